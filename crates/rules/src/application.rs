@@ -1,0 +1,922 @@
+//! The application file (format version 1): building it, writing it canonically, and reading it
+//! back, which always means parsing *and* verifying.
+//!
+//! Reading never panics, whatever the bytes: it returns a [`Verified`] application or every
+//! problem it found, each with a stable [`Code`]. The integrity fingerprint is SHA-256 over the
+//! canonical compact JSON of every field but `integrity`, so any edit after export shows.
+
+use crate::assessment::{Answer, Assessment};
+use crate::canonical;
+use crate::catalog::{Catalog, CatalogSet};
+use crate::division::{self, GovLevel, Place};
+use crate::problem::{Code, Problem, has_errors};
+use crate::score::{Score, Summary, score};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::HashSet;
+use std::sync::Arc;
+
+/// The `format` value of an application file.
+pub const FORMAT_ID: &str = "shifan.application";
+/// The format version this build writes and the newest it reads.
+pub const FORMAT_VERSION: u32 = 1;
+/// The largest input any reader accepts, checked before parsing.
+pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+/// The deepest JSON nesting any reader accepts; valid files nest about six levels.
+pub const MAX_DEPTH: usize = 32;
+
+/// Which catalog, exactly, the answers refer to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogRef {
+    /// Catalog id.
+    pub id: String,
+    /// Catalog fingerprint (`sha256:…`).
+    pub fingerprint: String,
+}
+
+impl CatalogRef {
+    /// The reference to `catalog`.
+    pub fn to(catalog: &Catalog) -> Self {
+        CatalogRef {
+            id: catalog.id().to_string(),
+            fingerprint: catalog.fingerprint().to_string(),
+        }
+    }
+}
+
+/// Who to contact about the application.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// Contact person.
+    pub name: String,
+    /// Telephone.
+    pub phone: String,
+    /// E-mail.
+    pub email: String,
+}
+
+/// The applying government, with the names derived from its division code.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Applicant {
+    /// Six-digit GB/T 2260 code.
+    pub division_code: String,
+    /// Province name.
+    pub province: String,
+    /// Prefecture-level city name.
+    pub city: String,
+    /// County-level name; empty when a city applies.
+    pub county: String,
+    /// Level of government.
+    pub level: GovLevel,
+    /// Contact.
+    pub contact: Contact,
+}
+
+impl Applicant {
+    /// The applicant for `code`, with names and level from the division table.
+    pub fn from_code(code: &str, contact: Contact) -> Result<Applicant, Problem> {
+        let place = division::lookup(code).map_err(|e| division_problem(code, &e))?;
+        Ok(Applicant::from_place(place, contact))
+    }
+
+    /// The applicant for a looked-up place.
+    pub fn from_place(place: Place, contact: Contact) -> Applicant {
+        Applicant {
+            division_code: place.code,
+            province: place.province,
+            city: place.city,
+            county: place.county,
+            level: place.level,
+            contact,
+        }
+    }
+
+    /// A display name such as 太原市小店区.
+    pub fn display_name(&self) -> String {
+        format!("{}{}", self.city, self.county)
+    }
+}
+
+fn division_problem(code: &str, e: &division::DivisionError) -> Problem {
+    Problem::new(
+        Code::UnknownDivision,
+        format!("区划代码「{code}」无效:{}", e.zh()),
+        format!("division code {code:?} is not valid: {}", e.en()),
+    )
+}
+
+/// The four narrative aspects of a single-item project.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Narrative {
+    /// Innovation (创新性): what is new.
+    pub innovation: String,
+    /// Leadership (引领性): how it leads the province or the country.
+    pub leadership: String,
+    /// Typicality (典型性): why it is a typical example.
+    pub typicality: String,
+    /// Replicability (可复制、可推广): how others can copy it.
+    pub replicability: String,
+}
+
+impl Narrative {
+    /// The aspects with their keys, in order.
+    pub fn aspects(&self) -> [(&'static str, &str); 4] {
+        [
+            ("innovation", &self.innovation),
+            ("leadership", &self.leadership),
+            ("typicality", &self.typicality),
+            ("replicability", &self.replicability),
+        ]
+    }
+}
+
+/// What is applied for.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Kind {
+    /// Comprehensive demonstration (综合示范).
+    #[default]
+    Comprehensive,
+    /// Single-item demonstration project (单项示范).
+    SingleItem {
+        /// Catalog category id.
+        category: String,
+        /// Project title.
+        title: String,
+        /// The four narrative aspects.
+        narrative: Narrative,
+    },
+}
+
+impl Kind {
+    /// Chinese name of the kind.
+    pub fn label_zh(&self) -> &'static str {
+        match self {
+            Kind::Comprehensive => "综合示范",
+            Kind::SingleItem { .. } => "单项示范",
+        }
+    }
+
+    /// English name of the kind.
+    pub fn label_en(&self) -> &'static str {
+        match self {
+            Kind::Comprehensive => "Comprehensive",
+            Kind::SingleItem { .. } => "Single-item",
+        }
+    }
+
+    /// `comprehensive` or `single_item`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Kind::Comprehensive => "comprehensive",
+            Kind::SingleItem { .. } => "single_item",
+        }
+    }
+
+    /// Problems of the kind against a catalog: an unknown category (error), a missing title or
+    /// narrative aspect (warning: the file is readable but not ready to submit).
+    pub fn problems(&self, catalog: &Catalog) -> Vec<Problem> {
+        let Kind::SingleItem {
+            category,
+            title,
+            narrative,
+        } = self
+        else {
+            return Vec::new();
+        };
+        let mut problems = Vec::new();
+        if catalog.category(category).is_none() {
+            problems.push(Problem::new(
+                Code::UnknownCategory,
+                format!("单项示范类别「{category}」不在指标目录中"),
+                format!("single-item category {category:?} is not in the catalog"),
+            ));
+        }
+        let mut missing_zh = Vec::new();
+        let mut missing_en = Vec::new();
+        if title.trim().is_empty() {
+            missing_zh.push("项目名称");
+            missing_en.push("project title");
+        }
+        for ((key, text), zh) in
+            narrative
+                .aspects()
+                .into_iter()
+                .zip(["创新性", "引领性", "典型性", "可复制可推广"])
+        {
+            if text.trim().is_empty() {
+                missing_zh.push(zh);
+                missing_en.push(key);
+            }
+        }
+        if !missing_zh.is_empty() {
+            problems.push(Problem::new(
+                Code::IncompleteSingleItem,
+                format!("单项示范申报尚缺:{}", missing_zh.join("、")),
+                format!(
+                    "the single-item application still lacks: {}",
+                    missing_en.join(", ")
+                ),
+            ));
+        }
+        problems
+    }
+}
+
+/// The program that wrote a file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Generator {
+    /// Program name, e.g. `shifan-web`.
+    pub name: String,
+    /// Program version.
+    pub version: String,
+}
+
+/// An application file, format version 1.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ApplicationFile {
+    /// Always `shifan.application`.
+    pub format: String,
+    /// Format version (1).
+    pub format_version: u32,
+    /// The catalog answered against.
+    pub catalog: CatalogRef,
+    /// The applying government.
+    pub applicant: Applicant,
+    /// Comprehensive or single-item.
+    pub kind: Kind,
+    /// One answer per catalog indicator, in catalog order.
+    pub answers: Vec<Answer>,
+    /// The summary derived from the answers.
+    pub summary: Summary,
+    /// The program that wrote the file.
+    pub generator: Generator,
+    /// When the self-assessment was started (RFC 3339).
+    pub created: String,
+    /// When the file was written (RFC 3339).
+    pub updated: String,
+    /// `sha256:` + SHA-256 over the canonical form of every other field.
+    pub integrity: String,
+}
+
+impl ApplicationFile {
+    /// Builds a file: derives the summary from the answers and seals it with its integrity
+    /// fingerprint. Times are given by the caller; this crate reads no clock.
+    pub fn build(
+        catalog: &Catalog,
+        applicant: Applicant,
+        kind: Kind,
+        answers: Vec<Answer>,
+        generator: Generator,
+        created: String,
+        updated: String,
+    ) -> ApplicationFile {
+        let summary = score(catalog, applicant.level, &answers).summary();
+        let mut file = ApplicationFile {
+            format: FORMAT_ID.to_string(),
+            format_version: FORMAT_VERSION,
+            catalog: CatalogRef::to(catalog),
+            applicant,
+            kind,
+            answers,
+            summary,
+            generator,
+            created,
+            updated,
+            integrity: String::new(),
+        };
+        file.integrity = integrity_of(&file.to_value());
+        file
+    }
+
+    /// The file as a JSON value.
+    pub fn to_value(&self) -> Value {
+        serde_json::to_value(self).unwrap_or(Value::Null)
+    }
+
+    /// The file as written to disk: canonical, indented JSON. Writing what was read gives the
+    /// same bytes.
+    pub fn to_json(&self) -> String {
+        canonical::to_pretty(&self.to_value())
+    }
+
+    /// A readable file name, e.g. `太原市-小店区-综合示范-2026-11-24.json`.
+    pub fn file_name(&self) -> String {
+        let date = self
+            .updated
+            .get(..10)
+            .filter(|d| crate::assessment::is_date(d))
+            .unwrap_or("undated");
+        let mut parts = vec![self.applicant.city.as_str()];
+        if !self.applicant.county.is_empty() {
+            parts.push(&self.applicant.county);
+        }
+        parts.push(self.kind.label_zh());
+        parts.push(date);
+        format!("{}.json", sanitize_file_name(&parts.join("-")))
+    }
+
+    /// The first 12 hex digits of the integrity fingerprint, for tables and printouts.
+    pub fn short_fingerprint(&self) -> &str {
+        let hex = self
+            .integrity
+            .strip_prefix(canonical::SHA256_PREFIX)
+            .unwrap_or(&self.integrity);
+        hex.get(..12).unwrap_or(hex)
+    }
+}
+
+fn sanitize_file_name(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_control() || "/\\:*?\"<>|".contains(c) {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+fn integrity_of(value: &Value) -> String {
+    let mut value = value.clone();
+    if let Some(map) = value.as_object_mut() {
+        map.remove("integrity");
+    }
+    canonical::fingerprint(&value)
+}
+
+/// A read and verified application, with what was derived while checking it.
+#[derive(Clone, Debug)]
+pub struct Verified {
+    /// The file as read.
+    pub file: ApplicationFile,
+    /// The catalog it was answered against.
+    pub catalog: Arc<Catalog>,
+    /// The score recomputed from the answers.
+    pub score: Score,
+    /// Problems that do not make the file unusable (e.g. an incomplete single-item narrative).
+    pub warnings: Vec<Problem>,
+}
+
+/// Decodes bytes as UTF-8 text (a leading byte-order mark is allowed, as Windows tools write one).
+pub fn decode_text(bytes: &[u8]) -> Result<&str, Vec<Problem>> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|e| {
+        let offset = e.valid_up_to();
+        let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+        vec![
+            Problem::new(
+                Code::NotUtf8,
+                format!("文件不是 UTF-8 编码的文本(第 {offset} 字节处出错);请确认选择的是导出的申报文件"),
+                format!("the file is not UTF-8 text (error at byte {offset}); make sure it is an exported application file"),
+            )
+            .at_line(line, None),
+        ]
+    })
+}
+
+/// Rejects JSON that nests deeper than [`MAX_DEPTH`], before a parser recurses into it.
+pub fn check_depth(text: &str) -> Result<(), Vec<Problem>> {
+    let (mut depth, mut in_string, mut escaped, mut line) = (0usize, false, false, 1u64);
+    for b in text.bytes() {
+        if b == b'\n' {
+            line += 1;
+        }
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(vec![
+                        Problem::new(
+                            Code::TooDeep,
+                            format!("JSON 嵌套超过 {MAX_DEPTH} 层,不是有效的申报文件"),
+                            format!(
+                                "the JSON nests deeper than {MAX_DEPTH} levels; no valid file does"
+                            ),
+                        )
+                        .at_line(line, None),
+                    ]);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Parses outside bytes as JSON with every guard a reader needs: size (before anything else),
+/// UTF-8, nesting depth, then syntax with line and column.
+pub fn parse_json(bytes: &[u8], max_bytes: usize) -> Result<Value, Vec<Problem>> {
+    if bytes.len() > max_bytes {
+        let mb = max_bytes / 1024 / 1024;
+        return Err(vec![Problem::new(
+            Code::TooLarge,
+            format!("文件过大:超过 {mb} MB 的上限"),
+            format!("the file is larger than the {mb} MB limit"),
+        )]);
+    }
+    let text = decode_text(bytes)?;
+    check_depth(text)?;
+    serde_json::from_str(text).map_err(|e| {
+        vec![
+            Problem::new(
+                Code::NotJson,
+                format!("文件不是有效的 JSON:{}", e),
+                format!("the file is not valid JSON: {e}"),
+            )
+            .at_line(e.line() as u64, Some(e.column() as u64)),
+        ]
+    })
+}
+
+/// Checks the `format` and `format_version` fields of a parsed file.
+pub fn check_format(
+    value: &Value,
+    format_id: &str,
+    newest: u32,
+    what_zh: &str,
+    what_en: &str,
+) -> Result<(), Problem> {
+    let not_ours = || {
+        Problem::new(
+            Code::NotApplication,
+            format!("这不是 shifan {what_zh}(缺少 format: \"{format_id}\")"),
+            format!("this is not a shifan {what_en} (no format: \"{format_id}\")"),
+        )
+    };
+    if value.get("format").and_then(Value::as_str) != Some(format_id) {
+        return Err(not_ours());
+    }
+    match value.get("format_version").and_then(Value::as_u64) {
+        Some(v) if v > u64::from(newest) => Err(Problem::new(
+            Code::NewerVersion,
+            format!("文件格式版本为 {v},本程序只能读取 {newest} 及以下版本;请更新 shifan"),
+            format!(
+                "the file is format version {v}; this build reads up to {newest}; please update shifan"
+            ),
+        )),
+        Some(v) if v >= 1 => Ok(()),
+        _ => Err(not_ours()),
+    }
+}
+
+/// Whether `s` is an RFC 3339 date-time such as `2026-11-24T09:30:00+08:00`.
+///
+/// ```
+/// use shifan_rules::application::is_rfc3339;
+/// assert!(is_rfc3339("2026-11-24T09:30:00.123Z"));
+/// assert!(is_rfc3339("2026-11-24T09:30:00+08:00"));
+/// assert!(!is_rfc3339("2026-11-24 09:30"));
+/// ```
+pub fn is_rfc3339(s: &str) -> bool {
+    let Some((date, time)) = s.split_once(['T', 't']) else {
+        return false;
+    };
+    if !crate::assessment::is_date(date) || time.len() < 9 {
+        return false;
+    }
+    let two = |t: &str, max: u32| {
+        t.len() == 2
+            && t.bytes().all(|b| b.is_ascii_digit())
+            && t.parse::<u32>().is_ok_and(|v| v <= max)
+    };
+    let b = time.as_bytes();
+    if !(two(&time[0..2], 23)
+        && b[2] == b':'
+        && two(&time[3..5], 59)
+        && b[5] == b':'
+        && two(&time[6..8], 60))
+    {
+        return false;
+    }
+    let mut rest = &time[8..];
+    if let Some(frac) = rest.strip_prefix('.') {
+        let digits = frac.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 {
+            return false;
+        }
+        rest = &frac[digits..];
+    }
+    match rest {
+        "Z" | "z" => true,
+        offset => {
+            let ob = offset.as_bytes();
+            offset.len() == 6
+                && (ob[0] == b'+' || ob[0] == b'-')
+                && two(&offset[1..3], 23)
+                && ob[3] == b':'
+                && two(&offset[4..6], 59)
+        }
+    }
+}
+
+/// Pre-checks each answer's `status` string, so that an unknown status gets its own code
+/// rather than a generic shape error.
+fn status_problems(value: &Value) -> Vec<Problem> {
+    let Some(answers) = value.get("answers").and_then(Value::as_array) else {
+        return Vec::new();
+    };
+    answers
+        .iter()
+        .filter_map(|answer| {
+            let status = answer.get("status")?;
+            let known = status.as_str().is_some_and(|s| crate::Status::parse(s).is_some());
+            if known {
+                return None;
+            }
+            let problem = Problem::new(
+                Code::InvalidStatus,
+                format!("无效的状态 {status}:应为 met、partly_met、not_met、not_applicable 或 unanswered"),
+                format!("invalid status {status}: expected met, partly_met, not_met, not_applicable or unanswered"),
+            );
+            Some(match answer.get("number").and_then(Value::as_u64).and_then(|n| u16::try_from(n).ok()) {
+                Some(n) => problem.at_indicator(n),
+                None => problem,
+            })
+        })
+        .collect()
+}
+
+/// Checks the answers against the catalog: every indicator answered once, nothing unknown, each
+/// answer consistent.
+pub fn answer_problems(catalog: &Catalog, answers: &[Answer]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut seen = HashSet::new();
+    for answer in answers {
+        let n = answer.number;
+        let Some(indicator) = catalog.indicator(n) else {
+            problems.push(
+                Problem::new(
+                    Code::UnknownIndicator,
+                    format!("指标目录中没有第 {n} 项指标"),
+                    format!("the catalog has no indicator {n}"),
+                )
+                .at_indicator(n),
+            );
+            continue;
+        };
+        if !seen.insert(n) {
+            problems.push(
+                Problem::new(
+                    Code::DuplicateIndicator,
+                    format!("第 {n} 项指标出现了不止一次"),
+                    format!("indicator {n} is answered more than once"),
+                )
+                .at_indicator(n),
+            );
+            continue;
+        }
+        problems.extend(answer.problems(indicator.criteria.len()));
+    }
+    let missing: Vec<u16> = catalog
+        .indicators()
+        .map(|i| i.number)
+        .filter(|n| !seen.contains(n))
+        .collect();
+    if !missing.is_empty() {
+        let list = missing
+            .iter()
+            .take(20)
+            .map(u16::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
+        let more = if missing.len() > 20 { "…" } else { "" };
+        problems.push(
+            Problem::new(
+                Code::MissingIndicator,
+                format!("缺少 {} 项指标的作答:{list}{more}", missing.len()),
+                format!("{} indicators have no answer: {list}{more}", missing.len()),
+            )
+            .at_indicator(missing[0]),
+        );
+    }
+    if problems.is_empty()
+        && answers
+            .iter()
+            .zip(catalog.indicators())
+            .any(|(a, i)| a.number != i.number)
+    {
+        problems.push(Problem::new(
+            Code::NotApplication,
+            "作答未按指标序号排列",
+            "the answers are not in indicator order",
+        ));
+    }
+    problems
+}
+
+fn applicant_problems(applicant: &Applicant) -> Vec<Problem> {
+    let place = match division::lookup(&applicant.division_code) {
+        Ok(place) => place,
+        Err(e) => return vec![division_problem(&applicant.division_code, &e)],
+    };
+    let derived = Applicant::from_place(place, applicant.contact.clone());
+    if derived != *applicant {
+        return vec![Problem::new(
+            Code::ApplicantMismatch,
+            format!(
+                "申报单位名称或层级与区划代码 {} 不符:应为 {}{}{}",
+                applicant.division_code, derived.province, derived.city, derived.county
+            ),
+            format!(
+                "the applicant's names or level do not match division code {}: expected {} {} {}",
+                applicant.division_code, derived.province, derived.city, derived.county
+            ),
+        )];
+    }
+    Vec::new()
+}
+
+/// Reads and verifies an application file.
+///
+/// ```
+/// use shifan_rules::{CatalogSet, Code, read_application};
+/// let problems = read_application(b"{\"format\": \"something else\"}", &CatalogSet::builtin()).unwrap_err();
+/// assert_eq!(problems[0].code, Code::NotApplication);
+/// ```
+pub fn read_application(bytes: &[u8], catalogs: &CatalogSet) -> Result<Verified, Vec<Problem>> {
+    let value = parse_json(bytes, MAX_FILE_BYTES)?;
+    check_format(
+        &value,
+        FORMAT_ID,
+        FORMAT_VERSION,
+        "申报文件",
+        "application file",
+    )
+    .map_err(|p| vec![p])?;
+    verify_value(value, catalogs)
+}
+
+/// Verifies an application file already parsed as JSON (e.g. one inside a recommendation package).
+pub fn verify_value(value: Value, catalogs: &CatalogSet) -> Result<Verified, Vec<Problem>> {
+    let statuses = status_problems(&value);
+    if !statuses.is_empty() {
+        return Err(statuses);
+    }
+    let declared_integrity = integrity_of(&value);
+    let file: ApplicationFile = serde_json::from_value(value).map_err(|e| {
+        vec![Problem::new(
+            Code::NotApplication,
+            format!("申报文件的字段不完整或格式不对:{e}"),
+            format!("a field of the application file is missing or malformed: {e}"),
+        )]
+    })?;
+    let catalog = catalogs
+        .resolve(&file.catalog.id, &file.catalog.fingerprint)
+        .map_err(|p| vec![p])?
+        .clone();
+
+    let mut problems = answer_problems(&catalog, &file.answers);
+    problems.extend(applicant_problems(&file.applicant));
+    problems.extend(file.kind.problems(&catalog));
+    for (which, time) in [("created", &file.created), ("updated", &file.updated)] {
+        if !is_rfc3339(time) {
+            problems.push(Problem::new(
+                Code::InvalidTime,
+                format!("{which} 时间「{time}」不是 RFC 3339 格式"),
+                format!("{which} time {time:?} is not RFC 3339"),
+            ));
+        }
+    }
+    if declared_integrity != file.integrity {
+        problems.push(Problem::new(
+            Code::IntegrityMismatch,
+            "文件内容与完整性指纹不符:导出后被修改过。请向申报单位索取原始导出文件",
+            "the content does not match its integrity fingerprint: it was edited after export; ask the applicant for the original file",
+        ));
+    }
+    let recomputed = score(&catalog, file.applicant.level, &file.answers);
+    if recomputed.summary() != file.summary {
+        problems.push(Problem::new(
+            Code::SummaryMismatch,
+            format!(
+                "文件声明的汇总与按作答重新计算的不一致(重新计算:达标 {} / 适用 {})",
+                recomputed.total.met,
+                recomputed.total.applicable()
+            ),
+            format!(
+                "the declared summary differs from the one recomputed from the answers (recomputed: {} met of {} applicable)",
+                recomputed.total.met,
+                recomputed.total.applicable()
+            ),
+        ));
+    }
+    if has_errors(&problems) {
+        problems.sort_by_key(|p| p.code.severity() != crate::Severity::Error);
+        return Err(problems);
+    }
+    Ok(Verified {
+        file,
+        catalog,
+        score: recomputed,
+        warnings: problems,
+    })
+}
+
+/// The `format` value of a draft saved in browser storage.
+pub const DRAFT_FORMAT_ID: &str = "shifan.draft";
+
+/// A self-assessment in progress, as kept in browser storage: it may lack a valid applicant
+/// and is never sealed. [`Draft::to_application`] turns it into a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Draft {
+    /// A stable id for this draft (the storage key's suffix).
+    pub id: String,
+    /// The catalog it answers.
+    pub catalog: CatalogRef,
+    /// Division code as typed or picked; may be empty or invalid while editing.
+    pub division_code: String,
+    /// Contact.
+    pub contact: Contact,
+    /// What is applied for.
+    pub kind: Kind,
+    /// The answers.
+    pub assessment: Assessment,
+    /// When it was started (RFC 3339).
+    pub created: String,
+    /// When it was last changed (RFC 3339).
+    pub updated: String,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DraftRecord {
+    format: String,
+    format_version: u32,
+    id: String,
+    catalog: CatalogRef,
+    division_code: String,
+    contact: Contact,
+    kind: Kind,
+    answers: Vec<Answer>,
+    created: String,
+    updated: String,
+}
+
+impl Draft {
+    /// A fresh draft against `catalog`, started at `now`.
+    pub fn new(id: String, catalog: &Catalog, now: String) -> Draft {
+        Draft {
+            id,
+            catalog: CatalogRef::to(catalog),
+            division_code: String::new(),
+            contact: Contact::default(),
+            kind: Kind::Comprehensive,
+            assessment: Assessment::new(catalog),
+            created: now.clone(),
+            updated: now,
+        }
+    }
+
+    /// The draft that continues editing a verified file.
+    pub fn from_verified(id: String, verified: &Verified) -> Draft {
+        let file = &verified.file;
+        Draft {
+            id,
+            catalog: file.catalog.clone(),
+            division_code: file.applicant.division_code.clone(),
+            contact: file.applicant.contact.clone(),
+            kind: file.kind.clone(),
+            assessment: Assessment::from_answers(&verified.catalog, file.answers.clone()),
+            created: file.created.clone(),
+            updated: file.updated.clone(),
+        }
+    }
+
+    /// The draft as JSON for storage.
+    pub fn to_json(&self) -> String {
+        let record = DraftRecord {
+            format: DRAFT_FORMAT_ID.to_string(),
+            format_version: FORMAT_VERSION,
+            id: self.id.clone(),
+            catalog: self.catalog.clone(),
+            division_code: self.division_code.clone(),
+            contact: self.contact.clone(),
+            kind: self.kind.clone(),
+            answers: self.assessment.answers().to_vec(),
+            created: self.created.clone(),
+            updated: self.updated.clone(),
+        };
+        canonical::to_compact(&serde_json::to_value(record).unwrap_or(Value::Null))
+    }
+
+    /// Reads a stored draft. Its answers are realigned to the catalog, so a damaged record
+    /// loses at most the damaged answers; a record for an unknown catalog is refused.
+    pub fn from_json(
+        bytes: &[u8],
+        catalogs: &CatalogSet,
+    ) -> Result<(Draft, Arc<Catalog>), Vec<Problem>> {
+        let value = parse_json(bytes, MAX_FILE_BYTES)?;
+        check_format(&value, DRAFT_FORMAT_ID, FORMAT_VERSION, "草稿", "draft")
+            .map_err(|p| vec![p])?;
+        let statuses = status_problems(&value);
+        if !statuses.is_empty() {
+            return Err(statuses);
+        }
+        let record: DraftRecord = serde_json::from_value(value).map_err(|e| {
+            vec![Problem::new(
+                Code::NotApplication,
+                format!("草稿记录已损坏:{e}"),
+                format!("the draft record is damaged: {e}"),
+            )]
+        })?;
+        let catalog = catalogs
+            .resolve(&record.catalog.id, &record.catalog.fingerprint)
+            .map_err(|p| vec![p])?
+            .clone();
+        let draft = Draft {
+            id: record.id,
+            catalog: record.catalog,
+            division_code: record.division_code,
+            contact: record.contact,
+            kind: record.kind,
+            assessment: Assessment::from_answers(&catalog, record.answers),
+            created: record.created,
+            updated: record.updated,
+        };
+        Ok((draft, catalog))
+    }
+
+    /// The applicant's place, when the division code is valid.
+    pub fn place(&self) -> Result<Place, Problem> {
+        division::lookup(&self.division_code).map_err(|e| division_problem(&self.division_code, &e))
+    }
+
+    /// The level of government to score for: the applicant's, or county while none is chosen.
+    pub fn level(&self) -> GovLevel {
+        self.place().map_or(GovLevel::County, |p| p.level)
+    }
+
+    /// The score of the draft's answers.
+    pub fn score(&self, catalog: &Catalog) -> Score {
+        score(catalog, self.level(), self.assessment.answers())
+    }
+
+    /// Seals the draft into an application file written at `now`. Fails while the division
+    /// code is invalid or an answer is inconsistent; incompleteness is not a failure.
+    pub fn to_application(
+        &self,
+        catalog: &Catalog,
+        generator: Generator,
+        now: String,
+    ) -> Result<ApplicationFile, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let applicant = Applicant::from_code(&self.division_code, self.contact.clone())
+            .map_err(|p| problems.push(p))
+            .ok();
+        problems.extend(answer_problems(catalog, self.assessment.answers()));
+        problems.extend(
+            self.kind
+                .problems(catalog)
+                .into_iter()
+                .filter(|p| p.code == Code::UnknownCategory),
+        );
+        match applicant {
+            Some(applicant) if problems.is_empty() => Ok(ApplicationFile::build(
+                catalog,
+                applicant,
+                self.kind.clone(),
+                self.assessment.answers().to_vec(),
+                generator,
+                self.created.clone(),
+                now,
+            )),
+            _ => Err(problems),
+        }
+    }
+}
+
+/// The JSON Schema of the application file, as committed in `schema/application-v1.schema.json`.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(ApplicationFile);
+    canonical::to_pretty(&serde_json::to_value(schema).unwrap_or(Value::Null))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn committed_schema_is_current() {
+        crate::testing::check_committed("schema/application-v1.schema.json", &json_schema());
+    }
+}

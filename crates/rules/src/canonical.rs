@@ -1,0 +1,195 @@
+//! Canonical JSON and SHA-256 fingerprints: the byte-exact forms that fingerprints are taken over.
+//!
+//! Canonical JSON here means: object keys sorted by their UTF-8 bytes, no insignificant white
+//! space in the compact form, strings escaped the way `serde_json` escapes them. Key order is
+//! sorted explicitly rather than relying on `serde_json`'s map type, because another crate in the
+//! build can switch that map to insertion order through a feature flag.
+
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use std::fmt::Write;
+
+/// The prefix that marks a fingerprint as SHA-256 (`sha256:` followed by 64 hex digits).
+pub const SHA256_PREFIX: &str = "sha256:";
+
+/// Writes `value` as compact canonical JSON.
+///
+/// ```
+/// let v = serde_json::json!({"b": 1, "a": [true, null]});
+/// assert_eq!(shifan_rules::canonical::to_compact(&v), r#"{"a":[true,null],"b":1}"#);
+/// ```
+pub fn to_compact(value: &Value) -> String {
+    let mut out = String::new();
+    write_value(&mut out, value, None, 0);
+    out
+}
+
+/// Writes `value` as canonical JSON indented by two spaces, ending with a newline.
+///
+/// This is the form files are saved in: readable, and byte-identical on every write.
+pub fn to_pretty(value: &Value) -> String {
+    let mut out = String::new();
+    write_value(&mut out, value, Some(2), 0);
+    out.push('\n');
+    out
+}
+
+fn newline(out: &mut String, indent: Option<usize>, depth: usize) {
+    if let Some(step) = indent {
+        out.push('\n');
+        out.extend(std::iter::repeat_n(' ', step * depth));
+    }
+}
+
+fn write_string(out: &mut String, s: &str) {
+    // serde_json's escaping of a plain string cannot fail.
+    out.push_str(&serde_json::to_string(s).unwrap_or_default());
+}
+
+fn write_value(out: &mut String, value: &Value, indent: Option<usize>, depth: usize) {
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => {
+            let _ = write!(out, "{n}");
+        }
+        Value::String(s) => write_string(out, s),
+        Value::Array(items) => {
+            if items.is_empty() {
+                out.push_str("[]");
+                return;
+            }
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                newline(out, indent, depth + 1);
+                write_value(out, item, indent, depth + 1);
+            }
+            newline(out, indent, depth);
+            out.push(']');
+        }
+        Value::Object(map) => {
+            if map.is_empty() {
+                out.push_str("{}");
+                return;
+            }
+            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+            entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+            out.push('{');
+            for (i, (key, item)) in entries.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                newline(out, indent, depth + 1);
+                write_string(out, key);
+                out.push(':');
+                if indent.is_some() {
+                    out.push(' ');
+                }
+                write_value(out, item, indent, depth + 1);
+            }
+            newline(out, indent, depth);
+            out.push('}');
+        }
+    }
+}
+
+/// Lower-case hex SHA-256 of `bytes` (64 digits, no prefix).
+///
+/// ```
+/// assert_eq!(
+///     shifan_rules::canonical::sha256_hex(b"abc"),
+///     "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+/// );
+/// ```
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let mut hasher = FileHasher::new();
+    hasher.update(bytes);
+    hasher.finish_hex()
+}
+
+/// `sha256:` followed by the hex SHA-256 of the compact canonical form of `value`.
+pub fn fingerprint(value: &Value) -> String {
+    format!(
+        "{SHA256_PREFIX}{}",
+        sha256_hex(to_compact(value).as_bytes())
+    )
+}
+
+/// Whether `s` is 64 lower-case hex digits.
+pub fn is_sha256_hex(s: &str) -> bool {
+    s.len() == 64
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// Incremental SHA-256 for hashing a file chunk by chunk, so that a large document can be
+/// fingerprinted without holding it in memory and while the page stays responsive.
+///
+/// ```
+/// let mut h = shifan_rules::FileHasher::new();
+/// h.update(b"a");
+/// h.update(b"bc");
+/// assert_eq!(h.bytes_seen(), 3);
+/// assert_eq!(h.finish_hex(), shifan_rules::canonical::sha256_hex(b"abc"));
+/// ```
+#[derive(Clone, Default)]
+pub struct FileHasher {
+    hasher: Sha256,
+    seen: u64,
+}
+
+impl FileHasher {
+    /// A hasher that has seen nothing yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Feeds the next chunk.
+    pub fn update(&mut self, chunk: &[u8]) {
+        self.hasher.update(chunk);
+        self.seen += chunk.len() as u64;
+    }
+
+    /// How many bytes have been fed so far.
+    pub fn bytes_seen(&self) -> u64 {
+        self.seen
+    }
+
+    /// The lower-case hex digest of everything fed.
+    pub fn finish_hex(self) -> String {
+        let digest = self.hasher.finalize();
+        let mut out = String::with_capacity(64);
+        for byte in digest {
+            let _ = write!(out, "{byte:02x}");
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn pretty_is_stable_and_sorted() {
+        let v = json!({"z": {"b": [], "a": {}}, "a": "中文\n", "m": [1, -2]});
+        let pretty = to_pretty(&v);
+        assert_eq!(
+            pretty,
+            "{\n  \"a\": \"中文\\n\",\n  \"m\": [\n    1,\n    -2\n  ],\n  \"z\": {\n    \"a\": {},\n    \"b\": []\n  }\n}\n"
+        );
+        let reparsed: Value = serde_json::from_str(&pretty).unwrap();
+        assert_eq!(to_pretty(&reparsed), pretty);
+        assert_eq!(to_compact(&reparsed), to_compact(&v));
+    }
+
+    #[test]
+    fn sha256_hex_shape() {
+        assert!(is_sha256_hex(&sha256_hex(b"")));
+        assert!(!is_sha256_hex("ABC"));
+    }
+}

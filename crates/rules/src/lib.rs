@@ -1,0 +1,45 @@
+//! Indicator rules for the rule-of-law government demonstration self-assessment (法治政府建设示范创建).
+//!
+//! `shifan-rules` is the one place where the rules live: the indicator catalog (as data), the
+//! Shanxi division table, answers and their statuses, scoring and the comprehensive verdict, and
+//! the application file with its verification. The web app and the CLI only call into it.
+//!
+//! It is pure Rust with no browser dependency, reads no clock and touches no file system, so the
+//! same code runs natively and in `wasm32-unknown-unknown`.
+//!
+//! ```
+//! use shifan_rules::{Catalog, GovLevel, Assessment, score};
+//!
+//! let catalog = Catalog::reference();
+//! let mut assessment = Assessment::new(catalog);
+//! let first = catalog.indicators().next().unwrap();
+//! for point in 0..first.criteria.len() {
+//!     assessment.toggle_point(catalog, first.number, point);
+//! }
+//! let score = score(catalog, GovLevel::County, assessment.answers());
+//! assert_eq!(score.total.met, 1);
+//! ```
+#![forbid(unsafe_code)]
+
+pub mod application;
+pub mod assessment;
+pub mod canonical;
+pub mod catalog;
+pub mod division;
+pub mod import;
+pub mod problem;
+pub mod sample;
+pub mod score;
+#[cfg(test)]
+mod testing;
+
+pub use application::{
+    Applicant, ApplicationFile, Contact, Draft, Generator, Kind, Narrative, Verified,
+    read_application,
+};
+pub use assessment::{Answer, Assessment, EvidenceRef, LocalFile, Status};
+pub use canonical::FileHasher;
+pub use catalog::{Applicability, Catalog, CatalogSet};
+pub use division::{Division, GovLevel, Place};
+pub use problem::{Code, Lang, Message, Problem, Severity};
+pub use score::{Gap, Ratio, Score, Summary, Tally, Verdict, gaps, score};
