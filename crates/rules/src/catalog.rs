@@ -640,7 +640,7 @@ pub fn chinese_numeral(n: u8) -> String {
         11..=19 => format!("十{}", DIGITS[usize::from(n - 10)]),
         _ => {
             let tens = DIGITS[usize::from(n / 10 % 10)];
-            let ones = if n % 10 == 0 {
+            let ones = if n.is_multiple_of(10) {
                 ""
             } else {
                 DIGITS[usize::from(n % 10)]

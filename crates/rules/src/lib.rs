@@ -27,7 +27,9 @@ pub mod canonical;
 pub mod catalog;
 pub mod division;
 pub mod import;
+pub mod package;
 pub mod problem;
+pub mod review;
 pub mod sample;
 pub mod score;
 #[cfg(test)]

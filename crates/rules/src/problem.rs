@@ -128,6 +128,9 @@ codes! {
     InvalidCatalog = "invalid-catalog", Error, "A catalog breaks a structural rule (numbering, empty text, threshold, categories).";
     InvalidTable = "invalid-table", Error, "A row of an imported indicator table is malformed.";
     UnknownApplication = "unknown-application", Error, "A recommendation package refers to an application it does not contain.";
+    InvalidDecision = "invalid-decision", Error, "A package's decisions are incomplete, or its ranks are not 1..k over the recommended applications.";
+    OutsideCity = "outside-city", Error, "An application in a package comes from a county outside the reviewing city.";
+    DuplicateSubmission = "duplicate-submission", Warning, "Two applications are from the same government for the same kind.";
 }
 
 impl fmt::Display for Code {
