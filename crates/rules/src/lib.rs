@@ -32,6 +32,7 @@ pub mod problem;
 pub mod review;
 pub mod sample;
 pub mod score;
+pub mod search;
 #[cfg(test)]
 mod testing;
 
