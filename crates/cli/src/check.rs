@@ -1,0 +1,199 @@
+//! `shifan check FILE...`: one line per file — valid with its estimate, or invalid with its
+//! problems — as text or as a JSON array.
+
+use crate::input::{Checked, FileOutcome, UNREADABLE, check_paths, describe_unreadable};
+use crate::{EXIT_INVALID, EXIT_OK};
+use serde::Serialize;
+use shifan_rules::application::CatalogRef;
+use shifan_rules::{CatalogSet, Kind, Lang, Message, Problem, Verdict, Verified};
+use std::path::PathBuf;
+
+/// Checks `paths` and renders the report; the status is 1 when any file is invalid.
+pub fn run(paths: &[PathBuf], catalogs: &CatalogSet, lang: Lang, json: bool) -> crate::Outcome {
+    let checked = check_paths(paths, catalogs);
+    crate::Outcome {
+        stdout: if json {
+            render_json(&checked)
+        } else {
+            render_text(&checked, lang)
+        },
+        stderr: String::new(),
+        status: status_of(&checked),
+    }
+}
+
+/// 1 when any input is invalid or unreadable, else 0.
+pub fn status_of(checked: &[Checked]) -> u8 {
+    if checked.iter().all(|c| c.outcome.is_valid()) {
+        EXIT_OK
+    } else {
+        EXIT_INVALID
+    }
+}
+
+/// The kind's label in `lang`.
+pub fn kind_label(kind: &Kind, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => kind.label_zh(),
+        Lang::En => kind.label_en(),
+    }
+}
+
+/// The verdict's label in `lang` (it always says it is an estimate).
+pub fn verdict_label(verdict: Verdict, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => verdict.label_zh(),
+        Lang::En => verdict.label_en(),
+    }
+}
+
+/// The one-line description of a valid file, without the leading `OK  <file>`.
+pub fn describe_valid(verified: &Verified, lang: Lang) -> String {
+    let ratio = verified.score.total.compliance();
+    format!(
+        "{}  {}  {} ({})  {}",
+        verified.file.applicant.display_name(),
+        kind_label(&verified.file.kind, lang),
+        ratio.percent(),
+        ratio.formula(),
+        verdict_label(verified.score.verdict, lang)
+    )
+}
+
+/// The text report: `OK  <file>  …` or `INVALID  <file>`, then one indented line per warning
+/// or problem.
+pub fn render_text(checked: &[Checked], lang: Lang) -> String {
+    let mut out = String::new();
+    for c in checked {
+        let path = c.path.display();
+        match &c.outcome {
+            FileOutcome::Valid(verified) => {
+                out.push_str(&format!("OK  {path}  {}\n", describe_valid(verified, lang)));
+                for w in &verified.warnings {
+                    out.push_str(&format!("    warning  {}\n", w.describe(lang)));
+                }
+            }
+            FileOutcome::Invalid(problems) => {
+                out.push_str(&format!("INVALID  {path}\n"));
+                for p in problems {
+                    out.push_str(&format!("    {}\n", p.describe(lang)));
+                }
+            }
+            FileOutcome::Unreadable(message) => {
+                out.push_str(&format!("INVALID  {path}\n"));
+                out.push_str(&format!("    {}\n", describe_unreadable(message, lang)));
+            }
+        }
+    }
+    out
+}
+
+/// One element of `shifan check --json`.
+#[derive(Serialize)]
+struct JsonEntry<'a> {
+    file: String,
+    /// `ok`, `invalid` or `unreadable`.
+    status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    application: Option<JsonApplication<'a>>,
+    warnings: Vec<JsonProblem>,
+    problems: Vec<JsonProblem>,
+}
+
+#[derive(Serialize)]
+struct JsonApplication<'a> {
+    name: String,
+    division_code: &'a str,
+    level: &'static str,
+    kind: &'static str,
+    category: Option<&'a str>,
+    catalog: &'a CatalogRef,
+    met: u32,
+    applicable: u32,
+    compliance: String,
+    meets_bar: bool,
+    verdict: Verdict,
+    unanswered: u32,
+    integrity: &'a str,
+}
+
+/// A problem as printed in JSON: the library's code, message in both languages, location.
+#[derive(Serialize)]
+struct JsonProblem {
+    code: String,
+    message: Message,
+    at: serde_json::Value,
+}
+
+impl From<&Problem> for JsonProblem {
+    fn from(p: &Problem) -> Self {
+        JsonProblem {
+            code: p.code.as_str().to_string(),
+            message: p.message.clone(),
+            at: serde_json::to_value(&p.at).unwrap_or_default(),
+        }
+    }
+}
+
+fn application(verified: &Verified) -> JsonApplication<'_> {
+    let file = &verified.file;
+    let total = verified.score.total;
+    JsonApplication {
+        name: file.applicant.display_name(),
+        division_code: &file.applicant.division_code,
+        level: file.applicant.level.as_str(),
+        kind: file.kind.as_str(),
+        category: match &file.kind {
+            Kind::Comprehensive => None,
+            Kind::SingleItem { category, .. } => Some(category),
+        },
+        catalog: &file.catalog,
+        met: total.met,
+        applicable: total.applicable(),
+        compliance: total.compliance().percent(),
+        meets_bar: verified.score.verdict == Verdict::MeetsBar,
+        verdict: verified.score.verdict,
+        unanswered: total.unanswered,
+        integrity: &file.integrity,
+    }
+}
+
+/// The JSON report: an array with one object per input, in input order.
+pub fn render_json(checked: &[Checked]) -> String {
+    let entries: Vec<JsonEntry<'_>> = checked
+        .iter()
+        .map(|c| {
+            let file = c.path.display().to_string();
+            match &c.outcome {
+                FileOutcome::Valid(verified) => JsonEntry {
+                    file,
+                    status: "ok",
+                    application: Some(application(verified)),
+                    warnings: verified.warnings.iter().map(JsonProblem::from).collect(),
+                    problems: Vec::new(),
+                },
+                FileOutcome::Invalid(problems) => JsonEntry {
+                    file,
+                    status: "invalid",
+                    application: None,
+                    warnings: Vec::new(),
+                    problems: problems.iter().map(JsonProblem::from).collect(),
+                },
+                FileOutcome::Unreadable(message) => JsonEntry {
+                    file,
+                    status: UNREADABLE,
+                    application: None,
+                    warnings: Vec::new(),
+                    problems: vec![JsonProblem {
+                        code: UNREADABLE.to_string(),
+                        message: message.clone(),
+                        at: serde_json::json!({}),
+                    }],
+                },
+            }
+        })
+        .collect();
+    let mut text = serde_json::to_string_pretty(&entries).unwrap_or_else(|_| "[]".into());
+    text.push('\n');
+    text
+}

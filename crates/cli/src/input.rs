@@ -1,0 +1,169 @@
+//! Reading inputs from disk: application files (verified by `shifan-rules`, read in parallel),
+//! catalogs given with `--catalog`, and the explanation when a path cannot be read.
+
+use shifan_rules::application::MAX_FILE_BYTES;
+use shifan_rules::catalog::MAX_CATALOG_BYTES;
+use shifan_rules::{Catalog, CatalogSet, Lang, Message, Problem, Verified, read_application};
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+/// Reads at most `limit + 1` bytes of `path`: enough for a reader to see that the file is over
+/// its limit, without loading a huge file into memory.
+pub fn read_capped(path: &Path, limit: usize) -> io::Result<Vec<u8>> {
+    if path.is_dir() {
+        return Err(io::Error::new(
+            io::ErrorKind::IsADirectory,
+            "is a directory",
+        ));
+    }
+    let mut bytes = Vec::new();
+    File::open(path)?
+        .take(limit as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Why a path could not be read, in both languages.
+pub fn unreadable_message(error: &io::Error) -> Message {
+    match error.kind() {
+        io::ErrorKind::NotFound => Message::new("文件不存在", "no such file"),
+        io::ErrorKind::IsADirectory => {
+            Message::new("这是一个文件夹,不是文件", "this is a directory, not a file")
+        }
+        io::ErrorKind::PermissionDenied => {
+            Message::new("没有读取该文件的权限", "permission denied")
+        }
+        _ => Message::new(
+            format!("无法读取文件:{error}"),
+            format!("cannot read the file: {error}"),
+        ),
+    }
+}
+
+/// The code printed for a path that cannot be read. It is the CLI's own marker, not a
+/// [`shifan_rules::Code`]: no file content was seen.
+pub const UNREADABLE: &str = "unreadable";
+
+/// What became of one input path.
+#[derive(Clone, Debug)]
+pub enum FileOutcome {
+    /// Read and verified; may carry warnings.
+    Valid(Box<Verified>),
+    /// Read, but not a valid application: the problems, errors first.
+    Invalid(Vec<Problem>),
+    /// Could not be read at all.
+    Unreadable(Message),
+}
+
+impl FileOutcome {
+    /// Whether the input is usable.
+    pub fn is_valid(&self) -> bool {
+        matches!(self, FileOutcome::Valid(_))
+    }
+
+    /// The code of the first problem (or [`UNREADABLE`]); `None` for a valid file.
+    pub fn first_code(&self) -> Option<&'static str> {
+        match self {
+            FileOutcome::Valid(_) => None,
+            FileOutcome::Invalid(problems) => problems.first().map(|p| p.code.as_str()),
+            FileOutcome::Unreadable(_) => Some(UNREADABLE),
+        }
+    }
+
+    /// One line describing the first problem, in `lang`; `None` for a valid file.
+    pub fn first_problem(&self, lang: Lang) -> Option<String> {
+        match self {
+            FileOutcome::Valid(_) => None,
+            FileOutcome::Invalid(problems) => problems.first().map(|p| p.describe(lang)),
+            FileOutcome::Unreadable(message) => Some(describe_unreadable(message, lang)),
+        }
+    }
+}
+
+/// The line for an unreadable path, shaped like [`Problem::describe`].
+pub fn describe_unreadable(message: &Message, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{UNREADABLE}:{}", message.zh),
+        Lang::En => format!("{UNREADABLE}: {}", message.en),
+    }
+}
+
+/// One input path with what became of it.
+#[derive(Clone, Debug)]
+pub struct Checked {
+    /// The path as given.
+    pub path: PathBuf,
+    /// The result.
+    pub outcome: FileOutcome,
+}
+
+/// Reads and verifies one application file.
+pub fn check_path(path: &Path, catalogs: &CatalogSet) -> FileOutcome {
+    match read_capped(path, MAX_FILE_BYTES) {
+        Err(e) => FileOutcome::Unreadable(unreadable_message(&e)),
+        Ok(bytes) => match read_application(&bytes, catalogs) {
+            Ok(verified) => FileOutcome::Valid(Box::new(verified)),
+            Err(problems) => FileOutcome::Invalid(problems),
+        },
+    }
+}
+
+/// Reads and verifies every path, in parallel over the machine's cores, keeping their order.
+pub fn check_paths(paths: &[PathBuf], catalogs: &CatalogSet) -> Vec<Checked> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(paths.len().max(1));
+    let chunk = paths.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = paths
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|path| Checked {
+                            path: path.clone(),
+                            outcome: check_path(path, catalogs),
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                // A worker only panics if the library does, which its property tests rule out.
+                h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
+            })
+            .collect()
+    })
+}
+
+/// The built-in catalogs plus every catalog file in `paths`; on failure, the explanation.
+pub fn load_catalogs(paths: &[PathBuf], lang: Lang) -> Result<CatalogSet, String> {
+    let mut set = CatalogSet::builtin();
+    for path in paths {
+        let bytes = read_capped(path, MAX_CATALOG_BYTES).map_err(|e| {
+            let message = unreadable_message(&e);
+            format!(
+                "{}: {}\n",
+                path.display(),
+                describe_unreadable(&message, lang)
+            )
+        })?;
+        let catalog = Catalog::from_json(&bytes).map_err(|problems| {
+            let mut text = match lang {
+                Lang::Zh => format!("无法载入指标目录 {}:\n", path.display()),
+                Lang::En => format!("cannot load catalog {}:\n", path.display()),
+            };
+            for p in problems {
+                text.push_str("  ");
+                text.push_str(&p.describe(lang));
+                text.push('\n');
+            }
+            text
+        })?;
+        set.add(catalog);
+    }
+    Ok(set)
+}

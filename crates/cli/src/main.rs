@@ -1,0 +1,250 @@
+//! The `shifan` command line: argument parsing with clap, then one call into the commands of
+//! `shifan_cli` (which call `shifan-rules`), then printing and the exit status.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use shifan_cli::catalog_cmd::{self, MetaOverrides};
+use shifan_cli::input::load_catalogs;
+use shifan_cli::output::lang_from_env;
+use shifan_cli::sample_cmd::{self, KindArg, SampleArgs};
+use shifan_cli::summary::{self, Format};
+use shifan_cli::{Outcome, check};
+use shifan_rules::Lang;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Self-assessment files for rule-of-law government demonstration creation (法治政府建设示范创建):
+/// batch checks, summaries, catalogs and samples.
+///
+/// Exit status: 0 when everything is valid, 1 when an input is invalid, 2 for usage errors.
+#[derive(Parser, Debug)]
+#[command(name = "shifan", version)]
+struct Cli {
+    /// Language of messages [default: zh if LANG starts with zh, else en].
+    #[arg(long, global = true, value_enum)]
+    lang: Option<LangArg>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum LangArg {
+    /// 中文
+    Zh,
+    /// English
+    En,
+}
+
+/// Application files to read, and extra catalogs to read them against.
+#[derive(Args, Debug)]
+struct Inputs {
+    /// Application files (JSON, as exported by the web app).
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// A catalog file to know besides the built-in ones (repeatable).
+    #[arg(long = "catalog", value_name = "FILE")]
+    catalogs: Vec<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Verify application files: one line per file; exit 1 if any is invalid.
+    Check {
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Print a JSON array instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The valid files side by side, best compliance first; invalid files after.
+    Summary {
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+        format: FormatArg,
+    },
+    /// Show, import or export indicator catalogs.
+    #[command(subcommand)]
+    Catalog(CatalogCommand),
+    /// Print the JSON Schema of the application file.
+    Schema,
+    /// Write a realistic, valid sample application (reproducible for the same arguments).
+    Sample {
+        /// Division code of the applicant, e.g. 140105 (太原市小店区) or 140100 (太原市).
+        #[arg(long, value_name = "CODE")]
+        county: String,
+        /// How many indicators are met.
+        #[arg(long, value_name = "N")]
+        met: u32,
+        /// Comprehensive or single-item.
+        #[arg(long, value_enum, default_value_t = KindValue::Comprehensive)]
+        kind: KindValue,
+        /// Single-item category id [default: the catalog's first category].
+        #[arg(long, value_name = "ID")]
+        category: Option<String>,
+        /// Seed for every choice in the sample.
+        #[arg(long, value_name = "S", default_value_t = 1)]
+        seed: u64,
+        /// Creation and write time, RFC 3339 [default: fixed times in November 2026].
+        #[arg(long, value_name = "RFC3339")]
+        date: Option<String>,
+        /// Output file, `-` for standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum FormatArg {
+    /// Aligned columns.
+    Table,
+    /// Comma-separated values.
+    Csv,
+    /// JSON.
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum KindValue {
+    /// 综合示范
+    Comprehensive,
+    /// 单项示范
+    SingleItem,
+}
+
+#[derive(Subcommand, Debug)]
+enum CatalogCommand {
+    /// Print a built-in catalog: areas, sections, indicators with their points.
+    Show {
+        /// Catalog id among the built-in ones [default: the reference catalog].
+        #[arg(long, value_name = "ID")]
+        edition: Option<String>,
+        /// Print the canonical JSON instead.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import an indicator table (CSV UTF-8, as Excel saves it) into a catalog file.
+    ///
+    /// Metadata not given comes from the reference catalog; when importing an official table,
+    /// give at least --id, --title, --issuer and --provenance.
+    Import {
+        /// The table: one row per indicator (area, section, number, title, criteria, evidence,
+        /// applies_to; Chinese headers are understood too).
+        #[arg(value_name = "TABLE.csv")]
+        table: PathBuf,
+        /// Output catalog file, `-` for standard output.
+        #[arg(short, long, value_name = "CATALOG.json")]
+        output: PathBuf,
+        /// Catalog id (no white space).
+        #[arg(long)]
+        id: Option<String>,
+        /// Title of the indicator system.
+        #[arg(long)]
+        title: Option<String>,
+        /// Who issued it.
+        #[arg(long)]
+        issuer: Option<String>,
+        /// Edition year.
+        #[arg(long)]
+        year: Option<u16>,
+        /// Where the text comes from and how far it can be relied on.
+        #[arg(long)]
+        provenance: Option<String>,
+    },
+    /// Export a built-in catalog as a CSV table that `catalog import` reads back.
+    ExportCsv {
+        /// Catalog id among the built-in ones [default: the reference catalog].
+        #[arg(long, value_name = "ID")]
+        edition: Option<String>,
+        /// Output file [default: standard output].
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+fn run(cli: Cli) -> Outcome {
+    let lang = match cli.lang {
+        Some(LangArg::Zh) => Lang::Zh,
+        Some(LangArg::En) => Lang::En,
+        None => lang_from_env(std::env::var("LANG").ok().as_deref()),
+    };
+    match cli.command {
+        Command::Check { inputs, json } => match load_catalogs(&inputs.catalogs, lang) {
+            Ok(catalogs) => check::run(&inputs.files, &catalogs, lang, json),
+            Err(message) => Outcome::usage(message),
+        },
+        Command::Summary { inputs, format } => {
+            let format = match format {
+                FormatArg::Table => Format::Table,
+                FormatArg::Csv => Format::Csv,
+                FormatArg::Json => Format::Json,
+            };
+            match load_catalogs(&inputs.catalogs, lang) {
+                Ok(catalogs) => summary::run(&inputs.files, &catalogs, lang, format),
+                Err(message) => Outcome::usage(message),
+            }
+        }
+        Command::Catalog(CatalogCommand::Show { edition, json }) => {
+            catalog_cmd::show(edition.as_deref(), json, lang)
+        }
+        Command::Catalog(CatalogCommand::Import {
+            table,
+            output,
+            id,
+            title,
+            issuer,
+            year,
+            provenance,
+        }) => {
+            let meta = MetaOverrides {
+                id,
+                title,
+                issuer,
+                year,
+                provenance,
+            };
+            catalog_cmd::import(&table, &output, meta, lang)
+        }
+        Command::Catalog(CatalogCommand::ExportCsv { edition, output }) => {
+            catalog_cmd::export(edition.as_deref(), output.as_deref(), lang)
+        }
+        Command::Schema => Outcome::ok(shifan_rules::application::json_schema()),
+        Command::Sample {
+            county,
+            met,
+            kind,
+            category,
+            seed,
+            date,
+            output,
+        } => sample_cmd::run(
+            SampleArgs {
+                county,
+                met,
+                kind: match kind {
+                    KindValue::Comprehensive => KindArg::Comprehensive,
+                    KindValue::SingleItem => KindArg::SingleItem,
+                },
+                category,
+                seed,
+                date,
+                output,
+            },
+            lang,
+        ),
+    }
+}
+
+fn main() -> ExitCode {
+    let outcome = run(Cli::parse());
+    // A closed pipe (`shifan check … | head`) is not an error of the check; the status stays.
+    let _ = std::io::stdout()
+        .lock()
+        .write_all(outcome.stdout.as_bytes());
+    let _ = std::io::stdout().flush();
+    let _ = std::io::stderr()
+        .lock()
+        .write_all(outcome.stderr.as_bytes());
+    ExitCode::from(outcome.status)
+}

@@ -1,0 +1,598 @@
+//! End-to-end tests of the `shifan` binary over the committed fixtures: exit statuses, the
+//! problem code named for each invalid fixture, summaries in every format, catalog import and
+//! export, the schema, and sample → check round trips.
+
+use serde_json::Value;
+use shifan_cli::output::display_width;
+use shifan_rules::application::MAX_FILE_BYTES;
+use shifan_rules::review::compare_compliance;
+use shifan_rules::{Catalog, Ratio};
+use std::cmp::Ordering;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn fixtures() -> PathBuf {
+    root().join("tests/fixtures")
+}
+
+fn fixture(name: &str) -> String {
+    format!("tests/fixtures/{name}")
+}
+
+/// Every application fixture's file name, sorted.
+fn fixture_names() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(fixtures())
+        .expect("tests/fixtures")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    names.sort();
+    names
+}
+
+/// A fresh scratch directory for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+/// What one run of the binary gave.
+struct Run {
+    status: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs `shifan` from the repository root with `LANG` set to `lang_env`.
+fn shifan_in_lang(lang_env: &str, args: &[&str]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_shifan"))
+        .current_dir(root())
+        .env("LANG", lang_env)
+        .args(args)
+        .output()
+        .expect("run shifan");
+    Run {
+        status: output
+            .status
+            .code()
+            .expect("exited normally, not by a signal"),
+        stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
+        stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
+    }
+}
+
+/// Runs `shifan` from the repository root in an English locale.
+fn shifan(args: &[&str]) -> Run {
+    shifan_in_lang("C.UTF-8", args)
+}
+
+/// Checks one fixture with `shifan check`: valid ones give an `OK` line and status 0,
+/// `invalid-<code>` ones an `INVALID` line whose first problem line names the code, status 1.
+fn check(name: &str) {
+    let path = fixture(name);
+    let run = shifan(&["check", &path]);
+    assert!(run.stderr.is_empty(), "{name}: {}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    if let Some(code) = name
+        .strip_prefix("invalid-")
+        .and_then(|n| n.strip_suffix(".json"))
+    {
+        assert_eq!(run.status, 1, "{name}: {}", run.stdout);
+        assert_eq!(lines[0], format!("INVALID  {path}"));
+        assert!(
+            lines[1].starts_with(&format!("    {code}")),
+            "{name}: first problem line {:?}",
+            lines[1]
+        );
+    } else {
+        assert_eq!(run.status, 0, "{name}: {}", run.stdout);
+        assert!(lines[0].starts_with(&format!("OK  {path}  ")), "{name}");
+        assert!(lines[0].contains(" ÷ "), "{name}: {}", lines[0]);
+        assert!(lines[0].contains("Estimate: "), "{name}: {}", lines[0]);
+        let warnings = &lines[1..];
+        if name.starts_with("warning-") {
+            let code = name
+                .strip_prefix("warning-")
+                .and_then(|n| n.strip_suffix(".json"))
+                .expect("warning-<code>.json");
+            assert_eq!(warnings.len(), 1, "{name}");
+            assert!(warnings[0].starts_with(&format!("    warning  {code}")));
+        } else {
+            assert!(warnings.is_empty(), "{name}: {warnings:?}");
+        }
+    }
+}
+
+#[test]
+fn each_fixture_checks_as_its_name_says() {
+    let names = fixture_names();
+    assert!(names.len() >= 26, "{names:?}");
+    for name in &names {
+        check(name);
+    }
+}
+
+#[test]
+fn checking_all_fixtures_at_once_reports_each_and_fails() {
+    let names = fixture_names();
+    let paths: Vec<String> = names.iter().map(|n| fixture(n)).collect();
+    let mut args = vec!["check"];
+    args.extend(paths.iter().map(String::as_str));
+    let run = shifan(&args);
+    assert_eq!(run.status, 1);
+    let heads: Vec<&str> = run.stdout.lines().filter(|l| !l.starts_with(' ')).collect();
+    assert_eq!(heads.len(), names.len());
+    for (head, path) in heads.iter().zip(&paths) {
+        let expect_ok = !path.contains("/invalid-");
+        let prefix = if expect_ok { "OK  " } else { "INVALID  " };
+        assert!(head.starts_with(&format!("{prefix}{path}")), "{head}");
+    }
+    // Valid files alone pass.
+    let valid: Vec<&str> = paths
+        .iter()
+        .filter(|p| !p.contains("/invalid-"))
+        .map(String::as_str)
+        .collect();
+    let mut args = vec!["check"];
+    args.extend(valid);
+    assert_eq!(shifan(&args).status, 0);
+}
+
+#[test]
+fn unreadable_and_oversized_files_are_invalid_not_panics() {
+    let dir = scratch("unreadable");
+    let big = dir.join("too-large.json");
+    let mut bytes = std::fs::read(fixtures().join("valid-comprehensive.json")).expect("fixture");
+    bytes.resize(MAX_FILE_BYTES + 1, b' ');
+    std::fs::write(&big, bytes).expect("write");
+    let missing = dir.join("missing.json");
+    let (big, missing, dir_s) = (
+        big.to_string_lossy().into_owned(),
+        missing.to_string_lossy().into_owned(),
+        dir.to_string_lossy().into_owned(),
+    );
+    let run = shifan(&["check", &missing, &dir_s, &big]);
+    assert_eq!(run.status, 1);
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            format!("INVALID  {missing}"),
+            "    unreadable: no such file".to_string(),
+            format!("INVALID  {dir_s}"),
+            "    unreadable: this is a directory, not a file".to_string(),
+            format!("INVALID  {big}"),
+            "    too-large: the file is larger than the 20 MB limit".to_string(),
+        ]
+    );
+}
+
+#[test]
+fn json_output_is_an_array_in_input_order() {
+    let names = [
+        "valid-city.json",
+        "invalid-integrity-mismatch.json",
+        "warning-incomplete-single-item.json",
+        "no-such-file.json",
+    ];
+    let paths: Vec<String> = names.iter().map(|n| fixture(n)).collect();
+    let mut args = vec!["check", "--json"];
+    args.extend(paths.iter().map(String::as_str));
+    let run = shifan(&args);
+    assert_eq!(run.status, 1);
+    let entries: Vec<Value> = serde_json::from_str(&run.stdout).expect("a JSON array");
+    let statuses: Vec<&str> = entries
+        .iter()
+        .map(|e| e["status"].as_str().expect("status"))
+        .collect();
+    assert_eq!(statuses, ["ok", "invalid", "ok", "unreadable"]);
+    for (entry, path) in entries.iter().zip(&paths) {
+        assert_eq!(entry["file"], path.as_str());
+    }
+    let city = &entries[0]["application"];
+    assert_eq!(
+        (city["met"].as_u64(), city["applicable"].as_u64()),
+        (Some(95), Some(99))
+    );
+    assert_eq!(city["level"], "city");
+    assert_eq!(city["meets_bar"], true);
+    assert_eq!(entries[1]["problems"][0]["code"], "integrity-mismatch");
+    assert!(entries[1]["problems"][0]["message"]["zh"].is_string());
+    assert_eq!(entries[2]["warnings"][0]["code"], "incomplete-single-item");
+    assert_eq!(entries[3]["problems"][0]["code"], "unreadable");
+}
+
+#[test]
+fn extra_catalogs_are_loaded_with_catalog() {
+    let file = fixture("invalid-unknown-catalog.json");
+    assert_eq!(shifan(&["check", &file]).status, 1);
+    let local = fixture("catalogs/jinzhong-local-2021.json");
+    let run = shifan(&["check", "--catalog", &local, &file]);
+    assert_eq!(run.status, 0, "{}", run.stdout);
+    assert!(run.stdout.contains("(91 ÷ "), "{}", run.stdout);
+    // A file that is not a catalog is a usage error, explained.
+    let not_catalog = fixture("valid-city.json");
+    let run = shifan(&["check", "--catalog", &not_catalog, &file]);
+    assert_eq!(run.status, 2);
+    assert!(run.stderr.contains("invalid-catalog"), "{}", run.stderr);
+}
+
+#[test]
+fn language_follows_lang_unless_given() {
+    let file = fixture("invalid-missing-reason.json");
+    let zh = shifan_in_lang("zh_CN.UTF-8", &["check", &file]);
+    assert!(zh.stdout.contains("missing-reason(第 "), "{}", zh.stdout);
+    let en = shifan_in_lang("en_US.UTF-8", &["check", &file]);
+    assert!(
+        en.stdout.contains("missing-reason (indicator "),
+        "{}",
+        en.stdout
+    );
+    let forced = shifan_in_lang("zh_CN.UTF-8", &["check", "--lang", "en", &file]);
+    assert_eq!(forced.stdout, en.stdout);
+    let valid = fixture("valid-comprehensive.json");
+    let zh = shifan_in_lang("C", &["--lang", "zh", "check", &valid]);
+    assert!(zh.stdout.contains("综合示范"), "{}", zh.stdout);
+    assert!(zh.stdout.contains("预估:"), "{}", zh.stdout);
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    for args in [
+        &[][..],
+        &["check"][..],
+        &["summary", "--format", "xml", "x.json"][..],
+        &["check", "--lang", "fr", "x.json"][..],
+        &["frobnicate"][..],
+        &["catalog", "show", "--edition", "no-such-edition"][..],
+    ] {
+        assert_eq!(shifan(args).status, 2, "{args:?}");
+    }
+}
+
+/// Every application fixture path plus a missing file, for the summaries.
+fn summary_inputs() -> Vec<String> {
+    let mut paths: Vec<String> = fixture_names().iter().map(|n| fixture(n)).collect();
+    paths.push(fixture("no-such-file.json"));
+    paths
+}
+
+#[test]
+fn summary_json_is_sorted_by_exact_compliance() {
+    let paths = summary_inputs();
+    let mut args = vec!["summary", "--format", "json"];
+    args.extend(paths.iter().map(String::as_str));
+    let run = shifan(&args);
+    assert_eq!(run.status, 1);
+    let summary: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let applications = summary["applications"].as_array().expect("applications");
+    assert_eq!(applications.len(), 5);
+    let ratio = |a: &Value| Ratio {
+        met: a["met"].as_u64().expect("met") as u32,
+        applicable: a["applicable"].as_u64().expect("applicable") as u32,
+    };
+    for pair in applications.windows(2) {
+        let order = compare_compliance(ratio(&pair[0]), ratio(&pair[1]));
+        assert_ne!(order, Ordering::Less, "{pair:?}");
+        // Cross-multiplied by hand as well.
+        let (a, b) = (ratio(&pair[0]), ratio(&pair[1]));
+        assert!(
+            u64::from(a.met) * u64::from(b.applicable)
+                >= u64::from(b.met) * u64::from(a.applicable)
+        );
+        if order == Ordering::Equal {
+            assert!(pair[0]["division_code"].as_str() <= pair[1]["division_code"].as_str());
+        }
+    }
+    assert_eq!(applications[0]["file"], fixture("valid-comprehensive.json"));
+    assert_eq!(applications[0]["county"], "太原市小店区");
+    let invalid = summary["invalid"].as_array().expect("invalid");
+    assert_eq!(invalid.len(), paths.len() - 5);
+    for entry in invalid {
+        let file = entry["file"].as_str().expect("file");
+        let expected = file
+            .strip_prefix("tests/fixtures/invalid-")
+            .and_then(|n| n.strip_suffix(".json"))
+            .unwrap_or("unreadable");
+        assert_eq!(entry["code"], expected, "{file}");
+    }
+    assert_eq!(summary["duplicates"].as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn summary_csv_has_the_same_order_as_json() {
+    let paths = summary_inputs();
+    let mut args = vec!["summary", "--format", "csv"];
+    args.extend(paths.iter().map(String::as_str));
+    let run = shifan(&args);
+    assert_eq!(run.status, 1);
+    let mut reader = csv::Reader::from_reader(run.stdout.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(header, shifan_cli::summary::CSV_HEADER);
+    let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a record")).collect();
+    assert_eq!(records.len(), paths.len());
+    let mut args = vec!["summary", "--format", "json"];
+    args.extend(paths.iter().map(String::as_str));
+    let json: Value = serde_json::from_str(&shifan(&args).stdout).expect("JSON");
+    let applications = json["applications"].as_array().expect("applications");
+    for (record, app) in records.iter().zip(applications) {
+        assert_eq!(&record[0], app["file"].as_str().expect("file"));
+        assert_eq!(&record[6], app["met"].to_string());
+        assert_eq!(&record[12], "");
+    }
+    for record in &records[applications.len()..] {
+        assert!(record[1].is_empty());
+        assert!(!record[12].is_empty());
+    }
+}
+
+#[test]
+fn summary_table_aligns_chinese_text() {
+    let paths: Vec<String> = fixture_names()
+        .iter()
+        .filter(|n| !n.starts_with("invalid-"))
+        .map(|n| fixture(n))
+        .collect();
+    for lang in ["zh", "en"] {
+        let mut args = vec!["summary", "--lang", lang];
+        args.extend(paths.iter().map(String::as_str));
+        let run = shifan(&args);
+        assert_eq!(run.status, 0, "{}", run.stdout);
+        let table: Vec<&str> = run.stdout.lines().take_while(|l| !l.is_empty()).collect();
+        assert_eq!(table.len(), 1 + paths.len(), "{}", run.stdout);
+        // The last column (fingerprint) starts at the same display column on every line.
+        let starts: Vec<usize> = table
+            .iter()
+            .map(|line| {
+                let last = line.rfind("  ").expect("columns") + 2;
+                display_width(&line[..last])
+            })
+            .collect();
+        assert!(
+            starts.windows(2).all(|w| w[0] == w[1]),
+            "{lang}: {}",
+            run.stdout
+        );
+        // And so does the compliance column's right edge ("%").
+        let percent_ends: Vec<usize> = table[1..]
+            .iter()
+            .map(|line| display_width(&line[..line.find('%').expect("a percentage") + 1]))
+            .collect();
+        assert!(
+            percent_ends.windows(2).all(|w| w[0] == w[1]),
+            "{lang}: {}",
+            run.stdout
+        );
+        assert!(run.stdout.contains(if lang == "zh" {
+            "太原市小店区"
+        } else {
+            "Comprehensive"
+        }));
+    }
+}
+
+#[test]
+fn importing_the_shipped_table_reproduces_the_reference_catalog() {
+    let dir = scratch("import");
+    let out = dir.join("catalog.json");
+    let out_s = out.to_string_lossy().into_owned();
+    let table = "crates/rules/data/catalog-reference-2019.csv";
+    let run = shifan(&["catalog", "import", table, "-o", &out_s]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let reference = Catalog::reference();
+    assert!(
+        run.stdout.contains(reference.fingerprint()),
+        "{}",
+        run.stdout
+    );
+    let imported = Catalog::from_json(&std::fs::read(&out).expect("written")).expect("valid");
+    assert_eq!(imported.fingerprint(), reference.fingerprint());
+
+    // With its own identity, the same table is another catalog, and loads with --catalog.
+    let run = shifan(&[
+        "catalog",
+        "import",
+        table,
+        "-o",
+        &out_s,
+        "--id",
+        "office-2021",
+        "--title",
+        "某市指标体系",
+        "--issuer",
+        "某市依法治市办",
+        "--year",
+        "2021",
+        "--provenance",
+        "据官方文本整理",
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let own = Catalog::from_json(&std::fs::read(&out).expect("written")).expect("valid");
+    assert_eq!((own.id(), own.data().year), ("office-2021", 2021));
+    assert_ne!(own.fingerprint(), reference.fingerprint());
+}
+
+#[test]
+fn a_broken_table_reports_its_lines_and_fails() {
+    let dir = scratch("broken-table");
+    let table = dir.join("table.csv");
+    std::fs::write(
+        &table,
+        "area,section,number,title,criteria,evidence,applies_to\n\
+         甲,乙,1,丙,要点,材料,both\n\
+         甲,乙,x,丁,要点,材料,both\n\
+         甲,乙,3,戊,要点,材料,everyone\n",
+    )
+    .expect("write");
+    let out = dir.join("catalog.json");
+    let run = shifan(&[
+        "catalog",
+        "import",
+        &table.to_string_lossy(),
+        "-o",
+        &out.to_string_lossy(),
+    ]);
+    assert_eq!(run.status, 1);
+    assert!(
+        run.stderr.contains("invalid-table (line 3)"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("invalid-table (line 4)"),
+        "{}",
+        run.stderr
+    );
+    assert!(!out.exists());
+    let missing = shifan(&[
+        "catalog",
+        "import",
+        "no-such.csv",
+        "-o",
+        &out.to_string_lossy(),
+    ]);
+    assert_eq!(missing.status, 1);
+    assert!(missing.stderr.contains("no such file"));
+}
+
+#[test]
+fn catalog_show_and_export() {
+    let reference = Catalog::reference();
+    let text = shifan(&["catalog", "show", "--lang", "zh"]);
+    assert_eq!(text.status, 0);
+    assert!(text.stdout.starts_with(reference.title()));
+    assert!(text.stdout.contains("\n一、"));
+    assert!(text.stdout.contains(reference.fingerprint()));
+    for indicator in reference.indicators() {
+        assert!(
+            text.stdout
+                .contains(&format!("    {}. {}", indicator.number, indicator.title)),
+            "indicator {}",
+            indicator.number
+        );
+    }
+    let json = shifan(&["catalog", "show", "--json", "--edition", reference.id()]);
+    assert_eq!(json.status, 0);
+    let parsed = Catalog::from_json(json.stdout.as_bytes()).expect("a catalog");
+    assert_eq!(parsed.fingerprint(), reference.fingerprint());
+
+    let shipped =
+        std::fs::read_to_string(root().join("crates/rules/data/catalog-reference-2019.csv"))
+            .expect("shipped table");
+    let csv = shifan(&["catalog", "export-csv"]);
+    assert_eq!(csv.status, 0);
+    assert_eq!(csv.stdout, shipped);
+    let dir = scratch("export");
+    let out = dir.join("table.csv");
+    let run = shifan(&["catalog", "export-csv", "-o", &out.to_string_lossy()]);
+    assert_eq!(run.status, 0);
+    assert_eq!(std::fs::read_to_string(&out).expect("written"), shipped);
+}
+
+#[test]
+fn schema_is_the_committed_one() {
+    let run = shifan(&["schema"]);
+    assert_eq!(run.status, 0);
+    let committed =
+        std::fs::read_to_string(root().join("crates/rules/schema/application-v1.schema.json"))
+            .expect("committed schema");
+    assert_eq!(run.stdout, committed);
+}
+
+#[test]
+fn samples_check_and_are_reproducible() {
+    let dir = scratch("samples");
+    let path = |name: &str| dir.join(name).to_string_lossy().into_owned();
+    let (a, b, c) = (path("a.json"), path("b.json"), path("c.json"));
+    let run = shifan(&["sample", "--county", "140105", "--met", "88", "-o", &a]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(
+        shifan(&["sample", "--county", "140105", "--met", "88", "-o", &b]).status,
+        0
+    );
+    assert_eq!(std::fs::read(&a).expect("a"), std::fs::read(&b).expect("b"));
+    let run = shifan(&[
+        "sample",
+        "--county",
+        "140100",
+        "--met",
+        "97",
+        "--kind",
+        "single-item",
+        "--category",
+        "three-systems",
+        "--seed",
+        "9",
+        "--date",
+        "2027-01-05T10:00:00+08:00",
+        "-o",
+        &c,
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let check = shifan(&["check", &a, &c]);
+    assert_eq!(check.status, 0, "{}", check.stdout);
+    let lines: Vec<&str> = check.stdout.lines().collect();
+    assert!(lines[0].contains("太原市小店区  Comprehensive  ") && lines[0].contains("(88 ÷ "));
+    assert!(lines[1].contains("太原市  Single-item  ") && lines[1].contains("(97 ÷ "));
+    assert!(
+        std::fs::read_to_string(&c)
+            .expect("c")
+            .contains("\"updated\": \"2027-01-05T10:00:00+08:00\"")
+    );
+
+    for bad in [
+        &["sample", "--county", "140105", "--met", "99", "-o", &a][..],
+        &["sample", "--county", "140726", "--met", "9", "-o", &a][..],
+        &[
+            "sample",
+            "--county",
+            "140105",
+            "--met",
+            "9",
+            "--date",
+            "2026-01-01",
+            "-o",
+            &a,
+        ][..],
+        &[
+            "sample",
+            "--county",
+            "140105",
+            "--met",
+            "9",
+            "--category",
+            "other",
+            "-o",
+            &a,
+        ][..],
+        &[
+            "sample",
+            "--county",
+            "140105",
+            "--met",
+            "9",
+            "--kind",
+            "single-item",
+            "--category",
+            "x",
+            "-o",
+            &a,
+        ][..],
+    ] {
+        let run = shifan(bad);
+        assert_eq!(run.status, 2, "{bad:?}");
+        assert!(!run.stderr.is_empty(), "{bad:?}");
+    }
+}
