@@ -1,0 +1,74 @@
+//! `cargo xtask`: the project's developer tasks (setup, build-web, serve, test, bench).
+//!
+//! Run `cargo xtask --help`. Everything the web build and the browser tests need is
+//! installed by `cargo xtask setup` from package registries only (crates.io, npm, Debian),
+//! so a fresh machine needs nothing by hand: `cargo xtask test` is what CI runs.
+
+mod serve;
+mod setup;
+mod test;
+mod util;
+mod web;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Developer tasks for shifan.
+#[derive(Debug, Parser)]
+#[command(name = "cargo xtask", bin_name = "cargo xtask", version, about)]
+struct Cli {
+    /// The task to run.
+    #[command(subcommand)]
+    task: Task,
+}
+
+/// The tasks.
+#[derive(Debug, Subcommand)]
+enum Task {
+    /// Install what the web build and browser tests need (only what is missing).
+    Setup,
+    /// Build the web app with wasm-pack and assemble the static site in web/dist/.
+    BuildWeb {
+        /// Debug build (faster, larger, no wasm-opt).
+        #[arg(long)]
+        dev: bool,
+    },
+    /// Set up, build, then serve web/dist/ on http://127.0.0.1:PORT.
+    Serve {
+        /// Port to listen on (0 picks a free one).
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// Debug build (faster, larger, no wasm-opt).
+        #[arg(long)]
+        dev: bool,
+    },
+    /// Run every check CI runs: fmt, clippy, native tests, wasm browser tests, e2e tests.
+    Test(test::TestArgs),
+    /// Run the criterion benches, then the web budgets script (tests/e2e/bench.mjs).
+    Bench {
+        /// Skip `cargo xtask setup`.
+        #[arg(long)]
+        skip_setup: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.task {
+        Task::Setup => setup::setup(setup::Scope::All),
+        Task::BuildWeb { dev } => web::build_web(dev).map(drop),
+        Task::Serve { port, dev } => setup::setup(setup::Scope::Build)
+            .and_then(|()| web::build_web(dev))
+            .and_then(|dist| serve::serve(&dist, port)),
+        Task::Test(args) => test::test(&args),
+        Task::Bench { skip_setup } => test::bench(skip_setup),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

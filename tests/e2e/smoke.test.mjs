@@ -1,0 +1,67 @@
+// Smoke test: the built site loads in headless Chromium, the wasm app starts and shows the
+// reference catalog's title, and the static server sends the types browsers require.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { artifactsDir, launchBrowser, openApp, repoRoot, startServer } from './serve.mjs';
+
+/** The title of the catalog built into the app. */
+const catalogTitle = JSON.parse(
+  readFileSync(path.join(repoRoot, 'crates/rules/data/catalog-reference-2019.json'), 'utf8'),
+).title;
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the app starts and shows the catalog title', async () => {
+  const { page, errors } = await openApp(browser, server.url);
+  try {
+    const body = await page.innerText('body');
+    assert.ok(body.includes(catalogTitle), `page body lacks the catalog title ${JSON.stringify(catalogTitle)}`);
+    await page.screenshot({ path: path.join(artifactsDir(), 'smoke.png'), fullPage: true });
+    assert.deepEqual(errors, [], 'the page logged errors');
+  } finally {
+    await page.close();
+  }
+});
+
+test('the server sends wasm, js and html with the right types', async () => {
+  for (const [file, type] of [
+    ['', 'text/html; charset=utf-8'],
+    ['shifan_web.js', 'text/javascript'],
+    ['shifan_web_bg.wasm', 'application/wasm'],
+  ]) {
+    const res = await fetch(server.url + file);
+    assert.equal(res.status, 200, file);
+    assert.equal(res.headers.get('content-type'), type, file);
+    assert.equal(res.headers.get('cache-control'), 'no-cache', file);
+  }
+});
+
+test('the server refuses paths out of the site', async () => {
+  for (const target of ['/../package.json', '/%2e%2e/%2e%2e/package.json', '/%00', '/nope.js']) {
+    const status = await new Promise((resolve, reject) => {
+      http
+        .get({ host: '127.0.0.1', port: server.port, path: target }, (res) => {
+          res.resume();
+          resolve(res.statusCode);
+        })
+        .on('error', reject);
+    });
+    assert.equal(status, 404, target);
+  }
+});

@@ -1,0 +1,305 @@
+//! The few things the app asks of the browser: the clock, ids, storage, the address bar,
+//! downloads, reading picked files, printing. Everything here is a thin wrapper that never
+//! panics; failures come back as values.
+
+use js_sys::{Array, Date, Math, Promise, Uint8Array};
+use shifan_rules::{CatalogSet, Draft, FileHasher, Lang, LocalFile};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, Storage, Url, UrlSearchParams};
+
+use crate::state::{SaveError, SavedDraft, Screen};
+
+/// Prefix of the storage keys of drafts; the draft id follows.
+pub const DRAFT_KEY_PREFIX: &str = "shifan.draft.";
+/// Session-storage key remembering the draft and screen this tab shows.
+const SESSION_KEY: &str = "shifan.session";
+/// Bytes read per slice when fingerprinting a file.
+pub const HASH_CHUNK: u64 = 4 * 1024 * 1024;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The current time as RFC 3339 (UTC, milliseconds), from the browser's clock.
+pub fn now_iso() -> String {
+    String::from(Date::new_0().to_iso_string())
+}
+
+/// A new draft id from the time and a random part, e.g. `mbx3k2f1-7q2kd9`.
+pub fn new_id() -> String {
+    let time = Date::now() as u64;
+    let random = (Math::random() * 2f64.powi(40)) as u64;
+    format!("{}-{}", radix36(time), radix36(random))
+}
+
+fn radix36(mut n: u64) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// An RFC 3339 time as local `YYYY-MM-DD HH:MM`, or the text itself if it is not a time.
+pub fn local_time(iso: &str) -> String {
+    let d = Date::new(&JsValue::from_str(iso));
+    if d.get_time().is_nan() {
+        return iso.to_string();
+    }
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
+fn local_storage() -> Option<Storage> {
+    window()?.local_storage().ok().flatten()
+}
+
+fn session_storage() -> Option<Storage> {
+    window()?.session_storage().ok().flatten()
+}
+
+/// The storage key of a draft.
+pub fn draft_key(id: &str) -> String {
+    format!("{DRAFT_KEY_PREFIX}{id}")
+}
+
+/// Writes a draft to browser storage.
+pub fn save_draft(draft: &Draft) -> Result<(), SaveError> {
+    let storage = local_storage().ok_or(SaveError::Unavailable)?;
+    storage
+        .set_item(&draft_key(&draft.id), &draft.to_json())
+        .map_err(|_| SaveError::Full)
+}
+
+/// Every readable draft in browser storage, most recently changed first. Records that cannot
+/// be read are skipped (and left in place).
+pub fn list_drafts(catalogs: &CatalogSet) -> Vec<SavedDraft> {
+    let Some(storage) = local_storage() else {
+        return Vec::new();
+    };
+    let count = storage.length().unwrap_or(0);
+    let mut drafts: Vec<SavedDraft> = (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with(DRAFT_KEY_PREFIX))
+        .filter_map(|key| storage.get_item(&key).ok().flatten())
+        .filter_map(|json| Draft::from_json(json.as_bytes(), catalogs).ok())
+        .map(|(draft, catalog)| SavedDraft { draft, catalog })
+        .collect();
+    drafts.sort_by(|a, b| b.draft.updated.cmp(&a.draft.updated));
+    drafts
+}
+
+/// Removes a draft from browser storage.
+pub fn delete_draft(id: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(&draft_key(id));
+    }
+}
+
+/// The draft id and screen this tab showed before a reload.
+pub fn session_get() -> Option<(String, Screen)> {
+    let value = session_storage()?.get_item(SESSION_KEY).ok()??;
+    let (id, screen) = value.split_once('|')?;
+    Some((id.to_string(), Screen::parse(screen)?))
+}
+
+/// Remembers the draft and screen this tab shows, or forgets them.
+pub fn session_set(open: Option<(&str, Screen)>) {
+    let Some(storage) = session_storage() else {
+        return;
+    };
+    let _ = match open {
+        Some((id, screen)) => storage.set_item(SESSION_KEY, &format!("{id}|{}", screen.as_str())),
+        None => storage.remove_item(SESSION_KEY),
+    };
+}
+
+/// The language asked for by `?lang=`.
+pub fn url_lang() -> Option<Lang> {
+    let search = window()?.location().search().ok()?;
+    let params = UrlSearchParams::new_with_str(&search).ok()?;
+    Lang::from_tag(&params.get("lang")?)
+}
+
+/// Shows the language in the address bar (`?lang=en`, nothing for Chinese) and on `<html>`.
+pub fn show_lang(lang: Lang) {
+    let Some(window) = window() else {
+        return;
+    };
+    if let Some(root) = window.document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute(
+            "lang",
+            match lang {
+                Lang::Zh => "zh-CN",
+                Lang::En => "en",
+            },
+        );
+    }
+    let location = window.location();
+    let (Ok(search), Ok(path), Ok(hash)) =
+        (location.search(), location.pathname(), location.hash())
+    else {
+        return;
+    };
+    let Ok(params) = UrlSearchParams::new_with_str(&search) else {
+        return;
+    };
+    let want = match lang {
+        Lang::Zh => None,
+        Lang::En => Some("en"),
+    };
+    if params.get("lang").as_deref() == want {
+        return;
+    }
+    match want {
+        Some(tag) => params.set("lang", tag),
+        None => params.delete("lang"),
+    }
+    let query = String::from(params.to_string());
+    let url = if query.is_empty() {
+        format!("{path}{hash}")
+    } else {
+        format!("{path}?{query}{hash}")
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Offers `text` as a file download named `name`, through a Blob URL: nothing leaves the
+/// computer.
+pub fn download(name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
+    let window = window().ok_or_else(|| JsValue::from_str("no window"))?;
+    let document = window
+        .document()
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let parts = Array::of1(&JsValue::from_str(text));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = Url::create_object_url_with_blob(&blob)?;
+    let anchor: HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.set_hidden(true);
+    let body = document
+        .body()
+        .ok_or_else(|| JsValue::from_str("no body"))?;
+    body.append_child(&anchor)?;
+    anchor.click();
+    let _ = body.remove_child(&anchor);
+    // Let the download start before the URL is released.
+    gloo::timers::callback::Timeout::new(10_000, move || {
+        let _ = Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}
+
+/// Reads a slice of a blob into memory.
+async fn read_slice(blob: &Blob, start: u64, end: u64) -> Result<Vec<u8>, JsValue> {
+    let slice = blob.slice_with_f64_and_f64(start as f64, end as f64)?;
+    let buffer = JsFuture::from(slice.array_buffer()).await?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+/// Reads a whole picked file (an application file is at most a few megabytes; the rules
+/// check the size limit before parsing).
+pub async fn read_file(file: &File) -> Result<Vec<u8>, JsValue> {
+    read_slice(file, 0, file.size() as u64).await
+}
+
+/// Lets the browser handle events and paint before the next piece of work.
+pub async fn yield_now() {
+    let promise = Promise::new(&mut |resolve, _reject| {
+        if let Some(window) = window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Fingerprints a picked file with SHA-256 in slices of [`HASH_CHUNK`] bytes, yielding to the
+/// browser between slices and reporting `(done, total)` bytes. The file stays on the computer.
+pub async fn fingerprint(file: &File, progress: impl Fn(u64, u64)) -> Result<LocalFile, JsValue> {
+    let total = file.size() as u64;
+    let mut hasher = FileHasher::new();
+    let mut start = 0;
+    progress(0, total);
+    while start < total {
+        let end = (start + HASH_CHUNK).min(total);
+        let bytes = read_slice(file, start, end).await?;
+        hasher.update(&bytes);
+        start = end;
+        progress(start, total);
+        yield_now().await;
+    }
+    Ok(LocalFile {
+        name: file.name(),
+        size: hasher.bytes_seen(),
+        sha256: hasher.finish_hex(),
+    })
+}
+
+/// Opens the browser's print dialog.
+pub fn print() {
+    if let Some(window) = window() {
+        let _ = window.print();
+    }
+}
+
+/// Marks `<main id="app">` as rendered (`data-ready="true"`, which tests wait for) and records a
+/// `shifan-ready` performance mark.
+pub fn mark_ready() {
+    let Some(window) = window() else {
+        return;
+    };
+    if let Some(main) = window.document().and_then(|d| d.get_element_by_id("app")) {
+        if main.get_attribute("data-ready").is_some() {
+            return;
+        }
+        let _ = main.set_attribute("data-ready", "true");
+        if let Some(performance) = window.performance() {
+            let _ = performance.mark("shifan-ready");
+        }
+    }
+    if let Some(boot) = window.document().and_then(|d| d.get_element_by_id("boot")) {
+        boot.remove();
+    }
+}
+
+/// Asks the official to confirm something (e.g. deleting a draft).
+pub fn confirm(question: &str) -> bool {
+    window()
+        .and_then(|w| w.confirm_with_message(question).ok())
+        .unwrap_or(false)
+}
+
+/// Moves focus to and scrolls to the element with `id`.
+pub fn focus_and_reveal(id: &str) {
+    let Some(element) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    else {
+        return;
+    };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+    if let Ok(html) = element.dyn_into::<web_sys::HtmlElement>() {
+        let _ = html.focus();
+    }
+}

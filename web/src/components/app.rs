@@ -1,0 +1,72 @@
+//! The root component: owns the reducer, provides it by context, runs the hooks, and shows
+//! the screen the state names.
+
+use yew::prelude::*;
+
+use crate::browser;
+use crate::components::applicant::ApplicantForm;
+use crate::components::header::Header;
+use crate::components::notices::Notices;
+use crate::components::report::Report;
+use crate::components::start::StartPage;
+use crate::components::summary::{Summary, SummaryStrip};
+use crate::components::workspace::Workspace;
+use crate::hooks::{use_autosave, use_keyboard, use_tab_guard};
+use crate::i18n::texts;
+use crate::state::{AppHandle, AppState, Dispatch, Screen};
+
+/// The whole app.
+#[component]
+pub fn App() -> Html {
+    let state = use_reducer(|| AppState::load(browser::url_lang().unwrap_or_default()));
+    let dispatch = state.dispatcher();
+    let draft_id = state.draft.as_ref().map(|d| d.id.clone());
+    let screen = if state.draft.is_some() {
+        state.screen
+    } else {
+        Screen::Start
+    };
+
+    use_autosave(&state);
+    use_keyboard(dispatch.clone(), screen == Screen::Indicators);
+    use_tab_guard(draft_id.clone(), dispatch.clone());
+    use_effect_with(state.lang, |&lang| browser::show_lang(lang));
+    use_effect_with((draft_id, screen), |(id, screen)| {
+        browser::session_set(id.as_deref().map(|id| (id, *screen)));
+    });
+    {
+        let current = state.current;
+        use_effect_with(state.jump, move |&jump| {
+            if jump > 0 {
+                browser::focus_and_reveal(&format!("ind-{current}"));
+            }
+        });
+    }
+    use_effect_with((), |()| browser::mark_ready());
+
+    let t = texts(state.lang);
+    let body = match screen {
+        Screen::Start => html! { <StartPage /> },
+        Screen::Applicant => html! {
+            <div class="with-summary">
+                <ApplicantForm />
+                <Summary />
+            </div>
+        },
+        Screen::Indicators => html! { <Workspace /> },
+        Screen::Report => html! { <Report /> },
+    };
+    html! {
+        <ContextProvider<AppHandle> context={state.clone()}>
+            <ContextProvider<Dispatch> context={dispatch}>
+                <a class="skip-link no-print" href="#content">{ t.skip_to_content }</a>
+                <Header />
+                <Notices />
+                <div id="content" class="content" tabindex="-1">{ body }</div>
+                if matches!(screen, Screen::Applicant | Screen::Indicators) {
+                    <SummaryStrip />
+                }
+            </ContextProvider<Dispatch>>
+        </ContextProvider<AppHandle>>
+    }
+}

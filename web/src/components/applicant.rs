@@ -1,0 +1,239 @@
+//! The applicant form: the government (city → county, or the code typed), the contact, and
+//! what is applied for (comprehensive, or single-item with its category, title and the four
+//! narrative aspects).
+
+use shifan_rules::division::{self, PROVINCE_CODE};
+use shifan_rules::{GovLevel, Kind};
+use yew::prelude::*;
+
+use crate::components::{input_value, select_value, textarea_value};
+use crate::i18n::{fill, texts};
+use crate::state::{Action, Aspect, ContactField, Screen, use_app};
+
+/// The city a division code belongs to (the city itself for a city code).
+fn city_of(code: &str) -> Option<u32> {
+    let division = division::get(code.parse().ok()?)?;
+    if division.parent == PROVINCE_CODE {
+        Some(division.code)
+    } else {
+        division::get(division.parent)
+            .filter(|p| p.parent == PROVINCE_CODE)
+            .map(|p| p.code)
+    }
+}
+
+/// The applicant form.
+#[component]
+pub fn ApplicantForm() -> Html {
+    let state = use_app();
+    let t = texts(state.lang);
+    let lang = state.lang;
+    let Some(draft) = state.draft.as_ref() else {
+        return Html::default();
+    };
+    let dispatch = |f: fn(String) -> Action| {
+        let state = state.clone();
+        move |value: String| state.dispatch(f(value))
+    };
+    let city = city_of(&draft.division_code);
+    let on_city = {
+        let set = dispatch(Action::SetDivision);
+        Callback::from(move |e: Event| set(select_value(&e)))
+    };
+    let on_county = {
+        let set = dispatch(Action::SetDivision);
+        Callback::from(move |e: Event| set(select_value(&e)))
+    };
+    let on_code = {
+        let set = dispatch(Action::SetDivision);
+        Callback::from(move |e: InputEvent| set(input_value(&e)))
+    };
+    let contact = |field: ContactField| {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            state.dispatch(Action::SetContact(field, input_value(&e)))
+        })
+    };
+    let set_single = |single: bool| {
+        let state = state.clone();
+        Callback::from(move |_: Event| state.dispatch(Action::SetSingleItem(single)))
+    };
+    let place = draft.place();
+    let code_status = if draft.division_code.is_empty() {
+        html! { <p class="hint" id="code-status">{ t.no_division_yet }</p> }
+    } else {
+        match &place {
+            Ok(p) => html! {
+                <p class="ok" id="code-status" data-level={p.level.as_str()}>
+                    { format!("{} {} {} · ", p.province, p.city, p.county) }
+                    { match p.level { GovLevel::City => t.level_city, GovLevel::County => t.level_county } }
+                </p>
+            },
+            Err(problem) => html! {
+                <p class="error-text" id="code-status">{ problem.message.get(lang).to_string() }</p>
+            },
+        }
+    };
+    let single = matches!(draft.kind, Kind::SingleItem { .. });
+    let kind_problems = draft.kind.problems(&state.catalog);
+
+    let single_item = match &draft.kind {
+        Kind::Comprehensive => Html::default(),
+        Kind::SingleItem {
+            category,
+            title,
+            narrative,
+        } => {
+            let on_category = {
+                let set = dispatch(Action::SetCategory);
+                Callback::from(move |e: Event| set(select_value(&e)))
+            };
+            let on_title = {
+                let set = dispatch(Action::SetProjectTitle);
+                Callback::from(move |e: InputEvent| set(input_value(&e)))
+            };
+            let aspect = |aspect: Aspect| {
+                let (label, guide) = t.aspect(aspect);
+                let text = aspect.get(narrative).to_string();
+                let count = text.chars().count();
+                let id = format!("aspect-{}", aspect_key(aspect));
+                let oninput = {
+                    let state = state.clone();
+                    Callback::from(move |e: InputEvent| {
+                        state.dispatch(Action::SetNarrative(aspect, textarea_value(&e)))
+                    })
+                };
+                html! {
+                    <div class="field aspect">
+                        <label for={id.clone()}>{ label }</label>
+                        <p class="hint" id={format!("{id}-guide")}>{ guide }</p>
+                        <textarea id={id.clone()} rows="5" value={text}
+                            aria-describedby={format!("{id}-guide {id}-count")} {oninput} />
+                        <p class="counter" id={format!("{id}-count")} aria-live="polite">
+                            { fill(t.char_count, &[&count.to_string()]) }
+                        </p>
+                    </div>
+                }
+            };
+            html! {
+                <div class="single-item">
+                    <div class="field">
+                        <label for="category">{ t.category }</label>
+                        <select id="category" onchange={on_category}>
+                            <option value="" selected={category.is_empty()}>{ t.choose_category }</option>
+                            { for state.catalog.data().single_item_categories.iter().map(|c| html! {
+                                <option value={c.id.clone()} selected={*category == c.id}>{ c.title.clone() }</option>
+                            }) }
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="project-title">{ t.project_title }</label>
+                        <input id="project-title" type="text" value={title.clone()} oninput={on_title} />
+                    </div>
+                    { for Aspect::ALL.into_iter().map(aspect) }
+                </div>
+            }
+        }
+    };
+
+    let go_indicators = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Go(Screen::Indicators)))
+    };
+
+    html! {
+        <section class="applicant panel" aria-labelledby="applicant-title">
+            <h1 id="applicant-title">{ t.applicant_title }</h1>
+            <fieldset>
+                <legend>{ t.applicant_unit }</legend>
+                <div class="grid-2">
+                    <div class="field">
+                        <label for="city">{ t.city }</label>
+                        <select id="city" onchange={on_city}>
+                            <option value="" selected={city.is_none()}>{ t.choose_city }</option>
+                            { for division::cities().map(|c| html! {
+                                <option value={c.code_str()} selected={city == Some(c.code)}>{ c.name.clone() }</option>
+                            }) }
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="county">{ t.county }</label>
+                        <select id="county" onchange={on_county} disabled={city.is_none()}>
+                            if let Some(city) = city {
+                                <option value={format!("{city:06}")}
+                                    selected={draft.division_code == format!("{city:06}")}>{ t.city_itself }</option>
+                                { for division::counties_of(city).map(|c| html! {
+                                    <option value={c.code_str()} selected={draft.division_code == c.code_str()}>{ c.name.clone() }</option>
+                                }) }
+                            } else {
+                                <option value="">{ t.choose_city_first }</option>
+                            }
+                        </select>
+                    </div>
+                </div>
+                <div class="field">
+                    <label for="division-code">{ t.division_code }</label>
+                    <input id="division-code" type="text" inputmode="numeric" maxlength="6"
+                        autocomplete="off" value={draft.division_code.clone()}
+                        aria-describedby="code-status" oninput={on_code} />
+                    { code_status }
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>{ t.contact }</legend>
+                <div class="grid-3">
+                    <div class="field">
+                        <label for="contact-name">{ t.contact_name }</label>
+                        <input id="contact-name" type="text" autocomplete="name"
+                            value={draft.contact.name.clone()} oninput={contact(ContactField::Name)} />
+                    </div>
+                    <div class="field">
+                        <label for="contact-phone">{ t.contact_phone }</label>
+                        <input id="contact-phone" type="tel" autocomplete="tel"
+                            value={draft.contact.phone.clone()} oninput={contact(ContactField::Phone)} />
+                    </div>
+                    <div class="field">
+                        <label for="contact-email">{ t.contact_email }</label>
+                        <input id="contact-email" type="email" autocomplete="email"
+                            value={draft.contact.email.clone()} oninput={contact(ContactField::Email)} />
+                    </div>
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>{ t.kind }</legend>
+                <div class="choices">
+                    <label class="choice">
+                        <input type="radio" name="kind" value="comprehensive" checked={!single}
+                            onchange={set_single(false)} />
+                        <span><strong>{ t.kind_comprehensive }</strong><br />
+                            <span class="hint">{ t.kind_comprehensive_hint }</span></span>
+                    </label>
+                    <label class="choice">
+                        <input type="radio" name="kind" value="single_item" checked={single}
+                            onchange={set_single(true)} />
+                        <span><strong>{ t.kind_single }</strong><br />
+                            <span class="hint">{ t.kind_single_hint }</span></span>
+                    </label>
+                </div>
+                { single_item }
+                if !kind_problems.is_empty() {
+                    <ul class="inline-problems">
+                        { for kind_problems.iter().map(|p| html! { <li>{ p.message.get(lang).to_string() }</li> }) }
+                    </ul>
+                }
+            </fieldset>
+            <div class="form-end">
+                <button type="button" class="primary big" onclick={go_indicators}>{ t.to_indicators }</button>
+            </div>
+        </section>
+    }
+}
+
+fn aspect_key(aspect: Aspect) -> &'static str {
+    match aspect {
+        Aspect::Innovation => "innovation",
+        Aspect::Leadership => "leadership",
+        Aspect::Typicality => "typicality",
+        Aspect::Replicability => "replicability",
+    }
+}

@@ -1,0 +1,101 @@
+//! Navigation of the workspace by area and section, with each area's progress and compliance.
+
+use yew::prelude::*;
+
+use crate::components::select_value;
+use crate::components::summary::area_prefix;
+use crate::i18n::{fill, texts};
+use crate::state::{Action, use_app};
+
+/// The area navigation.
+#[component]
+pub fn AreaNav() -> Html {
+    let state = use_app();
+    let t = texts(state.lang);
+    let lang = state.lang;
+    let Some(draft) = state.draft.as_ref() else {
+        return Html::default();
+    };
+    let catalog = &state.catalog;
+    let score = draft.score(catalog);
+    let current_area = catalog.area_of(state.current).map(|a| a.number);
+    let current_section = catalog.section_of(state.current).map(|s| s.number);
+    let jump = |n: u16| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Jump(n)))
+    };
+    let on_pick = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            if let Ok(n) = select_value(&e).parse::<u16>() {
+                state.dispatch(Action::Jump(n));
+            }
+        })
+    };
+    let picker = html! {
+        <div class="area-jump field">
+            <label for="area-jump">{ t.jump_to_section }</label>
+            <select id="area-jump" onchange={on_pick}>
+                { for catalog.areas().iter().map(|area| html! {
+                    <optgroup label={format!("{}{}", area_prefix(lang, area.number), area.title)}>
+                        { for area.sections.iter().map(|section| {
+                            let first = section.indicators.first().map_or(1, |i| i.number);
+                            html! {
+                                <option value={first.to_string()} selected={current_section == Some(section.number)}>
+                                    { format!("{}. {}", section.number, section.title) }
+                                </option>
+                            }
+                        }) }
+                    </optgroup>
+                }) }
+            </select>
+        </div>
+    };
+    html! {
+        <>
+        { picker }
+        <nav class="area-nav" aria-labelledby="area-nav-title">
+            <h2 id="area-nav-title">{ t.areas_nav }</h2>
+            <ol>
+                { for catalog.areas().iter().zip(&score.areas).map(|(area, s)| {
+                    let first = area.sections.first().and_then(|s| s.indicators.first()).map_or(1, |i| i.number);
+                    let here = current_area == Some(area.number);
+                    let tally = s.tally;
+                    let meta = fill(t.area_progress, &[
+                        &tally.answered().to_string(),
+                        &tally.to_answer().to_string(),
+                        &tally.compliance().percent(),
+                    ]);
+                    html! {
+                        <li key={area.number} class={classes!(here.then_some("here"))}>
+                            <button type="button" class="area-link" onclick={jump(first)}
+                                aria-current={here.then_some("true")}>
+                                <span class="area-title">{ format!("{}{}", area_prefix(lang, area.number), area.title) }</span>
+                                <span class="area-meta">{ meta }</span>
+                                <progress max={tally.to_answer().max(1).to_string()}
+                                    value={tally.answered().to_string()} aria-hidden="true" />
+                            </button>
+                            if here {
+                                <ol class="sections">
+                                    { for area.sections.iter().map(|section| {
+                                        let first = section.indicators.first().map_or(1, |i| i.number);
+                                        let current = current_section == Some(section.number);
+                                        html! {
+                                            <li key={section.number}>
+                                                <button type="button" class={classes!("section-link", current.then_some("here"))}
+                                                    aria-current={current.then_some("true")} onclick={jump(first)}>
+                                                    { format!("{}. {}", section.number, section.title) }
+                                                </button>
+                                            </li>
+                                        }
+                                    }) }
+                                </ol>
+                            }
+                        </li>
+                    }
+                }) }
+            </ol>
+        </nav>
+        </>
+    }
+}

@@ -1,0 +1,117 @@
+//! Messages that need the official's attention: problems of a file, a failed save (with the
+//! download offered), the same draft open in another tab.
+
+use shifan_rules::{Problem, Severity};
+use yew::prelude::*;
+
+use crate::files;
+use crate::i18n::{Texts, fill, texts};
+use crate::state::{Action, AppHandle, NoticeTopic, SaveError, SaveStatus, use_app};
+
+/// One problem as a list item, in the page's language; a problem about an indicator offers a
+/// jump to it while a draft is open.
+pub fn problem_item(problem: &Problem, state: &AppHandle, t: &Texts) -> Html {
+    let lang = state.lang;
+    let jump = problem
+        .at
+        .indicator
+        .filter(|n| state.draft.is_some() && state.catalog.indicator(*n).is_some());
+    let place = match (problem.at.indicator, problem.at.line) {
+        (Some(n), _) => fill(t.at_indicator, &[&n.to_string()]),
+        (None, Some(line)) => fill(t.at_line, &[&line.to_string()]),
+        _ => String::new(),
+    };
+    let severity = match problem.severity() {
+        Severity::Error => t.severity_error,
+        Severity::Warning => t.severity_warning,
+    };
+    html! {
+        <li class="problem" data-code={problem.code.as_str()}>
+            <span class="severity">{ severity }</span>
+            if !place.is_empty() {
+                if let Some(n) = jump {
+                    <button type="button" class="link" onclick={
+                        let state = state.clone();
+                        move |_: MouseEvent| state.dispatch(Action::Jump(n))
+                    }>{ place }</button>
+                } else {
+                    <span class="place">{ place }</span>
+                }
+            }
+            <span class="message">{ problem.message.get(lang).to_string() }</span>
+            <code class="code">{ problem.code.as_str() }</code>
+        </li>
+    }
+}
+
+/// The notices area under the top bar.
+#[component]
+pub fn Notices() -> Html {
+    let state = use_app();
+    let t = texts(state.lang);
+    let dismiss = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::DismissNotice))
+    };
+    let download = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(action) = files::download_application(&state) {
+                state.dispatch(action);
+            }
+        })
+    };
+    let download_draft = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(action) = state.draft.as_ref().and_then(files::download_draft) {
+                state.dispatch(action);
+            }
+        })
+    };
+    let save_failure = match state.save {
+        SaveStatus::Failed(SaveError::Full) if state.draft.is_some() => Some(t.storage_full),
+        SaveStatus::Failed(SaveError::Unavailable) if state.draft.is_some() => {
+            Some(t.storage_unavailable)
+        }
+        _ => None,
+    };
+    html! {
+        <div class="notices no-print">
+            if let Some(text) = save_failure {
+                <div class="notice error" role="alert" data-notice="save-failed">
+                    <p><strong>{ t.not_saved_title }</strong>{ " " }{ text }</p>
+                    <div class="actions">
+                        <button type="button" class="primary" onclick={download}>{ t.download }</button>
+                        <button type="button" onclick={download_draft}>{ t.download_draft }</button>
+                    </div>
+                </div>
+            }
+            if state.conflict {
+                <div class="notice warning" role="alert" data-notice="conflict">
+                    <p><strong>{ t.conflict_title }</strong>{ " " }{ t.conflict_text }</p>
+                </div>
+            }
+            if let Some(notice) = state.notice.as_ref() {
+                <div class={classes!("notice", if notice.topic == NoticeTopic::OpenedWithWarnings { "warning" } else { "error" })}
+                    role="alert" data-notice="problems">
+                    <p><strong>{ match notice.topic {
+                        NoticeTopic::OpenFailed => t.open_failed,
+                        NoticeTopic::OpenedWithWarnings => t.opened_with_warnings,
+                        NoticeTopic::ExportFailed => t.export_failed,
+                        NoticeTopic::DownloadRefused => t.download_refused,
+                        NoticeTopic::ReadFailed => t.read_failed,
+                    } }</strong></p>
+                    if !notice.problems.is_empty() {
+                        <ul class="problems">
+                            { for notice.problems.iter().map(|p| problem_item(p, &state, t)) }
+                        </ul>
+                    }
+                    <div class="actions">
+                        <button type="button" onclick={dismiss}>{ t.dismiss }</button>
+                    </div>
+                </div>
+            }
+        </div>
+    }
+}

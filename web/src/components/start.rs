@@ -1,0 +1,120 @@
+//! The start page: start a new self-assessment, continue a saved draft, or open a file.
+
+use shifan_rules::Lang;
+use yew::prelude::*;
+
+use crate::browser;
+use crate::components::open_file::OpenFileButton;
+use crate::i18n::{fill, texts};
+use crate::state::{Action, SavedDraft, use_app};
+
+/// The start page.
+#[component]
+pub fn StartPage() -> Html {
+    let state = use_app();
+    let t = texts(state.lang);
+    let lang = state.lang;
+    let new_draft = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(Action::NewDraft {
+                id: browser::new_id(),
+                now: browser::now_iso(),
+            })
+        })
+    };
+    let catalog = &state.catalog;
+    let threshold = catalog.threshold().per_mille();
+    let draft_item = |saved: &SavedDraft| {
+        let draft = &saved.draft;
+        let score = draft.score(&saved.catalog);
+        let name = draft
+            .place()
+            .map(|p| p.display_name())
+            .unwrap_or_else(|_| t.no_applicant_yet.to_string());
+        let kind = match lang {
+            Lang::Zh => draft.kind.label_zh(),
+            Lang::En => draft.kind.label_en(),
+        };
+        let answered = score.total.answered();
+        let to_answer = score.total.to_answer();
+        let open = {
+            let state = state.clone();
+            let saved = saved.clone();
+            Callback::from(move |_: MouseEvent| {
+                state.dispatch(Action::OpenDraft {
+                    draft: Box::new(saved.draft.clone()),
+                    catalog: saved.catalog.clone(),
+                    warnings: Vec::new(),
+                })
+            })
+        };
+        let delete = {
+            let state = state.clone();
+            let id = draft.id.clone();
+            let question = fill(t.delete_confirm, &[&name]);
+            Callback::from(move |_: MouseEvent| {
+                if browser::confirm(&question) {
+                    browser::delete_draft(&id);
+                    state.dispatch(Action::RefreshDrafts);
+                }
+            })
+        };
+        html! {
+            <li class="draft" key={draft.id.clone()} data-draft={draft.id.clone()}>
+                <div class="draft-main">
+                    <h3 class="draft-name">{ name.clone() }</h3>
+                    <p class="draft-meta">
+                        <span class="kind">{ kind }</span>
+                        <span>{ fill(t.progress_answered, &[&answered.to_string(), &to_answer.to_string()]) }</span>
+                        <span>{ fill(t.last_saved, &[&browser::local_time(&draft.updated)]) }</span>
+                    </p>
+                    <progress max={to_answer.max(1).to_string()} value={answered.to_string()}
+                        aria-label={fill(t.progress_answered, &[&answered.to_string(), &to_answer.to_string()])} />
+                </div>
+                <div class="draft-actions">
+                    <button type="button" class="primary" onclick={open}
+                        aria-label={fill(t.continue_named, &[&name])}>{ t.continue_draft }</button>
+                    <button type="button" class="danger" onclick={delete}
+                        aria-label={fill(t.delete_named, &[&name])}>{ t.delete_draft }</button>
+                </div>
+            </li>
+        }
+    };
+    html! {
+        <section class="start" aria-labelledby="start-title">
+            <div class="hero">
+                <h1 id="start-title">{ t.start_title }</h1>
+                <p class="lead">{ t.start_lead }</p>
+                <div class="start-actions">
+                    <button type="button" class="primary big" onclick={new_draft}
+                        data-action="new">{ t.new_assessment }</button>
+                    <OpenFileButton />
+                </div>
+                <p class="privacy">{ t.privacy_note }</p>
+            </div>
+            <section class="drafts-section" aria-labelledby="drafts-title">
+                <h2 id="drafts-title">{ t.saved_drafts }</h2>
+                if state.drafts.is_empty() {
+                    <p class="empty">{ t.no_drafts }</p>
+                } else {
+                    <ul class="drafts">{ for state.drafts.iter().map(draft_item) }</ul>
+                }
+            </section>
+            <section class="catalog-info" aria-labelledby="catalog-title">
+                <h2 id="catalog-title">{ t.catalog_heading }</h2>
+                <p class="catalog-name">{ catalog.title().to_string() }</p>
+                <p>{ fill(t.catalog_counts, &[
+                    &catalog.areas().len().to_string(),
+                    &catalog.areas().iter().map(|a| a.sections.len()).sum::<usize>().to_string(),
+                    &catalog.len().to_string(),
+                    &format!("{}.{}%", threshold / 10, threshold % 10),
+                ]) }</p>
+                <details>
+                    <summary>{ t.catalog_provenance }</summary>
+                    <p class="provenance">{ catalog.data().provenance.clone() }</p>
+                </details>
+            </section>
+        </section>
+    }
+}

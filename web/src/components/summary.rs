@@ -1,0 +1,143 @@
+//! The always-visible summary: estimated compliance against the catalog's line with its
+//! formula, the counts, a bar per area, the verdict (an estimate) and the gaps, each a jump to
+//! its indicator. Everything shown is computed by `shifan-rules` from the draft.
+
+use shifan_rules::catalog::chinese_numeral;
+use shifan_rules::score::still_needed;
+use shifan_rules::{Kind, Lang, Verdict, gaps};
+use yew::prelude::*;
+
+use crate::components::bar::Bar;
+use crate::i18n::{fill, per_mille_text, status_label, texts};
+use crate::state::{Action, use_app};
+
+/// The full summary panel.
+#[component]
+pub fn Summary() -> Html {
+    let state = use_app();
+    let t = texts(state.lang);
+    let lang = state.lang;
+    let Some(draft) = state.draft.as_ref() else {
+        return Html::default();
+    };
+    let catalog = &state.catalog;
+    let score = draft.score(catalog);
+    let total = score.total;
+    let ratio = total.compliance();
+    let line = score.threshold.per_mille();
+    let comprehensive = matches!(draft.kind, Kind::Comprehensive);
+    let reached = score.verdict == Verdict::MeetsBar;
+    let needed = still_needed(score.threshold, total.met, total.applicable());
+    let gap_list = gaps(catalog, draft.level(), draft.assessment.answers());
+    let verdict = match lang {
+        Lang::Zh => score.verdict.label_zh(),
+        Lang::En => score.verdict.label_en(),
+    };
+    let percent = ratio.percent();
+    html! {
+        <aside class="summary" id="summary" aria-labelledby="summary-title">
+            <h2 id="summary-title">{ t.summary_title }</h2>
+            <div class="compliance" aria-live="polite">
+                <p class="big-number" data-testid="compliance">{ percent.clone() }</p>
+                <p class="formula" data-testid="formula">
+                    { fill(t.formula, &[&ratio.met.to_string(), &ratio.applicable.to_string()]) }
+                </p>
+            </div>
+            <Bar per_mille={ratio.per_mille()} marker={Some(line)} reached={reached}
+                label={fill(t.bar_label, &[&percent, &per_mille_text(line)])} />
+            <p class="line-note">{ fill(t.threshold_line, &[&per_mille_text(line)]) }</p>
+            <dl class="counts">
+                <div><dt>{ t.count_met }</dt><dd data-testid="met">{ total.met }</dd></div>
+                <div><dt>{ t.count_applicable }</dt><dd data-testid="applicable">{ total.applicable() }</dd></div>
+                <div><dt>{ t.count_unanswered }</dt><dd data-testid="unanswered">{ total.unanswered }</dd></div>
+                <div><dt>{ t.count_partly }</dt><dd>{ total.partly_met }</dd></div>
+                <div><dt>{ t.count_not_met }</dt><dd>{ total.not_met }</dd></div>
+                <div><dt>{ t.count_na }</dt><dd>{ total.not_applicable }</dd></div>
+            </dl>
+            if total.excluded > 0 {
+                <p class="hint">{ fill(t.excluded_note, &[&total.excluded.to_string()]) }</p>
+            }
+            if comprehensive {
+                <p class={classes!("verdict", if reached { "meets" } else { "not-yet" })} data-testid="verdict">
+                    { verdict }
+                </p>
+                if !reached && total.applicable() > 0 {
+                    <p class="hint">{ fill(t.still_needed, &[&needed.to_string()]) }</p>
+                }
+            } else {
+                <p class="hint">{ t.single_item_note }</p>
+            }
+            <p class="estimate-note">{ t.estimate_note }</p>
+            <h3>{ t.by_area }</h3>
+            <ol class="area-bars">
+                { for score.areas.iter().map(|area| {
+                    let r = area.tally.compliance();
+                    let label = format!("{}{}", area_prefix(lang, area.number), area.title);
+                    html! {
+                        <li>
+                            <div class="area-line">
+                                <span class="area-name">{ label.clone() }</span>
+                                <span class="area-value">{ format!("{} ({})", r.percent(), r.formula()) }</span>
+                            </div>
+                            <Bar per_mille={r.per_mille()} marker={Some(line)}
+                                reached={score.threshold.is_reached(r.met, r.applicable)}
+                                label={fill(t.area_bar_label, &[&label, &r.percent()])} />
+                        </li>
+                    }
+                }) }
+            </ol>
+            <h3 id="gaps-title">{ fill(t.gaps_title, &[&gap_list.len().to_string()]) }</h3>
+            if gap_list.is_empty() {
+                <p class="hint">{ t.no_gaps }</p>
+            } else {
+                <ul class="gaps" aria-labelledby="gaps-title">
+                    { for gap_list.iter().map(|gap| {
+                        let title = catalog.indicator(gap.number).map(|i| i.title.clone()).unwrap_or_default();
+                        let n = gap.number;
+                        let onclick = {
+                            let state = state.clone();
+                            Callback::from(move |_: MouseEvent| state.dispatch(Action::Jump(n)))
+                        };
+                        html! {
+                            <li key={n}>
+                                <button type="button" class="gap" {onclick} data-gap={n.to_string()}>
+                                    <span class="gap-num">{ n }</span>
+                                    <span class="gap-title">{ title }</span>
+                                    <span class={classes!("chip", gap.status.as_str())}>{ status_label(lang, gap.status) }</span>
+                                </button>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+        </aside>
+    }
+}
+
+/// "一、" in Chinese, "1. " in English.
+pub fn area_prefix(lang: Lang, number: u8) -> String {
+    match lang {
+        Lang::Zh => format!("{}、", chinese_numeral(number)),
+        Lang::En => format!("{number}. "),
+    }
+}
+
+/// A compact strip of the summary, fixed at the bottom of small screens.
+#[component]
+pub fn SummaryStrip() -> Html {
+    let state = use_app();
+    let t = texts(state.lang);
+    let Some(draft) = state.draft.as_ref() else {
+        return Html::default();
+    };
+    let score = draft.score(&state.catalog);
+    let ratio = score.total.compliance();
+    html! {
+        <div class="summary-strip no-print">
+            <span class="strip-number">{ ratio.percent() }</span>
+            <span class="strip-formula">{ fill(t.formula, &[&ratio.met.to_string(), &ratio.applicable.to_string()]) }</span>
+            <span class="strip-open">{ fill(t.strip_unanswered, &[&score.total.unanswered.to_string()]) }</span>
+            <a href="#summary" class="strip-link">{ t.show_summary }</a>
+        </div>
+    }
+}

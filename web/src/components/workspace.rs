@@ -1,0 +1,67 @@
+//! The indicator workspace: area navigation, every indicator of the catalog grouped by area
+//! and section, and the summary.
+
+use yew::prelude::*;
+
+use crate::components::indicator::IndicatorCard;
+use crate::components::nav::AreaNav;
+use crate::components::summary::{Summary, area_prefix};
+use crate::i18n::texts;
+use crate::state::use_app;
+
+/// The workspace.
+#[component]
+pub fn Workspace() -> Html {
+    let state = use_app();
+    let t = texts(state.lang);
+    let lang = state.lang;
+    let Some(draft) = state.draft.as_ref() else {
+        return Html::default();
+    };
+    let catalog = &state.catalog;
+    let level = draft.level();
+    let list = catalog.areas().iter().map(|area| {
+        html! {
+            <section class="area" key={area.number} id={format!("area-{}", area.number)}
+                aria-labelledby={format!("area-{}-title", area.number)}>
+                <h2 id={format!("area-{}-title", area.number)}>
+                    { format!("{}{}", area_prefix(lang, area.number), area.title) }
+                </h2>
+                { for area.sections.iter().map(|section| html! {
+                    <section class="section" key={section.number}
+                        aria-labelledby={format!("section-{}-title", section.number)}>
+                        <h3 id={format!("section-{}-title", section.number)}>
+                            { format!("{}. {}", section.number, section.title) }
+                        </h3>
+                        { for section.indicators.iter().map(|indicator| {
+                            let n = indicator.number;
+                            let answer = draft.assessment.get(n).cloned();
+                            html! {
+                                <IndicatorCard key={n}
+                                    catalog={catalog.clone()}
+                                    number={n}
+                                    {answer}
+                                    {lang}
+                                    excluded={!indicator.applies_to.applies_to(level)}
+                                    current={state.current == n}
+                                    pending={state.pending.clone().filter(|p| p.number == n)}
+                                    form={state.evidence_form.clone().filter(|f| f.number == n)} />
+                            }
+                        }) }
+                    </section>
+                }) }
+            </section>
+        }
+    });
+    html! {
+        <div class="workspace">
+            <AreaNav />
+            <section class="indicators" aria-labelledby="indicators-title">
+                <h1 id="indicators-title">{ t.indicators_title }</h1>
+                <p class="keys" id="keyboard-help">{ t.keyboard_help }</p>
+                { for list }
+            </section>
+            <Summary />
+        </div>
+    }
+}

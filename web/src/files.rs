@@ -1,0 +1,85 @@
+//! Application files in and out: sealing the draft with `shifan-rules`, offering it as a
+//! download, and reading a picked file back (verified, or refused with its problems).
+
+use shifan_rules::{ApplicationFile, CatalogSet, Draft, Generator, Problem, read_application};
+use web_sys::File;
+
+use crate::browser;
+use crate::state::{Action, AppState, NoticeTopic};
+
+/// The program named in the files this app writes.
+pub fn generator() -> Generator {
+    Generator {
+        name: "shifan-web".to_string(),
+        version: env!("CARGO_PKG_VERSION").to_string(),
+    }
+}
+
+/// The application file for the open draft.
+///
+/// Its `updated` time is the time of the draft's last change, so the same answers always give
+/// the same file and the same integrity fingerprint: the printed report and the downloaded
+/// file match whichever is made first.
+pub fn application(state: &AppState) -> Option<Result<ApplicationFile, Vec<Problem>>> {
+    let draft = state.draft.as_ref()?;
+    Some(draft.to_application(&state.catalog, generator(), draft.updated.clone()))
+}
+
+/// Downloads the application file of the open draft; the action to dispatch tells the page
+/// what happened (nothing, or the problems that stop the file being written).
+pub fn download_application(state: &AppState) -> Option<Action> {
+    match application(state)? {
+        Ok(file) => {
+            let name = file.file_name();
+            match browser::download(&name, &file.to_json(), "application/json") {
+                Ok(()) => None,
+                Err(_) => Some(Action::ShowProblems(
+                    NoticeTopic::DownloadRefused,
+                    Vec::new(),
+                )),
+            }
+        }
+        Err(problems) => Some(Action::ShowProblems(NoticeTopic::ExportFailed, problems)),
+    }
+}
+
+/// Downloads the raw draft record (for when no application file can be written yet and the
+/// browser storage fails); it can be opened again like an application file.
+pub fn download_draft(draft: &Draft) -> Option<Action> {
+    let name = format!("shifan-draft-{}.json", draft.id);
+    browser::download(&name, &draft.to_json(), "application/json")
+        .err()
+        .map(|_| Action::ShowProblems(NoticeTopic::DownloadRefused, Vec::new()))
+}
+
+/// What opening `bytes` means: a verified application file (or a saved draft record) opens as
+/// a new draft; anything else leaves the open draft as it is and shows why.
+pub fn open_bytes(bytes: &[u8]) -> Action {
+    let catalogs = CatalogSet::builtin();
+    match read_application(bytes, &catalogs) {
+        Ok(verified) => Action::OpenDraft {
+            draft: Box::new(Draft::from_verified(browser::new_id(), &verified)),
+            catalog: verified.catalog.clone(),
+            warnings: verified.warnings,
+        },
+        Err(problems) => match Draft::from_json(bytes, &catalogs) {
+            Ok((mut draft, catalog)) => {
+                draft.id = browser::new_id();
+                Action::OpenDraft {
+                    draft: Box::new(draft),
+                    catalog,
+                    warnings: Vec::new(),
+                }
+            }
+            Err(_) => Action::ShowProblems(NoticeTopic::OpenFailed, problems),
+        },
+    }
+}
+
+/// Reads a picked file and says what opening it means.
+pub async fn open_file(file: File) -> Action {
+    match browser::read_file(&file).await {
+        Ok(bytes) => open_bytes(&bytes),
+        Err(_) => Action::ShowProblems(NoticeTopic::ReadFailed, Vec::new()),
+    }
+}

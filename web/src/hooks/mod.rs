@@ -1,0 +1,9 @@
+//! Small hooks that connect the reducer to the browser: autosave, keyboard, other tabs.
+
+mod use_autosave;
+mod use_keyboard;
+mod use_tab_guard;
+
+pub use use_autosave::{AUTOSAVE_DELAY_MS, use_autosave};
+pub use use_keyboard::{STATUS_KEYS, key_action, use_keyboard};
+pub use use_tab_guard::use_tab_guard;

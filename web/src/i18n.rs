@@ -1,0 +1,766 @@
+//! Every string the page shows, in one table per language: [`ZH`] (the default) and [`EN`].
+//!
+//! Templates mark their arguments with `{}`, filled in order by [`fill`]. Catalog text (areas,
+//! indicators, points, evidence guidance) is shown as the catalog has it, and problems found by
+//! `shifan-rules` are shown with their own message in the page's language.
+
+use shifan_rules::{Lang, Status};
+
+use crate::state::Aspect;
+
+/// The strings of one language.
+#[derive(Debug)]
+pub struct Texts {
+    /// The product's short mark (示范).
+    pub logo: &'static str,
+    /// The other language's name, on the language button.
+    pub other_lang: &'static str,
+    /// The other language's tag.
+    pub other_lang_tag: &'static str,
+    /// Accessible name of the language button, in the other language.
+    pub other_lang_label: &'static str,
+    /// Product name in the top bar.
+    pub app_name: &'static str,
+    /// Skip link.
+    pub skip_to_content: &'static str,
+    /// Accessible name of the brand button.
+    pub back_to_start: &'static str,
+    /// Accessible name of the steps navigation.
+    pub steps_label: &'static str,
+    /// Step: applicant.
+    pub step_applicant: &'static str,
+    /// Step: indicators.
+    pub step_indicators: &'static str,
+    /// Step: report.
+    pub step_report: &'static str,
+    /// Download the application file.
+    pub download: &'static str,
+    /// Download the raw draft record.
+    pub download_draft: &'static str,
+    /// Open a file.
+    pub open_file: &'static str,
+    /// Save state: writing.
+    pub saving: &'static str,
+    /// Save state: saved at (followed by the time).
+    pub saved_at: &'static str,
+    /// Save state: nothing to save.
+    pub saved_in_browser: &'static str,
+    /// Save state: storage full.
+    pub save_failed_full: &'static str,
+    /// Save state: storage unavailable.
+    pub save_failed_unavailable: &'static str,
+    /// Banner title when saving failed.
+    pub not_saved_title: &'static str,
+    /// Banner text: storage full.
+    pub storage_full: &'static str,
+    /// Banner text: storage unavailable.
+    pub storage_unavailable: &'static str,
+    /// Banner title: another tab.
+    pub conflict_title: &'static str,
+    /// Banner text: another tab.
+    pub conflict_text: &'static str,
+    /// Notice: a file could not be opened.
+    pub open_failed: &'static str,
+    /// Notice: a file opened with warnings.
+    pub opened_with_warnings: &'static str,
+    /// Notice: the file cannot be written yet.
+    pub export_failed: &'static str,
+    /// Notice: the browser refused a download.
+    pub download_refused: &'static str,
+    /// Notice: a picked file could not be read.
+    pub read_failed: &'static str,
+    /// Close a notice.
+    pub dismiss: &'static str,
+    /// Problem location: indicator `{}`.
+    pub at_indicator: &'static str,
+    /// Problem location: line `{}`.
+    pub at_line: &'static str,
+    /// Severity label: error.
+    pub severity_error: &'static str,
+    /// Severity label: warning.
+    pub severity_warning: &'static str,
+
+    /// Start page heading.
+    pub start_title: &'static str,
+    /// Start page introduction.
+    pub start_lead: &'static str,
+    /// Start a new self-assessment.
+    pub new_assessment: &'static str,
+    /// Where the data lives.
+    pub privacy_note: &'static str,
+    /// Saved drafts heading.
+    pub saved_drafts: &'static str,
+    /// No saved drafts.
+    pub no_drafts: &'static str,
+    /// A draft without a valid applicant.
+    pub no_applicant_yet: &'static str,
+    /// Answered `{}` of `{}`.
+    pub progress_answered: &'static str,
+    /// Last saved `{}`.
+    pub last_saved: &'static str,
+    /// Continue a draft.
+    pub continue_draft: &'static str,
+    /// Accessible name: continue `{}`.
+    pub continue_named: &'static str,
+    /// Delete a draft.
+    pub delete_draft: &'static str,
+    /// Accessible name: delete `{}`.
+    pub delete_named: &'static str,
+    /// Confirmation before deleting `{}`.
+    pub delete_confirm: &'static str,
+    /// Catalog heading.
+    pub catalog_heading: &'static str,
+    /// `{}` areas, `{}` sections, `{}` indicators; line `{}`.
+    pub catalog_counts: &'static str,
+    /// Provenance disclosure.
+    pub catalog_provenance: &'static str,
+
+    /// Applicant form heading.
+    pub applicant_title: &'static str,
+    /// The applying government.
+    pub applicant_unit: &'static str,
+    /// City picker.
+    pub city: &'static str,
+    /// City picker placeholder.
+    pub choose_city: &'static str,
+    /// County picker.
+    pub county: &'static str,
+    /// County picker before a city.
+    pub choose_city_first: &'static str,
+    /// The city itself applies.
+    pub city_itself: &'static str,
+    /// Division code field.
+    pub division_code: &'static str,
+    /// No code yet.
+    pub no_division_yet: &'static str,
+    /// Level: city.
+    pub level_city: &'static str,
+    /// Level: county.
+    pub level_county: &'static str,
+    /// Contact fieldset.
+    pub contact: &'static str,
+    /// Contact person.
+    pub contact_name: &'static str,
+    /// Telephone.
+    pub contact_phone: &'static str,
+    /// E-mail.
+    pub contact_email: &'static str,
+    /// Kind fieldset.
+    pub kind: &'static str,
+    /// Comprehensive.
+    pub kind_comprehensive: &'static str,
+    /// Comprehensive, explained.
+    pub kind_comprehensive_hint: &'static str,
+    /// Single-item.
+    pub kind_single: &'static str,
+    /// Single-item, explained.
+    pub kind_single_hint: &'static str,
+    /// Single-item category.
+    pub category: &'static str,
+    /// Category placeholder.
+    pub choose_category: &'static str,
+    /// Project title.
+    pub project_title: &'static str,
+    /// `{}` characters.
+    pub char_count: &'static str,
+    /// Aspect labels and guidance: innovation, leadership, typicality, replicability.
+    pub aspects: [(&'static str, &'static str); 4],
+    /// Go on to the indicators.
+    pub to_indicators: &'static str,
+
+    /// Workspace heading.
+    pub indicators_title: &'static str,
+    /// Keyboard help.
+    pub keyboard_help: &'static str,
+    /// Area navigation heading.
+    pub areas_nav: &'static str,
+    /// Jump picker on small screens.
+    pub jump_to_section: &'static str,
+    /// Area progress: answered `{}` of `{}`, `{}` met.
+    pub area_progress: &'static str,
+    /// Hidden prefix: indicator `{}`.
+    pub indicator_number: &'static str,
+    /// Chip of an excluded indicator.
+    pub excluded_chip: &'static str,
+    /// Text of an excluded indicator.
+    pub excluded_text: &'static str,
+    /// Checkable points legend.
+    pub points: &'static str,
+    /// Status group: indicator `{}`.
+    pub status_group: &'static str,
+    /// Reset to unanswered.
+    pub clear_answer: &'static str,
+    /// Reason for not applicable (`{}` = status).
+    pub reason_na: &'static str,
+    /// Reason for an override (`{}` = status).
+    pub reason_override: &'static str,
+    /// The points suggest `{}`.
+    pub override_hint: &'static str,
+    /// Confirm.
+    pub confirm: &'static str,
+    /// Cancel.
+    pub cancel: &'static str,
+    /// Evidence guidance (`{}` items).
+    pub evidence_guide: &'static str,
+    /// Note.
+    pub note: &'static str,
+    /// Evidence references (`{}`).
+    pub evidence_refs: &'static str,
+    /// Add an evidence reference.
+    pub add_evidence: &'static str,
+    /// Accessible name: add evidence to indicator `{}`.
+    pub add_evidence_to: &'static str,
+    /// Evidence title.
+    pub evidence_title: &'static str,
+    /// Document number.
+    pub evidence_number: &'static str,
+    /// Document number example.
+    pub evidence_number_example: &'static str,
+    /// Document date.
+    pub evidence_date: &'static str,
+    /// Fingerprint a local file.
+    pub fingerprint_file: &'static str,
+    /// Fingerprinting in progress.
+    pub fingerprinting: &'static str,
+    /// `{}` of `{}` read.
+    pub fingerprint_progress: &'static str,
+    /// What fingerprinting does.
+    pub fingerprint_hint: &'static str,
+    /// `{}` could not be read.
+    pub fingerprint_failed: &'static str,
+    /// File `{}` (`{}`).
+    pub file_line: &'static str,
+    /// Forget the file.
+    pub remove_file: &'static str,
+    /// Save the evidence reference.
+    pub save_evidence: &'static str,
+    /// Remove.
+    pub remove: &'static str,
+    /// Accessible name: remove `{}`.
+    pub remove_named: &'static str,
+
+    /// Summary heading.
+    pub summary_title: &'static str,
+    /// Met ÷ applicable = `{}` ÷ `{}`.
+    pub formula: &'static str,
+    /// Bar: `{}` met, line `{}`.
+    pub bar_label: &'static str,
+    /// The line: `{}`.
+    pub threshold_line: &'static str,
+    /// Met.
+    pub count_met: &'static str,
+    /// Applicable.
+    pub count_applicable: &'static str,
+    /// Unanswered.
+    pub count_unanswered: &'static str,
+    /// Partly met.
+    pub count_partly: &'static str,
+    /// Not met.
+    pub count_not_met: &'static str,
+    /// Not applicable.
+    pub count_na: &'static str,
+    /// `{}` indicators excluded for this level.
+    pub excluded_note: &'static str,
+    /// `{}` more to meet.
+    pub still_needed: &'static str,
+    /// Note for single-item applications.
+    pub single_item_note: &'static str,
+    /// The figure is an estimate.
+    pub estimate_note: &'static str,
+    /// By area heading.
+    pub by_area: &'static str,
+    /// Area bar: `{}` `{}`.
+    pub area_bar_label: &'static str,
+    /// Gaps (`{}`).
+    pub gaps_title: &'static str,
+    /// No gaps.
+    pub no_gaps: &'static str,
+    /// Strip: `{}` unanswered.
+    pub strip_unanswered: &'static str,
+    /// Strip: link to the summary.
+    pub show_summary: &'static str,
+
+    /// Report heading.
+    pub report_title: &'static str,
+    /// Print.
+    pub print_report: &'static str,
+    /// Printing advice.
+    pub print_hint: &'static str,
+    /// Applicant section.
+    pub report_applicant: &'static str,
+    /// Started.
+    pub started: &'static str,
+    /// Last changed.
+    pub last_changed: &'static str,
+    /// Table column: area.
+    pub col_area: &'static str,
+    /// Table column: excluded.
+    pub col_excluded: &'static str,
+    /// Table column: compliance.
+    pub col_compliance: &'static str,
+    /// Table row: total.
+    pub col_total: &'static str,
+    /// Answers section.
+    pub report_answers: &'static str,
+    /// A ticked point (screen readers).
+    pub point_ticked: &'static str,
+    /// A point not ticked (screen readers).
+    pub point_not_ticked: &'static str,
+    /// Reason label.
+    pub reason_label: &'static str,
+    /// Note label.
+    pub note_label: &'static str,
+    /// File section.
+    pub report_file: &'static str,
+    /// File name.
+    pub file_name: &'static str,
+    /// Integrity fingerprint.
+    pub integrity: &'static str,
+    /// Short fingerprint.
+    pub short_fingerprint: &'static str,
+    /// No file can be written yet.
+    pub no_file_yet: &'static str,
+    /// How paper and file match.
+    pub file_match_note: &'static str,
+    /// Signatures section.
+    pub signatures: &'static str,
+    /// Stamp of the unit.
+    pub sign_unit: &'static str,
+    /// Person in charge.
+    pub sign_person: &'static str,
+    /// Date.
+    pub sign_date: &'static str,
+    /// Back to the indicators.
+    pub back_to_indicators: &'static str,
+}
+
+impl Texts {
+    /// Label and guidance of a narrative aspect.
+    pub fn aspect(&self, aspect: Aspect) -> (&'static str, &'static str) {
+        let i = match aspect {
+            Aspect::Innovation => 0,
+            Aspect::Leadership => 1,
+            Aspect::Typicality => 2,
+            Aspect::Replicability => 3,
+        };
+        self.aspects[i]
+    }
+}
+
+/// The table for `lang`.
+pub fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    }
+}
+
+/// Fills the `{}` of `template` with `args`, in order.
+///
+/// ```
+/// assert_eq!(shifan_web::i18n::fill("{} ÷ {}", &["3", "4"]), "3 ÷ 4");
+/// ```
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut args = args.iter();
+    let mut rest = template;
+    while let Some(at) = rest.find("{}") {
+        out.push_str(&rest[..at]);
+        out.push_str(args.next().copied().unwrap_or(""));
+        rest = &rest[at + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A status label in `lang`, as `shifan-rules` names it.
+pub fn status_label(lang: Lang, status: Status) -> &'static str {
+    match lang {
+        Lang::Zh => status.label_zh(),
+        Lang::En => status.label_en(),
+    }
+}
+
+/// Tenths of a percent as text, e.g. 900 → `90.0%`.
+pub fn per_mille_text(per_mille: u32) -> String {
+    format!("{}.{}%", per_mille / 10, per_mille % 10)
+}
+
+/// A byte count for people, e.g. `3.4 MB`.
+pub fn file_size(bytes: u64) -> String {
+    const KB: u64 = 1024;
+    const MB: u64 = 1024 * 1024;
+    match bytes {
+        b if b >= MB => format!("{:.1} MB", b as f64 / MB as f64),
+        b if b >= KB => format!("{:.1} KB", b as f64 / KB as f64),
+        b => format!("{b} B"),
+    }
+}
+
+/// Chinese, the default.
+pub static ZH: Texts = Texts {
+    logo: "示范",
+    other_lang: "English",
+    other_lang_tag: "en",
+    other_lang_label: "Switch to English",
+    app_name: "法治政府建设示范创建 · 自查自评",
+    skip_to_content: "跳到主要内容",
+    back_to_start: "返回开始页",
+    steps_label: "自评步骤",
+    step_applicant: "① 申报单位",
+    step_indicators: "② 指标自评",
+    step_report: "③ 自评报告",
+    download: "下载申报文件",
+    download_draft: "下载草稿备份",
+    open_file: "打开文件…",
+    saving: "正在保存…",
+    saved_at: "已自动保存",
+    saved_in_browser: "已保存在本浏览器",
+    save_failed_full: "未能保存：存储空间已满",
+    save_failed_unavailable: "未能保存：浏览器存储不可用",
+    not_saved_title: "最近的修改没有保存到浏览器。",
+    storage_full: "浏览器的存储空间已满。请立即下载申报文件（或草稿备份）留存，以免关闭页面后丢失；清理其他草稿后会自动重试保存。",
+    storage_unavailable: "本浏览器不允许本页使用存储（可能是隐私模式或安全策略）。关闭页面前请下载申报文件（或草稿备份）留存。",
+    conflict_title: "此草稿已在另一个标签页中打开。",
+    conflict_text: "两个标签页同时修改会互相覆盖。请只在一个标签页中继续填写，关闭另一个。",
+    open_failed: "无法打开该文件，当前草稿未作任何改动。问题如下：",
+    opened_with_warnings: "文件已打开，但有以下提示：",
+    export_failed: "暂时无法生成申报文件，请先处理以下问题：",
+    download_refused: "浏览器拒绝了下载。请检查浏览器的下载设置后重试。",
+    read_failed: "浏览器无法读取所选文件，当前草稿未作任何改动。",
+    dismiss: "关闭提示",
+    at_indicator: "第 {} 项指标",
+    at_line: "第 {} 行",
+    severity_error: "错误",
+    severity_warning: "提示",
+
+    start_title: "法治政府建设示范创建自查自评",
+    start_lead: "对照《市县法治政府建设示范指标体系》逐项自查，随时看到预估达标比例，最后下载申报文件并打印自评报告。",
+    new_assessment: "开始新的自评",
+    privacy_note: "所有内容只保存在本浏览器中，不会上传到任何服务器；选择的佐证文件只在本机计算指纹，文件本身不会离开本机。",
+    saved_drafts: "本浏览器中保存的自评草稿",
+    no_drafts: "还没有草稿。点击“开始新的自评”，或打开已下载的申报文件继续填写。",
+    no_applicant_yet: "（尚未选择申报单位）",
+    progress_answered: "已作答 {} / {}",
+    last_saved: "最后修改 {}",
+    continue_draft: "继续填写",
+    continue_named: "继续填写：{}",
+    delete_draft: "删除",
+    delete_named: "删除草稿：{}",
+    delete_confirm: "确定删除草稿“{}”吗？删除后无法恢复（已下载的申报文件不受影响）。",
+    catalog_heading: "使用的指标目录",
+    catalog_counts: "{} 个一级指标、{} 个二级指标、{} 个三级指标；综合示范按达标指标占适用指标 {} 以上估算。",
+    catalog_provenance: "目录来源与说明",
+
+    applicant_title: "申报单位与申报类型",
+    applicant_unit: "申报单位",
+    city: "设区的市",
+    choose_city: "请选择市",
+    county: "县（市、区）",
+    choose_city_first: "请先选择市",
+    city_itself: "市本级（以设区的市申报）",
+    division_code: "行政区划代码（6 位，可直接输入）",
+    no_division_yet: "请选择市和县（市、区），或直接输入 6 位区划代码。",
+    level_city: "设区的市",
+    level_county: "县级政府",
+    contact: "联系人",
+    contact_name: "联系人姓名",
+    contact_phone: "联系电话",
+    contact_email: "电子邮箱",
+    kind: "申报类型",
+    kind_comprehensive: "综合示范",
+    kind_comprehensive_hint: "对照全部指标自查，达标指标一般应占适用指标的 90% 以上。",
+    kind_single: "单项示范",
+    kind_single_hint: "某一方面工作具有创新性、引领性、典型性，经验可复制、可推广。",
+    category: "单项示范类别",
+    choose_category: "请选择类别",
+    project_title: "项目名称",
+    char_count: "已写 {} 字",
+    aspects: [
+        (
+            "创新性",
+            "这项工作新在哪里：制度、机制或做法上有哪些突破，与以往或其他地方相比有何不同。",
+        ),
+        (
+            "引领性",
+            "在全省或全国处于什么位置：是否率先探索、带动了其他地方或领域。",
+        ),
+        (
+            "典型性",
+            "为什么具有代表意义：解决了哪类普遍问题，取得了哪些可衡量的成效。",
+        ),
+        (
+            "可复制、可推广",
+            "其他地方如何照做：需要哪些条件、步骤和配套制度，是否已被借鉴推广。",
+        ),
+    ],
+    to_indicators: "下一步：逐项自评指标",
+
+    indicators_title: "指标自评",
+    keyboard_help: "键盘操作：j / k（或 Alt+↓ / Alt+↑）切换下一项 / 上一项指标；数字键 1 达标、2 部分达标、3 未达标、4 不适用（作用于当前指标；在输入框中输入时不生效）。",
+    areas_nav: "按领域浏览",
+    jump_to_section: "跳转到领域与二级指标",
+    area_progress: "已答 {}/{} · 达标 {}",
+    indicator_number: "第 {} 项：",
+    excluded_chip: "不计入",
+    excluded_text: "本指标只适用于其他层级的政府，按指标目录不计入本单位的自评。",
+    points: "评价要点（逐条勾选已做到的）",
+    status_group: "第 {} 项指标的状态",
+    clear_answer: "清除作答",
+    reason_na: "“{}”的理由",
+    reason_override: "标为“{}”的理由",
+    override_hint: "按勾选的要点应为“{}”；与之不同时须说明理由。",
+    confirm: "确定",
+    cancel: "取消",
+    evidence_guide: "佐证材料指引（{} 项）",
+    note: "备注",
+    evidence_refs: "已登记的佐证材料（{}）",
+    add_evidence: "登记佐证材料",
+    add_evidence_to: "为第 {} 项指标登记佐证材料",
+    evidence_title: "材料名称",
+    evidence_number: "文号（可选）",
+    evidence_number_example: "如 晋政办发〔2020〕12号",
+    evidence_date: "日期（可选）",
+    fingerprint_file: "选择本机文件计算指纹",
+    fingerprinting: "正在计算指纹…",
+    fingerprint_progress: "已读取 {} / {}",
+    fingerprint_hint: "只在本机计算文件的 SHA-256 指纹并记录文件名、大小和指纹，文件本身不会上传或离开本机。",
+    fingerprint_failed: "无法读取文件“{}”，未能计算指纹。",
+    file_line: "文件：{}（{}）",
+    remove_file: "不关联文件",
+    save_evidence: "保存",
+    remove: "移除",
+    remove_named: "移除佐证材料：{}",
+
+    summary_title: "自评汇总（预估）",
+    formula: "达标 ÷ 适用 = {} ÷ {}",
+    bar_label: "预估达标比例 {}，标准线 {}",
+    threshold_line: "综合示范标准线：{}（按指标目录）",
+    count_met: "达标",
+    count_applicable: "适用",
+    count_unanswered: "未作答",
+    count_partly: "部分达标",
+    count_not_met: "未达标",
+    count_na: "不适用",
+    excluded_note: "另有 {} 项指标按目录不适用于本级政府，不计入。",
+    still_needed: "按当前适用指标，还需再达标 {} 项。",
+    single_item_note: "单项示范不以达标比例为申报条件；上面的比例供全面自查参考。",
+    estimate_note: "官方指标的分值和评分方法未公开，此处比例和结论只是自查估算，不代表评估结果。",
+    by_area: "各领域达标情况",
+    area_bar_label: "{}：达标 {}",
+    gaps_title: "差距清单（{} 项）",
+    no_gaps: "没有未达标、部分达标或未作答的指标。",
+    strip_unanswered: "未作答 {}",
+    show_summary: "查看汇总",
+
+    report_title: "法治政府建设示范创建自评报告",
+    print_report: "打印自评报告",
+    print_hint: "打印前请确认所有指标已作答。报告末尾的完整性指纹与下载的申报文件一致，可据此核对纸质件与电子文件。",
+    report_applicant: "一、申报单位",
+    started: "开始自评时间",
+    last_changed: "最后修改时间",
+    col_area: "一级指标",
+    col_excluded: "不计入",
+    col_compliance: "达标比例（达标 ÷ 适用）",
+    col_total: "合计",
+    report_answers: "逐项自评情况",
+    point_ticked: "已做到：",
+    point_not_ticked: "未做到：",
+    reason_label: "理由：",
+    note_label: "备注：",
+    report_file: "电子申报文件",
+    file_name: "文件名",
+    integrity: "完整性指纹（SHA-256）",
+    short_fingerprint: "指纹前 12 位",
+    no_file_yet: "尚不能生成申报文件：",
+    file_match_note: "同一份自评内容生成的申报文件指纹相同；文件导出后如被改动，指纹将对不上。",
+    signatures: "签章",
+    sign_unit: "填报单位（盖章）：",
+    sign_person: "负责人（签字）：",
+    sign_date: "日期：",
+    back_to_indicators: "返回指标自评",
+};
+
+/// English.
+pub static EN: Texts = Texts {
+    logo: "示范",
+    other_lang: "中文",
+    other_lang_tag: "zh-CN",
+    other_lang_label: "切换到中文",
+    app_name: "Rule-of-law government demonstration · self-assessment",
+    skip_to_content: "Skip to main content",
+    back_to_start: "Back to the start page",
+    steps_label: "Steps",
+    step_applicant: "1 Applicant",
+    step_indicators: "2 Indicators",
+    step_report: "3 Report",
+    download: "Download application file",
+    download_draft: "Download draft backup",
+    open_file: "Open a file…",
+    saving: "Saving…",
+    saved_at: "Saved",
+    saved_in_browser: "Saved in this browser",
+    save_failed_full: "Not saved: storage is full",
+    save_failed_unavailable: "Not saved: browser storage unavailable",
+    not_saved_title: "Your latest changes are not saved in the browser.",
+    storage_full: "The browser's storage is full. Download the application file (or a draft backup) now so nothing is lost when the page closes; saving is retried after you delete other drafts.",
+    storage_unavailable: "This browser does not let the page use storage (private mode or a policy). Download the application file (or a draft backup) before you close the page.",
+    conflict_title: "This draft is also open in another tab.",
+    conflict_text: "Edits in two tabs overwrite each other. Keep working in one tab and close the other.",
+    open_failed: "The file cannot be opened; your current draft is unchanged. Problems:",
+    opened_with_warnings: "The file is open, with these notes:",
+    export_failed: "The application file cannot be written yet. Please fix:",
+    download_refused: "The browser refused the download. Check its download settings and try again.",
+    read_failed: "The browser could not read the chosen file; your current draft is unchanged.",
+    dismiss: "Dismiss",
+    at_indicator: "indicator {}",
+    at_line: "line {}",
+    severity_error: "Error",
+    severity_warning: "Note",
+
+    start_title: "Self-assessment for the rule-of-law government demonstration",
+    start_lead: "Check your government against every indicator of the city and county indicator system, watch the estimated compliance as you go, then download the application file and print the self-assessment report.",
+    new_assessment: "Start a new self-assessment",
+    privacy_note: "Everything stays in this browser; nothing is uploaded. Evidence files you pick are fingerprinted on this computer and never leave it.",
+    saved_drafts: "Drafts saved in this browser",
+    no_drafts: "No drafts yet. Start a new self-assessment, or open a downloaded application file to continue it.",
+    no_applicant_yet: "(no applicant chosen yet)",
+    progress_answered: "{} of {} answered",
+    last_saved: "last changed {}",
+    continue_draft: "Continue",
+    continue_named: "Continue: {}",
+    delete_draft: "Delete",
+    delete_named: "Delete draft: {}",
+    delete_confirm: "Delete the draft \"{}\"? This cannot be undone (downloaded files are not affected).",
+    catalog_heading: "Indicator catalog in use",
+    catalog_counts: "{} areas, {} sections, {} indicators; a comprehensive demonstration is estimated against {} of applicable indicators met.",
+    catalog_provenance: "Source and notes of the catalog",
+
+    applicant_title: "Applicant and kind of application",
+    applicant_unit: "Applying government",
+    city: "Prefecture-level city",
+    choose_city: "Choose a city",
+    county: "County, county-level city or district",
+    choose_city_first: "Choose a city first",
+    city_itself: "The city itself (city applies)",
+    division_code: "Division code (6 digits, may be typed)",
+    no_division_yet: "Choose a city and a county, or type the six-digit division code.",
+    level_city: "prefecture-level city",
+    level_county: "county-level government",
+    contact: "Contact",
+    contact_name: "Contact person",
+    contact_phone: "Telephone",
+    contact_email: "E-mail",
+    kind: "Kind of application",
+    kind_comprehensive: "Comprehensive demonstration",
+    kind_comprehensive_hint: "Checked against all indicators; usually 90% or more of the applicable ones must be met.",
+    kind_single: "Single-item demonstration project",
+    kind_single_hint: "One area of work that is innovative, leading and typical, whose experience others can copy.",
+    category: "Single-item category",
+    choose_category: "Choose a category",
+    project_title: "Project title",
+    char_count: "{} characters",
+    aspects: [
+        (
+            "Innovation",
+            "What is new: which rules, mechanisms or practices break new ground compared with before or elsewhere.",
+        ),
+        (
+            "Leadership",
+            "Where it stands in the province or the country: was it first, did it carry other places or fields along.",
+        ),
+        (
+            "Typicality",
+            "Why it is representative: which common problem it solves and which measurable results it has.",
+        ),
+        (
+            "Replicability",
+            "How others can do the same: conditions, steps and supporting rules, and whether others have adopted it.",
+        ),
+    ],
+    to_indicators: "Next: assess the indicators",
+
+    indicators_title: "Indicators",
+    keyboard_help: "Keyboard: j / k (or Alt+↓ / Alt+↑) for the next / previous indicator; 1 met, 2 partly met, 3 not met, 4 not applicable (for the current indicator; not while typing in a field).",
+    areas_nav: "Browse by area",
+    jump_to_section: "Jump to an area and section",
+    area_progress: "{}/{} answered · {} met",
+    indicator_number: "Indicator {}: ",
+    excluded_chip: "Excluded",
+    excluded_text: "This indicator applies only to another level of government; by the catalog it is not counted for this applicant.",
+    points: "Checkable points (tick those achieved)",
+    status_group: "Status of indicator {}",
+    clear_answer: "Clear answer",
+    reason_na: "Reason for \"{}\"",
+    reason_override: "Reason for marking \"{}\"",
+    override_hint: "The ticked points suggest \"{}\"; a different status needs a reason.",
+    confirm: "Confirm",
+    cancel: "Cancel",
+    evidence_guide: "Evidence guidance ({} items)",
+    note: "Note",
+    evidence_refs: "Evidence recorded ({})",
+    add_evidence: "Record evidence",
+    add_evidence_to: "Record evidence for indicator {}",
+    evidence_title: "Document title",
+    evidence_number: "Document number (optional)",
+    evidence_number_example: "e.g. 晋政办发〔2020〕12号",
+    evidence_date: "Date (optional)",
+    fingerprint_file: "Fingerprint a local file",
+    fingerprinting: "Fingerprinting…",
+    fingerprint_progress: "{} of {} read",
+    fingerprint_hint: "Computes the file's SHA-256 on this computer and records its name, size and fingerprint; the file itself is never uploaded and never leaves the computer.",
+    fingerprint_failed: "Could not read \"{}\" to fingerprint it.",
+    file_line: "File: {} ({})",
+    remove_file: "Do not link a file",
+    save_evidence: "Save",
+    remove: "Remove",
+    remove_named: "Remove evidence: {}",
+
+    summary_title: "Summary (estimate)",
+    formula: "met ÷ applicable = {} ÷ {}",
+    bar_label: "Estimated compliance {}, line at {}",
+    threshold_line: "Comprehensive line: {} (from the catalog)",
+    count_met: "Met",
+    count_applicable: "Applicable",
+    count_unanswered: "Unanswered",
+    count_partly: "Partly met",
+    count_not_met: "Not met",
+    count_na: "Not applicable",
+    excluded_note: "{} more indicators do not apply to this level of government by the catalog and are not counted.",
+    still_needed: "With the current applicable indicators, {} more must be met.",
+    single_item_note: "A single-item application is not judged by this share; it is shown for a full self-check.",
+    estimate_note: "The official points and scoring are not published: this share and verdict are an estimate for self-checking, not an evaluation result.",
+    by_area: "Compliance by area",
+    area_bar_label: "{}: {} met",
+    gaps_title: "Gaps ({})",
+    no_gaps: "No indicator is not met, partly met or unanswered.",
+    strip_unanswered: "{} unanswered",
+    show_summary: "Summary",
+
+    report_title: "Self-assessment report: rule-of-law government demonstration",
+    print_report: "Print the report",
+    print_hint: "Answer every indicator before printing. The integrity fingerprint at the end matches the downloaded application file, so paper and file can be checked against each other.",
+    report_applicant: "Applicant",
+    started: "Self-assessment started",
+    last_changed: "Last changed",
+    col_area: "Area",
+    col_excluded: "Excluded",
+    col_compliance: "Compliance (met ÷ applicable)",
+    col_total: "Total",
+    report_answers: "Answers",
+    point_ticked: "Achieved: ",
+    point_not_ticked: "Not achieved: ",
+    reason_label: "Reason: ",
+    note_label: "Note: ",
+    report_file: "Electronic application file",
+    file_name: "File name",
+    integrity: "Integrity fingerprint (SHA-256)",
+    short_fingerprint: "First 12 digits",
+    no_file_yet: "No application file can be written yet:",
+    file_match_note: "The same answers always give a file with the same fingerprint; a file edited after export no longer matches.",
+    signatures: "Signatures",
+    sign_unit: "Applying unit (stamp):",
+    sign_person: "Person in charge (signature):",
+    sign_date: "Date:",
+    back_to_indicators: "Back to the indicators",
+};

@@ -1,0 +1,35 @@
+//! `shifan-web`: the county self-assessment in the browser.
+//!
+//! A county legal-affairs office checks itself against every indicator of the catalog, sees
+//! its estimated compliance, and leaves with an application file and a printable report. There
+//! is no server: drafts live in the browser's storage, files are read and written locally, and
+//! every rule — status, reasons, scoring, verdict, file format, verification, fingerprints —
+//! comes from `shifan-rules`.
+//!
+//! Structure: [`state`] holds the one reducer; [`components`] has one component per file;
+//! [`hooks`] connects the reducer to the browser (autosave, keyboard, other tabs); [`i18n`] has
+//! one message table per language.
+
+pub mod browser;
+pub mod components;
+pub mod files;
+pub mod hooks;
+pub mod i18n;
+pub mod state;
+
+pub use components::app::App;
+
+use wasm_bindgen::prelude::*;
+
+/// Entry point run by wasm-bindgen when the module is instantiated: renders the app into
+/// `<main id="app">`.
+#[wasm_bindgen(start)]
+pub fn start() {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"))
+    else {
+        return;
+    };
+    yew::Renderer::<App>::with_root(root).render();
+}

@@ -1,0 +1,746 @@
+//! The one reducer that holds every piece of UI state: [`AppState`] and its [`Action`]s.
+//!
+//! Components never change state themselves; they dispatch an [`Action`]. Every rule about the
+//! answers (status follows points, a reason for not applicable or an override, evidence checks)
+//! is applied by calling `shifan-rules`; derived values such as the score and the gaps are not
+//! stored here but computed from the draft where they are shown.
+
+use std::rc::Rc;
+use std::sync::Arc;
+
+use shifan_rules::{
+    Catalog, CatalogSet, Draft, EvidenceRef, Kind, Lang, LocalFile, Narrative, Problem, Status,
+};
+use yew::prelude::*;
+
+use crate::browser;
+
+/// The screens of the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// Start page: new, continue, open.
+    Start,
+    /// The applicant form.
+    Applicant,
+    /// The indicator workspace.
+    Indicators,
+    /// The printable self-assessment report.
+    Report,
+}
+
+impl Screen {
+    /// A short stable name, kept in the tab's session storage.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Screen::Start => "start",
+            Screen::Applicant => "applicant",
+            Screen::Indicators => "indicators",
+            Screen::Report => "report",
+        }
+    }
+
+    /// Parses [`Screen::as_str`].
+    pub fn parse(s: &str) -> Option<Screen> {
+        [
+            Screen::Start,
+            Screen::Applicant,
+            Screen::Indicators,
+            Screen::Report,
+        ]
+        .into_iter()
+        .find(|x| x.as_str() == s)
+    }
+}
+
+/// A draft saved in browser storage, as listed on the start page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SavedDraft {
+    /// The draft.
+    pub draft: Draft,
+    /// The catalog it answers.
+    pub catalog: Arc<Catalog>,
+}
+
+/// Why the last save to browser storage failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveError {
+    /// The browser gives the page no storage (disabled, private mode, policy).
+    Unavailable,
+    /// The storage refused the write (quota exceeded).
+    Full,
+}
+
+/// What the page knows about saving the open draft.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveStatus {
+    /// Nothing saved in this session yet.
+    Idle,
+    /// Saved; the time (RFC 3339) of the save.
+    Saved(String),
+    /// The last save failed.
+    Failed(SaveError),
+}
+
+/// A status the official chose that needs a reason first (not applicable, or an override).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingStatus {
+    /// Indicator number.
+    pub number: u16,
+    /// The chosen status.
+    pub status: Status,
+    /// The reason typed so far.
+    pub reason: String,
+    /// Why a reason is needed, from `Assessment::set_status`.
+    pub problem: Problem,
+}
+
+/// A field of the contact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ContactField {
+    /// Contact person.
+    Name,
+    /// Telephone.
+    Phone,
+    /// E-mail.
+    Email,
+}
+
+/// One of the four narrative aspects of a single-item project.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Aspect {
+    /// 创新性.
+    Innovation,
+    /// 引领性.
+    Leadership,
+    /// 典型性.
+    Typicality,
+    /// 可复制、可推广.
+    Replicability,
+}
+
+impl Aspect {
+    /// All aspects in display order.
+    pub const ALL: [Aspect; 4] = [
+        Aspect::Innovation,
+        Aspect::Leadership,
+        Aspect::Typicality,
+        Aspect::Replicability,
+    ];
+
+    /// The aspect's text in a narrative.
+    pub fn get(self, n: &Narrative) -> &str {
+        match self {
+            Aspect::Innovation => &n.innovation,
+            Aspect::Leadership => &n.leadership,
+            Aspect::Typicality => &n.typicality,
+            Aspect::Replicability => &n.replicability,
+        }
+    }
+
+    fn get_mut(self, n: &mut Narrative) -> &mut String {
+        match self {
+            Aspect::Innovation => &mut n.innovation,
+            Aspect::Leadership => &mut n.leadership,
+            Aspect::Typicality => &mut n.typicality,
+            Aspect::Replicability => &mut n.replicability,
+        }
+    }
+}
+
+/// A field of the evidence form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EvidenceField {
+    /// Title.
+    Title,
+    /// Document number (文号).
+    DocumentNumber,
+    /// Date, `YYYY-MM-DD`.
+    Date,
+}
+
+/// The evidence reference being written for one indicator.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EvidenceForm {
+    /// Indicator number.
+    pub number: u16,
+    /// The reference as typed so far.
+    pub evidence: EvidenceRef,
+    /// Fingerprinting progress: bytes done and total, while a file is being read.
+    pub hashing: Option<(u64, u64)>,
+    /// Why the reference was refused, from `Assessment::add_evidence`.
+    pub problem: Option<Problem>,
+    /// The name of a picked file that could not be read.
+    pub unreadable: Option<String>,
+}
+
+/// Problems to show in a notice, with what they are about.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    /// What the problems are about.
+    pub topic: NoticeTopic,
+    /// The problems, shown in the page's language.
+    pub problems: Vec<Problem>,
+}
+
+/// What a [`Notice`] is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeTopic {
+    /// A file the official opened could not be used; the open draft is unchanged.
+    OpenFailed,
+    /// A file was opened, with these warnings.
+    OpenedWithWarnings,
+    /// The application file cannot be written yet.
+    ExportFailed,
+    /// The browser refused to start a download.
+    DownloadRefused,
+    /// The browser could not read the picked file; the open draft is unchanged.
+    ReadFailed,
+}
+
+/// Everything the page shows, in one place.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    /// Page language.
+    pub lang: Lang,
+    /// The screen shown.
+    pub screen: Screen,
+    /// The catalog of the open draft (the reference catalog when none is open).
+    pub catalog: Arc<Catalog>,
+    /// The open draft.
+    pub draft: Option<Draft>,
+    /// Counts every change to the draft; autosave follows it.
+    pub revision: u64,
+    /// The revision last written to storage.
+    pub saved_revision: u64,
+    /// Whether saving works, and when it last happened.
+    pub save: SaveStatus,
+    /// The indicator the keyboard acts on.
+    pub current: u16,
+    /// Counts requests to scroll to and focus the current indicator.
+    pub jump: u64,
+    /// A status waiting for its reason.
+    pub pending: Option<PendingStatus>,
+    /// The evidence form that is open.
+    pub evidence_form: Option<EvidenceForm>,
+    /// A single-item kind kept while the official looks at "comprehensive", so switching back
+    /// loses nothing.
+    pub kind_stash: Option<Kind>,
+    /// Problems to show.
+    pub notice: Option<Notice>,
+    /// The same draft is open in another tab.
+    pub conflict: bool,
+    /// Drafts in browser storage, for the start page.
+    pub drafts: Vec<SavedDraft>,
+}
+
+impl AppState {
+    /// A fresh state: the start page with the saved drafts listed, or the draft this tab had
+    /// open before a reload.
+    pub fn load(lang: Lang) -> AppState {
+        let catalogs = CatalogSet::builtin();
+        let reference = catalogs
+            .iter()
+            .next()
+            .cloned()
+            .unwrap_or_else(|| Arc::new(Catalog::reference().clone()));
+        let mut state = AppState {
+            lang,
+            screen: Screen::Start,
+            catalog: reference,
+            draft: None,
+            revision: 0,
+            saved_revision: 0,
+            save: SaveStatus::Idle,
+            current: 1,
+            jump: 0,
+            pending: None,
+            evidence_form: None,
+            kind_stash: None,
+            notice: None,
+            conflict: false,
+            drafts: browser::list_drafts(&catalogs),
+        };
+        if let Some((id, screen)) = browser::session_get()
+            && let Some(saved) = state.drafts.iter().find(|s| s.draft.id == id).cloned()
+        {
+            state.open(saved.draft, saved.catalog);
+            state.screen = screen;
+            state.revision = 0;
+        }
+        state
+    }
+
+    fn open(&mut self, draft: Draft, catalog: Arc<Catalog>) {
+        self.current = catalog.indicators().next().map_or(1, |i| i.number);
+        self.draft = Some(draft);
+        self.catalog = catalog;
+        self.revision += 1;
+        self.saved_revision = 0;
+        self.save = SaveStatus::Idle;
+        self.pending = None;
+        self.evidence_form = None;
+        self.kind_stash = None;
+        self.conflict = false;
+        let ready = self.draft.as_ref().is_some_and(|d| d.place().is_ok());
+        self.screen = if ready {
+            Screen::Indicators
+        } else {
+            Screen::Applicant
+        };
+    }
+
+    /// Applies `f` to the open draft; when it reports a change, stamps the draft's time and
+    /// counts a new revision.
+    fn edit(&mut self, f: impl FnOnce(&mut Draft, &Catalog) -> bool) {
+        let catalog = self.catalog.clone();
+        if let Some(draft) = self.draft.as_mut()
+            && f(draft, &catalog)
+        {
+            draft.updated = browser::now_iso();
+            self.revision += 1;
+        }
+    }
+
+    /// Whether the open draft has changes not yet in storage.
+    pub fn unsaved(&self) -> bool {
+        self.draft.is_some() && self.revision > self.saved_revision
+    }
+
+    fn step(&mut self, forward: bool) {
+        let numbers: Vec<u16> = self.catalog.indicators().map(|i| i.number).collect();
+        let at = numbers.iter().position(|&n| n == self.current).unwrap_or(0);
+        let next = if forward {
+            (at + 1).min(numbers.len().saturating_sub(1))
+        } else {
+            at.saturating_sub(1)
+        };
+        if let Some(&n) = numbers.get(next) {
+            self.current = n;
+            self.jump += 1;
+        }
+    }
+
+    fn set_status(&mut self, number: u16, status: Status, reason: Option<String>) {
+        let mut failed = None;
+        let reason_given = reason.clone();
+        self.edit(|draft, catalog| {
+            let reason = reason.unwrap_or_else(|| {
+                draft
+                    .assessment
+                    .get(number)
+                    .map(|a| a.reason.clone())
+                    .unwrap_or_default()
+            });
+            let before = draft.assessment.get(number).cloned();
+            match draft
+                .assessment
+                .set_status(catalog, number, status, &reason)
+            {
+                Ok(()) => draft.assessment.get(number).cloned() != before,
+                Err(problem) => {
+                    failed = Some(problem);
+                    false
+                }
+            }
+        });
+        self.current = number;
+        self.pending = failed.map(|problem| PendingStatus {
+            number,
+            status,
+            reason: reason_given.unwrap_or_default(),
+            problem,
+        });
+    }
+}
+
+/// Everything that can happen in the app.
+#[derive(Clone, Debug)]
+pub enum Action {
+    /// Switch the page language.
+    SetLang(Lang),
+    /// Show a screen (the start page closes the draft).
+    Go(Screen),
+    /// Start a new self-assessment with this id at this time.
+    NewDraft {
+        /// Draft id.
+        id: String,
+        /// Start time (RFC 3339).
+        now: String,
+    },
+    /// Open a draft (from storage or from a verified file).
+    OpenDraft {
+        /// The draft.
+        draft: Box<Draft>,
+        /// Its catalog.
+        catalog: Arc<Catalog>,
+        /// Warnings to show (e.g. an incomplete single-item narrative).
+        warnings: Vec<Problem>,
+    },
+    /// Re-read the list of saved drafts.
+    RefreshDrafts,
+    /// Show problems.
+    ShowProblems(NoticeTopic, Vec<Problem>),
+    /// Hide the notice.
+    DismissNotice,
+    /// The draft at `revision` was written to storage (or not).
+    Saved {
+        /// The revision written.
+        revision: u64,
+        /// When, or why it failed.
+        result: Result<String, SaveError>,
+    },
+    /// Another tab has (or no longer has) the same draft open.
+    Conflict(bool),
+    /// Set the division code (picked or typed).
+    SetDivision(String),
+    /// Set a contact field.
+    SetContact(ContactField, String),
+    /// Choose comprehensive (`false`) or single-item (`true`).
+    SetSingleItem(bool),
+    /// Set the single-item category id.
+    SetCategory(String),
+    /// Set the single-item project title.
+    SetProjectTitle(String),
+    /// Set a narrative aspect.
+    SetNarrative(Aspect, String),
+    /// Tick or untick a point.
+    TogglePoint {
+        /// Indicator.
+        number: u16,
+        /// Point, 0-based.
+        point: usize,
+    },
+    /// Set a status; `reason` `None` keeps the answer's current reason.
+    SetStatus {
+        /// Indicator.
+        number: u16,
+        /// Status.
+        status: Status,
+        /// Reason, or `None` to keep the current one.
+        reason: Option<String>,
+    },
+    /// Set the status of the current indicator (keyboard), keeping its reason.
+    SetCurrentStatus(Status),
+    /// Edit the reason of the status waiting for one.
+    EditPendingReason(String),
+    /// Apply the waiting status with its reason.
+    ConfirmPending,
+    /// Drop the waiting status.
+    CancelPending,
+    /// Replace an indicator's note.
+    SetNote {
+        /// Indicator.
+        number: u16,
+        /// Note.
+        note: String,
+    },
+    /// Open the evidence form for an indicator.
+    OpenEvidenceForm(u16),
+    /// Close the evidence form.
+    CloseEvidenceForm,
+    /// Edit a field of the evidence form.
+    EditEvidence(EvidenceField, String),
+    /// Fingerprinting progress.
+    HashProgress {
+        /// Indicator whose form started it.
+        number: u16,
+        /// Bytes done.
+        done: u64,
+        /// Bytes in all.
+        total: u64,
+    },
+    /// A file was fingerprinted.
+    Hashed {
+        /// Indicator whose form started it.
+        number: u16,
+        /// Name, size and SHA-256.
+        file: LocalFile,
+    },
+    /// A picked file could not be read.
+    HashFailed {
+        /// Indicator whose form started it.
+        number: u16,
+        /// The file's name.
+        name: String,
+    },
+    /// Forget the fingerprinted file in the form.
+    ClearEvidenceFile,
+    /// Add the form's reference to its indicator.
+    SubmitEvidence,
+    /// Remove an evidence reference.
+    RemoveEvidence {
+        /// Indicator.
+        number: u16,
+        /// Position in its list.
+        index: usize,
+    },
+    /// Make an indicator current without moving the view.
+    Select(u16),
+    /// Make an indicator current and bring it into view (on the indicator screen).
+    Jump(u16),
+    /// Next indicator.
+    Next,
+    /// Previous indicator.
+    Prev,
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = Rc::unwrap_or_clone(self);
+        match action {
+            Action::SetLang(lang) => s.lang = lang,
+            Action::Go(Screen::Start) => {
+                s.draft = None;
+                s.screen = Screen::Start;
+                s.pending = None;
+                s.evidence_form = None;
+                s.conflict = false;
+                s.drafts = browser::list_drafts(&CatalogSet::builtin());
+            }
+            Action::Go(screen) => {
+                if s.draft.is_some() {
+                    s.screen = screen;
+                }
+            }
+            Action::NewDraft { id, now } => {
+                let catalog = s.catalog.clone();
+                let draft = Draft::new(id, &catalog, now);
+                s.open(draft, catalog);
+                s.notice = None;
+            }
+            Action::OpenDraft {
+                draft,
+                catalog,
+                warnings,
+            } => {
+                s.open(*draft, catalog);
+                s.notice = (!warnings.is_empty()).then_some(Notice {
+                    topic: NoticeTopic::OpenedWithWarnings,
+                    problems: warnings,
+                });
+            }
+            Action::RefreshDrafts => s.drafts = browser::list_drafts(&CatalogSet::builtin()),
+            Action::ShowProblems(topic, problems) => s.notice = Some(Notice { topic, problems }),
+            Action::DismissNotice => s.notice = None,
+            Action::Saved { revision, result } => match result {
+                Ok(at) => {
+                    s.saved_revision = s.saved_revision.max(revision);
+                    s.save = SaveStatus::Saved(at);
+                }
+                Err(e) => s.save = SaveStatus::Failed(e),
+            },
+            Action::Conflict(on) => s.conflict = on,
+            Action::SetDivision(code) => s.edit(|d, _| {
+                let code = code.trim().to_string();
+                let changed = d.division_code != code;
+                d.division_code = code;
+                changed
+            }),
+            Action::SetContact(field, value) => s.edit(|d, _| {
+                let slot = match field {
+                    ContactField::Name => &mut d.contact.name,
+                    ContactField::Phone => &mut d.contact.phone,
+                    ContactField::Email => &mut d.contact.email,
+                };
+                let changed = *slot != value;
+                *slot = value;
+                changed
+            }),
+            Action::SetSingleItem(single) => {
+                let mut stash = s.kind_stash.take();
+                s.edit(|d, _| {
+                    let is_single = matches!(d.kind, Kind::SingleItem { .. });
+                    if is_single == single {
+                        return false;
+                    }
+                    let next = if single {
+                        stash.take().unwrap_or(Kind::SingleItem {
+                            category: String::new(),
+                            title: String::new(),
+                            narrative: Narrative::default(),
+                        })
+                    } else {
+                        Kind::Comprehensive
+                    };
+                    let previous = std::mem::replace(&mut d.kind, next);
+                    if is_single {
+                        stash = Some(previous);
+                    }
+                    true
+                });
+                s.kind_stash = stash;
+            }
+            Action::SetCategory(id) => s.edit(|d, _| match &mut d.kind {
+                Kind::SingleItem { category, .. } if *category != id => {
+                    *category = id;
+                    true
+                }
+                _ => false,
+            }),
+            Action::SetProjectTitle(text) => s.edit(|d, _| match &mut d.kind {
+                Kind::SingleItem { title, .. } if *title != text => {
+                    *title = text;
+                    true
+                }
+                _ => false,
+            }),
+            Action::SetNarrative(aspect, text) => s.edit(|d, _| match &mut d.kind {
+                Kind::SingleItem { narrative, .. } => {
+                    let slot = aspect.get_mut(narrative);
+                    let changed = *slot != text;
+                    *slot = text;
+                    changed
+                }
+                Kind::Comprehensive => false,
+            }),
+            Action::TogglePoint { number, point } => {
+                s.current = number;
+                if s.pending.as_ref().is_some_and(|p| p.number == number) {
+                    s.pending = None;
+                }
+                s.edit(|d, c| d.assessment.toggle_point(c, number, point));
+            }
+            Action::SetStatus {
+                number,
+                status,
+                reason,
+            } => s.set_status(number, status, reason),
+            Action::SetCurrentStatus(status) => {
+                let number = s.current;
+                let applies = s.draft.as_ref().is_some_and(|d| {
+                    s.catalog
+                        .indicator(number)
+                        .is_some_and(|i| i.applies_to.applies_to(d.level()))
+                });
+                if applies {
+                    s.set_status(number, status, None);
+                }
+            }
+            Action::EditPendingReason(text) => {
+                if let Some(p) = s.pending.as_mut() {
+                    p.reason = text;
+                }
+            }
+            Action::ConfirmPending => {
+                if let Some(p) = s.pending.take() {
+                    s.set_status(p.number, p.status, Some(p.reason));
+                }
+            }
+            Action::CancelPending => s.pending = None,
+            Action::SetNote { number, note } => s.edit(|d, _| {
+                let same = d.assessment.get(number).is_some_and(|a| a.note == note);
+                !same && d.assessment.set_note(number, &note)
+            }),
+            Action::OpenEvidenceForm(number) => {
+                s.current = number;
+                s.evidence_form = Some(EvidenceForm {
+                    number,
+                    ..EvidenceForm::default()
+                });
+            }
+            Action::CloseEvidenceForm => s.evidence_form = None,
+            Action::EditEvidence(field, value) => {
+                if let Some(form) = s.evidence_form.as_mut() {
+                    let slot = match field {
+                        EvidenceField::Title => &mut form.evidence.title,
+                        EvidenceField::DocumentNumber => &mut form.evidence.document_number,
+                        EvidenceField::Date => &mut form.evidence.date,
+                    };
+                    *slot = value;
+                    form.problem = None;
+                }
+            }
+            Action::HashProgress {
+                number,
+                done,
+                total,
+            } => {
+                if let Some(form) = s.evidence_form.as_mut().filter(|f| f.number == number) {
+                    form.hashing = Some((done, total));
+                    form.unreadable = None;
+                }
+            }
+            Action::Hashed { number, file } => {
+                if let Some(form) = s.evidence_form.as_mut().filter(|f| f.number == number) {
+                    form.hashing = None;
+                    if form.evidence.title.trim().is_empty() {
+                        form.evidence.title = file.name.clone();
+                    }
+                    form.evidence.file = Some(file);
+                }
+            }
+            Action::HashFailed { number, name } => {
+                if let Some(form) = s.evidence_form.as_mut().filter(|f| f.number == number) {
+                    form.hashing = None;
+                    form.unreadable = Some(name);
+                }
+            }
+            Action::ClearEvidenceFile => {
+                if let Some(form) = s.evidence_form.as_mut() {
+                    form.evidence.file = None;
+                }
+            }
+            Action::SubmitEvidence => {
+                if let Some(mut form) = s.evidence_form.take() {
+                    let mut refused = None;
+                    let number = form.number;
+                    let mut evidence = form.evidence.clone();
+                    evidence.title = evidence.title.trim().to_string();
+                    evidence.document_number = evidence.document_number.trim().to_string();
+                    evidence.date = evidence.date.trim().to_string();
+                    s.edit(|d, _| match d.assessment.add_evidence(number, evidence) {
+                        Ok(()) => true,
+                        Err(problem) => {
+                            refused = Some(problem);
+                            false
+                        }
+                    });
+                    if let Some(problem) = refused {
+                        form.problem = Some(problem);
+                        s.evidence_form = Some(form);
+                    }
+                }
+            }
+            Action::RemoveEvidence { number, index } => {
+                s.edit(|d, _| d.assessment.remove_evidence(number, index).is_some())
+            }
+            Action::Select(number) => {
+                if s.catalog.indicator(number).is_some() {
+                    s.current = number;
+                }
+            }
+            Action::Jump(number) => {
+                if s.catalog.indicator(number).is_some() && s.draft.is_some() {
+                    s.current = number;
+                    s.screen = Screen::Indicators;
+                    s.jump += 1;
+                }
+            }
+            Action::Next => s.step(true),
+            Action::Prev => s.step(false),
+        }
+        Rc::new(s)
+    }
+}
+
+/// The state handle components read from context.
+pub type AppHandle = UseReducerHandle<AppState>;
+
+/// The dispatcher components that do not read the state get from context; it never changes,
+/// so it re-renders nothing.
+pub type Dispatch = UseReducerDispatcher<AppState>;
+
+/// The app state from context (inside [`crate::App`]).
+#[hook]
+pub fn use_app() -> AppHandle {
+    use_context::<AppHandle>().expect("components are used inside App, which provides the state")
+}
+
+/// The dispatcher from context (inside [`crate::App`]).
+#[hook]
+pub fn use_dispatch() -> Dispatch {
+    use_context::<Dispatch>()
+        .expect("components are used inside App, which provides the dispatcher")
+}

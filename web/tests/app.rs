@@ -1,0 +1,380 @@
+//! Component tests in headless Chromium: mount the app into a fresh element, act as a user
+//! would (click, tick, type, pick a file), let Yew render, and check the page.
+#![cfg(target_arch = "wasm32")]
+
+use shifan_rules::{Catalog, Draft, Status};
+use shifan_web::App;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{
+    DataTransfer, Element, Event, EventInit, File, HtmlElement, HtmlInputElement, InputEvent,
+    InputEventInit, KeyboardEvent, KeyboardEventInit,
+};
+use yew::AppHandle;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A mounted app and its root element; dropped apps are destroyed and removed.
+struct Mounted {
+    root: Element,
+    app: Option<AppHandle<App>>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        self.root.remove();
+    }
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn clear_storage() {
+    let window = web_sys::window().unwrap();
+    window.local_storage().unwrap().unwrap().clear().unwrap();
+    window.session_storage().unwrap().unwrap().clear().unwrap();
+}
+
+async fn mount() -> Mounted {
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let app = yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    Mounted {
+        root,
+        app: Some(app),
+    }
+}
+
+async fn fresh() -> Mounted {
+    clear_storage();
+    mount().await
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+impl Mounted {
+    fn find(&self, selector: &str) -> Option<HtmlElement> {
+        self.root
+            .query_selector(selector)
+            .unwrap()
+            .map(|e| e.dyn_into().unwrap())
+    }
+
+    fn get(&self, selector: &str) -> HtmlElement {
+        self.find(selector)
+            .unwrap_or_else(|| panic!("no element matches {selector}"))
+    }
+
+    fn text(&self, selector: &str) -> String {
+        self.get(selector).text_content().unwrap_or_default()
+    }
+
+    fn all_text(&self) -> String {
+        self.root.text_content().unwrap_or_default()
+    }
+
+    async fn click(&self, selector: &str) {
+        self.get(selector).click();
+        yew::scheduler::flush().await;
+    }
+
+    /// Clicks the first button whose text contains `label`.
+    async fn click_button(&self, label: &str) {
+        let buttons = self.root.query_selector_all("button").unwrap();
+        for i in 0..buttons.length() {
+            let button: HtmlElement = buttons.item(i).unwrap().dyn_into().unwrap();
+            if button.text_content().unwrap_or_default().contains(label) {
+                button.click();
+                yew::scheduler::flush().await;
+                return;
+            }
+        }
+        panic!("no button labelled {label:?}");
+    }
+
+    async fn type_into(&self, selector: &str, value: &str) {
+        let input = self.get(selector);
+        js_sys::Reflect::set(&input, &JsValue::from_str("value"), &JsValue::from_str(value))
+            .unwrap();
+        let init = InputEventInit::new();
+        init.set_bubbles(true);
+        let event = InputEvent::new_with_event_init_dict("input", &init).unwrap();
+        input.dispatch_event(&event).unwrap();
+        yew::scheduler::flush().await;
+    }
+
+    async fn change(&self, selector: &str) {
+        let init = EventInit::new();
+        init.set_bubbles(true);
+        let event = Event::new_with_event_init_dict("change", &init).unwrap();
+        self.get(selector).dispatch_event(&event).unwrap();
+        yew::scheduler::flush().await;
+    }
+
+    /// Starts a new draft for 太原市小店区 and opens the indicator workspace.
+    async fn new_county_draft(&self) {
+        self.click("[data-action=\"new\"]").await;
+        self.type_into("#division-code", "140105").await;
+        self.click(".form-end button").await;
+        assert!(self.find("#ind-1").is_some(), "workspace shows indicator 1");
+    }
+
+    /// Waits until `selector` matches (async work such as reading a file).
+    async fn wait_for(&self, selector: &str) -> HtmlElement {
+        for _ in 0..200 {
+            yew::scheduler::flush().await;
+            if let Some(el) = self.find(selector) {
+                return el;
+            }
+            sleep(10).await;
+        }
+        panic!("{selector} never appeared");
+    }
+
+    /// Picks `text` as the file of the file input `selector`.
+    async fn pick_file(&self, selector: &str, name: &str, text: &str) {
+        let parts = js_sys::Array::of1(&JsValue::from_str(text));
+        let file = File::new_with_str_sequence(&parts, name).unwrap();
+        let transfer = DataTransfer::new().unwrap();
+        transfer.items().add_with_file(&file).unwrap();
+        let input: HtmlInputElement = self.get(selector).dyn_into().unwrap();
+        input.set_files(transfer.files().as_ref());
+        self.change(selector).await;
+    }
+}
+
+fn press(key: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    document().dispatch_event(&event).unwrap();
+}
+
+fn points_of(n: u16) -> usize {
+    Catalog::reference().indicator(n).unwrap().criteria.len()
+}
+
+#[wasm_bindgen_test]
+async fn start_page_shows_the_catalog_and_marks_ready() {
+    let app = fresh().await;
+    let text = app.all_text();
+    assert!(text.contains(Catalog::reference().title()));
+    assert!(text.contains("开始新的自评"));
+}
+
+#[wasm_bindgen_test]
+async fn ticking_every_point_of_indicator_1_makes_it_met() {
+    let app = fresh().await;
+    app.new_county_draft().await;
+    assert_eq!(app.text("[data-testid=\"met\"]"), "0");
+    for p in 0..points_of(1) {
+        app.click(&format!("#ind-1-p{p}")).await;
+    }
+    assert_eq!(app.text("[data-testid=\"met\"]"), "1");
+    assert!(app.text("[data-testid=\"formula\"]").contains("1 ÷ 95"));
+    assert_eq!(
+        app.get("#ind-1").get_attribute("data-status").as_deref(),
+        Some(Status::Met.as_str())
+    );
+    // Unticking one makes it partly met: the status follows the points.
+    app.click("#ind-1-p0").await;
+    assert_eq!(app.text("[data-testid=\"met\"]"), "0");
+    assert_eq!(
+        app.get("#ind-1").get_attribute("data-status").as_deref(),
+        Some("partly_met")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn not_applicable_needs_a_reason() {
+    let app = fresh().await;
+    app.new_county_draft().await;
+    app.click("#ind-2 [data-status=\"not_applicable\"]").await;
+    assert!(app.find("#ind-2 .reason.pending").is_some());
+    assert_eq!(
+        app.get("#ind-2").get_attribute("data-status").as_deref(),
+        Some("unanswered")
+    );
+    app.type_into("#ind-2-pending", "本县未设置此类事项").await;
+    app.click_button("确定").await;
+    assert_eq!(
+        app.get("#ind-2").get_attribute("data-status").as_deref(),
+        Some("not_applicable")
+    );
+    assert!(app.find("#ind-2 .reason.pending").is_none());
+    assert_eq!(
+        app.get("#ind-2-reason")
+            .dyn_into::<HtmlInputElement>()
+            .unwrap()
+            .value(),
+        "本县未设置此类事项"
+    );
+    assert_eq!(app.text("[data-testid=\"applicable\"]"), "94");
+}
+
+#[wasm_bindgen_test]
+async fn language_toggle_changes_the_labels() {
+    let app = fresh().await;
+    app.new_county_draft().await;
+    assert!(app.all_text().contains("自评汇总"));
+    app.click("button.lang").await;
+    let text = app.all_text();
+    assert!(text.contains("Summary (estimate)"), "{text}");
+    assert!(text.contains("Checkable points"));
+    assert!(!text.contains("自评汇总"));
+    let html_lang = document().document_element().unwrap().get_attribute("lang");
+    assert_eq!(html_lang.as_deref(), Some("en"));
+    app.click("button.lang").await;
+    assert!(app.all_text().contains("自评汇总"));
+}
+
+#[wasm_bindgen_test]
+async fn keyboard_moves_and_sets_the_status() {
+    let app = fresh().await;
+    app.new_county_draft().await;
+    assert!(app.get("#ind-1").class_name().contains("current"));
+    press("j");
+    yew::scheduler::flush().await;
+    assert!(app.get("#ind-2").class_name().contains("current"));
+    press("k");
+    yew::scheduler::flush().await;
+    assert!(app.get("#ind-1").class_name().contains("current"));
+    // "3" = not met, which is what no ticked point suggests: no reason needed.
+    press("3");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        app.get("#ind-1").get_attribute("data-status").as_deref(),
+        Some("not_met")
+    );
+    // "1" = met without the points: an override, which asks for a reason.
+    press("1");
+    yew::scheduler::flush().await;
+    assert!(app.find("#ind-1 .reason.pending").is_some());
+}
+
+fn sample_file(name: &str) -> String {
+    let catalog = Catalog::reference();
+    let mut draft = Draft::new("sample".into(), catalog, "2026-01-05T08:00:00Z".into());
+    draft.division_code = "140105".into();
+    draft.contact.name = name.into();
+    for p in 0..points_of(3) {
+        draft.assessment.toggle_point(catalog, 3, p);
+    }
+    draft
+        .to_application(
+            catalog,
+            shifan_web::files::generator(),
+            "2026-01-06T08:00:00Z".into(),
+        )
+        .unwrap()
+        .to_json()
+}
+
+#[wasm_bindgen_test]
+async fn an_invalid_file_shows_its_problems_and_leaves_the_draft() {
+    let app = fresh().await;
+    app.new_county_draft().await;
+    app.click("#ind-1-p0").await;
+    let id = app
+        .get(".save-state")
+        .get_attribute("data-draft")
+        .unwrap();
+    let tampered = sample_file("王五").replace("王五", "赵六");
+    app.pick_file("[data-role=\"open-file\"]", "tampered.json", &tampered)
+        .await;
+    let notice = app.wait_for("[data-notice=\"problems\"]").await;
+    let text = notice.text_content().unwrap();
+    assert!(text.contains("integrity-mismatch"), "{text}");
+    assert!(text.contains("完整性指纹"), "{text}");
+    // The open draft is untouched.
+    assert_eq!(
+        app.get(".save-state").get_attribute("data-draft").unwrap(),
+        id
+    );
+    assert!(
+        app.get("#ind-1-p0")
+            .dyn_into::<HtmlInputElement>()
+            .unwrap()
+            .checked()
+    );
+    // In English, the same problem reads in English.
+    app.click("button.lang").await;
+    let text = app.text("[data-notice=\"problems\"]");
+    assert!(text.contains("edited after export"), "{text}");
+    app.click("button.lang").await;
+}
+
+#[wasm_bindgen_test]
+async fn a_valid_file_opens_as_a_new_draft() {
+    let app = fresh().await;
+    app.pick_file("[data-role=\"open-file\"]", "ok.json", &sample_file("王五"))
+        .await;
+    app.wait_for("#ind-3").await;
+    assert_eq!(
+        app.get("#ind-3").get_attribute("data-status").as_deref(),
+        Some("met")
+    );
+    assert_eq!(app.text("[data-testid=\"met\"]"), "1");
+}
+
+#[wasm_bindgen_test]
+async fn the_draft_is_saved_and_comes_back_after_a_reload() {
+    let app = fresh().await;
+    app.new_county_draft().await;
+    for p in 0..points_of(5) {
+        app.click(&format!("#ind-5-p{p}")).await;
+    }
+    app.type_into("#ind-5-note", "已核对").await;
+    sleep(600 + shifan_web::hooks::AUTOSAVE_DELAY_MS as i32).await;
+    yew::scheduler::flush().await;
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let keys: Vec<String> = (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .filter(|k| k.starts_with(shifan_web::browser::DRAFT_KEY_PREFIX))
+        .collect();
+    assert_eq!(keys.len(), 1);
+    drop(app);
+
+    // A reload in the same tab: the session remembers the draft and the screen.
+    let again = mount().await;
+    assert_eq!(
+        again.get("#ind-5").get_attribute("data-status").as_deref(),
+        Some("met")
+    );
+    assert_eq!(
+        again
+            .get("#ind-5-note")
+            .dyn_into::<web_sys::HtmlTextAreaElement>()
+            .unwrap()
+            .value(),
+        "已核对"
+    );
+    drop(again);
+
+    // A new tab: the start page lists the draft.
+    web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
+    let start = mount().await;
+    assert!(start.all_text().contains("太原市小店区"));
+    assert!(start.all_text().contains("已作答 1 / 95"));
+}
