@@ -5,6 +5,7 @@ use crate::input::{Checked, FileOutcome, UNREADABLE, check_paths, describe_unrea
 use crate::{EXIT_INVALID, EXIT_OK};
 use serde::Serialize;
 use shifan_rules::application::CatalogRef;
+use shifan_rules::package::{Decision, DecisionEntry, VerifiedPackage};
 use shifan_rules::{CatalogSet, Kind, Lang, Message, Problem, Verdict, Verified};
 use std::path::PathBuf;
 
@@ -60,6 +61,30 @@ pub fn describe_valid(verified: &Verified, lang: Lang) -> String {
     )
 }
 
+/// The one-line description of a valid recommendation package.
+pub fn describe_package(package: &VerifiedPackage, lang: Lang) -> String {
+    let p = &package.package;
+    let recommended = p
+        .decisions
+        .iter()
+        .filter(|d| d.decision == Decision::Recommend)
+        .count();
+    match lang {
+        Lang::Zh => format!(
+            "{} 初审推荐材料包({}):{} 份申报,推荐 {recommended} 份",
+            p.city.name,
+            p.date,
+            p.applications.len()
+        ),
+        Lang::En => format!(
+            "{} recommendation package ({}): {} applications, {recommended} recommended",
+            p.city.name,
+            p.date,
+            p.applications.len()
+        ),
+    }
+}
+
 /// The text report: `OK  <file>  …` or `INVALID  <file>`, then one indented line per warning
 /// or problem.
 pub fn render_text(checked: &[Checked], lang: Lang) -> String {
@@ -71,6 +96,27 @@ pub fn render_text(checked: &[Checked], lang: Lang) -> String {
                 out.push_str(&format!("OK  {path}  {}\n", describe_valid(verified, lang)));
                 for w in &verified.warnings {
                     out.push_str(&format!("    warning  {}\n", w.describe(lang)));
+                }
+            }
+            FileOutcome::Package(package) => {
+                out.push_str(&format!(
+                    "OK  {path}  {}\n",
+                    describe_package(package, lang)
+                ));
+                for w in &package.warnings {
+                    out.push_str(&format!("    warning  {}\n", w.describe(lang)));
+                }
+                for (verified, entry) in package.applications.iter().zip(&package.package.decisions)
+                {
+                    let decision = match lang {
+                        Lang::Zh => entry.decision.label_zh(),
+                        Lang::En => entry.decision.label_en(),
+                    };
+                    let rank = entry.rank.map(|r| format!(" #{r}")).unwrap_or_default();
+                    out.push_str(&format!(
+                        "    {decision}{rank}  {}\n",
+                        describe_valid(verified, lang)
+                    ));
                 }
             }
             FileOutcome::Invalid(problems) => {
@@ -96,6 +142,8 @@ struct JsonEntry<'a> {
     status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     application: Option<JsonApplication<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    package: Option<JsonPackage<'a>>,
     warnings: Vec<JsonProblem>,
     problems: Vec<JsonProblem>,
 }
@@ -115,6 +163,22 @@ struct JsonApplication<'a> {
     verdict: Verdict,
     unanswered: u32,
     integrity: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonPackage<'a> {
+    city: &'a str,
+    city_code: &'a str,
+    date: &'a str,
+    integrity: &'a str,
+    applications: Vec<JsonDecided<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonDecided<'a> {
+    #[serde(flatten)]
+    application: JsonApplication<'a>,
+    decision: &'a DecisionEntry,
 }
 
 /// A problem as printed in JSON: the library's code, message in both languages, location.
@@ -169,13 +233,37 @@ pub fn render_json(checked: &[Checked]) -> String {
                     file,
                     status: "ok",
                     application: Some(application(verified)),
+                    package: None,
                     warnings: verified.warnings.iter().map(JsonProblem::from).collect(),
+                    problems: Vec::new(),
+                },
+                FileOutcome::Package(p) => JsonEntry {
+                    file,
+                    status: "ok",
+                    application: None,
+                    package: Some(JsonPackage {
+                        city: &p.package.city.name,
+                        city_code: &p.package.city.division_code,
+                        date: &p.package.date,
+                        integrity: &p.package.integrity,
+                        applications: p
+                            .applications
+                            .iter()
+                            .zip(&p.package.decisions)
+                            .map(|(v, d)| JsonDecided {
+                                application: application(v),
+                                decision: d,
+                            })
+                            .collect(),
+                    }),
+                    warnings: p.warnings.iter().map(JsonProblem::from).collect(),
                     problems: Vec::new(),
                 },
                 FileOutcome::Invalid(problems) => JsonEntry {
                     file,
                     status: "invalid",
                     application: None,
+                    package: None,
                     warnings: Vec::new(),
                     problems: problems.iter().map(JsonProblem::from).collect(),
                 },
@@ -183,6 +271,7 @@ pub fn render_json(checked: &[Checked]) -> String {
                     file,
                     status: UNREADABLE,
                     application: None,
+                    package: None,
                     warnings: Vec::new(),
                     problems: vec![JsonProblem {
                         code: UNREADABLE.to_string(),

@@ -1,9 +1,10 @@
 //! Reading inputs from disk: application files (verified by `shifan-rules`, read in parallel),
 //! catalogs given with `--catalog`, and the explanation when a path cannot be read.
 
-use shifan_rules::application::MAX_FILE_BYTES;
 use shifan_rules::catalog::MAX_CATALOG_BYTES;
-use shifan_rules::{Catalog, CatalogSet, Lang, Message, Problem, Verified, read_application};
+use shifan_rules::document::{Document, read_document};
+use shifan_rules::package::{MAX_PACKAGE_BYTES, VerifiedPackage};
+use shifan_rules::{Catalog, CatalogSet, Lang, Message, Problem, Verified};
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -50,6 +51,8 @@ pub const UNREADABLE: &str = "unreadable";
 pub enum FileOutcome {
     /// Read and verified; may carry warnings.
     Valid(Box<Verified>),
+    /// A recommendation package, read and verified with every application in it.
+    Package(Box<VerifiedPackage>),
     /// Read, but not a valid application: the problems, errors first.
     Invalid(Vec<Problem>),
     /// Could not be read at all.
@@ -59,13 +62,13 @@ pub enum FileOutcome {
 impl FileOutcome {
     /// Whether the input is usable.
     pub fn is_valid(&self) -> bool {
-        matches!(self, FileOutcome::Valid(_))
+        matches!(self, FileOutcome::Valid(_) | FileOutcome::Package(_))
     }
 
     /// The code of the first problem (or [`UNREADABLE`]); `None` for a valid file.
     pub fn first_code(&self) -> Option<&'static str> {
         match self {
-            FileOutcome::Valid(_) => None,
+            FileOutcome::Valid(_) | FileOutcome::Package(_) => None,
             FileOutcome::Invalid(problems) => problems.first().map(|p| p.code.as_str()),
             FileOutcome::Unreadable(_) => Some(UNREADABLE),
         }
@@ -74,7 +77,7 @@ impl FileOutcome {
     /// One line describing the first problem, in `lang`; `None` for a valid file.
     pub fn first_problem(&self, lang: Lang) -> Option<String> {
         match self {
-            FileOutcome::Valid(_) => None,
+            FileOutcome::Valid(_) | FileOutcome::Package(_) => None,
             FileOutcome::Invalid(problems) => problems.first().map(|p| p.describe(lang)),
             FileOutcome::Unreadable(message) => Some(describe_unreadable(message, lang)),
         }
@@ -98,12 +101,13 @@ pub struct Checked {
     pub outcome: FileOutcome,
 }
 
-/// Reads and verifies one application file.
+/// Reads and verifies one application file or recommendation package.
 pub fn check_path(path: &Path, catalogs: &CatalogSet) -> FileOutcome {
-    match read_capped(path, MAX_FILE_BYTES) {
+    match read_capped(path, MAX_PACKAGE_BYTES) {
         Err(e) => FileOutcome::Unreadable(unreadable_message(&e)),
-        Ok(bytes) => match read_application(&bytes, catalogs) {
-            Ok(verified) => FileOutcome::Valid(Box::new(verified)),
+        Ok(bytes) => match read_document(&bytes, catalogs) {
+            Ok(Document::Application(verified)) => FileOutcome::Valid(verified),
+            Ok(Document::Package(package)) => FileOutcome::Package(package),
             Err(problems) => FileOutcome::Invalid(problems),
         },
     }

@@ -6,7 +6,7 @@ use crate::input::{Checked, check_paths};
 use crate::output::{Align, Table, tr};
 use serde::Serialize;
 use shifan_rules::review::{ComparisonRow, duplicate_pairs};
-use shifan_rules::{CatalogSet, Kind, Lang};
+use shifan_rules::{CatalogSet, Kind, Lang, Verified};
 use std::path::PathBuf;
 
 /// Output format of the summary.
@@ -56,6 +56,20 @@ pub struct Report {
     pub duplicates: Vec<(String, String)>,
 }
 
+impl Row {
+    fn of(file: String, verified: &Verified) -> Row {
+        Row {
+            file,
+            row: ComparisonRow::of(verified),
+            kind: verified.file.kind.as_str(),
+            category_id: match &verified.file.kind {
+                Kind::Comprehensive => String::new(),
+                Kind::SingleItem { category, .. } => category.clone(),
+            },
+        }
+    }
+}
+
 /// Builds the report of checked files.
 pub fn report(checked: &[Checked], lang: Lang) -> Report {
     let mut report = Report::default();
@@ -65,15 +79,15 @@ pub fn report(checked: &[Checked], lang: Lang) -> Report {
         match &c.outcome {
             crate::input::FileOutcome::Valid(verified) => {
                 files.push((file.clone(), &verified.file));
-                report.valid.push(Row {
-                    file,
-                    row: ComparisonRow::of(verified),
-                    kind: verified.file.kind.as_str(),
-                    category_id: match &verified.file.kind {
-                        Kind::Comprehensive => String::new(),
-                        Kind::SingleItem { category, .. } => category.clone(),
-                    },
-                })
+                report.valid.push(Row::of(file, verified));
+            }
+            crate::input::FileOutcome::Package(package) => {
+                // A package's applications take part one by one, named `package.json#n`.
+                for (n, verified) in package.applications.iter().enumerate() {
+                    let file = format!("{file}#{}", n + 1);
+                    files.push((file.clone(), &verified.file));
+                    report.valid.push(Row::of(file, verified));
+                }
             }
             other => report.invalid.push(InvalidRow {
                 file,

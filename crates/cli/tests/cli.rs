@@ -596,3 +596,101 @@ fn samples_check_and_are_reproducible() {
         assert!(!run.stderr.is_empty(), "{bad:?}");
     }
 }
+
+/// Writes a recommendation package of two Taiyuan applications into `dir`, sealed by the
+/// library as the web review will seal it.
+fn write_package(dir: &Path) -> PathBuf {
+    use shifan_rules::package::{Decision, Package, Review, Reviewer};
+    use shifan_rules::{CatalogSet, Generator, read_application};
+    let catalogs = CatalogSet::builtin();
+    let a = std::fs::read(fixtures().join("valid-comprehensive.json")).unwrap();
+    let a = read_application(&a, &catalogs).unwrap();
+    // A second Taiyuan county, below the bar.
+    let b_path = dir.join("second.json");
+    let run = shifan(&[
+        "sample",
+        "--county",
+        "140106",
+        "--met",
+        "85",
+        "-o",
+        b_path.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let b = read_application(&std::fs::read(&b_path).unwrap(), &catalogs).unwrap();
+    let review = Review {
+        city_code: 140100,
+        reviewer: Reviewer {
+            name: "李华".into(),
+            office: "太原市委依法治市办".into(),
+        },
+        date: "2026-12-01".into(),
+        decisions: vec![
+            (Decision::Recommend, Some(1), "材料齐全".into()),
+            (Decision::NotRecommend, None, "差距较大".into()),
+        ],
+    };
+    let generator = Generator {
+        name: "test".into(),
+        version: "0".into(),
+    };
+    let package = Package::build(
+        &review,
+        &[&a, &b],
+        generator,
+        "2026-12-01T10:00:00+08:00".into(),
+    )
+    .unwrap();
+    let path = dir.join("package.json");
+    std::fs::write(&path, package.to_json()).unwrap();
+    path
+}
+
+#[test]
+fn check_verifies_recommendation_packages_and_summary_expands_them() {
+    let dir = scratch("package");
+    let package = write_package(&dir);
+    let path = package.to_str().unwrap();
+    let run = shifan(&["check", path]);
+    assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.starts_with(&format!(
+            "OK  {path}  太原市 recommendation package (2026-12-01): 2 applications, 1 recommended"
+        )),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("    Recommend #1  太原市小店区"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("    Do not recommend  太原市迎泽区"),
+        "{}",
+        run.stdout
+    );
+
+    let json: Value = serde_json::from_str(&shifan(&["check", "--json", path]).stdout).unwrap();
+    assert_eq!(json[0]["package"]["applications"][0]["decision"]["rank"], 1);
+
+    let summary: Value =
+        serde_json::from_str(&shifan(&["summary", "--format", "json", path]).stdout).unwrap();
+    let text = summary.to_string();
+    assert!(
+        text.contains("package.json#1") && text.contains("package.json#2"),
+        "{text}"
+    );
+
+    let tampered = dir.join("tampered.json");
+    std::fs::write(
+        &tampered,
+        std::fs::read_to_string(&package)
+            .unwrap()
+            .replacen("材料齐全", "材料非常齐全", 1),
+    )
+    .unwrap();
+    let run = shifan(&["check", tampered.to_str().unwrap()]);
+    assert_eq!(run.status, 1);
+    assert!(run.stdout.contains("integrity-mismatch"), "{}", run.stdout);
+}

@@ -26,6 +26,7 @@ pub mod assessment;
 pub mod canonical;
 pub mod catalog;
 pub mod division;
+pub mod document;
 pub mod import;
 pub mod package;
 pub mod problem;

@@ -323,6 +323,14 @@ pub fn is_package(value: &Value) -> bool {
 /// Reads and verifies a recommendation package.
 pub fn read_package(bytes: &[u8], catalogs: &CatalogSet) -> Result<VerifiedPackage, Vec<Problem>> {
     let value = parse_json(bytes, MAX_PACKAGE_BYTES)?;
+    verify_package_value(value, catalogs)
+}
+
+/// Verifies a package already parsed as JSON.
+pub fn verify_package_value(
+    value: Value,
+    catalogs: &CatalogSet,
+) -> Result<VerifiedPackage, Vec<Problem>> {
     check_format(
         &value,
         PACKAGE_FORMAT_ID,

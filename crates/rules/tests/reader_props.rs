@@ -106,7 +106,8 @@ proptest! {
         let _ = Draft::from_json(&bytes, set);
         let _ = Catalog::from_json(&bytes);
         let _ = import_csv(&bytes, TableMeta::of(Catalog::reference()));
-        let _ = read_package(&bytes, set);
+        prop_assert!(read_package(&bytes, set).is_err());
+        prop_assert!(shifan_rules::document::read_document(&bytes, set).is_err());
     }
 
     #[test]
