@@ -911,7 +911,7 @@ pub fn json_schema() -> String {
     canonical::to_pretty(&serde_json::to_value(schema).unwrap_or(Value::Null))
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

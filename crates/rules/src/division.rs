@@ -237,7 +237,7 @@ pub fn lookup(code: &str) -> Result<Place, DivisionError> {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

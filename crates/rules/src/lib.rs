@@ -34,7 +34,7 @@ pub mod review;
 pub mod sample;
 pub mod score;
 pub mod search;
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod testing;
 
 pub use application::{

@@ -307,7 +307,7 @@ pub fn still_needed(threshold: Threshold, met: u32, applicable: u32) -> u32 {
     (need as u32).saturating_sub(met)
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::assessment::Assessment;

@@ -106,7 +106,7 @@ pub fn search(catalog: &Catalog, query: &str) -> Vec<Hit> {
     hits
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -9,6 +9,9 @@
 //!
 //! `too-large` is generated at test time and never committed.
 
+// Reads the file system and uses proptest: native only.
+#![cfg(not(target_arch = "wasm32"))]
+
 use serde_json::{Value, json};
 use shifan_rules::application::{ApplicationFile, MAX_FILE_BYTES};
 use shifan_rules::catalog::CatalogData;

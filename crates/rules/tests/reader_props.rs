@@ -2,6 +2,9 @@
 //! file mutated byte by byte, cut short or edited as JSON never panics and verifies only when
 //! its meaning is unchanged; generated samples round-trip byte for byte.
 
+// Reads the file system and uses proptest: native only.
+#![cfg(not(target_arch = "wasm32"))]
+
 use proptest::prelude::*;
 use proptest::sample::Index;
 use serde_json::Value;
