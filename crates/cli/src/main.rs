@@ -63,6 +63,9 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = FormatArg::Table)]
         format: FormatArg,
+        /// Also write the comparison table as an Excel workbook (.xlsx) to this file.
+        #[arg(long, value_name = "FILE")]
+        xlsx: Option<PathBuf>,
     },
     /// Show, import or export indicator catalogs.
     #[command(subcommand)]
@@ -174,14 +177,20 @@ fn run(cli: Cli) -> Outcome {
             Ok(catalogs) => check::run(&inputs.files, &catalogs, lang, json),
             Err(message) => Outcome::usage(message),
         },
-        Command::Summary { inputs, format } => {
+        Command::Summary {
+            inputs,
+            format,
+            xlsx,
+        } => {
             let format = match format {
                 FormatArg::Table => Format::Table,
                 FormatArg::Csv => Format::Csv,
                 FormatArg::Json => Format::Json,
             };
             match load_catalogs(&inputs.catalogs, lang) {
-                Ok(catalogs) => summary::run(&inputs.files, &catalogs, lang, format),
+                Ok(catalogs) => {
+                    summary::run(&inputs.files, &catalogs, lang, format, xlsx.as_deref())
+                }
                 Err(message) => Outcome::usage(message),
             }
         }

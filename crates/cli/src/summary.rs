@@ -2,12 +2,12 @@
 //! from `shifan_rules::review`), then the invalid ones with their first problem; as an aligned
 //! table, CSV or JSON.
 
-use crate::input::{Checked, check_paths};
+use crate::input::{Checked, FileOutcome, check_paths};
 use crate::output::{Align, Table, tr};
 use serde::Serialize;
-use shifan_rules::review::{ComparisonRow, duplicate_pairs};
+use shifan_rules::review::{ComparisonRow, comparison_table, duplicate_pairs};
 use shifan_rules::{CatalogSet, Kind, Lang, Verified};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Output format of the summary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,11 +77,11 @@ pub fn report(checked: &[Checked], lang: Lang) -> Report {
     for c in checked {
         let file = c.path.display().to_string();
         match &c.outcome {
-            crate::input::FileOutcome::Valid(verified) => {
+            FileOutcome::Valid(verified) => {
                 files.push((file.clone(), &verified.file));
                 report.valid.push(Row::of(file, verified));
             }
-            crate::input::FileOutcome::Package(package) => {
+            FileOutcome::Package(package) => {
                 // A package's applications take part one by one, named `package.json#n`.
                 for (n, verified) in package.applications.iter().enumerate() {
                     let file = format!("{file}#{}", n + 1);
@@ -107,10 +107,23 @@ pub fn report(checked: &[Checked], lang: Lang) -> Report {
     report
 }
 
-/// Checks `paths` and renders the summary; the status is 1 when any file is invalid.
-pub fn run(paths: &[PathBuf], catalogs: &CatalogSet, lang: Lang, format: Format) -> crate::Outcome {
+/// Checks `paths` and renders the summary; the status is 1 when any file is invalid. With
+/// `xlsx`, the comparison table (`shifan_rules::review::comparison_table`) is also written there
+/// as a workbook.
+pub fn run(
+    paths: &[PathBuf],
+    catalogs: &CatalogSet,
+    lang: Lang,
+    format: Format,
+    xlsx: Option<&Path>,
+) -> crate::Outcome {
     let checked = check_paths(paths, catalogs);
     let report = report(&checked, lang);
+    if let Some(path) = xlsx
+        && let Err(message) = write_xlsx(&checked, &report, path, lang)
+    {
+        return crate::Outcome::invalid(message);
+    }
     let stdout = match format {
         Format::Table => render_table(&report, lang),
         Format::Csv => render_csv(&report),
@@ -121,6 +134,24 @@ pub fn run(paths: &[PathBuf], catalogs: &CatalogSet, lang: Lang, format: Format)
         stderr: String::new(),
         status: crate::check::status_of(&checked),
     }
+}
+
+/// Writes the comparison table of the valid files, in the summary's order, as a workbook.
+fn write_xlsx(checked: &[Checked], report: &Report, path: &Path, lang: Lang) -> Result<(), String> {
+    let catalog = checked.iter().find_map(|c| match &c.outcome {
+        FileOutcome::Valid(v) => Some(v.catalog.clone()),
+        FileOutcome::Package(p) => p.applications.first().map(|v| v.catalog.clone()),
+        _ => None,
+    });
+    let titles: Vec<&str> = catalog
+        .as_ref()
+        .map(|c| c.areas().iter().map(|a| a.title.as_str()).collect())
+        .unwrap_or_default();
+    let rows: Vec<ComparisonRow> = report.valid.iter().map(|r| r.row.clone()).collect();
+    let table = comparison_table(&rows, &titles, lang);
+    let sheet_name = tr(lang, "初审对比", "Comparison");
+    let bytes = shifan_sheet::to_xlsx(&table, sheet_name).map_err(|e| format!("xlsx: {e}\n"))?;
+    crate::output::write_to(path, &bytes).map_err(|e| format!("{}: {e}\n", path.display()))
 }
 
 fn yes_no(value: bool, lang: Lang) -> &'static str {

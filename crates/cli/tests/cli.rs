@@ -694,3 +694,32 @@ fn check_verifies_recommendation_packages_and_summary_expands_them() {
     assert_eq!(run.status, 1);
     assert!(run.stdout.contains("integrity-mismatch"), "{}", run.stdout);
 }
+
+#[test]
+fn summary_writes_the_comparison_table_as_a_workbook() {
+    let dir = scratch("xlsx");
+    let out = dir.join("对比.xlsx");
+    let valid = fixtures().join("valid-comprehensive.json");
+    let run = shifan(&[
+        "summary",
+        valid.to_str().unwrap(),
+        "--xlsx",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let bytes = std::fs::read(&out).expect("workbook written");
+    assert!(
+        bytes.starts_with(b"PK"),
+        "an xlsx workbook is a zip archive"
+    );
+
+    let unwritable = dir.join("missing-dir/out.xlsx");
+    let run = shifan(&[
+        "summary",
+        valid.to_str().unwrap(),
+        "--xlsx",
+        unwritable.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status, 1);
+    assert!(run.stderr.contains("missing-dir"), "{}", run.stderr);
+}

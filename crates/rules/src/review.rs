@@ -3,7 +3,7 @@
 
 use crate::application::{ApplicationFile, Kind, Verified};
 use crate::division;
-use crate::problem::{Code, Problem};
+use crate::problem::{Code, Lang, Problem};
 use crate::score::Ratio;
 use std::cmp::Ordering;
 
@@ -155,5 +155,123 @@ impl ComparisonRow {
     pub fn by_compliance(a: &ComparisonRow, b: &ComparisonRow) -> Ordering {
         compare_compliance(b.compliance, a.compliance)
             .then_with(|| a.division_code.cmp(&b.division_code))
+    }
+}
+
+/// One cell of an exported table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Cell {
+    /// Text.
+    Text(String),
+    /// A whole number.
+    Count(u64),
+    /// A compliance ratio, shown as a percentage.
+    Percent(Ratio),
+    /// Yes or no.
+    YesNo(bool),
+}
+
+impl Cell {
+    /// The cell as text, as a CSV file or a screen shows it.
+    pub fn display(&self, lang: Lang) -> String {
+        match self {
+            Cell::Text(t) => t.clone(),
+            Cell::Count(n) => n.to_string(),
+            Cell::Percent(r) => r.percent(),
+            Cell::YesNo(b) => match (b, lang) {
+                (true, Lang::Zh) => "是".into(),
+                (false, Lang::Zh) => "否".into(),
+                (true, Lang::En) => "yes".into(),
+                (false, Lang::En) => "no".into(),
+            },
+        }
+    }
+}
+
+/// A table to export: headers and rows of cells.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Table {
+    /// Column headers.
+    pub headers: Vec<String>,
+    /// Rows, each as long as `headers`.
+    pub rows: Vec<Vec<Cell>>,
+    /// The language the table is written in.
+    pub lang: Lang,
+}
+
+impl Table {
+    /// The table as CSV, starting with a UTF-8 byte-order mark so that Excel on Chinese
+    /// Windows opens it as UTF-8 rather than guessing GBK.
+    pub fn to_csv(&self) -> String {
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(Vec::new());
+        // Writing into a Vec cannot fail.
+        let _ = writer.write_record(&self.headers);
+        for row in &self.rows {
+            let _ = writer.write_record(row.iter().map(|c| c.display(self.lang)));
+        }
+        let body = String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default();
+        format!("\u{feff}{body}")
+    }
+}
+
+/// The comparison table of a review, in `lang`: one row per application in the order given,
+/// with the compliance of each area (`area_titles`, in catalog order) at the end.
+///
+/// ```
+/// use shifan_rules::{Lang, review::comparison_table};
+/// let table = comparison_table(&[], &["政府职能依法全面履行"], Lang::Zh);
+/// assert_eq!(table.headers.first().map(String::as_str), Some("申报单位"));
+/// assert_eq!(table.headers.last().map(String::as_str), Some("一、政府职能依法全面履行"));
+/// ```
+pub fn comparison_table(rows: &[ComparisonRow], area_titles: &[&str], lang: Lang) -> Table {
+    let zh = lang == Lang::Zh;
+    let pick = |z: &str, e: &str| if zh { z.to_string() } else { e.to_string() };
+    let mut headers = vec![
+        pick("申报单位", "Applicant"),
+        pick("区划代码", "Division code"),
+        pick("申报类型", "Kind"),
+        pick("单项类别", "Category"),
+        pick("达标率(预估)", "Compliance (estimate)"),
+        pick("达标项数", "Met"),
+        pick("适用项数", "Applicable"),
+        pick("达到综合示范标准(预估)", "Meets the bar (estimate)"),
+        pick("未作答", "Unanswered"),
+        pick("佐证材料数", "Evidence references"),
+        pick("文件指纹", "Fingerprint"),
+    ];
+    for (i, title) in area_titles.iter().enumerate() {
+        let n = u8::try_from(i + 1).unwrap_or(u8::MAX);
+        headers.push(if zh {
+            format!("{}、{title}", crate::catalog::chinese_numeral(n))
+        } else {
+            format!("Area {n}: {title}")
+        });
+    }
+    let rows = rows
+        .iter()
+        .map(|r| {
+            let mut cells = vec![
+                Cell::Text(r.name.clone()),
+                Cell::Text(r.division_code.clone()),
+                Cell::Text(if zh { r.kind_zh } else { r.kind_en }.to_string()),
+                Cell::Text(r.category.clone()),
+                Cell::Percent(r.compliance),
+                Cell::Count(u64::from(r.compliance.met)),
+                Cell::Count(u64::from(r.compliance.applicable)),
+                Cell::YesNo(r.meets_bar),
+                Cell::Count(u64::from(r.unanswered)),
+                Cell::Count(r.evidence as u64),
+                Cell::Text(r.fingerprint.clone()),
+            ];
+            cells.extend(r.areas.iter().map(|a| Cell::Percent(*a)));
+            cells
+        })
+        .collect();
+    Table {
+        headers,
+        rows,
+        lang,
     }
 }
