@@ -159,7 +159,7 @@ impl ComparisonRow {
 }
 
 /// One cell of an exported table.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Cell {
     /// Text.
     Text(String),
@@ -188,8 +188,9 @@ impl Cell {
     }
 }
 
-/// A table to export: headers and rows of cells.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A table to export: headers and rows of cells. It crosses into the separately loaded
+/// spreadsheet module of the web app as JSON.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Table {
     /// Column headers.
     pub headers: Vec<String>,

@@ -71,7 +71,7 @@ impl Tally {
 }
 
 /// Compliance as an exact ratio: met ÷ applicable.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ratio {
     /// Numerator: indicators met.
     pub met: u32,

@@ -5,7 +5,9 @@
 //! - the contents of `web/static/` (if present), copied to the root as they are
 //!   (`web/static/app.css` becomes `dist/app.css`);
 //! - `shifan_web.js`, `shifan_web_bg.wasm` (and `snippets/`, if wasm-bindgen made any)
-//!   from wasm-pack's `web/pkg/`.
+//!   from wasm-pack's `web/pkg/`;
+//! - `xlsx/shifan_web_xlsx.js`, `xlsx/shifan_web_xlsx_bg.wasm`: the spreadsheet writer
+//!   (`web/xlsx`), a separate module the page imports only when it exports a workbook.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -16,6 +18,9 @@ use crate::util::{self, Result, cmd, fail, run, secs};
 
 /// The wasm-bindgen output files the page loads.
 const PKG_FILES: [&str; 2] = ["shifan_web.js", "shifan_web_bg.wasm"];
+
+/// The spreadsheet module's files, served under `xlsx/` and loaded on demand.
+const XLSX_FILES: [&str; 2] = ["shifan_web_xlsx.js", "shifan_web_xlsx_bg.wasm"];
 
 /// Directory of the web crate.
 pub(crate) fn web_dir() -> PathBuf {
@@ -78,6 +83,28 @@ pub(crate) fn build_web(dev: bool) -> Result<PathBuf> {
     if snippets.is_dir() {
         util::copy_dir(&snippets, &dist.join("snippets"))?;
     }
+
+    // The spreadsheet writer is its own module, loaded by the page only when a city office
+    // exports a workbook, so the self-assessment page does not carry it.
+    let xlsx_start = Instant::now();
+    run(cmd("wasm-pack")
+        .current_dir(util::root())
+        .args(["build", "web/xlsx", "--target", "web"])
+        .arg(if dev { "--dev" } else { "--release" })
+        .args(["--out-dir", "pkg", "--no-pack"]))?;
+    let xlsx_dist = dist.join("xlsx");
+    std::fs::create_dir_all(&xlsx_dist)?;
+    for f in XLSX_FILES {
+        let from = web.join("xlsx/pkg").join(f);
+        std::fs::copy(&from, xlsx_dist.join(f)).map_err(|e| fail!("{}: {e}", from.display()))?;
+    }
+    let xlsx_wasm = xlsx_dist.join("shifan_web_xlsx_bg.wasm");
+    println!(
+        "build-web: spreadsheet module xlsx/shifan_web_xlsx_bg.wasm {} bytes, gzip -9 {} bytes; took {}",
+        std::fs::metadata(&xlsx_wasm)?.len(),
+        gzip_size(&xlsx_wasm).unwrap_or(0),
+        secs(xlsx_start)
+    );
 
     let wasm = dist.join("shifan_web_bg.wasm");
     let raw = std::fs::metadata(&wasm)?.len();
