@@ -14,8 +14,9 @@ use crate::state::{SaveError, SavedDraft, Screen};
 pub const DRAFT_KEY_PREFIX: &str = "shifan.draft.";
 /// Session-storage key remembering the draft and screen this tab shows.
 const SESSION_KEY: &str = "shifan.session";
-/// Bytes read per slice when fingerprinting a file.
-pub const HASH_CHUNK: u64 = 4 * 1024 * 1024;
+/// Bytes read per slice when fingerprinting a file: small enough that hashing one slice stays
+/// well under 50 ms, so the page keeps responding during a 100 MB scan.
+pub const HASH_CHUNK: u64 = 2 * 1024 * 1024;
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
@@ -134,11 +135,15 @@ pub fn url_lang() -> Option<Lang> {
     Lang::from_tag(&params.get("lang")?)
 }
 
-/// Shows the language in the address bar (`?lang=en`, nothing for Chinese) and on `<html>`.
+/// Shows the language in the address bar (`?lang=en`, nothing for Chinese), on `<html>` and in
+/// the document title.
 pub fn show_lang(lang: Lang) {
     let Some(window) = window() else {
         return;
     };
+    if let Some(document) = window.document() {
+        document.set_title(crate::i18n::texts(lang).page_title);
+    }
     if let Some(root) = window.document().and_then(|d| d.document_element()) {
         let _ = root.set_attribute(
             "lang",

@@ -11,6 +11,8 @@ use crate::state::Aspect;
 /// The strings of one language.
 #[derive(Debug)]
 pub struct Texts {
+    /// The document title (browser tab).
+    pub page_title: &'static str,
     /// The product's short mark (示范).
     pub logo: &'static str,
     /// The other language's name, on the language button.
@@ -149,7 +151,7 @@ pub struct Texts {
     pub kind: &'static str,
     /// Comprehensive.
     pub kind_comprehensive: &'static str,
-    /// Comprehensive, explained.
+    /// Comprehensive, explained (`{}` = the catalog's line).
     pub kind_comprehensive_hint: &'static str,
     /// Single-item.
     pub kind_single: &'static str,
@@ -288,6 +290,10 @@ pub struct Texts {
     pub print_hint: &'static str,
     /// Applicant section.
     pub report_applicant: &'static str,
+    /// Division code row of the report.
+    pub report_division_code: &'static str,
+    /// Short fingerprint under the report's title: `{}`.
+    pub report_fingerprint_line: &'static str,
     /// Started.
     pub started: &'static str,
     /// Last changed.
@@ -386,19 +392,28 @@ pub fn per_mille_text(per_mille: u32) -> String {
     format!("{}.{}%", per_mille / 10, per_mille % 10)
 }
 
-/// A byte count for people, e.g. `3.4 MB`.
+/// A byte count for people, e.g. `3.4 MB` (integer arithmetic: no float formatting code).
+///
+/// ```
+/// assert_eq!(shifan_web::i18n::file_size(3_565_158), "3.4 MB");
+/// assert_eq!(shifan_web::i18n::file_size(1536), "1.5 KB");
+/// assert_eq!(shifan_web::i18n::file_size(12), "12 B");
+/// ```
 pub fn file_size(bytes: u64) -> String {
     const KB: u64 = 1024;
     const MB: u64 = 1024 * 1024;
-    match bytes {
-        b if b >= MB => format!("{:.1} MB", b as f64 / MB as f64),
-        b if b >= KB => format!("{:.1} KB", b as f64 / KB as f64),
-        b => format!("{b} B"),
-    }
+    let (unit, name) = match bytes {
+        b if b >= MB => (MB, "MB"),
+        b if b >= KB => (KB, "KB"),
+        b => return format!("{b} B"),
+    };
+    let tenths = (bytes * 10 + unit / 2) / unit;
+    format!("{}.{} {name}", tenths / 10, tenths % 10)
 }
 
 /// Chinese, the default.
 pub static ZH: Texts = Texts {
+    page_title: "示范 · 法治政府建设示范创建自查自评",
     logo: "示范",
     other_lang: "English",
     other_lang_tag: "en",
@@ -419,7 +434,7 @@ pub static ZH: Texts = Texts {
     save_failed_full: "未能保存：存储空间已满",
     save_failed_unavailable: "未能保存：浏览器存储不可用",
     not_saved_title: "最近的修改没有保存到浏览器。",
-    storage_full: "浏览器的存储空间已满。请立即下载申报文件（或草稿备份）留存，以免关闭页面后丢失；清理其他草稿后会自动重试保存。",
+    storage_full: "浏览器的存储空间已满。请立即下载申报文件（或草稿备份）留存，以免关闭页面后丢失；之后每次修改都会再次尝试保存。",
     storage_unavailable: "本浏览器不允许本页使用存储（可能是隐私模式或安全策略）。关闭页面前请下载申报文件（或草稿备份）留存。",
     conflict_title: "此草稿已在另一个标签页中打开。",
     conflict_text: "两个标签页同时修改会互相覆盖。请只在一个标签页中继续填写，关闭另一个。",
@@ -469,7 +484,7 @@ pub static ZH: Texts = Texts {
     contact_email: "电子邮箱",
     kind: "申报类型",
     kind_comprehensive: "综合示范",
-    kind_comprehensive_hint: "对照全部指标自查，达标指标一般应占适用指标的 90% 以上。",
+    kind_comprehensive_hint: "对照全部指标自查，达标指标一般应占适用指标的 {} 以上。",
     kind_single: "单项示范",
     kind_single_hint: "某一方面工作具有创新性、引领性、典型性，经验可复制、可推广。",
     category: "单项示范类别",
@@ -556,7 +571,9 @@ pub static ZH: Texts = Texts {
     report_title: "法治政府建设示范创建自评报告",
     print_report: "打印自评报告",
     print_hint: "打印前请确认所有指标已作答。报告末尾的完整性指纹与下载的申报文件一致，可据此核对纸质件与电子文件。",
-    report_applicant: "一、申报单位",
+    report_applicant: "申报单位",
+    report_division_code: "行政区划代码",
+    report_fingerprint_line: "对应电子申报文件指纹（前 12 位）：{}",
     started: "开始自评时间",
     last_changed: "最后修改时间",
     col_area: "一级指标",
@@ -583,6 +600,7 @@ pub static ZH: Texts = Texts {
 
 /// English.
 pub static EN: Texts = Texts {
+    page_title: "shifan · rule-of-law government demonstration self-assessment",
     logo: "示范",
     other_lang: "中文",
     other_lang_tag: "zh-CN",
@@ -603,7 +621,7 @@ pub static EN: Texts = Texts {
     save_failed_full: "Not saved: storage is full",
     save_failed_unavailable: "Not saved: browser storage unavailable",
     not_saved_title: "Your latest changes are not saved in the browser.",
-    storage_full: "The browser's storage is full. Download the application file (or a draft backup) now so nothing is lost when the page closes; saving is retried after you delete other drafts.",
+    storage_full: "The browser's storage is full. Download the application file (or a draft backup) now so nothing is lost when the page closes; every further change tries to save again.",
     storage_unavailable: "This browser does not let the page use storage (private mode or a policy). Download the application file (or a draft backup) before you close the page.",
     conflict_title: "This draft is also open in another tab.",
     conflict_text: "Edits in two tabs overwrite each other. Keep working in one tab and close the other.",
@@ -653,7 +671,7 @@ pub static EN: Texts = Texts {
     contact_email: "E-mail",
     kind: "Kind of application",
     kind_comprehensive: "Comprehensive demonstration",
-    kind_comprehensive_hint: "Checked against all indicators; usually 90% or more of the applicable ones must be met.",
+    kind_comprehensive_hint: "Checked against all indicators; usually {} or more of the applicable ones must be met.",
     kind_single: "Single-item demonstration project",
     kind_single_hint: "One area of work that is innovative, leading and typical, whose experience others can copy.",
     category: "Single-item category",
@@ -741,6 +759,8 @@ pub static EN: Texts = Texts {
     print_report: "Print the report",
     print_hint: "Answer every indicator before printing. The integrity fingerprint at the end matches the downloaded application file, so paper and file can be checked against each other.",
     report_applicant: "Applicant",
+    report_division_code: "Division code",
+    report_fingerprint_line: "Matching application file: fingerprint {}",
     started: "Self-assessment started",
     last_changed: "Last changed",
     col_area: "Area",

@@ -270,7 +270,18 @@ impl AppState {
         state
     }
 
+    /// Writes the open draft's last changes before it is closed or replaced, so the autosave
+    /// delay never loses them.
+    fn put_away(&mut self) {
+        if self.unsaved()
+            && let Some(draft) = self.draft.as_ref()
+        {
+            let _ = browser::save_draft(draft);
+        }
+    }
+
     fn open(&mut self, draft: Draft, catalog: Arc<Catalog>) {
+        self.put_away();
         self.current = catalog.indicators().next().map_or(1, |i| i.number);
         self.draft = Some(draft);
         self.catalog = catalog;
@@ -492,6 +503,7 @@ impl Reducible for AppState {
         match action {
             Action::SetLang(lang) => s.lang = lang,
             Action::Go(Screen::Start) => {
+                s.put_away();
                 s.draft = None;
                 s.screen = Screen::Start;
                 s.pending = None;

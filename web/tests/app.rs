@@ -108,8 +108,12 @@ impl Mounted {
 
     async fn type_into(&self, selector: &str, value: &str) {
         let input = self.get(selector);
-        js_sys::Reflect::set(&input, &JsValue::from_str("value"), &JsValue::from_str(value))
-            .unwrap();
+        js_sys::Reflect::set(
+            &input,
+            &JsValue::from_str("value"),
+            &JsValue::from_str(value),
+        )
+        .unwrap();
         let init = InputEventInit::new();
         init.set_bubbles(true);
         let event = InputEvent::new_with_event_init_dict("input", &init).unwrap();
@@ -290,10 +294,7 @@ async fn an_invalid_file_shows_its_problems_and_leaves_the_draft() {
     let app = fresh().await;
     app.new_county_draft().await;
     app.click("#ind-1-p0").await;
-    let id = app
-        .get(".save-state")
-        .get_attribute("data-draft")
-        .unwrap();
+    let id = app.get(".save-state").get_attribute("data-draft").unwrap();
     let tampered = sample_file("王五").replace("王五", "赵六");
     app.pick_file("[data-role=\"open-file\"]", "tampered.json", &tampered)
         .await;
@@ -377,4 +378,63 @@ async fn the_draft_is_saved_and_comes_back_after_a_reload() {
     let start = mount().await;
     assert!(start.all_text().contains("太原市小店区"));
     assert!(start.all_text().contains("已作答 1 / 95"));
+}
+
+#[wasm_bindgen_test]
+async fn single_item_asks_for_category_title_and_narrative() {
+    let app = fresh().await;
+    app.click("[data-action=\"new\"]").await;
+    app.type_into("#division-code", "140105").await;
+    assert!(app.find("#category").is_none());
+    app.click("input[value=\"single_item\"]").await;
+    assert!(app.find("#category").is_some());
+    // The rules say what is still missing.
+    assert!(app.text(".inline-problems").contains("项目名称"));
+    app.type_into("#project-title", "“一枚印章管审批”改革")
+        .await;
+    app.type_into("#aspect-innovation", "首创").await;
+    assert!(app.text("#aspect-innovation-count").contains('2'));
+    assert!(!app.text(".inline-problems").contains("项目名称"));
+    // Comprehensive and back: nothing typed is lost.
+    app.click("input[value=\"comprehensive\"]").await;
+    assert!(app.find("#category").is_none());
+    app.click("input[value=\"single_item\"]").await;
+    assert_eq!(
+        app.get("#aspect-innovation")
+            .dyn_into::<web_sys::HtmlTextAreaElement>()
+            .unwrap()
+            .value(),
+        "首创"
+    );
+    // Without a category the file cannot be written yet, and the page says why.
+    app.click_button("下载申报文件").await;
+    assert!(
+        app.text("[data-notice=\"problems\"]")
+            .contains("unknown-category")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_gap_jumps_to_its_indicator() {
+    let app = fresh().await;
+    app.new_county_draft().await;
+    app.click("[data-gap=\"7\"]").await;
+    sleep(0).await;
+    assert!(app.get("#ind-7").class_name().contains("current"));
+    let active = document().active_element().unwrap().id();
+    assert_eq!(active, "ind-7");
+}
+
+#[wasm_bindgen_test]
+async fn leaving_at_once_keeps_the_last_change() {
+    let app = fresh().await;
+    app.new_county_draft().await;
+    app.click("#ind-9-p0").await;
+    // Back to the start page before the autosave delay has passed.
+    app.click(".brand-button").await;
+    assert!(
+        app.all_text().contains("已作答 1 / 95"),
+        "{}",
+        app.all_text()
+    );
 }

@@ -6,8 +6,8 @@ use shifan_rules::division::{self, PROVINCE_CODE};
 use shifan_rules::{GovLevel, Kind};
 use yew::prelude::*;
 
-use crate::components::{input_value, select_value, textarea_value};
-use crate::i18n::{fill, texts};
+use crate::components::{send, send_value};
+use crate::i18n::{fill, per_mille_text, texts};
 use crate::state::{Action, Aspect, ContactField, Screen, use_app};
 
 /// The city a division code belongs to (the city itself for a city code).
@@ -26,38 +26,20 @@ fn city_of(code: &str) -> Option<u32> {
 #[component]
 pub fn ApplicantForm() -> Html {
     let state = use_app();
+    let d = state.dispatcher();
     let t = texts(state.lang);
     let lang = state.lang;
     let Some(draft) = state.draft.as_ref() else {
         return Html::default();
     };
-    let dispatch = |f: fn(String) -> Action| {
-        let state = state.clone();
-        move |value: String| state.dispatch(f(value))
-    };
     let city = city_of(&draft.division_code);
-    let on_city = {
-        let set = dispatch(Action::SetDivision);
-        Callback::from(move |e: Event| set(select_value(&e)))
+    let on_city: Callback<Event> = send_value(&d, Box::new(Action::SetDivision));
+    let on_county: Callback<Event> = send_value(&d, Box::new(Action::SetDivision));
+    let on_code: Callback<InputEvent> = send_value(&d, Box::new(Action::SetDivision));
+    let contact = |field: ContactField| -> Callback<InputEvent> {
+        send_value(&d, Box::new(move |v| Action::SetContact(field, v)))
     };
-    let on_county = {
-        let set = dispatch(Action::SetDivision);
-        Callback::from(move |e: Event| set(select_value(&e)))
-    };
-    let on_code = {
-        let set = dispatch(Action::SetDivision);
-        Callback::from(move |e: InputEvent| set(input_value(&e)))
-    };
-    let contact = |field: ContactField| {
-        let state = state.clone();
-        Callback::from(move |e: InputEvent| {
-            state.dispatch(Action::SetContact(field, input_value(&e)))
-        })
-    };
-    let set_single = |single: bool| {
-        let state = state.clone();
-        Callback::from(move |_: Event| state.dispatch(Action::SetSingleItem(single)))
-    };
+    let set_single = |single: bool| -> Callback<Event> { send(&d, Action::SetSingleItem(single)) };
     let place = draft.place();
     let code_status = if draft.division_code.is_empty() {
         html! { <p class="hint" id="code-status">{ t.no_division_yet }</p> }
@@ -84,25 +66,15 @@ pub fn ApplicantForm() -> Html {
             title,
             narrative,
         } => {
-            let on_category = {
-                let set = dispatch(Action::SetCategory);
-                Callback::from(move |e: Event| set(select_value(&e)))
-            };
-            let on_title = {
-                let set = dispatch(Action::SetProjectTitle);
-                Callback::from(move |e: InputEvent| set(input_value(&e)))
-            };
+            let on_category: Callback<Event> = send_value(&d, Box::new(Action::SetCategory));
+            let on_title: Callback<InputEvent> = send_value(&d, Box::new(Action::SetProjectTitle));
             let aspect = |aspect: Aspect| {
                 let (label, guide) = t.aspect(aspect);
                 let text = aspect.get(narrative).to_string();
                 let count = text.chars().count();
                 let id = format!("aspect-{}", aspect_key(aspect));
-                let oninput = {
-                    let state = state.clone();
-                    Callback::from(move |e: InputEvent| {
-                        state.dispatch(Action::SetNarrative(aspect, textarea_value(&e)))
-                    })
-                };
+                let oninput: Callback<InputEvent> =
+                    send_value(&d, Box::new(move |v| Action::SetNarrative(aspect, v)));
                 html! {
                     <div class="field aspect">
                         <label for={id.clone()}>{ label }</label>
@@ -136,10 +108,7 @@ pub fn ApplicantForm() -> Html {
         }
     };
 
-    let go_indicators = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::Go(Screen::Indicators)))
-    };
+    let go_indicators: Callback<MouseEvent> = send(&d, Action::Go(Screen::Indicators));
 
     html! {
         <section class="applicant panel" aria-labelledby="applicant-title">
@@ -206,7 +175,7 @@ pub fn ApplicantForm() -> Html {
                         <input type="radio" name="kind" value="comprehensive" checked={!single}
                             onchange={set_single(false)} />
                         <span><strong>{ t.kind_comprehensive }</strong><br />
-                            <span class="hint">{ t.kind_comprehensive_hint }</span></span>
+                            <span class="hint">{ fill(t.kind_comprehensive_hint, &[&per_mille_text(state.catalog.threshold().per_mille())]) }</span></span>
                     </label>
                     <label class="choice">
                         <input type="radio" name="kind" value="single_item" checked={single}

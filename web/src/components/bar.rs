@@ -46,7 +46,7 @@ pub fn Bar(props: &BarProps) -> Html {
         });
     }
     html! {
-        <div class={classes!("bar", props.reached.then_some("reached"))} role="img"
+        <div class={if props.reached { "bar reached" } else { "bar" }} role="img"
             aria-label={props.label.clone()}>
             <div class="bar-fill" ref={fill}></div>
             if props.marker.is_some() {

@@ -5,7 +5,7 @@ use shifan_rules::{EvidenceRef, Lang};
 use yew::prelude::*;
 
 use crate::components::fingerprint::FingerprintButton;
-use crate::components::input_value;
+use crate::components::{send, send_value};
 use crate::i18n::{file_size, fill, texts};
 use crate::state::{Action, EvidenceField, EvidenceForm, use_dispatch};
 
@@ -32,10 +32,7 @@ pub fn EvidenceList(props: &EvidenceListProps) -> Html {
     html! {
         <ul class="evidence-list">
             { for props.evidence.iter().enumerate().map(|(index, e)| {
-                let remove = {
-                    let dispatch = dispatch.clone();
-                    Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::RemoveEvidence { number, index }))
-                };
+                let remove: Callback<MouseEvent> = send(&dispatch, Action::RemoveEvidence { number, index });
                 html! {
                     <li>
                         <div class="evidence-text">
@@ -74,11 +71,8 @@ pub fn EvidenceFormView(props: &EvidenceFormProps) -> Html {
     let t = texts(props.lang);
     let form = &props.form;
     let n = form.number;
-    let field = |f: EvidenceField| {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: InputEvent| {
-            dispatch.dispatch(Action::EditEvidence(f, input_value(&e)))
-        })
+    let field = |f: EvidenceField| -> Callback<InputEvent> {
+        send_value(&dispatch, Box::new(move |v| Action::EditEvidence(f, v)))
     };
     let onsubmit = {
         let dispatch = dispatch.clone();
@@ -87,14 +81,8 @@ pub fn EvidenceFormView(props: &EvidenceFormProps) -> Html {
             dispatch.dispatch(Action::SubmitEvidence);
         })
     };
-    let cancel = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::CloseEvidenceForm))
-    };
-    let clear_file = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ClearEvidenceFile))
-    };
+    let cancel: Callback<MouseEvent> = send(&dispatch, Action::CloseEvidenceForm);
+    let clear_file: Callback<MouseEvent> = send(&dispatch, Action::ClearEvidenceFile);
     let id = format!("ev-{n}");
     let hashing = form.hashing.is_some();
     html! {

@@ -55,7 +55,7 @@ pub fn FingerprintButton(props: &FingerprintProps) -> Html {
         });
     });
     html! {
-        <label class={classes!("button", "file-button", props.busy.then_some("disabled"))}>
+        <label class={if props.busy { "button file-button disabled" } else { "button file-button" }}>
             <span>{ if props.busy { t.fingerprinting } else { t.fingerprint_file } }</span>
             <input type="file" class="visually-hidden" disabled={props.busy}
                 data-role="fingerprint" {onchange} />

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::open_file::OpenFileButton;
+use crate::components::send;
 use crate::files;
 use crate::i18n::texts;
 use crate::state::{Action, SaveError, SaveStatus, Screen, use_app};
@@ -13,19 +14,32 @@ use crate::state::{Action, SaveError, SaveStatus, Screen, use_app};
 #[component]
 pub fn Header() -> Html {
     let state = use_app();
+    let d = state.dispatcher();
     let t = texts(state.lang);
-    let go = |screen: Screen| {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::Go(screen)))
+    let other = match state.lang {
+        Lang::Zh => Lang::En,
+        Lang::En => Lang::Zh,
     };
-    let toggle_lang = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| {
-            state.dispatch(Action::SetLang(match state.lang {
-                Lang::Zh => Lang::En,
-                Lang::En => Lang::Zh,
-            }))
-        })
+    let toggle_lang = html! {
+        <button type="button" class="lang" lang={t.other_lang_tag} aria-label={t.other_lang_label}
+            onclick={send(&d, Action::SetLang(other))}>{ t.other_lang }</button>
+    };
+    let brand = html! {
+        <div class="brand">
+            <button type="button" class="brand-button" onclick={send(&d, Action::Go(Screen::Start))}
+                aria-label={t.back_to_start}>
+                <span class="logo" aria-hidden="true">{ t.logo }</span>
+                <span class="brand-name">{ t.app_name }</span>
+            </button>
+        </div>
+    };
+    let Some(draft) = state.draft.as_ref() else {
+        return html! {
+            <header class="topbar no-print">
+                { brand }
+                <div class="tools">{ toggle_lang }</div>
+            </header>
+        };
     };
     let download = {
         let state = state.clone();
@@ -35,7 +49,6 @@ pub fn Header() -> Html {
             }
         })
     };
-    let (other_lang, other_tag, other_label) = (t.other_lang, t.other_lang_tag, t.other_lang_label);
     let save_text = match (&state.save, state.unsaved()) {
         (SaveStatus::Failed(SaveError::Full), _) => t.save_failed_full.to_string(),
         (SaveStatus::Failed(SaveError::Unavailable), _) => t.save_failed_unavailable.to_string(),
@@ -44,50 +57,37 @@ pub fn Header() -> Html {
         (SaveStatus::Idle, false) => t.saved_in_browser.to_string(),
     };
     let failed = matches!(state.save, SaveStatus::Failed(_));
-    let step = |screen: Screen, label: &'static str| {
-        let current = state.screen == screen;
-        html! {
-            <li>
-                <button type="button" class={classes!("step", current.then_some("current"))}
-                    aria-current={current.then_some("step")} onclick={go(screen)}>
-                    { label }
-                </button>
-            </li>
-        }
-    };
+    let steps = [
+        (Screen::Applicant, t.step_applicant),
+        (Screen::Indicators, t.step_indicators),
+        (Screen::Report, t.step_report),
+    ];
     html! {
         <header class="topbar no-print">
-            <div class="brand">
-                <button type="button" class="brand-button" onclick={go(Screen::Start)}
-                    aria-label={t.back_to_start}>
-                    <span class="logo" aria-hidden="true">{ t.logo }</span>
-                    <span class="brand-name">{ t.app_name }</span>
-                </button>
+            { brand }
+            <nav class="steps" aria-label={t.steps_label}>
+                <ol>
+                    { for steps.into_iter().map(|(screen, label)| {
+                        let current = state.screen == screen;
+                        html! {
+                            <li>
+                                <button type="button" class={if current { "step current" } else { "step" }}
+                                    aria-current={current.then_some("step")}
+                                    onclick={send(&d, Action::Go(screen))}>{ label }</button>
+                            </li>
+                        }
+                    }) }
+                </ol>
+            </nav>
+            <div class="tools">
+                <span class={if failed { "save-state failed" } else { "save-state" }} role="status"
+                    data-draft={draft.id.clone()}>
+                    { save_text }
+                </span>
+                <button type="button" class="primary" onclick={download}>{ t.download }</button>
+                <OpenFileButton />
+                { toggle_lang }
             </div>
-            if let Some(draft) = state.draft.as_ref() {
-                <nav class="steps" aria-label={t.steps_label}>
-                    <ol>
-                        { step(Screen::Applicant, t.step_applicant) }
-                        { step(Screen::Indicators, t.step_indicators) }
-                        { step(Screen::Report, t.step_report) }
-                    </ol>
-                </nav>
-                <div class="tools">
-                    <span class={classes!("save-state", failed.then_some("failed"))} role="status"
-                        data-draft={draft.id.clone()}>
-                        { save_text }
-                    </span>
-                    <button type="button" class="primary" onclick={download}>{ t.download }</button>
-                    <OpenFileButton />
-                    <button type="button" class="lang" lang={other_tag} aria-label={other_label}
-                        onclick={toggle_lang}>{ other_lang }</button>
-                </div>
-            } else {
-                <div class="tools">
-                    <button type="button" class="lang" lang={other_tag} aria-label={other_label}
-                        onclick={toggle_lang}>{ other_lang }</button>
-                </div>
-            }
         </header>
     }
 }

@@ -12,7 +12,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::evidence::{EvidenceFormView, EvidenceList};
-use crate::components::{input_value, textarea_value};
+use crate::components::{class_list, send, send_value};
 use crate::hooks::STATUS_KEYS;
 use crate::i18n::{fill, status_label, texts};
 use crate::state::{Action, EvidenceForm, PendingStatus, use_dispatch};
@@ -41,7 +41,7 @@ pub struct IndicatorProps {
 /// One indicator card.
 #[component]
 pub fn IndicatorCard(props: &IndicatorProps) -> Html {
-    let dispatch = use_dispatch();
+    let d = use_dispatch();
     let reason_ref = use_node_ref();
     {
         let reason_ref = reason_ref.clone();
@@ -64,36 +64,29 @@ pub fn IndicatorCard(props: &IndicatorProps) -> Html {
         .clone()
         .unwrap_or_else(|| Answer::unanswered(n));
     let criteria = indicator.criteria.len();
-    let status = if props.excluded {
-        None
-    } else {
-        Some(answer.status)
-    };
     let id = format!("ind-{n}");
-    let onfocusin = (!props.current).then(|| {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: FocusEvent| dispatch.dispatch(Action::Select(n)))
-    });
-    let chip = match status {
-        None => html! { <span class="chip excluded">{ t.excluded_chip }</span> },
-        Some(s) => {
-            html! { <span class={classes!("chip", s.as_str())}>{ status_label(lang, s) }</span> }
-        }
+    let title_id = format!("{id}-title");
+    let onfocusin: Option<Callback<FocusEvent>> =
+        (!props.current).then(|| send(&d, Action::Select(n)));
+    let (chip_class, chip_text) = if props.excluded {
+        ("excluded", t.excluded_chip)
+    } else {
+        (answer.status.as_str(), status_label(lang, answer.status))
     };
     let header = html! {
         <header class="card-head">
             <span class="num" aria-hidden="true">{ n }</span>
-            <h4 id={format!("{id}-title")}>
+            <h4 id={title_id.clone()}>
                 <span class="visually-hidden">{ fill(t.indicator_number, &[&n.to_string()]) }</span>
                 { indicator.title.clone() }
             </h4>
-            { chip }
+            <span class={class_list("chip", &[Some(chip_class)])}>{ chip_text }</span>
         </header>
     };
     if props.excluded {
         return html! {
             <article {id} class="card excluded" tabindex="-1" data-status="excluded"
-                aria-labelledby={format!("ind-{n}-title")} {onfocusin}>
+                aria-labelledby={title_id} {onfocusin}>
                 { header }
                 <p class="hint">{ t.excluded_text }</p>
             </article>
@@ -102,129 +95,89 @@ pub fn IndicatorCard(props: &IndicatorProps) -> Html {
 
     let points = indicator.criteria.iter().enumerate().map(|(i, text)| {
         let checked = answer.satisfied.iter().any(|&p| usize::from(p) == i);
-        let onchange = {
-            let dispatch = dispatch.clone();
-            Callback::from(move |_: Event| {
-                dispatch.dispatch(Action::TogglePoint {
-                    number: n,
-                    point: i,
-                })
-            })
-        };
         let point_id = format!("{id}-p{i}");
         html! {
             <li>
-                <input type="checkbox" id={point_id.clone()} {checked} {onchange} />
+                <input type="checkbox" id={point_id.clone()} {checked}
+                    onchange={send::<Event>(&d, Action::TogglePoint { number: n, point: i })} />
                 <label for={point_id}>{ text.clone() }</label>
             </li>
         }
     });
-
     let status_buttons = STATUS_KEYS.iter().enumerate().map(|(k, &s)| {
-        let pressed = answer.status == s;
-        let onclick = {
-            let dispatch = dispatch.clone();
-            Callback::from(move |_: MouseEvent| {
-                dispatch.dispatch(Action::SetStatus {
-                    number: n,
-                    status: s,
-                    reason: None,
-                })
-            })
-        };
         html! {
-            <button type="button" class={classes!("status-button", s.as_str())}
-                aria-pressed={pressed.to_string()} data-status={s.as_str()} {onclick}>
+            <button type="button" class={class_list("status-button", &[Some(s.as_str())])}
+                aria-pressed={(answer.status == s).to_string()} data-status={s.as_str()}
+                onclick={send::<MouseEvent>(&d, Action::SetStatus { number: n, status: s, reason: None })}>
                 { status_label(lang, s) }
                 <kbd aria-hidden="true">{ k + 1 }</kbd>
             </button>
         }
     });
     let clear = (answer.status != Status::Unanswered).then(|| {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            dispatch.dispatch(Action::SetStatus {
-                number: n,
-                status: Status::Unanswered,
-                reason: None,
-            })
-        })
+        html! {
+            <button type="button" class="link clear"
+                onclick={send::<MouseEvent>(&d, Action::SetStatus { number: n, status: Status::Unanswered, reason: None })}>
+                { t.clear_answer }
+            </button>
+        }
     });
 
-    let reason = if let Some(pending) = props.pending.as_ref() {
-        let oninput = {
-            let dispatch = dispatch.clone();
-            Callback::from(move |e: InputEvent| {
-                dispatch.dispatch(Action::EditPendingReason(input_value(&e)))
-            })
-        };
-        let onkeydown = {
-            let dispatch = dispatch.clone();
-            Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
-                "Enter" => {
-                    e.prevent_default();
-                    dispatch.dispatch(Action::ConfirmPending);
-                }
-                "Escape" => dispatch.dispatch(Action::CancelPending),
-                _ => {}
-            })
-        };
-        let confirm = {
-            let dispatch = dispatch.clone();
-            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ConfirmPending))
-        };
-        let cancel = {
-            let dispatch = dispatch.clone();
-            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::CancelPending))
-        };
-        let label = if pending.status == Status::NotApplicable {
+    let reason_label = |status: Status| {
+        let template = if status == Status::NotApplicable {
             t.reason_na
         } else {
             t.reason_override
         };
+        fill(template, &[status_label(lang, status)])
+    };
+    let reason = if let Some(pending) = props.pending.as_ref() {
+        let onkeydown = {
+            let d = d.clone();
+            Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+                "Enter" => {
+                    e.prevent_default();
+                    d.dispatch(Action::ConfirmPending);
+                }
+                "Escape" => d.dispatch(Action::CancelPending),
+                _ => {}
+            })
+        };
+        let input_id = format!("{id}-pending");
         html! {
             <div class="reason pending" data-pending={pending.status.as_str()}>
                 <p class="error-text" role="alert">{ pending.problem.message.get(lang).to_string() }</p>
-                <label for={format!("{id}-pending")}>{ fill(label, &[status_label(lang, pending.status)]) }</label>
+                <label for={input_id.clone()}>{ reason_label(pending.status) }</label>
                 <div class="reason-row">
-                    <input id={format!("{id}-pending")} type="text" ref={reason_ref}
-                        value={pending.reason.clone()} {oninput} {onkeydown} />
-                    <button type="button" class="primary" onclick={confirm}>{ t.confirm }</button>
-                    <button type="button" onclick={cancel}>{ t.cancel }</button>
+                    <input id={input_id} type="text" ref={reason_ref}
+                        value={pending.reason.clone()} {onkeydown}
+                        oninput={send_value::<InputEvent>(&d, Box::new(Action::EditPendingReason))} />
+                    <button type="button" class="primary"
+                        onclick={send::<MouseEvent>(&d, Action::ConfirmPending)}>{ t.confirm }</button>
+                    <button type="button"
+                        onclick={send::<MouseEvent>(&d, Action::CancelPending)}>{ t.cancel }</button>
                 </div>
             </div>
         }
     } else if answer.status == Status::NotApplicable || answer.is_override(criteria) {
         let status = answer.status;
-        let onchange = {
-            let dispatch = dispatch.clone();
-            Callback::from(move |e: Event| {
-                let value = crate::components::changed_input_value(&e);
-                dispatch.dispatch(Action::SetStatus {
-                    number: n,
-                    status,
-                    reason: Some(value),
-                })
-            })
-        };
-        let label = if status == Status::NotApplicable {
-            t.reason_na
-        } else {
-            t.reason_override
-        };
+        let onchange: Callback<Event> = send_value(
+            &d,
+            Box::new(move |v| Action::SetStatus {
+                number: n,
+                status,
+                reason: Some(v),
+            }),
+        );
         let hint = answer.is_override(criteria).then(|| {
-            fill(
-                t.override_hint,
-                &[status_label(
-                    lang,
-                    suggested_status(answer.satisfied.len(), criteria),
-                )],
-            )
+            let suggested = suggested_status(answer.satisfied.len(), criteria);
+            fill(t.override_hint, &[status_label(lang, suggested)])
         });
+        let input_id = format!("{id}-reason");
         html! {
             <div class="reason">
-                <label for={format!("{id}-reason")}>{ fill(label, &[status_label(lang, status)]) }</label>
-                <input id={format!("{id}-reason")} type="text" value={answer.reason.clone()} {onchange} />
+                <label for={input_id.clone()}>{ reason_label(status) }</label>
+                <input id={input_id} type="text" value={answer.reason.clone()} {onchange} />
                 if let Some(hint) = hint {
                     <p class="hint">{ hint }</p>
                 }
@@ -234,24 +187,21 @@ pub fn IndicatorCard(props: &IndicatorProps) -> Html {
         Html::default()
     };
 
-    let on_note = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: InputEvent| {
-            dispatch.dispatch(Action::SetNote {
-                number: n,
-                note: textarea_value(&e),
-            })
-        })
-    };
-    let open_form = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::OpenEvidenceForm(n)))
-    };
-
+    let note_id = format!("{id}-note");
+    let on_note: Callback<InputEvent> = send_value(
+        &d,
+        Box::new(move |note| Action::SetNote { number: n, note }),
+    );
+    let class = class_list(
+        "card",
+        &[
+            Some(answer.status.as_str()),
+            props.current.then_some("current"),
+        ],
+    );
     html! {
-        <article id={id.clone()} class={classes!("card", answer.status.as_str(), props.current.then_some("current"))}
-            tabindex="-1" data-status={answer.status.as_str()}
-            aria-labelledby={format!("ind-{n}-title")} {onfocusin}>
+        <article id={id.clone()} {class} tabindex="-1" data-status={answer.status.as_str()}
+            aria-labelledby={title_id} {onfocusin}>
             { header }
             <fieldset class="points">
                 <legend>{ t.points }</legend>
@@ -259,9 +209,7 @@ pub fn IndicatorCard(props: &IndicatorProps) -> Html {
             </fieldset>
             <div class="status-row" role="group" aria-label={fill(t.status_group, &[&n.to_string()])}>
                 { for status_buttons }
-                if let Some(onclick) = clear {
-                    <button type="button" class="link clear" {onclick}>{ t.clear_answer }</button>
-                }
+                { clear }
             </div>
             { reason }
             <details class="guide">
@@ -269,8 +217,8 @@ pub fn IndicatorCard(props: &IndicatorProps) -> Html {
                 <ul>{ for indicator.evidence.iter().map(|e| html! { <li>{ e.clone() }</li> }) }</ul>
             </details>
             <div class="field note">
-                <label for={format!("ind-{n}-note")}>{ t.note }</label>
-                <textarea id={format!("ind-{n}-note")} rows="2" value={answer.note.clone()} oninput={on_note} />
+                <label for={note_id.clone()}>{ t.note }</label>
+                <textarea id={note_id} rows="2" value={answer.note.clone()} oninput={on_note} />
             </div>
             <div class="evidence">
                 <h5>{ fill(t.evidence_refs, &[&answer.evidence.len().to_string()]) }</h5>
@@ -278,7 +226,7 @@ pub fn IndicatorCard(props: &IndicatorProps) -> Html {
                 if let Some(form) = props.form.clone() {
                     <EvidenceFormView {form} {lang} />
                 } else {
-                    <button type="button" onclick={open_form}
+                    <button type="button" onclick={send::<MouseEvent>(&d, Action::OpenEvidenceForm(n))}
                         aria-label={fill(t.add_evidence_to, &[&n.to_string()])}>{ t.add_evidence }</button>
                 }
             </div>

@@ -1,4 +1,9 @@
-//! The components, one per file, and small helpers for reading form events.
+//! The components, one per file, and the small helpers they share to turn events into
+//! actions.
+//!
+//! The helpers exist for the size of the download as much as for brevity: every distinct
+//! closure handed to `Callback::from` is its own type with its own code, so components build
+//! their callbacks through these few generic functions instead.
 
 pub mod app;
 pub mod applicant;
@@ -15,25 +20,41 @@ pub mod start;
 pub mod summary;
 pub mod workspace;
 
-use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use wasm_bindgen::JsValue;
+use web_sys::Event;
 use yew::prelude::*;
 
-/// The value of the `<input>` an input event came from.
-pub fn input_value(e: &InputEvent) -> String {
-    e.target_unchecked_into::<HtmlInputElement>().value()
+use crate::state::{Action, Dispatch};
+
+/// The `value` of the element an event came from (`<input>`, `<textarea>` or `<select>`).
+pub fn target_value(e: &Event) -> String {
+    e.target()
+        .and_then(|t| js_sys::Reflect::get(&t, &JsValue::from_str("value")).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
 }
 
-/// The value of the `<input>` a change event came from.
-pub fn changed_input_value(e: &Event) -> String {
-    e.target_unchecked_into::<HtmlInputElement>().value()
+/// A callback that dispatches `action` whatever the event.
+pub fn send<E: 'static>(dispatch: &Dispatch, action: Action) -> Callback<E> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |_: E| dispatch.dispatch(action.clone()))
 }
 
-/// The value of the `<textarea>` an input event came from.
-pub fn textarea_value(e: &InputEvent) -> String {
-    e.target_unchecked_into::<HtmlTextAreaElement>().value()
+/// A callback that dispatches the action `make` builds from the value of the event's element.
+pub fn send_value<E: AsRef<Event> + 'static>(
+    dispatch: &Dispatch,
+    make: Box<dyn Fn(String) -> Action>,
+) -> Callback<E> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |e: E| dispatch.dispatch(make(target_value(e.as_ref()))))
 }
 
-/// The value of the `<select>` a change event came from.
-pub fn select_value(e: &Event) -> String {
-    e.target_unchecked_into::<HtmlSelectElement>().value()
+/// A space-separated class list from a base class and optional extra classes.
+pub fn class_list(base: &str, extra: &[Option<&str>]) -> String {
+    let mut out = base.to_string();
+    for class in extra.iter().flatten() {
+        out.push(' ');
+        out.push_str(class);
+    }
+    out
 }

@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::components::select_value;
 use crate::components::summary::area_prefix;
+use crate::components::{send, send_value};
 use crate::i18n::{fill, texts};
 use crate::state::{Action, use_app};
 
@@ -11,6 +11,7 @@ use crate::state::{Action, use_app};
 #[component]
 pub fn AreaNav() -> Html {
     let state = use_app();
+    let d = state.dispatcher();
     let t = texts(state.lang);
     let lang = state.lang;
     let Some(draft) = state.draft.as_ref() else {
@@ -20,18 +21,11 @@ pub fn AreaNav() -> Html {
     let score = draft.score(catalog);
     let current_area = catalog.area_of(state.current).map(|a| a.number);
     let current_section = catalog.section_of(state.current).map(|s| s.number);
-    let jump = |n: u16| {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::Jump(n)))
-    };
-    let on_pick = {
-        let state = state.clone();
-        Callback::from(move |e: Event| {
-            if let Ok(n) = select_value(&e).parse::<u16>() {
-                state.dispatch(Action::Jump(n));
-            }
-        })
-    };
+    let jump = |n: u16| -> Callback<MouseEvent> { send(&d, Action::Jump(n)) };
+    let on_pick: Callback<Event> = send_value(
+        &d,
+        Box::new(|v| Action::Jump(v.parse().unwrap_or_default())),
+    );
     let picker = html! {
         <div class="area-jump field">
             <label for="area-jump">{ t.jump_to_section }</label>
@@ -67,7 +61,7 @@ pub fn AreaNav() -> Html {
                         &tally.compliance().percent(),
                     ]);
                     html! {
-                        <li key={area.number} class={classes!(here.then_some("here"))}>
+                        <li key={area.number} class={here.then_some("here")}>
                             <button type="button" class="area-link" onclick={jump(first)}
                                 aria-current={here.then_some("true")}>
                                 <span class="area-title">{ format!("{}{}", area_prefix(lang, area.number), area.title) }</span>
@@ -82,7 +76,7 @@ pub fn AreaNav() -> Html {
                                         let current = current_section == Some(section.number);
                                         html! {
                                             <li key={section.number}>
-                                                <button type="button" class={classes!("section-link", current.then_some("here"))}
+                                                <button type="button" class={if current { "section-link here" } else { "section-link" }}
                                                     aria-current={current.then_some("true")} onclick={jump(first)}>
                                                     { format!("{}. {}", section.number, section.title) }
                                                 </button>

@@ -4,6 +4,7 @@
 use shifan_rules::{Problem, Severity};
 use yew::prelude::*;
 
+use crate::components::send;
 use crate::files;
 use crate::i18n::{Texts, fill, texts};
 use crate::state::{Action, AppHandle, NoticeTopic, SaveError, SaveStatus, use_app};
@@ -30,10 +31,8 @@ pub fn problem_item(problem: &Problem, state: &AppHandle, t: &Texts) -> Html {
             <span class="severity">{ severity }</span>
             if !place.is_empty() {
                 if let Some(n) = jump {
-                    <button type="button" class="link" onclick={
-                        let state = state.clone();
-                        move |_: MouseEvent| state.dispatch(Action::Jump(n))
-                    }>{ place }</button>
+                    <button type="button" class="link"
+                        onclick={send::<MouseEvent>(&state.dispatcher(), Action::Jump(n))}>{ place }</button>
                 } else {
                     <span class="place">{ place }</span>
                 }
@@ -49,10 +48,7 @@ pub fn problem_item(problem: &Problem, state: &AppHandle, t: &Texts) -> Html {
 pub fn Notices() -> Html {
     let state = use_app();
     let t = texts(state.lang);
-    let dismiss = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::DismissNotice))
-    };
+    let dismiss: Callback<MouseEvent> = send(&state.dispatcher(), Action::DismissNotice);
     let download = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
@@ -93,7 +89,7 @@ pub fn Notices() -> Html {
                 </div>
             }
             if let Some(notice) = state.notice.as_ref() {
-                <div class={classes!("notice", if notice.topic == NoticeTopic::OpenedWithWarnings { "warning" } else { "error" })}
+                <div class={if notice.topic == NoticeTopic::OpenedWithWarnings { "notice warning" } else { "notice error" }}
                     role="alert" data-notice="problems">
                     <p><strong>{ match notice.topic {
                         NoticeTopic::OpenFailed => t.open_failed,

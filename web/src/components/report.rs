@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::notices::problem_item;
 use crate::components::summary::area_prefix;
+use crate::components::{class_list, send};
 use crate::files;
 use crate::i18n::{file_size, fill, per_mille_text, status_label, texts};
 use crate::state::{Action, use_app};
@@ -86,7 +87,7 @@ pub fn Report() -> Html {
                                 <strong>{ format!("{n}. {}", indicator.title) }</strong>
                                 { " — " }
                                 if applies {
-                                    <span class={classes!("chip", status.as_str())}>{ status_label(lang, status) }</span>
+                                    <span class={class_list("chip", &[Some(status.as_str())])}>{ status_label(lang, status) }</span>
                                 } else {
                                     <span class="chip excluded">{ t.excluded_chip }</span>
                                 }
@@ -96,7 +97,7 @@ pub fn Report() -> Html {
                                     { for indicator.criteria.iter().enumerate().map(|(i, c)| {
                                         let ticked = answer.is_some_and(|a| a.satisfied.iter().any(|&p| usize::from(p) == i));
                                         html! {
-                                            <li class={classes!(ticked.then_some("ticked"))}>
+                                            <li class={ticked.then_some("ticked")}>
                                                 <span aria-hidden="true">{ if ticked { "☑ " } else { "☐ " } }</span>
                                                 <span class="visually-hidden">{ if ticked { t.point_ticked } else { t.point_not_ticked } }</span>
                                                 { c.clone() }
@@ -146,6 +147,9 @@ pub fn Report() -> Html {
             <header class="report-head">
                 <h1 id="report-title">{ t.report_title }</h1>
                 <p class="report-sub">{ catalog.title().to_string() }</p>
+                if let Some(Ok(file)) = file.as_ref() {
+                    <p class="report-sub">{ fill(t.report_fingerprint_line, &[file.short_fingerprint()]) }</p>
+                }
             </header>
 
             <section aria-labelledby="r-applicant">
@@ -153,7 +157,7 @@ pub fn Report() -> Html {
                 <table class="kv">
                     <tbody>
                         { row(t.applicant_unit, place.as_ref().map(|p| format!("{}{}", p.province, p.display_name())).unwrap_or_else(|| t.no_applicant_yet.to_string())) }
-                        { row(t.division_code, draft.division_code.clone()) }
+                        { row(t.report_division_code, draft.division_code.clone()) }
                         { row(t.kind, kind_label.to_string()) }
                         { single }
                         { row(t.contact_name, draft.contact.name.clone()) }
@@ -173,7 +177,7 @@ pub fn Report() -> Html {
                 </p>
                 <p>{ fill(t.threshold_line, &[&per_mille_text(line)]) }</p>
                 if matches!(draft.kind, Kind::Comprehensive) {
-                    <p class={classes!("verdict", if score.verdict == Verdict::MeetsBar { "meets" } else { "not-yet" })}>{ verdict }</p>
+                    <p class={if score.verdict == Verdict::MeetsBar { "verdict meets" } else { "verdict not-yet" }}>{ verdict }</p>
                 }
                 <p class="estimate-note">{ t.estimate_note }</p>
                 <table class="grid">
@@ -270,10 +274,10 @@ pub fn Report() -> Html {
                 <p>{ t.sign_date }</p>
             </section>
             <p class="no-print back">
-                <button type="button" onclick={
-                    let state = state.clone();
-                    move |_: MouseEvent| state.dispatch(Action::Go(crate::state::Screen::Indicators))
-                }>{ t.back_to_indicators }</button>
+                <button type="button"
+                    onclick={send::<MouseEvent>(&state.dispatcher(), Action::Go(crate::state::Screen::Indicators))}>
+                    { t.back_to_indicators }
+                </button>
             </p>
         </article>
     }

@@ -5,26 +5,27 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::open_file::OpenFileButton;
-use crate::i18n::{fill, texts};
+use crate::components::send;
+use crate::i18n::{fill, per_mille_text, texts};
 use crate::state::{Action, SavedDraft, use_app};
 
 /// The start page.
 #[component]
 pub fn StartPage() -> Html {
     let state = use_app();
+    let d = state.dispatcher();
     let t = texts(state.lang);
     let lang = state.lang;
     let new_draft = {
-        let state = state.clone();
+        let d = d.clone();
         Callback::from(move |_: MouseEvent| {
-            state.dispatch(Action::NewDraft {
+            d.dispatch(Action::NewDraft {
                 id: browser::new_id(),
                 now: browser::now_iso(),
             })
         })
     };
     let catalog = &state.catalog;
-    let threshold = catalog.threshold().per_mille();
     let draft_item = |saved: &SavedDraft| {
         let draft = &saved.draft;
         let score = draft.score(&saved.catalog);
@@ -36,27 +37,25 @@ pub fn StartPage() -> Html {
             Lang::Zh => draft.kind.label_zh(),
             Lang::En => draft.kind.label_en(),
         };
-        let answered = score.total.answered();
+        let answered = score.total.answered().to_string();
         let to_answer = score.total.to_answer();
-        let open = {
-            let state = state.clone();
-            let saved = saved.clone();
-            Callback::from(move |_: MouseEvent| {
-                state.dispatch(Action::OpenDraft {
-                    draft: Box::new(saved.draft.clone()),
-                    catalog: saved.catalog.clone(),
-                    warnings: Vec::new(),
-                })
-            })
-        };
+        let progress = fill(t.progress_answered, &[&answered, &to_answer.to_string()]);
+        let open = send(
+            &d,
+            Action::OpenDraft {
+                draft: Box::new(saved.draft.clone()),
+                catalog: saved.catalog.clone(),
+                warnings: Vec::new(),
+            },
+        );
         let delete = {
-            let state = state.clone();
+            let d = d.clone();
             let id = draft.id.clone();
             let question = fill(t.delete_confirm, &[&name]);
             Callback::from(move |_: MouseEvent| {
                 if browser::confirm(&question) {
                     browser::delete_draft(&id);
-                    state.dispatch(Action::RefreshDrafts);
+                    d.dispatch(Action::RefreshDrafts);
                 }
             })
         };
@@ -66,11 +65,10 @@ pub fn StartPage() -> Html {
                     <h3 class="draft-name">{ name.clone() }</h3>
                     <p class="draft-meta">
                         <span class="kind">{ kind }</span>
-                        <span>{ fill(t.progress_answered, &[&answered.to_string(), &to_answer.to_string()]) }</span>
+                        <span>{ progress.clone() }</span>
                         <span>{ fill(t.last_saved, &[&browser::local_time(&draft.updated)]) }</span>
                     </p>
-                    <progress max={to_answer.max(1).to_string()} value={answered.to_string()}
-                        aria-label={fill(t.progress_answered, &[&answered.to_string(), &to_answer.to_string()])} />
+                    <progress max={to_answer.max(1).to_string()} value={answered} aria-label={progress} />
                 </div>
                 <div class="draft-actions">
                     <button type="button" class="primary" onclick={open}
@@ -81,6 +79,7 @@ pub fn StartPage() -> Html {
             </li>
         }
     };
+    let (areas, sections, indicators) = shifan_rules::catalog::counts(catalog);
     html! {
         <section class="start" aria-labelledby="start-title">
             <div class="hero">
@@ -105,10 +104,10 @@ pub fn StartPage() -> Html {
                 <h2 id="catalog-title">{ t.catalog_heading }</h2>
                 <p class="catalog-name">{ catalog.title().to_string() }</p>
                 <p>{ fill(t.catalog_counts, &[
-                    &catalog.areas().len().to_string(),
-                    &catalog.areas().iter().map(|a| a.sections.len()).sum::<usize>().to_string(),
-                    &catalog.len().to_string(),
-                    &format!("{}.{}%", threshold / 10, threshold % 10),
+                    &areas.to_string(),
+                    &sections.to_string(),
+                    &indicators.to_string(),
+                    &per_mille_text(catalog.threshold().per_mille()),
                 ]) }</p>
                 <details>
                     <summary>{ t.catalog_provenance }</summary>

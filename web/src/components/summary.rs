@@ -8,6 +8,7 @@ use shifan_rules::{Kind, Lang, Verdict, gaps};
 use yew::prelude::*;
 
 use crate::components::bar::Bar;
+use crate::components::{class_list, send};
 use crate::i18n::{fill, per_mille_text, status_label, texts};
 use crate::state::{Action, use_app};
 
@@ -15,6 +16,7 @@ use crate::state::{Action, use_app};
 #[component]
 pub fn Summary() -> Html {
     let state = use_app();
+    let d = state.dispatcher();
     let t = texts(state.lang);
     let lang = state.lang;
     let Some(draft) = state.draft.as_ref() else {
@@ -58,7 +60,7 @@ pub fn Summary() -> Html {
                 <p class="hint">{ fill(t.excluded_note, &[&total.excluded.to_string()]) }</p>
             }
             if comprehensive {
-                <p class={classes!("verdict", if reached { "meets" } else { "not-yet" })} data-testid="verdict">
+                <p class={if reached { "verdict meets" } else { "verdict not-yet" }} data-testid="verdict">
                     { verdict }
                 </p>
                 if !reached && total.applicable() > 0 {
@@ -94,16 +96,12 @@ pub fn Summary() -> Html {
                     { for gap_list.iter().map(|gap| {
                         let title = catalog.indicator(gap.number).map(|i| i.title.clone()).unwrap_or_default();
                         let n = gap.number;
-                        let onclick = {
-                            let state = state.clone();
-                            Callback::from(move |_: MouseEvent| state.dispatch(Action::Jump(n)))
-                        };
                         html! {
                             <li key={n}>
-                                <button type="button" class="gap" {onclick} data-gap={n.to_string()}>
+                                <button type="button" class="gap" onclick={send(&d, Action::Jump(n))} data-gap={n.to_string()}>
                                     <span class="gap-num">{ n }</span>
                                     <span class="gap-title">{ title }</span>
-                                    <span class={classes!("chip", gap.status.as_str())}>{ status_label(lang, gap.status) }</span>
+                                    <span class={class_list("chip", &[Some(gap.status.as_str())])}>{ status_label(lang, gap.status) }</span>
                                 </button>
                             </li>
                         }

@@ -2,7 +2,7 @@
 //! previous indicator, `1`–`4` to set the current indicator's status. Keys typed into a text
 //! field are left alone.
 
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use shifan_rules::Status;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, KeyboardEvent};
@@ -53,7 +53,8 @@ pub fn use_keyboard(dispatch: Dispatch, active: bool) {
             .and_then(|w| w.document())
             .filter(|_| active)
             .map(|document| {
-                EventListener::new(&document, "keydown", move |event| {
+                let options = EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&document, "keydown", options, move |event| {
                     let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
                         return;
                     };
