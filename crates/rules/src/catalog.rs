@@ -213,27 +213,15 @@ impl Catalog {
 
     /// Parses and validates a catalog from JSON bytes.
     pub fn from_json(bytes: &[u8]) -> Result<Catalog, Vec<Problem>> {
-        if bytes.len() > MAX_CATALOG_BYTES {
-            return Err(vec![Problem::new(
-                Code::TooLarge,
-                format!("目录文件过大(超过 {} MB)", MAX_CATALOG_BYTES / 1024 / 1024),
-                format!(
-                    "the catalog file is larger than {} MB",
-                    MAX_CATALOG_BYTES / 1024 / 1024
-                ),
-            )]);
-        }
-        let text = crate::application::decode_text(bytes)?;
-        crate::application::check_depth(text)?;
-        let data: CatalogData = serde_json::from_str(text).map_err(|e| {
-            vec![
-                Problem::new(
-                    Code::InvalidCatalog,
-                    format!("不是有效的指标目录:{e}"),
-                    format!("not a valid indicator catalog: {e}"),
-                )
-                .at_line(e.line() as u64, Some(e.column() as u64)),
-            ]
+        let value = crate::application::parse_json(bytes, MAX_CATALOG_BYTES)?;
+        // Deserialising through `Value`, like every other reader, keeps a single serde_json
+        // deserializer in the WebAssembly build, which is much of its size.
+        let data: CatalogData = serde_json::from_value(value).map_err(|e| {
+            vec![Problem::new(
+                Code::InvalidCatalog,
+                format!("不是有效的指标目录:{e}"),
+                format!("not a valid indicator catalog: {e}"),
+            )]
         })?;
         Catalog::from_data(data)
     }
