@@ -427,12 +427,7 @@ pub fn check_depth(text: &str) -> Result<(), Vec<Problem>> {
 /// UTF-8, nesting depth, then syntax with line and column.
 pub fn parse_json(bytes: &[u8], max_bytes: usize) -> Result<Value, Vec<Problem>> {
     if bytes.len() > max_bytes {
-        let mb = max_bytes / 1024 / 1024;
-        return Err(vec![Problem::new(
-            Code::TooLarge,
-            format!("文件过大:超过 {mb} MB 的上限"),
-            format!("the file is larger than the {mb} MB limit"),
-        )]);
+        return Err(vec![too_large(max_bytes)]);
     }
     let text = decode_text(bytes)?;
     check_depth(text)?;
@@ -446,6 +441,16 @@ pub fn parse_json(bytes: &[u8], max_bytes: usize) -> Result<Value, Vec<Problem>>
             .at_line(e.line() as u64, Some(e.column() as u64)),
         ]
     })
+}
+
+/// The problem of an input over `max_bytes`.
+pub fn too_large(max_bytes: usize) -> Problem {
+    let mb = max_bytes / 1024 / 1024;
+    Problem::new(
+        Code::TooLarge,
+        format!("文件过大:超过 {mb} MB 的上限"),
+        format!("the file is larger than the {mb} MB limit"),
+    )
 }
 
 /// Checks the `format` and `format_version` fields of a parsed file.
@@ -654,7 +659,11 @@ fn applicant_problems(applicant: &Applicant) -> Vec<Problem> {
 /// assert_eq!(problems[0].code, Code::NotApplication);
 /// ```
 pub fn read_application(bytes: &[u8], catalogs: &CatalogSet) -> Result<Verified, Vec<Problem>> {
-    let value = parse_json(bytes, MAX_FILE_BYTES)?;
+    verify_parsed(parse_json(bytes, MAX_FILE_BYTES)?, catalogs)
+}
+
+/// Verifies parsed JSON that should be an application file, starting with its format fields.
+pub fn verify_parsed(value: Value, catalogs: &CatalogSet) -> Result<Verified, Vec<Problem>> {
     check_format(
         &value,
         FORMAT_ID,

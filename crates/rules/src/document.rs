@@ -2,12 +2,10 @@
 //! caller does not know in advance which one it was given (a folder of submissions, a file
 //! dropped on the page). The bytes are parsed once and dispatched on their `format` field.
 
-use crate::application::{
-    FORMAT_ID, FORMAT_VERSION, MAX_FILE_BYTES, Verified, check_format, parse_json, verify_value,
-};
+use crate::application::{MAX_FILE_BYTES, Verified, parse_json, too_large, verify_parsed};
 use crate::catalog::CatalogSet;
 use crate::package::{self, MAX_PACKAGE_BYTES, VerifiedPackage, is_package};
-use crate::problem::{Code, Problem};
+use crate::problem::Problem;
 
 /// A verified document.
 #[derive(Clone, Debug)]
@@ -33,20 +31,48 @@ pub fn read_document(bytes: &[u8], catalogs: &CatalogSet) -> Result<Document, Ve
             .map(|p| Document::Package(Box::new(p)));
     }
     if bytes.len() > MAX_FILE_BYTES {
-        let mb = MAX_FILE_BYTES / 1024 / 1024;
-        return Err(vec![Problem::new(
-            Code::TooLarge,
-            format!("文件过大:超过 {mb} MB 的上限"),
-            format!("the file is larger than the {mb} MB limit"),
-        )]);
+        return Err(vec![too_large(MAX_FILE_BYTES)]);
     }
-    check_format(
-        &value,
-        FORMAT_ID,
-        FORMAT_VERSION,
-        "申报文件",
-        "application file",
-    )
-    .map_err(|p| vec![p])?;
-    verify_value(value, catalogs).map(|v| Document::Application(Box::new(v)))
+    verify_parsed(value, catalogs).map(|v| Document::Application(Box::new(v)))
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::Code;
+    use crate::sample::{SampleKind, SampleSpec, sample_application};
+
+    fn sample() -> String {
+        let spec = SampleSpec {
+            division_code: "140105".into(),
+            met: 90,
+            kind: SampleKind::Comprehensive,
+            seed: 3,
+            created: "2026-11-01T09:00:00+08:00".into(),
+            updated: "2026-11-20T17:30:00+08:00".into(),
+        };
+        sample_application(crate::Catalog::reference(), &spec)
+            .unwrap()
+            .to_json()
+    }
+
+    #[test]
+    fn dispatches_on_format_and_keeps_each_size_limit() {
+        let catalogs = CatalogSet::builtin();
+        assert!(matches!(
+            read_document(sample().as_bytes(), &catalogs),
+            Ok(Document::Application(_))
+        ));
+        // An application padded past its own 20 MB limit (but under a package's) is too large.
+        let mut padded = sample().into_bytes();
+        padded.extend(std::iter::repeat_n(b' ', MAX_FILE_BYTES));
+        let problems = read_document(&padded, &catalogs).unwrap_err();
+        assert_eq!(problems[0].code, Code::TooLarge);
+        let problems = read_document(
+            br#"{"format": "shifan.package", "format_version": 9}"#,
+            &catalogs,
+        )
+        .unwrap_err();
+        assert_eq!(problems[0].code, Code::NewerVersion);
+    }
 }

@@ -36,6 +36,7 @@ pub mod score;
 pub mod search;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod testing;
+pub mod training;
 
 pub use application::{
     Applicant, ApplicationFile, Contact, Draft, Generator, Kind, Narrative, Verified,
