@@ -187,15 +187,20 @@ pub fn show_lang(lang: Lang) {
 /// Offers `text` as a file download named `name`, through a Blob URL: nothing leaves the
 /// computer.
 pub fn download(name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
-    let window = window().ok_or_else(|| JsValue::from_str("no window"))?;
-    let document = window
-        .document()
-        .ok_or_else(|| JsValue::from_str("no document"))?;
     let parts = Array::of1(&JsValue::from_str(text));
     let options = BlobPropertyBag::new();
     options.set_type(mime);
     let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = Url::create_object_url_with_blob(&blob)?;
+    download_blob(name, &blob)
+}
+
+/// Offers `blob` as a file download named `name`, through a Blob URL.
+pub fn download_blob(name: &str, blob: &Blob) -> Result<(), JsValue> {
+    let window = window().ok_or_else(|| JsValue::from_str("no window"))?;
+    let document = window
+        .document()
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let url = Url::create_object_url_with_blob(blob)?;
     let anchor: HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
     anchor.set_href(&url);
     anchor.set_download(name);
@@ -306,5 +311,40 @@ pub fn focus_and_reveal(id: &str) {
     element.scroll_into_view_with_scroll_into_view_options(&options);
     if let Ok(html) = element.dyn_into::<web_sys::HtmlElement>() {
         let _ = html.focus();
+    }
+}
+
+/// Whether a flag is on in the tab's session storage (`"1"`).
+pub fn session_flag(key: &str) -> bool {
+    session_storage()
+        .and_then(|s| s.get_item(key).ok().flatten())
+        .is_some_and(|v| v == "1")
+}
+
+/// Turns a flag in the tab's session storage on or off.
+pub fn set_session_flag(key: &str, on: bool) {
+    if let Some(storage) = session_storage() {
+        let _ = if on {
+            storage.set_item(key, "1")
+        } else {
+            storage.remove_item(key)
+        };
+    }
+}
+
+/// Adds or removes a class on `<html>`, for page-wide modes such as large type.
+pub fn set_root_class(class: &str, on: bool) {
+    if let Some(root) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.class_list().toggle_with_force(class, on);
+    }
+}
+
+/// Scrolls the page back to its top.
+pub fn scroll_to_top() {
+    if let Some(window) = window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
     }
 }

@@ -15,7 +15,10 @@ pub mod components;
 pub mod files;
 pub mod hooks;
 pub mod i18n;
+pub mod review;
+pub mod shown;
 pub mod state;
+pub mod training_state;
 
 pub use components::app::App;
 

@@ -26,6 +26,10 @@ pub enum Screen {
     Indicators,
     /// The printable self-assessment report.
     Report,
+    /// Training mode: catalog browser and demo counties (no draft open).
+    Training,
+    /// The city review (no draft open).
+    Review,
 }
 
 impl Screen {
@@ -36,6 +40,8 @@ impl Screen {
             Screen::Applicant => "applicant",
             Screen::Indicators => "indicators",
             Screen::Report => "report",
+            Screen::Training => "training",
+            Screen::Review => "review",
         }
     }
 
@@ -46,6 +52,8 @@ impl Screen {
             Screen::Applicant,
             Screen::Indicators,
             Screen::Report,
+            Screen::Training,
+            Screen::Review,
         ]
         .into_iter()
         .find(|x| x.as_str() == s)
@@ -231,6 +239,10 @@ pub struct AppState {
     pub conflict: bool,
     /// Drafts in browser storage, for the start page.
     pub drafts: Vec<SavedDraft>,
+    /// Training mode (catalog browser, session catalog, demo counties, presenter switch).
+    pub training: crate::training_state::Training,
+    /// The city review (see [`crate::review`]).
+    pub review: crate::review::ReviewState,
 }
 
 impl AppState {
@@ -259,6 +271,8 @@ impl AppState {
             notice: None,
             conflict: false,
             drafts: browser::list_drafts(&catalogs),
+            training: crate::training_state::Training::load(),
+            review: crate::review::ReviewState::default(),
         };
         if let Some((id, screen)) = browser::session_get()
             && let Some(saved) = state.drafts.iter().find(|s| s.draft.id == id).cloned()
@@ -266,13 +280,15 @@ impl AppState {
             state.open(saved.draft, saved.catalog);
             state.screen = screen;
             state.revision = 0;
+        } else if crate::review::io::tab_in_review() {
+            state.reduce_review(crate::review::ReviewAction::Enter);
         }
         state
     }
 
     /// Writes the open draft's last changes before it is closed or replaced, so the autosave
     /// delay never loses them.
-    fn put_away(&mut self) {
+    pub(crate) fn put_away(&mut self) {
         if self.unsaved()
             && let Some(draft) = self.draft.as_ref()
         {
@@ -280,8 +296,9 @@ impl AppState {
         }
     }
 
-    fn open(&mut self, draft: Draft, catalog: Arc<Catalog>) {
+    pub(crate) fn open(&mut self, draft: Draft, catalog: Arc<Catalog>) {
         self.put_away();
+        self.training.demo = None;
         self.current = catalog.indicators().next().map_or(1, |i| i.number);
         self.draft = Some(draft);
         self.catalog = catalog;
@@ -312,9 +329,10 @@ impl AppState {
         }
     }
 
-    /// Whether the open draft has changes not yet in storage.
+    /// Whether the open draft has changes not yet in storage (never for a demo county of
+    /// training mode, which is not saved).
     pub fn unsaved(&self) -> bool {
-        self.draft.is_some() && self.revision > self.saved_revision
+        self.draft.is_some() && self.training.demo.is_none() && self.revision > self.saved_revision
     }
 
     fn step(&mut self, forward: bool) {
@@ -493,6 +511,10 @@ pub enum Action {
     Next,
     /// Previous indicator.
     Prev,
+    /// Training mode (see [`crate::training_state`]).
+    Training(crate::training_state::TrainingAction),
+    /// The city review (see [`crate::review`]).
+    Review(crate::review::ReviewAction),
 }
 
 impl Reducible for AppState {
@@ -504,6 +526,7 @@ impl Reducible for AppState {
             Action::SetLang(lang) => s.lang = lang,
             Action::Go(Screen::Start) => {
                 s.put_away();
+                s.leave_training();
                 s.draft = None;
                 s.screen = Screen::Start;
                 s.pending = None;
@@ -730,6 +753,8 @@ impl Reducible for AppState {
                     s.jump += 1;
                 }
             }
+            Action::Training(action) => s.reduce_training(action),
+            Action::Review(action) => s.reduce_review(action),
             Action::Next => s.step(true),
             Action::Prev => s.step(false),
         }

@@ -34,6 +34,7 @@ pub mod review;
 pub mod sample;
 pub mod score;
 pub mod search;
+pub mod session;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod testing;
 pub mod training;

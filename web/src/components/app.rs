@@ -8,29 +8,45 @@ use crate::components::applicant::ApplicantForm;
 use crate::components::header::Header;
 use crate::components::notices::Notices;
 use crate::components::report::Report;
+use crate::components::review::page::ReviewPage;
 use crate::components::start::StartPage;
 use crate::components::summary::{Summary, SummaryStrip};
+use crate::components::training::banner::TrainingBanner;
+use crate::components::training::page::TrainingPage;
 use crate::components::workspace::Workspace;
+use crate::hooks::use_review_autosave;
 use crate::hooks::{use_autosave, use_keyboard, use_tab_guard};
 use crate::i18n::texts;
 use crate::state::{AppHandle, AppState, Dispatch, Screen};
+use crate::training_state::Training;
 
 /// The whole app.
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(|| AppState::load(browser::url_lang().unwrap_or_default()));
     let dispatch = state.dispatcher();
-    let draft_id = state.draft.as_ref().map(|d| d.id.clone());
-    let screen = if state.draft.is_some() {
+    // A demo county of training mode is neither remembered for a reload nor guarded
+    // against other tabs: it is never saved.
+    let draft_id = state
+        .draft
+        .as_ref()
+        .filter(|_| state.training.demo.is_none())
+        .map(|d| d.id.clone());
+    let screen = if state.draft.is_some() || state.in_training() || state.screen == Screen::Review {
         state.screen
     } else {
         Screen::Start
     };
 
     use_autosave(&state);
+    use_review_autosave(&state, screen == Screen::Review);
     use_keyboard(dispatch.clone(), screen == Screen::Indicators);
     use_tab_guard(draft_id.clone(), dispatch.clone());
     use_effect_with(state.lang, |&lang| browser::show_lang(lang));
+    use_effect_with(
+        (state.training.presenter, state.in_training()),
+        |&(on, active)| Training::show_presenter(on, active),
+    );
     use_effect_with((draft_id, screen), |(id, screen)| {
         browser::session_set(id.as_deref().map(|id| (id, *screen)));
     });
@@ -55,6 +71,8 @@ pub fn App() -> Html {
         },
         Screen::Indicators => html! { <Workspace /> },
         Screen::Report => html! { <Report /> },
+        Screen::Training => html! { <TrainingPage /> },
+        Screen::Review => html! { <ReviewPage /> },
     };
     html! {
         <ContextProvider<AppHandle> context={state.clone()}>
@@ -62,6 +80,7 @@ pub fn App() -> Html {
                 <a class="skip-link no-print" href="#content">{ t.skip_to_content }</a>
                 <Header />
                 <Notices />
+                <TrainingBanner />
                 <div id="content" class="content" tabindex="-1">{ body }</div>
                 if matches!(screen, Screen::Applicant | Screen::Indicators) {
                     <SummaryStrip />

@@ -18,6 +18,9 @@ pub struct EvidenceListProps {
     pub evidence: Vec<EvidenceRef>,
     /// Page language.
     pub lang: Lang,
+    /// Shown read-only: no remove buttons.
+    #[prop_or_default]
+    pub read_only: bool,
 }
 
 /// The evidence references of one indicator.
@@ -46,8 +49,10 @@ pub fn EvidenceList(props: &EvidenceListProps) -> Html {
                                 </div>
                             }
                         </div>
-                        <button type="button" class="link danger" onclick={remove}
-                            aria-label={fill(t.remove_named, &[&e.title])}>{ t.remove }</button>
+                        if !props.read_only {
+                            <button type="button" class="link danger" onclick={remove}
+                                aria-label={fill(t.remove_named, &[&e.title])}>{ t.remove }</button>
+                        }
                     </li>
                 }
             }) }

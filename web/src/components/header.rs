@@ -5,10 +5,12 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::open_file::OpenFileButton;
+use crate::components::review::entry::ReviewNavButton;
 use crate::components::send;
 use crate::files;
 use crate::i18n::texts;
 use crate::state::{Action, SaveError, SaveStatus, Screen, use_app};
+use crate::training_state::TrainingAction;
 
 /// The top bar.
 #[component]
@@ -33,11 +35,17 @@ pub fn Header() -> Html {
             </button>
         </div>
     };
+    let training = (!state.in_training()).then(|| {
+        html! {
+            <button type="button" data-action="training"
+                onclick={send(&d, Action::Training(TrainingAction::Enter))}>{ t.training }</button>
+        }
+    });
     let Some(draft) = state.draft.as_ref() else {
         return html! {
             <header class="topbar no-print">
                 { brand }
-                <div class="tools">{ toggle_lang }</div>
+                <div class="tools"><ReviewNavButton />{ training }{ toggle_lang }</div>
             </header>
         };
     };
@@ -50,6 +58,7 @@ pub fn Header() -> Html {
         })
     };
     let save_text = match (&state.save, state.unsaved()) {
+        _ if state.training.demo.is_some() => t.training_not_saved.to_string(),
         (SaveStatus::Failed(SaveError::Full), _) => t.save_failed_full.to_string(),
         (SaveStatus::Failed(SaveError::Unavailable), _) => t.save_failed_unavailable.to_string(),
         (_, true) => t.saving.to_string(),
@@ -86,6 +95,8 @@ pub fn Header() -> Html {
                 </span>
                 <button type="button" class="primary" onclick={download}>{ t.download }</button>
                 <OpenFileButton />
+                <ReviewNavButton />
+                { training }
                 { toggle_lang }
             </div>
         </header>

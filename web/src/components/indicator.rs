@@ -36,6 +36,9 @@ pub struct IndicatorProps {
     pub pending: Option<PendingStatus>,
     /// The evidence form, when open for this indicator.
     pub form: Option<EvidenceForm>,
+    /// Shown read-only (an application the city review opened): nothing can be changed.
+    #[prop_or_default]
+    pub read_only: bool,
 }
 
 /// One indicator card.
@@ -66,8 +69,9 @@ pub fn IndicatorCard(props: &IndicatorProps) -> Html {
     let criteria = indicator.criteria.len();
     let id = format!("ind-{n}");
     let title_id = format!("{id}-title");
+    let read_only = props.read_only;
     let onfocusin: Option<Callback<FocusEvent>> =
-        (!props.current).then(|| send(&d, Action::Select(n)));
+        (!props.current && !read_only).then(|| send(&d, Action::Select(n)));
     let (chip_class, chip_text) = if props.excluded {
         ("excluded", t.excluded_chip)
     } else {
@@ -98,7 +102,7 @@ pub fn IndicatorCard(props: &IndicatorProps) -> Html {
         let point_id = format!("{id}-p{i}");
         html! {
             <li>
-                <input type="checkbox" id={point_id.clone()} {checked}
+                <input type="checkbox" id={point_id.clone()} {checked} disabled={read_only}
                     onchange={send::<Event>(&d, Action::TogglePoint { number: n, point: i })} />
                 <label for={point_id}>{ text.clone() }</label>
             </li>
@@ -108,13 +112,14 @@ pub fn IndicatorCard(props: &IndicatorProps) -> Html {
         html! {
             <button type="button" class={class_list("status-button", &[Some(s.as_str())])}
                 aria-pressed={(answer.status == s).to_string()} data-status={s.as_str()}
+                disabled={read_only}
                 onclick={send::<MouseEvent>(&d, Action::SetStatus { number: n, status: s, reason: None })}>
                 { status_label(lang, s) }
                 <kbd aria-hidden="true">{ k + 1 }</kbd>
             </button>
         }
     });
-    let clear = (answer.status != Status::Unanswered).then(|| {
+    let clear = (answer.status != Status::Unanswered && !read_only).then(|| {
         html! {
             <button type="button" class="link clear"
                 onclick={send::<MouseEvent>(&d, Action::SetStatus { number: n, status: Status::Unanswered, reason: None })}>
@@ -177,7 +182,7 @@ pub fn IndicatorCard(props: &IndicatorProps) -> Html {
         html! {
             <div class="reason">
                 <label for={input_id.clone()}>{ reason_label(status) }</label>
-                <input id={input_id} type="text" value={answer.reason.clone()} {onchange} />
+                <input id={input_id} type="text" value={answer.reason.clone()} readonly={read_only} {onchange} />
                 if let Some(hint) = hint {
                     <p class="hint">{ hint }</p>
                 }
@@ -216,16 +221,18 @@ pub fn IndicatorCard(props: &IndicatorProps) -> Html {
                 <summary>{ fill(t.evidence_guide, &[&indicator.evidence.len().to_string()]) }</summary>
                 <ul>{ for indicator.evidence.iter().map(|e| html! { <li>{ e.clone() }</li> }) }</ul>
             </details>
-            <div class="field note">
-                <label for={note_id.clone()}>{ t.note }</label>
-                <textarea id={note_id} rows="2" value={answer.note.clone()} oninput={on_note} />
-            </div>
+            if !read_only || !answer.note.is_empty() {
+                <div class="field note">
+                    <label for={note_id.clone()}>{ t.note }</label>
+                    <textarea id={note_id} rows="2" value={answer.note.clone()} readonly={read_only} oninput={on_note} />
+                </div>
+            }
             <div class="evidence">
                 <h5>{ fill(t.evidence_refs, &[&answer.evidence.len().to_string()]) }</h5>
-                <EvidenceList number={n} evidence={answer.evidence.clone()} {lang} />
+                <EvidenceList number={n} evidence={answer.evidence.clone()} {lang} {read_only} />
                 if let Some(form) = props.form.clone() {
                     <EvidenceFormView {form} {lang} />
-                } else {
+                } else if !read_only {
                     <button type="button" onclick={send::<MouseEvent>(&d, Action::OpenEvidenceForm(n))}
                         aria-label={fill(t.add_evidence_to, &[&n.to_string()])}>{ t.add_evidence }</button>
                 }

@@ -8,6 +8,7 @@
 pub mod app;
 pub mod applicant;
 pub mod bar;
+pub mod catalog_badge;
 pub mod evidence;
 pub mod fingerprint;
 pub mod header;
@@ -16,8 +17,10 @@ pub mod nav;
 pub mod notices;
 pub mod open_file;
 pub mod report;
+pub mod review;
 pub mod start;
 pub mod summary;
+pub mod training;
 pub mod workspace;
 
 use wasm_bindgen::JsValue;

@@ -2,30 +2,42 @@
 
 use yew::prelude::*;
 
+use crate::components::send_value;
 use crate::components::summary::area_prefix;
-use crate::components::{send, send_value};
 use crate::i18n::{fill, texts};
+use crate::shown::{jump_to, shown, use_read_only};
 use crate::state::{Action, use_app};
 
 /// The area navigation.
 #[component]
 pub fn AreaNav() -> Html {
     let state = use_app();
+    let read_only = use_read_only();
     let d = state.dispatcher();
     let t = texts(state.lang);
     let lang = state.lang;
-    let Some(draft) = state.draft.as_ref() else {
+    let Some((draft, catalog)) = shown(&read_only, &state) else {
         return Html::default();
     };
-    let catalog = &state.catalog;
+    let editable = read_only.is_none();
     let score = draft.score(catalog);
-    let current_area = catalog.area_of(state.current).map(|a| a.number);
-    let current_section = catalog.section_of(state.current).map(|s| s.number);
-    let jump = |n: u16| -> Callback<MouseEvent> { send(&d, Action::Jump(n)) };
-    let on_pick: Callback<Event> = send_value(
-        &d,
-        Box::new(|v| Action::Jump(v.parse().unwrap_or_default())),
-    );
+    let current = if editable { state.current } else { 0 };
+    let current_area = catalog.area_of(current).map(|a| a.number);
+    let current_section = catalog.section_of(current).map(|s| s.number);
+    let jump = |n: u16| -> Callback<MouseEvent> { jump_to(&d, !editable, n) };
+    let on_pick: Callback<Event> = if editable {
+        send_value(
+            &d,
+            Box::new(|v| Action::Jump(v.parse().unwrap_or_default())),
+        )
+    } else {
+        Callback::from(|e: Event| {
+            crate::browser::focus_and_reveal(&format!(
+                "ind-{}",
+                crate::components::target_value(&e)
+            ))
+        })
+    };
     let picker = html! {
         <div class="area-jump field">
             <label for="area-jump">{ t.jump_to_section }</label>

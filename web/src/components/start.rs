@@ -5,9 +5,11 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::open_file::OpenFileButton;
+use crate::components::review::entry::ReviewStartCard;
 use crate::components::send;
 use crate::i18n::{fill, per_mille_text, texts};
 use crate::state::{Action, SavedDraft, use_app};
+use crate::training_state::TrainingAction;
 
 /// The start page.
 #[component]
@@ -99,6 +101,13 @@ pub fn StartPage() -> Html {
                 } else {
                     <ul class="drafts">{ for state.drafts.iter().map(draft_item) }</ul>
                 }
+            </section>
+            <ReviewStartCard />
+            <section class="drafts-section training-entry" aria-labelledby="training-entry-title">
+                <h2 id="training-entry-title">{ t.training }</h2>
+                <p>{ t.training_hint }</p>
+                <button type="button" data-action="start-training"
+                    onclick={send(&d, Action::Training(TrainingAction::Enter))}>{ t.training }</button>
             </section>
             <section class="catalog-info" aria-labelledby="catalog-title">
                 <h2 id="catalog-title">{ t.catalog_heading }</h2>

@@ -8,21 +8,23 @@ use shifan_rules::{Kind, Lang, Verdict, gaps};
 use yew::prelude::*;
 
 use crate::components::bar::Bar;
-use crate::components::{class_list, send};
+use crate::components::catalog_badge::CatalogBadge;
+use crate::components::class_list;
 use crate::i18n::{fill, per_mille_text, status_label, texts};
-use crate::state::{Action, use_app};
+use crate::shown::{jump_to, shown, use_read_only};
+use crate::state::use_app;
 
 /// The full summary panel.
 #[component]
 pub fn Summary() -> Html {
     let state = use_app();
+    let read_only = use_read_only();
     let d = state.dispatcher();
     let t = texts(state.lang);
     let lang = state.lang;
-    let Some(draft) = state.draft.as_ref() else {
+    let Some((draft, catalog)) = shown(&read_only, &state) else {
         return Html::default();
     };
-    let catalog = &state.catalog;
     let score = draft.score(catalog);
     let total = score.total;
     let ratio = total.compliance();
@@ -70,6 +72,7 @@ pub fn Summary() -> Html {
                 <p class="hint">{ t.single_item_note }</p>
             }
             <p class="estimate-note">{ t.estimate_note }</p>
+            <CatalogBadge catalog={read_only.as_ref().map(|v| v.catalog.clone())} />
             <h3>{ t.by_area }</h3>
             <ol class="area-bars">
                 { for score.areas.iter().map(|area| {
@@ -98,7 +101,7 @@ pub fn Summary() -> Html {
                         let n = gap.number;
                         html! {
                             <li key={n}>
-                                <button type="button" class="gap" onclick={send(&d, Action::Jump(n))} data-gap={n.to_string()}>
+                                <button type="button" class="gap" onclick={jump_to(&d, read_only.is_some(), n)} data-gap={n.to_string()}>
                                     <span class="gap-num">{ n }</span>
                                     <span class="gap-title">{ title }</span>
                                     <span class={class_list("chip", &[Some(gap.status.as_str())])}>{ status_label(lang, gap.status) }</span>

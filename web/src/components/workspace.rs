@@ -7,18 +7,20 @@ use crate::components::indicator::IndicatorCard;
 use crate::components::nav::AreaNav;
 use crate::components::summary::{Summary, area_prefix};
 use crate::i18n::texts;
+use crate::shown::{shown, use_read_only};
 use crate::state::use_app;
 
 /// The workspace.
 #[component]
 pub fn Workspace() -> Html {
     let state = use_app();
+    let read_only = use_read_only();
     let t = texts(state.lang);
     let lang = state.lang;
-    let Some(draft) = state.draft.as_ref() else {
+    let Some((draft, catalog)) = shown(&read_only, &state) else {
         return Html::default();
     };
-    let catalog = &state.catalog;
+    let editable = read_only.is_none();
     let level = draft.level();
     let list = catalog.areas().iter().map(|area| {
         html! {
@@ -43,9 +45,10 @@ pub fn Workspace() -> Html {
                                     {answer}
                                     {lang}
                                     excluded={!indicator.applies_to.applies_to(level)}
-                                    current={state.current == n}
-                                    pending={state.pending.clone().filter(|p| p.number == n)}
-                                    form={state.evidence_form.clone().filter(|f| f.number == n)} />
+                                    current={editable && state.current == n}
+                                    pending={state.pending.clone().filter(|p| editable && p.number == n)}
+                                    form={state.evidence_form.clone().filter(|f| editable && f.number == n)}
+                                    read_only={!editable} />
                             }
                         }) }
                     </section>
@@ -58,7 +61,9 @@ pub fn Workspace() -> Html {
             <AreaNav />
             <section class="indicators" aria-labelledby="indicators-title">
                 <h1 id="indicators-title">{ t.indicators_title }</h1>
-                <p class="keys" id="keyboard-help">{ t.keyboard_help }</p>
+                if editable {
+                    <p class="keys" id="keyboard-help">{ t.keyboard_help }</p>
+                }
                 { for list }
             </section>
             <Summary />

@@ -1,0 +1,641 @@
+//! The city office's review session (初审工作记录): the applications opened for the preliminary
+//! review, the office's opinion on each, the files that could not be used, and the rules of
+//! editing the opinions — whatever is decided, opened, removed or restored, the recommended
+//! applications of the city carry the ranks 1..k and nothing else carries a rank.
+//!
+//! The web app keeps a session in browser storage between visits. The stored form is compact
+//! canonical JSON:
+//!
+//! ```text
+//! { "format": "shifan.review-session", "format_version": 1,
+//!   "city": "140100" | null, "reviewer": { "name", "office" }, "date": "YYYY-MM-DD",
+//!   "applications": [ { "file_name", "opinion": { "decision", "rank", "comment" },
+//!                       "application": { …the application file, unchanged… } } ],
+//!   "rejected": [ { "file_name", "problems": [ … ] } ] }
+//! ```
+//!
+//! Reading a stored session verifies every application in it again, exactly as an opened file
+//! is verified; one that no longer verifies is listed among the rejected files with its
+//! problems, never dropped silently. A session is sealed for the province with
+//! [`Session::package`], which covers the applications of the reviewing city.
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::application::{Generator, Verified, check_format, parse_json, verify_value};
+use crate::canonical;
+use crate::catalog::CatalogSet;
+use crate::division;
+use crate::package::{Decision, Package, Review, Reviewer, VerifiedPackage};
+use crate::problem::{Code, Problem};
+use crate::review::{city_code_of, infer_city, outside_city_problem};
+
+/// The `format` value of a stored review session.
+pub const SESSION_FORMAT_ID: &str = "shifan.review-session";
+/// The session format version this build writes and the newest it reads.
+pub const SESSION_FORMAT_VERSION: u32 = 1;
+/// The largest stored session accepted, checked before parsing.
+pub const MAX_SESSION_BYTES: usize = 64 * 1024 * 1024;
+
+/// The office's opinion on one application, as edited.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Opinion {
+    /// Recommend, do not recommend, or not decided yet.
+    pub decision: Decision,
+    /// Rank among the recommended applications (1 is best); `None` unless recommended.
+    pub rank: Option<u32>,
+    /// The reviewer's comments.
+    pub comment: String,
+}
+
+/// One application under review.
+#[derive(Clone, Debug)]
+pub struct Reviewed {
+    /// The name of the file it was opened from.
+    pub file_name: String,
+    /// The verified application.
+    pub verified: Arc<Verified>,
+    /// The office's opinion.
+    pub opinion: Opinion,
+}
+
+impl Reviewed {
+    /// The application's integrity fingerprint, which names it in the session and the package.
+    pub fn integrity(&self) -> &str {
+        &self.verified.file.integrity
+    }
+}
+
+impl PartialEq for Reviewed {
+    fn eq(&self, other: &Self) -> bool {
+        self.file_name == other.file_name
+            && self.opinion == other.opinion
+            && (Arc::ptr_eq(&self.verified, &other.verified)
+                || self.integrity() == other.integrity())
+    }
+}
+
+/// A file that could not be used, with why. No problems means the browser could not read it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rejected {
+    /// The file's name.
+    pub file_name: String,
+    /// What is wrong with it.
+    pub problems: Vec<Problem>,
+}
+
+/// A review session.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Session {
+    city: Option<u32>,
+    /// Who reviews.
+    pub reviewer: Reviewer,
+    /// Review date, `YYYY-MM-DD`.
+    pub date: String,
+    applications: Vec<Reviewed>,
+    /// Files that could not be used, in the order they were opened.
+    pub rejected: Vec<Rejected>,
+}
+
+/// The stored form of a session.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Record {
+    format: String,
+    format_version: u32,
+    city: Option<String>,
+    reviewer: Reviewer,
+    date: String,
+    applications: Vec<EntryRecord>,
+    rejected: Vec<Value>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntryRecord {
+    file_name: String,
+    opinion: Opinion,
+    application: Value,
+}
+
+/// The prefecture-level city with this code, if it is one.
+fn city(code: u32) -> Option<u32> {
+    division::get(code)
+        .filter(|d| d.parent == division::PROVINCE_CODE)
+        .map(|d| d.code)
+}
+
+impl Session {
+    /// An empty session reviewed on `date` (`YYYY-MM-DD`).
+    pub fn new(date: String) -> Session {
+        Session {
+            date,
+            ..Session::default()
+        }
+    }
+
+    /// The reviewing city's code, once chosen or inferred.
+    pub fn city(&self) -> Option<u32> {
+        self.city
+    }
+
+    /// The applications under review, in the order they were opened.
+    pub fn applications(&self) -> &[Reviewed] {
+        &self.applications
+    }
+
+    /// The application with this integrity fingerprint.
+    pub fn get(&self, integrity: &str) -> Option<&Reviewed> {
+        self.applications
+            .iter()
+            .find(|r| r.integrity() == integrity)
+    }
+
+    fn position(&self, integrity: &str) -> Option<usize> {
+        self.applications
+            .iter()
+            .position(|r| r.integrity() == integrity)
+    }
+
+    /// Why an application is not for this city's review, if it is not (no city chosen: none is).
+    pub fn outside_problem(&self, reviewed: &Reviewed) -> Option<Problem> {
+        self.city
+            .and_then(|c| outside_city_problem(&reviewed.verified.file, c))
+    }
+
+    fn is_outside(&self, reviewed: &Reviewed) -> bool {
+        self.city
+            .is_some_and(|c| city_code_of(&reviewed.verified.file) != Some(c))
+    }
+
+    /// Chooses the reviewing city (`None`, or a code that is not a prefecture-level city,
+    /// clears it). Applications from outside it lose a recommendation and its rank.
+    pub fn set_city(&mut self, code: Option<u32>) {
+        self.city = code.and_then(city);
+        self.settle();
+    }
+
+    /// Chooses the city most of the applications come from, when none is chosen yet; says
+    /// whether it did.
+    pub fn infer_city(&mut self) -> bool {
+        if self.city.is_some() {
+            return false;
+        }
+        let inferred = infer_city(self.applications.iter().map(|r| &r.verified.file));
+        self.set_city(inferred);
+        self.city.is_some()
+    }
+
+    /// Adds a verified application, not yet decided; `false` when the same application (same
+    /// integrity fingerprint) is already open. A rejection of a file with the same name is
+    /// forgotten: the file was fixed.
+    pub fn add(&mut self, file_name: String, verified: Verified) -> bool {
+        if self.position(&verified.file.integrity).is_some() {
+            return false;
+        }
+        self.rejected.retain(|r| r.file_name != file_name);
+        self.applications.push(Reviewed {
+            file_name,
+            verified: Arc::new(verified),
+            opinion: Opinion::default(),
+        });
+        true
+    }
+
+    /// Opens a recommendation package: its applications are added (those already open are
+    /// kept) and its decisions restored. Into an empty session it also brings its city,
+    /// reviewer and date; otherwise it brings its city only when none is chosen. Returns how
+    /// many applications were new.
+    pub fn add_package(&mut self, file_name: &str, package: VerifiedPackage) -> usize {
+        let VerifiedPackage {
+            package,
+            applications,
+            ..
+        } = package;
+        let fresh = self.applications.is_empty();
+        if fresh || self.city.is_none() {
+            self.city = package.city.division_code.parse().ok().and_then(city);
+        }
+        if fresh {
+            self.reviewer = package.reviewer.clone();
+            self.date = package.date.clone();
+        }
+        self.rejected.retain(|r| r.file_name != file_name);
+        let mut added = 0;
+        for verified in applications {
+            let opinion = package
+                .decisions
+                .iter()
+                .find(|d| d.application == verified.file.integrity)
+                .map(|d| Opinion {
+                    decision: d.decision,
+                    rank: d.rank,
+                    comment: d.comment.clone(),
+                })
+                .unwrap_or_default();
+            match self.position(&verified.file.integrity) {
+                Some(i) => self.applications[i].opinion = opinion,
+                None => {
+                    let name = format!("{file_name} · {}", verified.file.file_name());
+                    self.applications.push(Reviewed {
+                        file_name: name,
+                        verified: Arc::new(verified),
+                        opinion,
+                    });
+                    added += 1;
+                }
+            }
+        }
+        self.settle();
+        added
+    }
+
+    /// Lists a file that could not be used (replacing an earlier rejection of the same name).
+    pub fn reject(&mut self, file_name: String, problems: Vec<Problem>) {
+        self.rejected.retain(|r| r.file_name != file_name);
+        self.rejected.push(Rejected {
+            file_name,
+            problems,
+        });
+    }
+
+    /// Removes an application from the review; the ranks close up.
+    pub fn remove(&mut self, integrity: &str) -> bool {
+        let Some(i) = self.position(integrity) else {
+            return false;
+        };
+        self.applications.remove(i);
+        self.settle();
+        true
+    }
+
+    /// Sets the decision on an application. A new recommendation ranks last; leaving
+    /// "recommend" gives up the rank and the ones below move up. An application from outside
+    /// the city cannot be recommended. Returns whether anything changed.
+    pub fn set_decision(&mut self, integrity: &str, decision: Decision) -> bool {
+        let Some(i) = self.position(integrity) else {
+            return false;
+        };
+        if decision == Decision::Recommend && self.is_outside(&self.applications[i]) {
+            return false;
+        }
+        let opinion = &mut self.applications[i].opinion;
+        if opinion.decision == decision {
+            return false;
+        }
+        opinion.decision = decision;
+        opinion.rank = (decision == Decision::Recommend).then_some(u32::MAX);
+        self.settle();
+        true
+    }
+
+    /// Moves a recommended application one place up (towards rank 1) or down, swapping with
+    /// its neighbour. Returns whether it moved.
+    pub fn move_rank(&mut self, integrity: &str, up: bool) -> bool {
+        let Some(i) = self.position(integrity) else {
+            return false;
+        };
+        let Some(rank) = self.applications[i].opinion.rank else {
+            return false;
+        };
+        let target = if up {
+            rank.checked_sub(1)
+        } else {
+            rank.checked_add(1)
+        };
+        let Some(j) = target.and_then(|t| {
+            self.applications
+                .iter()
+                .position(|r| r.opinion.rank == Some(t))
+        }) else {
+            return false;
+        };
+        let other = self.applications[j].opinion.rank;
+        self.applications[j].opinion.rank = Some(rank);
+        self.applications[i].opinion.rank = other;
+        true
+    }
+
+    /// Replaces the comments on an application. Returns whether anything changed.
+    pub fn set_comment(&mut self, integrity: &str, comment: &str) -> bool {
+        match self.position(integrity) {
+            Some(i) if self.applications[i].opinion.comment != comment => {
+                self.applications[i].opinion.comment = comment.to_string();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// How many applications are recommended.
+    pub fn recommended(&self) -> usize {
+        self.applications
+            .iter()
+            .filter(|r| r.opinion.decision == Decision::Recommend)
+            .count()
+    }
+
+    /// Restores the rank rule: only recommended applications of the city are ranked, with
+    /// 1..k in their present order (unranked ones last, then in the order opened).
+    fn settle(&mut self) {
+        let city = self.city;
+        for r in &mut self.applications {
+            let outside = city.is_some_and(|c| city_code_of(&r.verified.file) != Some(c));
+            if outside && r.opinion.decision == Decision::Recommend {
+                r.opinion.decision = Decision::Pending;
+            }
+            if r.opinion.decision != Decision::Recommend {
+                r.opinion.rank = None;
+            }
+        }
+        let mut order: Vec<usize> = (0..self.applications.len())
+            .filter(|&i| self.applications[i].opinion.decision == Decision::Recommend)
+            .collect();
+        order.sort_by_key(|&i| (self.applications[i].opinion.rank.unwrap_or(u32::MAX), i));
+        for (k, i) in order.into_iter().enumerate() {
+            self.applications[i].opinion.rank = Some(u32::try_from(k + 1).unwrap_or(u32::MAX));
+        }
+    }
+
+    /// The review to seal, over the applications of the reviewing city in the order opened
+    /// (applications from elsewhere are left out), with those applications.
+    pub fn review(&self) -> (Review, Vec<&Verified>) {
+        let mine: Vec<&Reviewed> = self
+            .applications
+            .iter()
+            .filter(|r| !self.is_outside(r))
+            .collect();
+        let review = Review {
+            city_code: self.city.unwrap_or(0),
+            reviewer: Reviewer {
+                name: self.reviewer.name.trim().to_string(),
+                office: self.reviewer.office.trim().to_string(),
+            },
+            date: self.date.trim().to_string(),
+            decisions: mine
+                .iter()
+                .map(|r| {
+                    (
+                        r.opinion.decision,
+                        r.opinion.rank,
+                        r.opinion.comment.trim().to_string(),
+                    )
+                })
+                .collect(),
+        };
+        (review, mine.into_iter().map(|r| &*r.verified).collect())
+    }
+
+    /// Seals the session into a recommendation package (see [`Package::build`]); without a
+    /// city, the problem says to choose one.
+    pub fn package(&self, generator: Generator, created: String) -> Result<Package, Vec<Problem>> {
+        let (review, applications) = self.review();
+        Package::build(&review, &applications, generator, created)
+    }
+
+    /// The session as stored: compact canonical JSON.
+    pub fn to_json(&self) -> String {
+        let record = Record {
+            format: SESSION_FORMAT_ID.to_string(),
+            format_version: SESSION_FORMAT_VERSION,
+            city: self.city.map(|c| format!("{c:06}")),
+            reviewer: self.reviewer.clone(),
+            date: self.date.clone(),
+            applications: self
+                .applications
+                .iter()
+                .map(|r| EntryRecord {
+                    file_name: r.file_name.clone(),
+                    opinion: r.opinion.clone(),
+                    application: r.verified.file.to_value(),
+                })
+                .collect(),
+            rejected: self
+                .rejected
+                .iter()
+                .map(|r| serde_json::to_value(r).unwrap_or(Value::Null))
+                .collect(),
+        };
+        canonical::to_compact(&serde_json::to_value(record).unwrap_or(Value::Null))
+    }
+
+    /// Reads a stored session, verifying every application in it again. Applications that no
+    /// longer verify are listed among the rejected files with their problems; a rejected-file
+    /// record that cannot be read is left out; ranks are restored to 1..k.
+    pub fn from_json(bytes: &[u8], catalogs: &CatalogSet) -> Result<Session, Vec<Problem>> {
+        let value = parse_json(bytes, MAX_SESSION_BYTES)?;
+        check_format(
+            &value,
+            SESSION_FORMAT_ID,
+            SESSION_FORMAT_VERSION,
+            "初审工作记录",
+            "review session",
+        )
+        .map_err(|p| vec![p])?;
+        let record: Record = serde_json::from_value(value).map_err(|e| {
+            vec![Problem::new(
+                Code::NotApplication,
+                format!("初审工作记录已损坏:{e}"),
+                format!("the review session record is damaged: {e}"),
+            )]
+        })?;
+        let mut session = Session {
+            city: record
+                .city
+                .as_deref()
+                .and_then(|c| c.parse().ok())
+                .and_then(city),
+            reviewer: record.reviewer,
+            date: record.date,
+            applications: Vec::new(),
+            rejected: Vec::new(),
+        };
+        for entry in record.applications {
+            match verify_value(entry.application, catalogs) {
+                Ok(verified) => {
+                    if session.position(&verified.file.integrity).is_none() {
+                        session.applications.push(Reviewed {
+                            file_name: entry.file_name,
+                            verified: Arc::new(verified),
+                            opinion: entry.opinion,
+                        });
+                    }
+                }
+                Err(problems) => session.rejected.push(Rejected {
+                    file_name: entry.file_name,
+                    problems,
+                }),
+            }
+        }
+        session.rejected.extend(
+            record
+                .rejected
+                .into_iter()
+                .filter_map(|v| serde_json::from_value(v).ok()),
+        );
+        session.settle();
+        Ok(session)
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::Catalog;
+    use crate::application::read_application;
+    use crate::package::read_package;
+    use crate::sample::{SampleKind, SampleSpec, sample_application};
+
+    fn verified(code: &str, met: u32, seed: u64) -> Verified {
+        let spec = SampleSpec {
+            division_code: code.into(),
+            met,
+            kind: SampleKind::Comprehensive,
+            seed,
+            created: "2026-11-01T09:00:00+08:00".into(),
+            updated: "2026-11-20T17:30:00+08:00".into(),
+        };
+        let file = sample_application(Catalog::reference(), &spec).unwrap();
+        read_application(file.to_json().as_bytes(), &CatalogSet::builtin()).unwrap()
+    }
+
+    fn generator() -> Generator {
+        Generator {
+            name: "test".into(),
+            version: "0".into(),
+        }
+    }
+
+    /// A session over 太原 counties 140105, 140106, 140107 (in that order) and 新荣区 (大同).
+    fn session() -> (Session, Vec<String>) {
+        let mut s = Session::new("2026-12-01".into());
+        let mut ids = Vec::new();
+        for (i, code) in ["140105", "140106", "140107", "140212"].iter().enumerate() {
+            let v = verified(code, 80 + i as u32, i as u64);
+            ids.push(v.file.integrity.clone());
+            assert!(s.add(format!("{code}.json"), v));
+        }
+        (s, ids)
+    }
+
+    fn ranks(s: &Session) -> Vec<Option<u32>> {
+        s.applications().iter().map(|r| r.opinion.rank).collect()
+    }
+
+    #[test]
+    fn the_city_is_inferred_and_outside_files_are_flagged() {
+        let (mut s, ids) = session();
+        assert!(s.infer_city());
+        assert_eq!(s.city(), Some(140100));
+        assert!(!s.infer_city(), "a chosen city stays");
+        let outside = s.get(&ids[3]).unwrap();
+        assert_eq!(
+            s.outside_problem(outside).map(|p| p.code),
+            Some(Code::OutsideCity)
+        );
+        assert!(!s.set_decision(&ids[3], Decision::Recommend));
+        assert!(s.set_decision(&ids[3], Decision::NotRecommend));
+    }
+
+    #[test]
+    fn ranks_follow_decisions() {
+        let (mut s, ids) = session();
+        s.set_city(Some(140100));
+        assert!(s.set_decision(&ids[1], Decision::Recommend));
+        assert!(s.set_decision(&ids[0], Decision::Recommend));
+        assert!(s.set_decision(&ids[2], Decision::Recommend));
+        assert_eq!(ranks(&s), vec![Some(2), Some(1), Some(3), None]);
+        assert!(s.move_rank(&ids[2], true));
+        assert_eq!(ranks(&s), vec![Some(3), Some(1), Some(2), None]);
+        assert!(!s.move_rank(&ids[1], true), "rank 1 cannot move up");
+        assert!(!s.move_rank(&ids[0], false), "the last cannot move down");
+        // Leaving "recommend" closes the gap.
+        assert!(s.set_decision(&ids[1], Decision::Pending));
+        assert_eq!(ranks(&s), vec![Some(2), None, Some(1), None]);
+        assert!(s.remove(&ids[2]));
+        assert_eq!(ranks(&s), vec![Some(1), None, None]);
+        // Choosing another city drops the recommendation of a file now outside it.
+        s.set_city(Some(140200));
+        assert_eq!(s.recommended(), 0);
+    }
+
+    #[test]
+    fn a_session_round_trips_and_packages() {
+        let (mut s, ids) = session();
+        s.infer_city();
+        s.reviewer = Reviewer {
+            name: "李华".into(),
+            office: "太原市委依法治市办".into(),
+        };
+        s.set_decision(&ids[2], Decision::Recommend);
+        s.set_decision(&ids[0], Decision::NotRecommend);
+        s.set_comment(&ids[2], "材料扎实");
+        s.reject(
+            "broken.json".into(),
+            vec![Problem::new(Code::NotJson, "坏", "bad")],
+        );
+        let json = s.to_json();
+        let back = Session::from_json(json.as_bytes(), &CatalogSet::builtin()).unwrap();
+        assert_eq!(back, s);
+        assert_eq!(back.to_json(), json);
+
+        let package = s
+            .package(generator(), "2026-12-01T10:00:00+08:00".into())
+            .unwrap();
+        assert_eq!(
+            package.applications.len(),
+            3,
+            "the file from 大同 is left out"
+        );
+        let read = read_package(package.to_json().as_bytes(), &CatalogSet::builtin()).unwrap();
+        assert_eq!(
+            read.package
+                .decisions
+                .iter()
+                .filter(|d| d.rank.is_some())
+                .count(),
+            1
+        );
+
+        // Opening the package into a new session restores everything it holds.
+        let mut restored = Session::new("2027-01-01".into());
+        assert_eq!(restored.add_package("p.json", read), 3);
+        assert_eq!(restored.city(), Some(140100));
+        assert_eq!(restored.date, "2026-12-01");
+        assert_eq!(restored.reviewer.name, "李华");
+        let r = restored.get(&ids[2]).unwrap();
+        assert_eq!(r.opinion.rank, Some(1));
+        assert_eq!(r.opinion.comment, "材料扎实");
+    }
+
+    #[test]
+    fn a_package_without_a_city_says_so() {
+        let (s, _) = session();
+        let problems = s.package(generator(), "2026-12-01T10:00:00+08:00".into());
+        assert_eq!(
+            problems.unwrap_err().first().map(|p| p.code),
+            Some(Code::UnknownDivision)
+        );
+    }
+
+    #[test]
+    fn a_stored_application_that_no_longer_verifies_is_listed_not_dropped() {
+        let (s, _) = session();
+        let json = s.to_json().replacen("\"met\":8", "\"met\":9", 1);
+        let back = Session::from_json(json.as_bytes(), &CatalogSet::builtin()).unwrap();
+        assert_eq!(back.applications().len() + back.rejected.len(), 4);
+        assert_eq!(back.rejected.len(), 1);
+        assert!(!back.rejected[0].problems.is_empty());
+    }
+
+    #[test]
+    fn the_same_application_opens_once() {
+        let (mut s, _) = session();
+        assert!(!s.add("again.json".into(), verified("140105", 80, 0)));
+        assert_eq!(s.applications().len(), 4);
+    }
+}

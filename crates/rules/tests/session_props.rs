@@ -1,0 +1,202 @@
+//! Property tests of the review session: its reader (browser storage is outside data) never
+//! panics on random, mutated or truncated input and what it accepts keeps the rank rule; any
+//! sequence of edits keeps the rank rule and survives a write and read unchanged.
+
+// Uses proptest: native only.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use proptest::sample::Index;
+use shifan_rules::package::{Decision, Reviewer};
+use shifan_rules::review::city_code_of;
+use shifan_rules::sample::{SampleKind, SampleSpec, sample_application};
+use shifan_rules::session::Session;
+use shifan_rules::{Catalog, CatalogSet, Verified, read_application};
+use std::sync::OnceLock;
+
+const CASES: u32 = 128;
+
+/// Five verified applications: four from 太原 (two of them the same county), one from 大同.
+fn applications() -> &'static Vec<Verified> {
+    static APPS: OnceLock<Vec<Verified>> = OnceLock::new();
+    APPS.get_or_init(|| {
+        ["140105", "140106", "140107", "140105", "140212"]
+            .iter()
+            .enumerate()
+            .map(|(i, code)| {
+                let spec = SampleSpec {
+                    division_code: (*code).into(),
+                    met: 80 + i as u32,
+                    kind: SampleKind::Comprehensive,
+                    seed: i as u64,
+                    created: "2026-11-01T09:00:00+08:00".into(),
+                    updated: "2026-11-20T17:30:00+08:00".into(),
+                };
+                let file = sample_application(Catalog::reference(), &spec).expect("a sample");
+                read_application(file.to_json().as_bytes(), catalogs()).expect("valid")
+            })
+            .collect()
+    })
+}
+
+fn catalogs() -> &'static CatalogSet {
+    static SET: OnceLock<CatalogSet> = OnceLock::new();
+    SET.get_or_init(CatalogSet::builtin)
+}
+
+/// A stored session with decisions, comments and a rejected file.
+fn stored() -> &'static Vec<u8> {
+    static STORED: OnceLock<Vec<u8>> = OnceLock::new();
+    STORED.get_or_init(|| {
+        let mut s = Session::new("2026-12-01".into());
+        for (i, v) in applications().iter().enumerate() {
+            s.add(format!("{i}.json"), v.clone());
+        }
+        s.infer_city();
+        s.reviewer = Reviewer {
+            name: "李华".into(),
+            office: "太原市委依法治市办".into(),
+        };
+        let ids: Vec<String> = s
+            .applications()
+            .iter()
+            .map(|r| r.integrity().to_string())
+            .collect();
+        s.set_decision(&ids[0], Decision::Recommend);
+        s.set_decision(&ids[2], Decision::Recommend);
+        s.set_decision(&ids[1], Decision::NotRecommend);
+        s.set_comment(&ids[2], "材料扎实,特色鲜明");
+        s.reject(
+            "坏.json".into(),
+            vec![shifan_rules::Problem::new(
+                shifan_rules::Code::NotJson,
+                "不是 JSON",
+                "not JSON",
+            )],
+        );
+        s.to_json().into_bytes()
+    })
+}
+
+/// The rank rule: the recommended applications carry 1..k, each once; nothing else is ranked;
+/// nothing from outside the chosen city is recommended.
+fn check_ranks(s: &Session) -> Result<(), TestCaseError> {
+    let mut ranks = Vec::new();
+    for r in s.applications() {
+        let recommended = r.opinion.decision == Decision::Recommend;
+        prop_assert_eq!(recommended, r.opinion.rank.is_some());
+        if let Some(rank) = r.opinion.rank {
+            ranks.push(rank);
+        }
+        if recommended && let Some(city) = s.city() {
+            prop_assert_eq!(city_code_of(&r.verified.file), Some(city));
+        }
+    }
+    ranks.sort_unstable();
+    prop_assert_eq!(ranks, (1..=s.recommended() as u32).collect::<Vec<_>>());
+    Ok(())
+}
+
+/// Reading never panics; what is accepted keeps the rank rule and writes back stably.
+fn check_read(bytes: &[u8]) -> Result<(), TestCaseError> {
+    if let Ok(session) = Session::from_json(bytes, catalogs()) {
+        check_ranks(&session)?;
+        let json = session.to_json();
+        let again = Session::from_json(json.as_bytes(), catalogs());
+        prop_assert!(again.is_ok());
+        prop_assert_eq!(again.map(|s| s.to_json()).unwrap_or_default(), json);
+    }
+    Ok(())
+}
+
+#[derive(Clone, Debug)]
+enum Op {
+    Add(usize),
+    Decide(usize, Decision),
+    Move(usize, bool),
+    Remove(usize),
+    Comment(usize, String),
+    City(Option<u32>),
+    Infer,
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    let decision = prop::sample::select(vec![
+        Decision::Recommend,
+        Decision::NotRecommend,
+        Decision::Pending,
+    ]);
+    prop_oneof![
+        (0..5usize).prop_map(Op::Add),
+        (0..5usize, decision).prop_map(|(i, d)| Op::Decide(i, d)),
+        (0..5usize, any::<bool>()).prop_map(|(i, up)| Op::Move(i, up)),
+        (0..5usize).prop_map(Op::Remove),
+        (0..5usize, "[a-z意见]{0,6}").prop_map(|(i, c)| Op::Comment(i, c)),
+        prop::sample::select(vec![
+            None,
+            Some(140100),
+            Some(140200),
+            Some(140105),
+            Some(1)
+        ])
+        .prop_map(Op::City),
+        Just(Op::Infer),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(CASES))]
+
+    #[test]
+    fn random_bytes_never_panic_the_reader(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        check_read(&bytes)?;
+    }
+
+    #[test]
+    fn single_byte_mutations_never_panic(at in any::<Index>(), byte in any::<u8>()) {
+        let mut bytes = stored().clone();
+        let i = at.index(bytes.len());
+        bytes[i] = byte;
+        check_read(&bytes)?;
+    }
+
+    #[test]
+    fn truncations_never_panic(len in any::<Index>()) {
+        let bytes = stored();
+        let cut = len.index(bytes.len());
+        prop_assert!(Session::from_json(&bytes[..cut], catalogs()).is_err());
+    }
+
+    #[test]
+    fn edits_keep_the_rank_rule_and_survive_storage(ops in prop::collection::vec(op(), 0..40)) {
+        let apps = applications();
+        let mut s = Session::new("2026-12-01".into());
+        for op in ops {
+            let id = |s: &Session, i: usize| {
+                s.applications().get(i % s.applications().len().max(1)).map(|r| r.integrity().to_string())
+            };
+            match op {
+                Op::Add(i) => { s.add(format!("{i}.json"), apps[i].clone()); }
+                Op::Decide(i, d) => if let Some(id) = id(&s, i) { s.set_decision(&id, d); },
+                Op::Move(i, up) => if let Some(id) = id(&s, i) { s.move_rank(&id, up); },
+                Op::Remove(i) => if let Some(id) = id(&s, i) { s.remove(&id); },
+                Op::Comment(i, c) => if let Some(id) = id(&s, i) { s.set_comment(&id, &c); },
+                Op::City(c) => s.set_city(c),
+                Op::Infer => { s.infer_city(); }
+            }
+            check_ranks(&s)?;
+        }
+        let json = s.to_json();
+        let back = Session::from_json(json.as_bytes(), catalogs());
+        prop_assert_eq!(back.as_ref().ok(), Some(&s));
+    }
+}
+
+#[test]
+fn the_stored_session_reads_back() {
+    let s = Session::from_json(stored(), catalogs()).expect("valid");
+    assert_eq!(s.applications().len(), 5);
+    assert_eq!(s.recommended(), 2);
+    assert_eq!(s.rejected.len(), 1);
+    assert_eq!(s.to_json().as_bytes(), stored().as_slice());
+}

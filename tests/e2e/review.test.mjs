@@ -1,0 +1,249 @@
+// End-to-end: a city office, new to the page, does its preliminary review (初审) in headless
+// Chromium — 20 generated applications of 太原's counties and 3 broken files opened at once,
+// the table and the problem list, sorting, an application read-only, decisions and ranks, the
+// recommendation package checked by the `shifan` CLI, the spreadsheet and CSV, a reload.
+// Screenshots of the review screens (desktop 1280 and phone 360, Chinese and English) go to
+// artifactsDir().
+
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { artifactsDir, cliBin, launchBrowser, openApp, startServer } from './serve.mjs';
+
+// 太原市's ten county-level divisions.
+const COUNTIES = ['140105', '140106', '140107', '140108', '140109', '140110', '140121', '140122', '140123', '140181'];
+const CATEGORIES = ['transformation', 'business-environment', 'supervision', 'institutions', 'enforcement-reform', 'three-systems', 'reconsideration', 'other'];
+const MET = [95, 91, 88, 93, 79, 90, 85, 94, 72, 89];
+
+let server;
+let browser;
+let dir;
+const shots = artifactsDir();
+/** Paths of the files to open: 20 applications, then 3 broken ones. */
+const files = [];
+
+function sample(name, args) {
+  const out = path.join(dir, name);
+  execFileSync(cliBin(), ['sample', ...args, '-o', out], { stdio: 'pipe' });
+  return out;
+}
+
+before(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'shifan-review-'));
+  // 10 comprehensive (one per county), 9 single-item projects, and a second comprehensive
+  // file from 小店区: a duplicate submission.
+  COUNTIES.forEach((code, i) => {
+    files.push(sample(`${code}-综合.json`, ['--county', code, '--met', String(MET[i]), '--seed', String(i + 1)]));
+  });
+  COUNTIES.slice(0, 9).forEach((code, i) => {
+    files.push(sample(`${code}-单项.json`, [
+      '--county', code, '--met', String(70 + i * 3), '--seed', String(100 + i),
+      '--kind', 'single-item', '--category', CATEGORIES[i % CATEGORIES.length],
+    ]));
+  });
+  files.push(sample('140105-综合-第二份.json', ['--county', '140105', '--met', '84', '--seed', '77']));
+  assert.equal(files.length, 20);
+  // Broken: cut short; edited after export; from 大同市新荣区 (valid, but not this city's).
+  const text = readFileSync(files[1], 'utf8');
+  writeFileSync(path.join(dir, '截断.json'), text.slice(0, Math.floor(text.length / 2)));
+  files.push(path.join(dir, '截断.json'));
+  const tampered = text.replace(/"name": "[^"]*"/, '"name": "改过的名字"');
+  assert.notEqual(tampered, text);
+  writeFileSync(path.join(dir, '被改过.json'), tampered);
+  files.push(path.join(dir, '被改过.json'));
+  files.push(sample('140212-外市.json', ['--county', '140212', '--met', '95', '--seed', '5']));
+
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function shot(page, name, { width = 1280, height = 900, fullPage = false } = {}) {
+  await page.setViewportSize({ width, height });
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage });
+}
+
+const rows = (page) => page.locator('table.comparison tbody tr');
+const codes = (page) => rows(page).evaluateAll((trs) => trs.map((tr) => tr.dataset.code));
+const ranks = (page) =>
+  page.locator('table.comparison tbody tr').evaluateAll((trs) =>
+    Object.fromEntries(
+      trs
+        .filter((tr) => tr.querySelector('[data-testid="rank"]'))
+        .map((tr) => [tr.dataset.id, Number(tr.querySelector('[data-testid="rank"]').textContent)]),
+    ),
+  );
+const percentOf = (text) => Number(text.match(/([\d.]+)%/)[1]);
+
+test('a city office reviews, ranks and exports its counties’ applications', async () => {
+  const { page, errors } = await openApp(browser, server.url);
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // The way in: the header (and the start page) offer the city review.
+  await page.click('header [data-action="review"]');
+  await page.waitForSelector('#review-title');
+  await shot(page, 'review-empty-zh');
+
+  // Open all 23 files at once.
+  await page.setInputFiles('[data-role="review-files"]', files);
+  await page.waitForSelector('[data-testid="open-report"]');
+  assert.match(await page.textContent('[data-testid="open-report"]'), /本次打开 23 个文件：新增 21 份申报，0 份已在列表中，2 个文件无法使用/);
+  assert.equal(await rows(page).count(), 21, 'the 20 applications and the one from 大同 are compared');
+
+  // The city is inferred from the files; the file from 大同 is flagged, not recommendable.
+  assert.equal(await page.inputValue('#review-city'), '140100');
+  const outside = page.locator('tr[data-code="140212"]');
+  assert.match(await outside.textContent(), /非本市/);
+  assert.ok(await outside.locator('option[value="recommend"]').isDisabled());
+
+  // The broken files are listed with their problems and never compared.
+  const rejected = page.locator('[data-testid="rejected"]');
+  assert.equal(await rejected.locator('.rejected-file').count(), 2);
+  assert.ok(await rejected.locator('[data-file="截断.json"] [data-code="not-json"]').count());
+  assert.ok(await rejected.locator('[data-file="被改过.json"] [data-code="integrity-mismatch"]').count());
+
+  // 小店区's two comprehensive files are a duplicate submission, side by side.
+  const dup = page.locator('[data-testid="duplicates"] .dup-pair');
+  assert.equal(await dup.count(), 1);
+  assert.equal(await dup.locator('.dup-card').count(), 2);
+
+  // Sorted by compliance, highest first, to begin with; a click reverses; the applicant column
+  // sorts by division code.
+  const compliance = page.locator('th[aria-sort]:has(button:has-text("达标率"))');
+  assert.equal(await compliance.getAttribute('aria-sort'), 'descending');
+  const first = percentOf(await rows(page).first().locator('[data-testid="compliance"]').textContent());
+  const last = percentOf(await rows(page).last().locator('[data-testid="compliance"]').textContent());
+  assert.ok(first >= last);
+  await compliance.locator('button').click();
+  assert.equal(await compliance.getAttribute('aria-sort'), 'ascending');
+  assert.equal(percentOf(await rows(page).first().locator('[data-testid="compliance"]').textContent()), last);
+  await page.click('th button:has-text("申报单位")');
+  const byCode = await codes(page);
+  assert.deepEqual(byCode, [...byCode].sort());
+  assert.equal(byCode[0], '140105');
+
+  // Filter: comprehensive only (12 files: ten counties, 小店区's second, and 大同's).
+  await page.selectOption('#filter-kind', 'comprehensive');
+  assert.equal(await rows(page).count(), 12);
+  await page.selectOption('#filter-kind', '');
+  assert.equal(await rows(page).count(), 21);
+
+  // Back to compliance (a new column starts highest first); recommend the best three
+  // comprehensive ones.
+  await compliance.locator('button').click();
+  assert.equal(await compliance.getAttribute('aria-sort'), 'descending');
+  await page.selectOption('#filter-kind', 'comprehensive');
+  const top = await rows(page).evaluateAll((trs) =>
+    trs.filter((tr) => !tr.classList.contains('outside')).slice(0, 3).map((tr) => tr.dataset.id),
+  );
+  for (const id of top) {
+    await page.selectOption(`tr[data-id="${id}"] [data-role="decision"]`, 'recommend');
+  }
+  let r = await ranks(page);
+  assert.deepEqual(top.map((id) => r[id]), [1, 2, 3]);
+  // The third moves up; the first is then not recommended, and the ranks close up.
+  await page.click(`tr[data-id="${top[2]}"] [data-move="up"]`);
+  r = await ranks(page);
+  assert.deepEqual(top.map((id) => r[id]), [1, 3, 2]);
+  await page.selectOption(`tr[data-id="${top[0]}"] [data-role="decision"]`, 'not_recommend');
+  r = await ranks(page);
+  assert.equal(r[top[0]], undefined);
+  assert.deepEqual([r[top[2]], r[top[1]]], [1, 2]);
+  await page.selectOption('#filter-kind', '');
+
+  // One application opens read-only in the county's own indicator view, with the opinion form.
+  await page.click(`tr[data-id="${top[1]}"] button.open`);
+  await page.waitForSelector('.review-viewer #ind-1');
+  assert.match(await page.textContent('#viewer-title'), /只读/);
+  assert.ok(await page.locator('#ind-1-p0').isDisabled(), 'points cannot be ticked');
+  assert.ok(await page.locator('#ind-1 [data-status="met"]').isDisabled(), 'statuses cannot be set');
+  assert.equal(await page.locator('.review-viewer .evidence button').count(), 0, 'no evidence can be added');
+  assert.match(await page.textContent('.review-viewer [data-testid="formula"]'), /÷/);
+  await page.fill('#opinion-comment', '材料扎实，制度创新特色鲜明');
+  await shot(page, 'review-viewer-zh');
+  await page.click('.viewer-head button.back');
+  await page.waitForSelector('table.comparison');
+
+  // The reviewing office.
+  await page.fill('#reviewer-office', '太原市委依法治市办');
+  await page.fill('#reviewer-name', '李华');
+  await page.fill('#review-date', '2026-12-01');
+  assert.match(await page.textContent('[data-testid="review-counts"]'), /推荐 2 份，不推荐 1 份/);
+  await shot(page, 'review-table-zh');
+  await shot(page, 'review-table-zh-full', { fullPage: true });
+  await page.locator('.table-panel').screenshot({ path: path.join(shots, 'review-table-panel-zh.png') });
+  await page.locator('.heat-panel').screenshot({ path: path.join(shots, 'review-heatmap-zh.png') });
+
+  // The recommendation package: downloaded under its own name, and accepted by `shifan check`.
+  const [pkg] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('[data-action="export-package"]'),
+  ]);
+  assert.equal(pkg.suggestedFilename(), '太原市-初审推荐-2026-12-01.json');
+  const pkgPath = path.join(dir, pkg.suggestedFilename());
+  await pkg.saveAs(pkgPath);
+  const check = spawnSync(cliBin(), ['check', '--lang', 'en', pkgPath], { encoding: 'utf8' });
+  assert.equal(check.status, 0, check.stdout + check.stderr);
+  assert.match(check.stdout, /20 applications, 2 recommended/);
+  assert.match(check.stdout, /duplicate-submission/);
+  const json = JSON.parse(readFileSync(pkgPath, 'utf8'));
+  assert.equal(json.reviewer.name, '李华');
+  assert.ok(json.decisions.some((d) => d.comment === '材料扎实，制度创新特色鲜明' && d.rank === 2));
+
+  // The comparison table as a spreadsheet (the writer is loaded on this click) and as CSV.
+  const [xlsx] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.click('[data-action="export-xlsx"]'),
+  ]);
+  assert.equal(xlsx.suggestedFilename(), '太原市-初审对比-2026-12-01.xlsx');
+  const xlsxPath = path.join(dir, 'table.xlsx');
+  await xlsx.saveAs(xlsxPath);
+  assert.equal(readFileSync(xlsxPath).subarray(0, 2).toString('latin1'), 'PK');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export-csv"]')]);
+  const csvPath = path.join(dir, 'table.csv');
+  await csv.saveAs(csvPath);
+  const csvText = readFileSync(csvPath, 'utf8');
+  assert.ok(csvText.startsWith('\ufeff申报单位,区划代码'), csvText.slice(0, 40));
+  assert.equal(csvText.trim().split('\r\n').length, 22);
+
+  // A reload: the review is still there, decisions, ranks, comments and reviewer included.
+  await page.waitForFunction(() => document.querySelector('[data-testid="review-save"]')?.textContent.includes('已自动保存'));
+  await page.reload();
+  await page.waitForSelector('#app[data-ready="true"]');
+  await page.waitForSelector('table.comparison');
+  assert.equal(await rows(page).count(), 21);
+  assert.equal(await page.inputValue('#reviewer-name'), '李华');
+  assert.equal(await page.locator('[data-testid="rejected"] .rejected-file').count(), 2);
+  r = await ranks(page);
+  assert.deepEqual([r[top[2]], r[top[1]]], [1, 2]);
+  await page.click(`tr[data-id="${top[1]}"] button.open`);
+  assert.equal(await page.inputValue('#opinion-comment'), '材料扎实，制度创新特色鲜明');
+  await page.click('.viewer-head button.back');
+
+  // Phone and English.
+  await shot(page, 'review-table-zh-phone', { width: 360, height: 780 });
+  await shot(page, 'review-table-zh-phone-full', { width: 360, height: 780, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.click('button.lang');
+  await page.waitForSelector('text=City preliminary review');
+  await shot(page, 'review-table-en');
+  await shot(page, 'review-heatmap-en', { fullPage: true });
+  await page.click(`tr[data-id="${top[2]}"] button.open`);
+  await page.waitForSelector('.review-viewer #ind-1');
+  await shot(page, 'review-viewer-en');
+  await shot(page, 'review-viewer-en-phone', { width: 360, height: 780 });
+  await page.click('.viewer-head button.back');
+  await page.click('button.lang');
+
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -1,0 +1,199 @@
+// End-to-end: a trainer, new to the page, uses training mode in headless Chromium — the
+// catalog browser (search by a Chinese word, filter by city / county), the shipped CSV table
+// loaded as the session's catalog, a broken table refused with its line, each demo county
+// opened with its compliance and nothing saved, and the presenter switch for a projector.
+// Screenshots (desktop 1280, phone 360, projector 1920; Chinese and English) go to
+// artifactsDir().
+
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { artifactsDir, launchBrowser, openApp, repoRoot, startServer } from './serve.mjs';
+
+const tablePath = path.join(repoRoot, 'crates/rules/data/catalog-reference-2019.csv');
+const catalog = JSON.parse(
+  readFileSync(path.join(repoRoot, 'crates/rules/data/catalog-reference-2019.json'), 'utf8'),
+);
+const indicators = catalog.areas.flatMap((a) => a.sections.flatMap((s) => s.indicators));
+
+let server;
+let browser;
+const shots = artifactsDir();
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function shot(page, name, { width = 1280, height = 900, fullPage = false } = {}) {
+  await page.setViewportSize({ width, height });
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage });
+}
+
+const text = (page, selector) => page.locator(selector).first().innerText();
+const count = (page, selector) => page.locator(selector).count();
+const storedKeys = (page) => page.evaluate(() => Object.keys(localStorage));
+
+/** Opens a demo county from the training page and returns its compliance and verdict. */
+async function openDemo(page, demo) {
+  await page.click(`[data-demo="${demo}"] button`);
+  await page.waitForSelector('#ind-1');
+  const compliance = await text(page, '[data-testid="compliance"]');
+  const verdict = (await count(page, '[data-testid="verdict"]'))
+    ? await page.getAttribute('[data-testid="verdict"]', 'class')
+    : 'single-item';
+  return { compliance, verdict };
+}
+
+test('a trainer browses the catalog, loads a table and opens the demo counties', async () => {
+  const { page, errors } = await openApp(browser, server.url);
+  try {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.click('[data-action="start-training"]');
+    await page.waitForSelector('.catalog-browser');
+    assert.match(await text(page, '[data-training="banner"]'), /培训演示模式/);
+    assert.equal(await count(page, '.entry'), indicators.length);
+    await shot(page, 'training-zh-desktop');
+
+    // Search by a Chinese word: fewer entries, every one about it, the word marked.
+    await page.fill('#catalog-search', '复议');
+    const review = indicators.filter((i) =>
+      [i.title, ...i.criteria, ...i.evidence].some((t) => t.includes('复议')),
+    );
+    assert.ok(review.length > 0);
+    assert.ok((await count(page, '.entry')) >= review.length);
+    assert.ok((await count(page, '.entry')) < indicators.length);
+    assert.match(await text(page, '[data-testid="shown-count"]'), new RegExp(`显示 ${await count(page, '.entry')} 项`));
+    assert.equal(await text(page, '.entry mark'), '复议');
+    await shot(page, 'training-search-zh-desktop');
+
+    await page.fill('#catalog-search', '规章');
+    const rules = indicators.find((i) => i.title.includes('规章'));
+    assert.ok(rules, 'the reference catalog has an indicator about 规章');
+    await page.waitForSelector(`#entry-${rules.number} h4 mark`);
+
+    // Filter by applicability.
+    await page.fill('#catalog-search', '');
+    await page.click('[data-scope="county"]');
+    assert.equal(await count(page, '.entry[data-applies="city"]'), 0);
+    assert.equal(await count(page, '.entry'), indicators.filter((i) => i.applies_to !== 'city').length);
+    await page.click('[data-scope="city"]');
+    assert.equal(await count(page, '.entry[data-applies="county"]'), 0);
+    assert.ok((await count(page, '.entry[data-applies="city"]')) > 0);
+    await page.click('[data-scope="all"]');
+    assert.equal(await count(page, '.entry'), indicators.length);
+
+    // The shipped table as the session's catalog: named after the file.
+    await page.setInputFiles('#catalog-file', tablePath);
+    await page.waitForFunction(() =>
+      document.querySelector('.training .catalog-badge')?.textContent.includes('catalog-reference-2019'),
+    );
+    assert.equal(await count(page, '.entry'), indicators.length);
+
+    // A broken table: its problem with a line number, the catalog stays.
+    const brokenPath = path.join(shots, 'broken-table.csv');
+    writeFileSync(
+      brokenPath,
+      `${readFileSync(tablePath, 'utf8')}政府职能依法全面履行,加大简政放权力度,第一百零一,标题,要点,材料,both\n`,
+    );
+    await page.setInputFiles('#catalog-file', brokenPath);
+    await page.waitForSelector('[data-notice="catalog-failed"]');
+    assert.match(await text(page, '[data-notice="catalog-failed"]'), /broken-table\.csv/);
+    assert.match(await text(page, '[data-notice="catalog-failed"] .problem'), /第 \d+ 行/);
+    assert.match(await text(page, '.training .catalog-badge'), /catalog-reference-2019/);
+    await page.locator('[data-notice="catalog-failed"]').scrollIntoViewIfNeeded();
+    await shot(page, 'training-bad-table-zh-desktop');
+
+    // Each demo county opens in the workspace with its compliance; nothing is saved.
+    const above = await openDemo(page, 'above');
+    assert.match(above.compliance, /^9[5-9]\.\d%$/);
+    assert.match(above.verdict, /meets/);
+    assert.match(await text(page, '.summary .catalog-badge'), /catalog-reference-2019/);
+    assert.match(await text(page, '.save-state'), /不保存/);
+    await page.click('#ind-1 [data-status="not_met"]');
+    await shot(page, 'demo-above-zh-desktop');
+    await page.waitForTimeout(900);
+    assert.deepEqual(await storedKeys(page), []);
+
+    await page.click('[data-action="training-back"]');
+    const below = await openDemo(page, 'below');
+    assert.match(below.compliance, /^8[5-9]\.\d%$/);
+    assert.match(below.verdict, /not-yet/);
+    await shot(page, 'demo-below-zh-desktop');
+
+    await page.click('[data-action="training-back"]');
+    const single = await openDemo(page, 'single');
+    assert.equal(single.verdict, 'single-item');
+    assert.match(single.compliance, /^\d+\.\d%$/);
+    await page.click('.steps li:nth-child(3) button');
+    await page.waitForSelector('.report');
+    assert.match(await text(page, '.report .catalog-badge'), /catalog-reference-2019/);
+
+    // Back at the start page: no demo among the drafts, the built-in catalog again.
+    await page.click('.brand-button');
+    assert.equal(await count(page, '.drafts .draft'), 0);
+    assert.equal(await count(page, '[data-training="banner"]'), 0);
+    assert.deepEqual(await storedKeys(page), []);
+
+    // Presenter mode on a projector, with the catalog browser and a demo workspace; it lasts
+    // for the tab's session (a reload) and only while in training mode.
+    await page.click('header [data-action="training"]');
+    await page.click('[data-action="presenter"]');
+    assert.equal(await page.getAttribute('[data-action="presenter"]', 'aria-pressed'), 'true');
+    assert.match(await page.getAttribute('html', 'class'), /presenter/);
+    await shot(page, 'training-zh-1920-presenter', { width: 1920, height: 1080 });
+    await page.fill('#catalog-search', '行政执法');
+    await shot(page, 'training-search-zh-1920-presenter', { width: 1920, height: 1080 });
+    await openDemo(page, 'above');
+    await shot(page, 'demo-above-zh-1920-presenter', { width: 1920, height: 1080 });
+    await page.reload();
+    await page.waitForSelector('#app[data-ready="true"]');
+    assert.doesNotMatch((await page.getAttribute('html', 'class')) ?? '', /presenter/);
+    await page.click('[data-action="start-training"]');
+    assert.match(await page.getAttribute('html', 'class'), /presenter/);
+    await shot(page, 'training-zh-phone-presenter', { width: 360, height: 780 });
+    await page.click('[data-action="presenter"]');
+    assert.doesNotMatch((await page.getAttribute('html', 'class')) ?? '', /presenter/);
+    await shot(page, 'training-zh-phone', { width: 360, height: 780 });
+    await openDemo(page, 'below');
+    await shot(page, 'demo-below-zh-phone', { width: 360, height: 780 });
+    assert.deepEqual(await storedKeys(page), []);
+    assert.deepEqual(errors, [], 'page errors');
+  } finally {
+    await page.close();
+  }
+});
+
+test('training mode in English, from the header', async () => {
+  const { page, errors } = await openApp(browser, `${server.url}?lang=en`);
+  try {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.click('header [data-action="training"]');
+    await page.waitForSelector('.catalog-browser');
+    assert.match(await text(page, '[data-training="banner"]'), /Training mode: changes are not saved/);
+    await shot(page, 'training-en-desktop');
+    await page.fill('#catalog-search', '复议');
+    assert.match(await text(page, '[data-testid="shown-count"]'), /of \d+ indicators shown/);
+    await shot(page, 'training-search-en-desktop');
+    await shot(page, 'training-en-phone', { width: 360, height: 780 });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const below = await openDemo(page, 'below');
+    assert.match(below.verdict, /not-yet/);
+    await shot(page, 'demo-below-en-desktop');
+    await page.click('[data-action="presenter"]');
+    await shot(page, 'demo-below-en-1920-presenter', { width: 1920, height: 1080 });
+    await page.click('[data-action="training-back"]');
+    await shot(page, 'training-en-1920-presenter', { width: 1920, height: 1080 });
+    assert.deepEqual(await storedKeys(page), []);
+    assert.deepEqual(errors, [], 'page errors');
+  } finally {
+    await page.close();
+  }
+});

@@ -1,0 +1,87 @@
+//! Export: the recommendation package (sealed by `shifan-rules`; any problem is shown, nothing
+//! is downloaded then), and the comparison table as a spreadsheet (the writer is loaded on the
+//! click) or CSV, as filtered and sorted now.
+
+use shifan_rules::package::Decision;
+use yew::prelude::*;
+
+use crate::i18n::fill;
+use crate::i18n::review::review_texts;
+use crate::review::rows::shown_rows;
+use crate::review::{ReviewAction, io};
+use crate::state::{Action, use_app};
+
+/// The export panel (nothing while no application is open).
+#[component]
+pub fn ReviewExport() -> Html {
+    let state = use_app();
+    let lang = state.lang;
+    let rt = review_texts(lang);
+    let r = &state.review;
+    let session = &r.session;
+    if session.applications().is_empty() {
+        return Html::default();
+    }
+    let outside = session
+        .applications()
+        .iter()
+        .filter(|a| session.outside_problem(a).is_some())
+        .count();
+    let mine = session.applications().len() - outside;
+    let recommended = session
+        .applications()
+        .iter()
+        .filter(|a| a.opinion.decision == Decision::Recommend)
+        .count();
+    let package = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            let notice = io::download_package(&state.review.session);
+            state.dispatch(Action::Review(ReviewAction::Notice(notice)));
+        })
+    };
+    let rows_of = |state: &crate::state::AppHandle| {
+        shown_rows(&state.review)
+            .into_iter()
+            .map(|r| r.row)
+            .collect::<Vec<_>>()
+    };
+    let xlsx = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            io::download_xlsx(
+                &state.review.session,
+                &rows_of(&state),
+                state.lang,
+                state.dispatcher(),
+            );
+        })
+    };
+    let csv = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            let notice = io::download_csv(&state.review.session, &rows_of(&state), state.lang);
+            if notice.is_some() {
+                state.dispatch(Action::Review(ReviewAction::Notice(notice)));
+            }
+        })
+    };
+    html! {
+        <section class="review-panel export-panel" aria-labelledby="export-title">
+            <h2 id="export-title">{ rt.export_title }</h2>
+            <p>{ fill(rt.export_hint, &[&mine.to_string(), &recommended.to_string()]) }</p>
+            if outside > 0 {
+                <p class="hint">{ fill(rt.export_outside, &[&outside.to_string()]) }</p>
+            }
+            <div class="actions">
+                <button type="button" class="primary" data-action="export-package" onclick={package}>{ rt.export_package }</button>
+                <button type="button" data-action="export-xlsx" onclick={xlsx} disabled={r.exporting}>{ rt.export_xlsx }</button>
+                <button type="button" data-action="export-csv" onclick={csv}>{ rt.export_csv }</button>
+            </div>
+            <p class="hint">{ rt.export_tables_hint }</p>
+            if r.exporting {
+                <p role="status">{ rt.exporting }</p>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,75 @@
+//! The review's messages: a save that failed (with the package offered, which keeps
+//! everything), a stored session that could not be read, and what an export ran into.
+
+use yew::prelude::*;
+
+use crate::components::notices::problem_item;
+use crate::components::review::review;
+use crate::i18n::review::review_texts;
+use crate::i18n::{fill, texts};
+use crate::review::{ReviewAction, ReviewNotice, io};
+use crate::state::{Action, SaveError, SaveStatus, use_app};
+
+/// The review's notices.
+#[component]
+pub fn ReviewNotices() -> Html {
+    let state = use_app();
+    let d = state.dispatcher();
+    let t = texts(state.lang);
+    let rt = review_texts(state.lang);
+    let r = &state.review;
+    let export = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            let notice = io::download_package(&state.review.session);
+            state.dispatch(Action::Review(ReviewAction::Notice(notice)));
+        })
+    };
+    let save_failure = match r.save {
+        SaveStatus::Failed(SaveError::Full) => Some(rt.storage_full),
+        SaveStatus::Failed(SaveError::Unavailable) => Some(rt.storage_unavailable),
+        _ => None,
+    };
+    let dismiss: Callback<MouseEvent> = review(&d, ReviewAction::Notice(None));
+    let notice = r.notice.as_ref().map(|n| {
+        let (title, problems) = match n {
+            ReviewNotice::PackageFailed(problems) => (rt.package_failed.to_string(), &problems[..]),
+            ReviewNotice::XlsxFailed(message) => (fill(rt.xlsx_failed, &[message]), &[][..]),
+            ReviewNotice::DownloadRefused => (rt.download_refused.to_string(), &[][..]),
+        };
+        html! {
+            <div class="notice error" role="alert" data-notice="review">
+                <p><strong>{ title }</strong></p>
+                if !problems.is_empty() {
+                    <ul class="problems">
+                        { for problems.iter().map(|p| problem_item(p, &state, t)) }
+                    </ul>
+                }
+                <div class="actions">
+                    <button type="button" onclick={dismiss}>{ rt.dismiss }</button>
+                </div>
+            </div>
+        }
+    });
+    html! {
+        <div class="review-notices no-print">
+            if let Some(text) = save_failure {
+                <div class="notice error" role="alert" data-notice="review-save-failed">
+                    <p><strong>{ rt.not_saved }</strong>{ " " }{ text }</p>
+                    <div class="actions">
+                        <button type="button" class="primary" onclick={export}>{ rt.export_package }</button>
+                    </div>
+                </div>
+            }
+            if !r.load_problems.is_empty() {
+                <div class="notice warning" role="alert" data-notice="review-load-failed">
+                    <p><strong>{ rt.load_failed }</strong></p>
+                    <ul class="problems">
+                        { for r.load_problems.iter().map(|p| problem_item(p, &state, t)) }
+                    </ul>
+                </div>
+            }
+            { notice }
+        </div>
+    }
+}

@@ -1,0 +1,125 @@
+//! The city review page: the reviewing office, opening files (picked, or dropped anywhere on
+//! the page), rejected files, duplicates, the comparison table, the export and the heat map —
+//! or, when one is open, an application read-only.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use web_sys::DragEvent;
+use yew::prelude::*;
+
+use crate::components::catalog_badge::CatalogBadge;
+use crate::components::review::duplicates::Duplicates;
+use crate::components::review::export::ReviewExport;
+use crate::components::review::heatmap::HeatMap;
+use crate::components::review::notices::ReviewNotices;
+use crate::components::review::open_files::OpenFiles;
+use crate::components::review::rejected::RejectedList;
+use crate::components::review::setup::ReviewSetup;
+use crate::components::review::table::ComparisonTable;
+use crate::components::review::viewer::ReviewViewer;
+use crate::i18n::review::review_texts;
+use crate::review::{ReviewAction, io};
+use crate::state::{Action, Dispatch, use_app};
+
+fn has_files(event: &DragEvent) -> bool {
+    event
+        .data_transfer()
+        .is_some_and(|t| t.types().includes(&"Files".into(), 0))
+}
+
+/// Lets files be dropped anywhere on the page while it is shown: the page (not the browser)
+/// opens them, and says so while they are dragged over it.
+#[hook]
+fn use_file_drop(dispatch: Dispatch) {
+    use_effect_with((), move |()| {
+        let dragging = Rc::new(Cell::new(false));
+        let set = {
+            let dispatch = dispatch.clone();
+            move |dragging: &Cell<bool>, on: bool| {
+                if dragging.replace(on) != on {
+                    dispatch.dispatch(Action::Review(ReviewAction::Dragging(on)));
+                }
+            }
+        };
+        let listeners = web_sys::window().map(|window| {
+            let options = EventListenerOptions::enable_prevent_default();
+            let over = {
+                let (dragging, set) = (dragging.clone(), set.clone());
+                EventListener::new_with_options(&window, "dragover", options, move |e| {
+                    if let Some(e) = e.dyn_ref::<DragEvent>().filter(|e| has_files(e)) {
+                        e.prevent_default();
+                        set(&dragging, true);
+                    }
+                })
+            };
+            let leave = {
+                let (dragging, set) = (dragging.clone(), set.clone());
+                EventListener::new(&window, "dragleave", move |e| {
+                    // Leaving the window: no element is entered next.
+                    if e.dyn_ref::<DragEvent>()
+                        .is_some_and(|e| e.related_target().is_none())
+                    {
+                        set(&dragging, false);
+                    }
+                })
+            };
+            let on_drop = EventListener::new_with_options(&window, "drop", options, move |e| {
+                let Some(e) = e.dyn_ref::<DragEvent>() else {
+                    return;
+                };
+                e.prevent_default();
+                set(&dragging, false);
+                let files = e
+                    .data_transfer()
+                    .and_then(|t| t.files())
+                    .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+                    .unwrap_or_default();
+                io::open_files(files, dispatch.clone());
+            });
+            (over, leave, on_drop)
+        });
+        move || drop(listeners)
+    });
+}
+
+/// The review page.
+#[component]
+pub fn ReviewPage() -> Html {
+    let state = use_app();
+    use_file_drop(state.dispatcher());
+    let rt = review_texts(state.lang);
+    let r = &state.review;
+    if let Some(id) = r.viewing.clone() {
+        return html! {
+            <>
+                <ReviewNotices />
+                <ReviewViewer id={id} />
+            </>
+        };
+    }
+    let catalog = r
+        .session
+        .applications()
+        .first()
+        .map(|a| a.verified.catalog.clone());
+    html! {
+        <section class="review" aria-labelledby="review-title">
+            <ReviewNotices />
+            <div class="panel review-head">
+                <h1 id="review-title">{ rt.title }</h1>
+                <p class="lead">{ rt.lead }</p>
+                <ReviewSetup />
+                <CatalogBadge {catalog} />
+            </div>
+            <OpenFiles />
+            <RejectedList />
+            <Duplicates />
+            <ComparisonTable />
+            <ReviewExport />
+            <HeatMap />
+        </section>
+    }
+}

@@ -1,0 +1,50 @@
+//! Files that cannot be used: each with its problems, in the page's language and with their
+//! stable codes. They are never mixed into the comparison.
+
+use yew::prelude::*;
+
+use crate::components::notices::problem_item;
+use crate::components::review::review;
+use crate::i18n::review::review_texts;
+use crate::i18n::{fill, texts};
+use crate::review::ReviewAction;
+use crate::state::use_app;
+
+/// The list of rejected files (nothing when there are none).
+#[component]
+pub fn RejectedList() -> Html {
+    let state = use_app();
+    let d = state.dispatcher();
+    let t = texts(state.lang);
+    let rt = review_texts(state.lang);
+    let rejected = &state.review.session.rejected;
+    if rejected.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section class="review-panel rejected" aria-labelledby="rejected-title" data-testid="rejected">
+            <h2 id="rejected-title">{ fill(rt.rejected_title, &[&rejected.len().to_string()]) }</h2>
+            <p class="hint">{ rt.rejected_hint }</p>
+            <ul class="rejected-list">
+                { for rejected.iter().enumerate().map(|(i, file)| html! {
+                    <li class="rejected-file" data-file={file.file_name.clone()}>
+                        <div class="rejected-head">
+                            <strong class="file-name">{ file.file_name.clone() }</strong>
+                            <button type="button" class="link"
+                                aria-label={fill(rt.remove_named, &[&file.file_name])}
+                                onclick={review::<MouseEvent>(&d, ReviewAction::RemoveRejected(i))}>{ rt.remove }</button>
+                        </div>
+                        if file.problems.is_empty() {
+                            <p class="error-text">{ rt.unreadable }</p>
+                        } else {
+                            <ul class="problems">
+                                { for file.problems.iter().map(|p| problem_item(p, &state, t)) }
+                            </ul>
+                        }
+                    </li>
+                }) }
+            </ul>
+            <button type="button" onclick={review::<MouseEvent>(&d, ReviewAction::ClearRejected)}>{ rt.clear_rejected }</button>
+        </section>
+    }
+}

@@ -1,0 +1,237 @@
+//! The comparison table: every application's county, kind, category, compliance with its
+//! formula, the comprehensive bar (estimate), compliance per area, unanswered and evidence
+//! counts, short fingerprint, and the office's decision and rank. Every column sorts (the
+//! header is a button; `aria-sort` says the order); kind, verdict and decision filter.
+
+use shifan_rules::Lang;
+use shifan_rules::catalog::chinese_numeral;
+use yew::prelude::*;
+
+use crate::components::review::opinion::{DecisionSelect, RankControl};
+use crate::components::review::{
+    DECISIONS, decision_key, decision_label, decision_of, review, review_value,
+};
+use crate::components::summary::area_prefix;
+use crate::i18n::review::review_texts;
+use crate::i18n::{fill, per_mille_text};
+use crate::review::rows::{Row, shown_rows};
+use crate::review::{Column, DecisionFilter, KindFilter, ReviewAction, VerdictFilter};
+use crate::state::use_app;
+
+/// An area's short name in a column header: 一, 二, … or 1, 2, ….
+pub fn area_short(lang: Lang, number: u8) -> String {
+    match lang {
+        Lang::Zh => chinese_numeral(number),
+        Lang::En => number.to_string(),
+    }
+}
+
+/// The comparison table with its filters.
+#[component]
+pub fn ComparisonTable() -> Html {
+    let state = use_app();
+    let d = state.dispatcher();
+    let lang = state.lang;
+    let rt = review_texts(lang);
+    let r = &state.review;
+    let total = r.session.applications().len();
+    let recommended = r.session.recommended();
+    let rows = shown_rows(r);
+    let first = r.session.applications().first();
+    let areas: Vec<(u8, String)> = first
+        .map(|a| {
+            a.verified
+                .catalog
+                .areas()
+                .iter()
+                .map(|area| (area.number, area.title.clone()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let line = first
+        .map(|a| per_mille_text(a.verified.catalog.threshold().per_mille()))
+        .unwrap_or_else(|| per_mille_text(state.catalog.threshold().per_mille()));
+    let sort = r.sort;
+    let header = |column: Column, label: String, full: Option<String>| {
+        let aria = sort.aria(column);
+        let arrow = match aria {
+            "ascending" => "▲",
+            "descending" => "▼",
+            _ => "↕",
+        };
+        let full = full.unwrap_or_else(|| label.clone());
+        html! {
+            <th scope="col" aria-sort={aria} class={if aria == "none" { "sortable" } else { "sortable sorted" }}>
+                <button type="button" class="sort" title={full.clone()}
+                    aria-label={fill(rt.sort_by, &[&full])}
+                    onclick={review::<MouseEvent>(&d, ReviewAction::Sort(column))}>
+                    <span>{ label }</span>
+                    <span class="arrow" aria-hidden="true">{ arrow }</span>
+                </button>
+            </th>
+        }
+    };
+    let on_kind: Callback<Event> = review_value(&d, |v| {
+        ReviewAction::FilterKind(match v.as_str() {
+            "comprehensive" => KindFilter::Comprehensive,
+            "single_item" => KindFilter::SingleItem,
+            _ => KindFilter::All,
+        })
+    });
+    let on_verdict: Callback<Event> = review_value(&d, |v| {
+        ReviewAction::FilterVerdict(match v.as_str() {
+            "meets" => VerdictFilter::Meets,
+            "below" => VerdictFilter::Below,
+            _ => VerdictFilter::All,
+        })
+    });
+    let on_decision: Callback<Event> = review_value(&d, |v| {
+        ReviewAction::FilterDecision(
+            decision_of(&v).map_or(DecisionFilter::All, DecisionFilter::Only),
+        )
+    });
+    let t = crate::i18n::texts(lang);
+    let filters = html! {
+        <div class="filters" role="group" aria-label={rt.filters}>
+            <div class="field">
+                <label for="filter-kind">{ rt.filter_kind }</label>
+                <select id="filter-kind" onchange={on_kind}>
+                    <option value="" selected={r.kind == KindFilter::All}>{ rt.all }</option>
+                    <option value="comprehensive" selected={r.kind == KindFilter::Comprehensive}>{ t.kind_comprehensive }</option>
+                    <option value="single_item" selected={r.kind == KindFilter::SingleItem}>{ t.kind_single }</option>
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-verdict">{ rt.filter_verdict }</label>
+                <select id="filter-verdict" onchange={on_verdict}>
+                    <option value="" selected={r.verdict == VerdictFilter::All}>{ rt.all }</option>
+                    <option value="meets" selected={r.verdict == VerdictFilter::Meets}>{ rt.meets }</option>
+                    <option value="below" selected={r.verdict == VerdictFilter::Below}>{ rt.below }</option>
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-decision">{ rt.filter_decision }</label>
+                <select id="filter-decision" onchange={on_decision}>
+                    <option value="" selected={r.decision == DecisionFilter::All}>{ rt.all }</option>
+                    { for DECISIONS.into_iter().map(|dec| html! {
+                        <option value={decision_key(dec)} selected={r.decision == DecisionFilter::Only(dec)}>
+                            { decision_label(lang, dec) }
+                        </option>
+                    }) }
+                </select>
+            </div>
+            <p class="showing" role="status">{ fill(rt.showing, &[&rows.len().to_string(), &total.to_string()]) }</p>
+        </div>
+    };
+    let row = |row: &Row| {
+        let name = row.row.name.clone();
+        let kind = match lang {
+            Lang::Zh => row.row.kind_zh,
+            Lang::En => row.row.kind_en,
+        };
+        let c = row.row.compliance;
+        let meets = if row.single {
+            rt.no_bar
+        } else if row.row.meets_bar {
+            rt.yes
+        } else {
+            rt.no
+        };
+        let mut class = String::from("review-row");
+        for (on, extra) in [
+            (row.outside.is_some(), " outside"),
+            (row.duplicate, " duplicate"),
+        ] {
+            if on {
+                class.push_str(extra);
+            }
+        }
+        let warnings = !row.verified.warnings.is_empty();
+        html! {
+            <tr key={row.id.clone()} {class} data-id={row.id.clone()} data-code={row.row.division_code.clone()}
+                data-decision={decision_key(row.opinion.decision)}>
+                <th scope="row" class="applicant">
+                    <button type="button" class="link open" aria-label={fill(rt.open_named, &[&name])}
+                        onclick={review::<MouseEvent>(&d, ReviewAction::View(Some(row.id.clone())))}>{ name.clone() }</button>
+                    <span class="code">{ row.row.division_code.clone() }</span>
+                    if let Some(problem) = row.outside.as_ref() {
+                        <span class="badge outside" title={problem.message.get(lang).to_string()}>{ rt.badge_outside }</span>
+                    }
+                    if row.duplicate {
+                        <span class="badge duplicate">{ rt.badge_duplicate }</span>
+                    }
+                    if warnings {
+                        <span class="badge warnings">{ rt.badge_warnings }</span>
+                    }
+                </th>
+                <td>{ kind }</td>
+                <td>{ row.row.category.clone() }</td>
+                <td class="rv-compliance" data-testid="compliance">
+                    <strong>{ c.percent() }</strong>
+                    <span class="formula">{ c.formula() }</span>
+                </td>
+                <td class={if row.row.meets_bar && !row.single { "meets yes" } else { "meets" }}>{ meets }</td>
+                <td class="decision-cell">
+                    <DecisionSelect id={row.id.clone()} name={name.clone()} opinion={row.opinion.clone()}
+                        outside={row.outside.is_some()} {recommended} {lang} />
+                </td>
+                <td class="rank-cell">
+                    <RankControl id={row.id.clone()} {name} opinion={row.opinion.clone()} {recommended} {lang} />
+                </td>
+                { for row.row.areas.iter().map(|a| html! { <td class="rv-num" title={a.formula()}>{ a.percent() }</td> }) }
+                <td class="rv-num">{ row.row.unanswered }</td>
+                <td class="rv-num">{ row.row.evidence }</td>
+                <td><code class="short-hash">{ row.row.fingerprint.clone() }</code></td>
+            </tr>
+        }
+    };
+    let body = if total == 0 {
+        html! { <p class="empty">{ rt.empty }</p> }
+    } else if rows.is_empty() {
+        html! { <p class="empty">{ rt.none_shown }</p> }
+    } else {
+        html! {
+            <>
+            <div class="table-wrap comparison-wrap" tabindex="0" role="region" aria-labelledby="table-title">
+                <table class="comparison" data-testid="comparison">
+                    <thead>
+                        <tr>
+                            { header(Column::Applicant, rt.col_applicant.into(), None) }
+                            { header(Column::Kind, rt.col_kind.into(), None) }
+                            { header(Column::Category, rt.col_category.into(), None) }
+                            { header(Column::Compliance, rt.col_compliance.into(), None) }
+                            { header(Column::MeetsBar, fill(rt.col_meets, &[&line]), None) }
+                            { header(Column::Decision, rt.col_decision.into(), None) }
+                            { header(Column::Rank, rt.col_rank.into(), None) }
+                            { for areas.iter().enumerate().map(|(i, (n, title))| header(
+                                Column::Area(i),
+                                area_short(lang, *n),
+                                Some(fill(rt.col_area, &[&area_short(lang, *n), title])),
+                            )) }
+                            { header(Column::Unanswered, rt.col_unanswered.into(), None) }
+                            { header(Column::Evidence, rt.col_evidence.into(), None) }
+                            { header(Column::Fingerprint, rt.col_fingerprint.into(), None) }
+                        </tr>
+                    </thead>
+                    <tbody>{ for rows.iter().map(row) }</tbody>
+                </table>
+            </div>
+            <details class="areas-legend">
+                <summary>{ rt.areas_legend }</summary>
+                <ol>
+                    { for areas.iter().map(|(n, title)| html! { <li>{ format!("{}{title}", area_prefix(lang, *n)) }</li> }) }
+                </ol>
+            </details>
+            </>
+        }
+    };
+    html! {
+        <section class="review-panel table-panel" aria-labelledby="table-title">
+            <h2 id="table-title">{ fill(rt.table_title, &[&total.to_string()]) }</h2>
+            if total > 0 {
+                { filters }
+            }
+            { body }
+        </section>
+    }
+}

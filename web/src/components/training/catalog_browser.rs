@@ -1,0 +1,148 @@
+//! The catalog browser: every area, section and indicator with its criteria and evidence
+//! guidance, large enough to read when projected; a search box (results follow the typing,
+//! the matched terms are highlighted, counts shown) and a filter by applicability. Searching
+//! and highlighting are `shifan-rules`' (`search::search`, `training::marks`).
+
+use shifan_rules::catalog::Indicator;
+use shifan_rules::search::search;
+use shifan_rules::training::marks;
+use shifan_rules::{Applicability, Lang};
+use yew::prelude::*;
+
+use crate::components::send_value;
+use crate::components::summary::area_prefix;
+use crate::components::training::send_training;
+use crate::i18n::{Texts, fill, texts};
+use crate::state::{Action, use_app};
+use crate::training_state::{Scope, TrainingAction};
+
+/// `text` with the terms of `query` in `<mark>`.
+fn marked(text: &str, query: &str) -> Html {
+    let mut parts = Vec::new();
+    let mut at = 0;
+    for range in marks(text, query) {
+        parts.push(html! { { &text[at..range.start] } });
+        parts.push(html! { <mark>{ &text[range.clone()] }</mark> });
+        at = range.end;
+    }
+    parts.push(html! { { &text[at..] } });
+    parts.into_iter().collect()
+}
+
+fn applies_label(t: &Texts, applies: Applicability) -> &'static str {
+    match applies {
+        Applicability::Both => t.applies[0],
+        Applicability::City => t.applies[1],
+        Applicability::County => t.applies[2],
+    }
+}
+
+fn entry(t: &Texts, indicator: &Indicator, query: &str) -> Html {
+    let n = indicator.number;
+    let list = |items: &[String]| {
+        html! { <ul>{ for items.iter().map(|item| html! { <li>{ marked(item, query) }</li> }) }</ul> }
+    };
+    html! {
+        <article class="entry" key={n} id={format!("entry-{n}")}
+            data-number={n.to_string()} data-applies={indicator.applies_to.as_str()}>
+            <header class="card-head">
+                <span class="num">{ n }</span>
+                <h4>{ marked(&indicator.title, query) }</h4>
+                <span class="chip">{ applies_label(t, indicator.applies_to) }</span>
+            </header>
+            <p class="entry-label">{ t.criteria_heading }</p>
+            { list(&indicator.criteria) }
+            <p class="entry-label">{ t.evidence_heading }</p>
+            { list(&indicator.evidence) }
+        </article>
+    }
+}
+
+/// The catalog browser, on the catalog training mode uses.
+#[component]
+pub fn CatalogBrowser() -> Html {
+    let state = use_app();
+    let d = state.dispatcher();
+    let t = texts(state.lang);
+    let lang: Lang = state.lang;
+    let catalog = state.training_catalog();
+    let query = state.training.query.as_str();
+    let scope = state.training.scope;
+    // Numbers found by the search, or `None` (everything) while the box is empty.
+    let found: Option<Vec<u16>> = (!query.trim().is_empty()).then(|| {
+        search(&catalog, query)
+            .into_iter()
+            .map(|h| h.number)
+            .collect()
+    });
+    let shows = |i: &Indicator| {
+        scope.level().is_none_or(|l| i.applies_to.applies_to(l))
+            && found.as_ref().is_none_or(|f| f.contains(&i.number))
+    };
+    let shown = catalog.indicators().filter(|i| shows(i)).count();
+    let areas = catalog.areas().iter().filter_map(|area| {
+        let count = area
+            .sections
+            .iter()
+            .flat_map(|s| &s.indicators)
+            .filter(|i| shows(i))
+            .count();
+        if count == 0 {
+            return None;
+        }
+        let title = format!("{}{}", area_prefix(lang, area.number), area.title);
+        Some(html! {
+            <section class="browse-area" key={area.number}>
+                <h3>{ marked(&title, query) }<span class="count">{ count }</span></h3>
+                { for area.sections.iter().filter_map(|section| {
+                    let indicators: Vec<Html> = section.indicators.iter()
+                        .filter(|i| shows(i))
+                        .map(|i| entry(t, i, query))
+                        .collect();
+                    if indicators.is_empty() {
+                        return None;
+                    }
+                    Some(html! {
+                        <section class="browse-section" key={section.number}>
+                            <h4 class="section-title">
+                                { marked(&format!("{}. {}", section.number, section.title), query) }
+                            </h4>
+                            { for indicators }
+                        </section>
+                    })
+                }) }
+            </section>
+        })
+    });
+    let on_search = send_value::<InputEvent>(
+        &d,
+        Box::new(|v| Action::Training(TrainingAction::Search(v))),
+    );
+    html! {
+        <section class="catalog-browser" aria-labelledby="browser-title">
+            <h2 id="browser-title">{ t.browser_title }</h2>
+            <div class="browser-tools">
+                <div class="field search">
+                    <label for="catalog-search">{ t.search_label }</label>
+                    <input type="search" id="catalog-search" value={query.to_string()}
+                        placeholder={t.search_placeholder} autocomplete="off" oninput={on_search} />
+                </div>
+                <div class="scope" role="group" aria-label={t.scope_label}>
+                    <span class="scope-label" aria-hidden="true">{ t.scope_label }</span>
+                    { for Scope::ALL.iter().zip(t.scopes).map(|(&s, label)| html! {
+                        <button type="button" class="toggle" aria-pressed={(s == scope).to_string()}
+                            data-scope={s.as_str()}
+                            onclick={send_training(&d, TrainingAction::Filter(s))}>{ label }</button>
+                    }) }
+                </div>
+                <p class="shown-count" role="status" data-testid="shown-count">
+                    { fill(t.shown_count, &[&shown.to_string(), &catalog.len().to_string()]) }
+                </p>
+            </div>
+            if shown == 0 {
+                <p class="empty">{ t.no_match }</p>
+            }
+            { for areas }
+        </section>
+    }
+}

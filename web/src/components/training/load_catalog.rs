@@ -1,0 +1,65 @@
+//! Loading another catalog for the session: a JSON catalog or an office's table saved as
+//! "CSV UTF-8", read by `shifan-rules`; its problems (with line numbers) are shown in the page's
+//! language and the catalog in use stays as it was.
+
+use shifan_rules::training::read_catalog_file;
+use yew::prelude::*;
+
+use crate::browser;
+use crate::components::notices::problem_item;
+use crate::components::training::send_training;
+use crate::i18n::{fill, texts};
+use crate::state::{Action, use_app};
+use crate::training_state::TrainingAction;
+
+/// The loader: a file button, the way back to the built-in catalog, and the last failure.
+#[component]
+pub fn LoadCatalog() -> Html {
+    let state = use_app();
+    let d = state.dispatcher();
+    let t = texts(state.lang);
+    let onchange = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let file = input.files().and_then(|files| files.get(0));
+            input.set_value("");
+            if let Some(file) = file {
+                let d = d.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let name = file.name();
+                    let result = match browser::read_file(&file).await {
+                        Ok(bytes) => read_catalog_file(&name, &bytes).map(Into::into),
+                        Err(_) => Err(Vec::new()),
+                    };
+                    d.dispatch(Action::Training(TrainingAction::Loaded { name, result }));
+                });
+            }
+        })
+    };
+    html! {
+        <div class="load-catalog">
+            <div class="actions">
+                <label class="button file-button">
+                    <span>{ t.load_catalog }</span>
+                    <input type="file" class="visually-hidden" id="catalog-file"
+                        accept=".json,.csv,application/json,text/csv" {onchange} />
+                </label>
+                if state.training.catalog.is_some() {
+                    <button type="button" onclick={send_training(&d, TrainingAction::UseReference)}>
+                        { t.use_reference }
+                    </button>
+                }
+            </div>
+            <p class="hint">{ t.load_catalog_hint }</p>
+            if let Some((name, problems)) = state.training.load_failed.as_ref() {
+                <div class="notice error" role="alert" data-notice="catalog-failed">
+                    <p><strong>{ fill(t.load_catalog_failed, &[name]) }</strong></p>
+                    <ul class="problems">
+                        { for problems.iter().map(|p| problem_item(p, &state, t)) }
+                    </ul>
+                </div>
+            }
+        </div>
+    }
+}

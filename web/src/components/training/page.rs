@@ -1,0 +1,30 @@
+//! The training page: what training mode is, the catalog in use (and loading another one), the
+//! demo counties and the catalog browser.
+
+use yew::prelude::*;
+
+use crate::components::catalog_badge::CatalogBadge;
+use crate::components::training::catalog_browser::CatalogBrowser;
+use crate::components::training::demos::DemoCounties;
+use crate::components::training::load_catalog::LoadCatalog;
+use crate::i18n::texts;
+use crate::state::use_app;
+
+/// The training page.
+#[component]
+pub fn TrainingPage() -> Html {
+    let state = use_app();
+    let t = texts(state.lang);
+    html! {
+        <section class="training" aria-labelledby="training-title">
+            <div class="hero training-head">
+                <h1 id="training-title">{ t.training_title }</h1>
+                <p class="lead">{ t.training_lead }</p>
+                <CatalogBadge catalog={Some(state.training_catalog())} />
+                <LoadCatalog />
+            </div>
+            <DemoCounties />
+            <CatalogBrowser />
+        </section>
+    }
+}

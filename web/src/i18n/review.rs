@@ -1,0 +1,474 @@
+//! The city review's strings, one table per language like the rest of [`crate::i18n`]: the
+//! review screens are a page of their own, so their strings live in a table of their own.
+//! Decision labels and problems come from `shifan-rules` in both languages.
+
+use shifan_rules::Lang;
+
+/// The strings of the city review in one language.
+#[derive(Debug)]
+pub struct ReviewTexts {
+    /// Header and start-page entry: "City review".
+    pub entry: &'static str,
+    /// Start page: what the review is for.
+    pub entry_hint: &'static str,
+    /// Start page: the button.
+    pub entry_button: &'static str,
+
+    /// Page heading.
+    pub title: &'static str,
+    /// Page introduction.
+    pub lead: &'static str,
+    /// Reviewing office fieldset.
+    pub setup: &'static str,
+    /// City picker.
+    pub city: &'static str,
+    /// City picker placeholder.
+    pub choose_city: &'static str,
+    /// The city was inferred: `{}`.
+    pub city_inferred: &'static str,
+    /// Reviewer name.
+    pub reviewer_name: &'static str,
+    /// Reviewing office.
+    pub reviewer_office: &'static str,
+    /// Office example.
+    pub office_example: &'static str,
+    /// Review date.
+    pub date: &'static str,
+    /// Counts: `{}` applications, `{}` recommended, `{}` not, `{}` pending.
+    pub counts: &'static str,
+    /// Start over.
+    pub new_review: &'static str,
+    /// Confirmation before starting over.
+    pub new_review_confirm: &'static str,
+    /// Save state: saved at `{}`.
+    pub saved_at: &'static str,
+    /// Save state: saving.
+    pub saving: &'static str,
+    /// Save state: nothing saved yet.
+    pub saved_in_browser: &'static str,
+    /// Save failed: storage full (banner).
+    pub storage_full: &'static str,
+    /// Save failed: no storage (banner).
+    pub storage_unavailable: &'static str,
+    /// Save failed (status).
+    pub not_saved: &'static str,
+    /// The stored session could not be read.
+    pub load_failed: &'static str,
+
+    /// Open files heading.
+    pub open_title: &'static str,
+    /// Drop zone text.
+    pub drop_hint: &'static str,
+    /// Choose files button.
+    pub choose_files: &'static str,
+    /// Drop zone while dragging.
+    pub drop_now: &'static str,
+    /// Verifying `{}` of `{}` files.
+    pub reading: &'static str,
+    /// Last batch: `{}` files: `{}` added, `{}` already open, `{}` cannot be used.
+    pub report: &'static str,
+
+    /// Rejected files heading (`{}`).
+    pub rejected_title: &'static str,
+    /// Rejected files explained.
+    pub rejected_hint: &'static str,
+    /// A file the browser could not read.
+    pub unreadable: &'static str,
+    /// Remove from the list.
+    pub remove: &'static str,
+    /// Accessible name: remove `{}`.
+    pub remove_named: &'static str,
+    /// Clear the rejected list.
+    pub clear_rejected: &'static str,
+
+    /// Duplicates heading (`{}` pairs).
+    pub duplicates_title: &'static str,
+    /// Duplicates explained.
+    pub duplicates_hint: &'static str,
+    /// Remove this application from the review.
+    pub remove_application: &'static str,
+    /// Badge: outside the city.
+    pub badge_outside: &'static str,
+    /// Badge: duplicate.
+    pub badge_duplicate: &'static str,
+    /// Badge: notes (warnings).
+    pub badge_warnings: &'static str,
+    /// Last changed `{}`.
+    pub updated: &'static str,
+    /// File `{}`.
+    pub file: &'static str,
+
+    /// Table heading (`{}` applications).
+    pub table_title: &'static str,
+    /// Showing `{}` of `{}`.
+    pub showing: &'static str,
+    /// Filters legend.
+    pub filters: &'static str,
+    /// Filter: kind.
+    pub filter_kind: &'static str,
+    /// Filter: verdict.
+    pub filter_verdict: &'static str,
+    /// Filter: decision.
+    pub filter_decision: &'static str,
+    /// Filter option: all.
+    pub all: &'static str,
+    /// Verdict option: meets the bar.
+    pub meets: &'static str,
+    /// Verdict option: below the bar.
+    pub below: &'static str,
+    /// Nothing to compare yet.
+    pub empty: &'static str,
+    /// No row passes the filters.
+    pub none_shown: &'static str,
+    /// Column: applicant.
+    pub col_applicant: &'static str,
+    /// Column: kind.
+    pub col_kind: &'static str,
+    /// Column: category.
+    pub col_category: &'static str,
+    /// Column: compliance.
+    pub col_compliance: &'static str,
+    /// Column: meets the `{}` bar (estimate).
+    pub col_meets: &'static str,
+    /// Column: unanswered.
+    pub col_unanswered: &'static str,
+    /// Column: evidence.
+    pub col_evidence: &'static str,
+    /// Column: fingerprint.
+    pub col_fingerprint: &'static str,
+    /// Column: decision.
+    pub col_decision: &'static str,
+    /// Column: rank.
+    pub col_rank: &'static str,
+    /// Area column, accessible: area `{}` `{}`.
+    pub col_area: &'static str,
+    /// Sort button, accessible: sort by `{}`.
+    pub sort_by: &'static str,
+    /// Yes.
+    pub yes: &'static str,
+    /// No.
+    pub no: &'static str,
+    /// Single-item applications have no bar.
+    pub no_bar: &'static str,
+    /// Accessible name: open `{}` read-only.
+    pub open_named: &'static str,
+    /// Accessible name: decision on `{}`.
+    pub decision_for: &'static str,
+    /// Move up.
+    pub up: &'static str,
+    /// Move down.
+    pub down: &'static str,
+    /// Accessible name: move `{}` up.
+    pub up_named: &'static str,
+    /// Accessible name: move `{}` down.
+    pub down_named: &'static str,
+    /// The areas under their numbers (legend heading).
+    pub areas_legend: &'static str,
+
+    /// Heat map heading.
+    pub heat_title: &'static str,
+    /// Heat map explained (`{}` = the line).
+    pub heat_hint: &'static str,
+    /// Legend: reaches the line (`{}`).
+    pub heat_reached: &'static str,
+    /// Legend: within 10 points below.
+    pub heat_close: &'static str,
+    /// Legend: 10 to 30 points below.
+    pub heat_far: &'static str,
+    /// Legend: more than 30 points below.
+    pub heat_very_far: &'static str,
+    /// Legend: nothing applicable.
+    pub heat_none: &'static str,
+    /// Legend heading.
+    pub legend: &'static str,
+
+    /// Viewer: back to the table.
+    pub back: &'static str,
+    /// Viewer: read-only badge.
+    pub read_only: &'static str,
+    /// Viewer: explanation.
+    pub read_only_hint: &'static str,
+    /// Viewer: fingerprint `{}`.
+    pub fingerprint: &'static str,
+    /// Opinion heading.
+    pub opinion: &'static str,
+    /// Comments.
+    pub comment: &'static str,
+    /// Rank `{}` of `{}`.
+    pub rank_of: &'static str,
+    /// Outside the city: cannot be recommended.
+    pub outside_no_recommend: &'static str,
+    /// Warnings of the file.
+    pub warnings: &'static str,
+    /// Single-item project heading.
+    pub project: &'static str,
+
+    /// Export heading.
+    pub export_title: &'static str,
+    /// Export the package.
+    pub export_package: &'static str,
+    /// Export xlsx.
+    pub export_xlsx: &'static str,
+    /// Export CSV.
+    pub export_csv: &'static str,
+    /// Writing the spreadsheet.
+    pub exporting: &'static str,
+    /// What the package holds: `{}` applications, `{}` recommended.
+    pub export_hint: &'static str,
+    /// Files outside the city are left out (`{}`).
+    pub export_outside: &'static str,
+    /// The tables export the rows shown.
+    pub export_tables_hint: &'static str,
+    /// The package cannot be sealed yet.
+    pub package_failed: &'static str,
+    /// The spreadsheet failed: `{}`.
+    pub xlsx_failed: &'static str,
+    /// The browser refused a download.
+    pub download_refused: &'static str,
+    /// Close a notice.
+    pub dismiss: &'static str,
+}
+
+/// The table for `lang`.
+pub fn review_texts(lang: Lang) -> &'static ReviewTexts {
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    }
+}
+
+/// Chinese, the default.
+pub static ZH: ReviewTexts = ReviewTexts {
+    entry: "市级初审",
+    entry_hint: "设区的市委依法治市办：汇总本市各县（市、区）提交的申报文件，逐份核验、对比，提出初审意见并择优推荐，导出推荐材料包报送省委依法治省办。",
+    entry_button: "进入市级初审",
+
+    title: "市级初审",
+    lead: "打开本市各县（市、区）提交的申报文件（可一次多份），核验后对比；逐份提出初审意见，对推荐的申报排序，最后导出推荐材料包。文件只在本浏览器中处理，不会上传。",
+    setup: "初审单位",
+    city: "设区的市",
+    choose_city: "请选择（打开文件后也可自动识别）",
+    city_inferred: "已按文件识别为{}；如有误请改选。",
+    reviewer_name: "初审人",
+    reviewer_office: "初审单位名称",
+    office_example: "如 太原市委依法治市办",
+    date: "初审日期",
+    counts: "共 {} 份申报：推荐 {} 份，不推荐 {} 份，待定 {} 份",
+    new_review: "开始新的初审",
+    new_review_confirm: "确定清空当前初审（全部文件和初审意见）吗？已导出的推荐材料包不受影响。",
+    saved_at: "已自动保存 {}",
+    saving: "正在保存…",
+    saved_in_browser: "初审记录保存在本浏览器",
+    storage_full: "浏览器的存储空间已满，最近的初审修改没有保存。请立即导出推荐材料包留存：以后重新打开该材料包即可恢复全部文件和初审意见。之后每次修改都会再次尝试保存。",
+    storage_unavailable: "本浏览器不允许本页使用存储（可能是隐私模式或安全策略），初审记录不会保存。关闭页面前请导出推荐材料包留存。",
+    not_saved: "未能保存",
+    load_failed: "本浏览器中保存的初审记录无法读取（已原样保留，未删除）。下面是一次新的初审；问题如下：",
+
+    open_title: "打开申报文件",
+    drop_hint: "把申报文件（.json，可一次多份）或推荐材料包拖到本页任意位置，或",
+    choose_files: "选择文件（可多选）…",
+    drop_now: "松开鼠标即可打开这些文件",
+    reading: "正在核验第 {} / {} 份文件…",
+    report: "本次打开 {} 个文件：新增 {} 份申报，{} 份已在列表中，{} 个文件无法使用。",
+
+    rejected_title: "无法使用的文件（{}）",
+    rejected_hint: "以下文件未通过核验，不参加对比，也不会放入推荐材料包。请向申报单位索取原始导出文件。",
+    unreadable: "浏览器无法读取此文件。",
+    remove: "移除",
+    remove_named: "从列表移除：{}",
+    clear_rejected: "清空此列表",
+
+    duplicates_title: "重复申报（{} 组）",
+    duplicates_hint: "同一县（市、区）提交了不止一份同类申报。请核实后保留一份，移除其余。",
+    remove_application: "从初审中移除",
+    badge_outside: "非本市",
+    badge_duplicate: "重复申报",
+    badge_warnings: "有提示",
+    updated: "最后修改 {}",
+    file: "文件：{}",
+
+    table_title: "对比表（{} 份申报）",
+    showing: "显示 {} / {} 份",
+    filters: "筛选",
+    filter_kind: "申报类型",
+    filter_verdict: "达标情况（预估）",
+    filter_decision: "初审意见",
+    all: "全部",
+    meets: "达到标准",
+    below: "未达到标准",
+    empty: "还没有可对比的申报文件。请先打开文件。",
+    none_shown: "没有符合筛选条件的申报。",
+    col_applicant: "申报单位",
+    col_kind: "类型",
+    col_category: "单项类别",
+    col_compliance: "达标率（达标 ÷ 适用）",
+    col_meets: "达到 {} 标准（预估）",
+    col_unanswered: "未作答",
+    col_evidence: "佐证材料",
+    col_fingerprint: "文件指纹",
+    col_decision: "初审意见",
+    col_rank: "推荐排序",
+    col_area: "{}：{}（达标率）",
+    sort_by: "按“{}”排序",
+    yes: "是",
+    no: "否",
+    no_bar: "—（单项）",
+    open_named: "查看{}的申报（只读）",
+    decision_for: "{}的初审意见",
+    up: "上移",
+    down: "下移",
+    up_named: "{}的推荐排序上移",
+    down_named: "{}的推荐排序下移",
+    areas_legend: "一级指标",
+
+    heat_title: "各领域达标率热力图",
+    heat_hint: "每格为该申报在该领域的达标率（达标 ÷ 适用），颜色表示与综合示范标准线 {} 的距离；按对比表的顺序排列。",
+    heat_reached: "达到标准线（{} 及以上）",
+    heat_close: "低于标准线 10 个百分点以内",
+    heat_far: "低于标准线 10～30 个百分点",
+    heat_very_far: "低于标准线 30 个百分点以上",
+    heat_none: "无适用指标",
+    legend: "图例",
+
+    back: "← 返回对比表",
+    read_only: "只读",
+    read_only_hint: "这是申报单位提交的原始自评内容，初审时只能查看，不能修改。",
+    fingerprint: "文件指纹 {}",
+    opinion: "初审意见",
+    comment: "意见说明",
+    rank_of: "推荐排序：第 {} 位（共 {} 位）",
+    outside_no_recommend: "该申报不属于本市，不能推荐。",
+    warnings: "文件提示",
+    project: "单项示范项目",
+
+    export_title: "导出",
+    export_package: "导出推荐材料包",
+    export_xlsx: "导出对比表（Excel）",
+    export_csv: "导出对比表（CSV）",
+    exporting: "正在生成 Excel 文件…",
+    export_hint: "推荐材料包包含本市 {} 份申报文件原件及其初审意见（推荐 {} 份），带完整性指纹；省委依法治省办可用 shifan check 核验。",
+    export_outside: "{} 份不属于本市的申报不放入材料包。",
+    export_tables_hint: "对比表按当前的筛选和排序导出。",
+    package_failed: "暂时无法导出推荐材料包，请先处理以下问题：",
+    xlsx_failed: "无法生成 Excel 文件：{}",
+    download_refused: "浏览器拒绝了下载。请检查浏览器的下载设置后重试。",
+    dismiss: "关闭提示",
+};
+
+/// English.
+pub static EN: ReviewTexts = ReviewTexts {
+    entry: "City review",
+    entry_hint: "For the city office: collect the files your counties submitted, verify and compare them, decide on each, recommend the best, and export the recommendation package for the province.",
+    entry_button: "Open the city review",
+
+    title: "City preliminary review",
+    lead: "Open the application files of the city's counties (many at once) to verify and compare them; decide on each, rank the recommended ones, then export the recommendation package. Files are handled in this browser only and never uploaded.",
+    setup: "Reviewing office",
+    city: "City",
+    choose_city: "Choose (or open files and it is inferred)",
+    city_inferred: "Inferred from the files: {}. Change it if this is wrong.",
+    reviewer_name: "Reviewer",
+    reviewer_office: "Office",
+    office_example: "e.g. 太原市委依法治市办",
+    date: "Review date",
+    counts: "{} applications: {} recommended, {} not recommended, {} pending",
+    new_review: "Start a new review",
+    new_review_confirm: "Clear the current review (all files and decisions)? Packages already exported are not affected.",
+    saved_at: "Saved {}",
+    saving: "Saving…",
+    saved_in_browser: "The review is kept in this browser",
+    storage_full: "The browser's storage is full: your latest review changes are not saved. Export the recommendation package now; opening it again later restores every file and decision. Every further change tries to save again.",
+    storage_unavailable: "This browser does not let the page use storage (private mode or a policy): the review is not kept. Export the recommendation package before you close the page.",
+    not_saved: "Not saved",
+    load_failed: "The review kept in this browser cannot be read (it is left as it was, not deleted). This is a new review; the problems:",
+
+    open_title: "Open application files",
+    drop_hint: "Drop application files (.json, many at once) or a recommendation package anywhere on this page, or",
+    choose_files: "choose files (several at once)…",
+    drop_now: "Release to open these files",
+    reading: "Verifying file {} of {}…",
+    report: "Opened {} files: {} applications added, {} already open, {} files cannot be used.",
+
+    rejected_title: "Files that cannot be used ({})",
+    rejected_hint: "These files failed verification: they are not compared and never go into the package. Ask the applicant for the original exported file.",
+    unreadable: "The browser could not read this file.",
+    remove: "Remove",
+    remove_named: "Remove from the list: {}",
+    clear_rejected: "Clear this list",
+
+    duplicates_title: "Duplicate submissions ({})",
+    duplicates_hint: "The same county submitted more than one application of the same kind. Check with them, keep one and remove the others.",
+    remove_application: "Remove from the review",
+    badge_outside: "Not in this city",
+    badge_duplicate: "Duplicate",
+    badge_warnings: "Notes",
+    updated: "Last changed {}",
+    file: "File: {}",
+
+    table_title: "Comparison ({} applications)",
+    showing: "Showing {} of {}",
+    filters: "Filters",
+    filter_kind: "Kind",
+    filter_verdict: "Verdict (estimate)",
+    filter_decision: "Decision",
+    all: "All",
+    meets: "Meets the bar",
+    below: "Below the bar",
+    empty: "Nothing to compare yet. Open some files first.",
+    none_shown: "No application passes the filters.",
+    col_applicant: "Applicant",
+    col_kind: "Kind",
+    col_category: "Category",
+    col_compliance: "Compliance (met ÷ applicable)",
+    col_meets: "Meets the {} bar (estimate)",
+    col_unanswered: "Unanswered",
+    col_evidence: "Evidence",
+    col_fingerprint: "Fingerprint",
+    col_decision: "Decision",
+    col_rank: "Rank",
+    col_area: "{}: {} (compliance)",
+    sort_by: "Sort by {}",
+    yes: "yes",
+    no: "no",
+    no_bar: "— (single-item)",
+    open_named: "Open the application of {} (read-only)",
+    decision_for: "Decision on {}",
+    up: "Up",
+    down: "Down",
+    up_named: "Move {} up in rank",
+    down_named: "Move {} down in rank",
+    areas_legend: "Areas",
+
+    heat_title: "Compliance by area (heat map)",
+    heat_hint: "Each cell is the application's compliance in that area (met ÷ applicable); the colour says how far it is from the comprehensive line of {}. Rows follow the comparison table.",
+    heat_reached: "At or above the line ({})",
+    heat_close: "Less than 10 points below",
+    heat_far: "10 to 30 points below",
+    heat_very_far: "More than 30 points below",
+    heat_none: "Nothing applicable",
+    legend: "Legend",
+
+    back: "← Back to the comparison",
+    read_only: "Read-only",
+    read_only_hint: "This is the self-assessment exactly as the applicant submitted it; the review can look but not change it.",
+    fingerprint: "Fingerprint {}",
+    opinion: "Decision",
+    comment: "Comments",
+    rank_of: "Rank {} of {}",
+    outside_no_recommend: "This application is not from this city and cannot be recommended.",
+    warnings: "Notes on the file",
+    project: "Single-item project",
+
+    export_title: "Export",
+    export_package: "Export the recommendation package",
+    export_xlsx: "Export the table (Excel)",
+    export_csv: "Export the table (CSV)",
+    exporting: "Writing the Excel file…",
+    export_hint: "The package holds the city's {} application files, unchanged, with the decisions ({} recommended) and integrity fingerprints; the province can verify it with shifan check.",
+    export_outside: "{} applications from outside the city are left out of the package.",
+    export_tables_hint: "The tables are exported as filtered and sorted now.",
+    package_failed: "The recommendation package cannot be exported yet. Please fix:",
+    xlsx_failed: "The Excel file could not be written: {}",
+    download_refused: "The browser refused the download. Check its download settings and try again.",
+    dismiss: "Dismiss",
+};

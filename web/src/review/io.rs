@@ -1,0 +1,223 @@
+//! The review's dealings with the browser: reading many picked or dropped files and verifying
+//! them without freezing the page, keeping the session in storage, the downloads (package, CSV,
+//! and the spreadsheet, whose writer is a separate WebAssembly module imported on the click).
+
+use js_sys::{Array, Date, Promise, Reflect, Uint8Array};
+use shifan_rules::document::read_document;
+use shifan_rules::review::{ComparisonRow, comparison_table};
+use shifan_rules::session::Session;
+use shifan_rules::{CatalogSet, Lang, Problem};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, BlobPropertyBag, File};
+
+use crate::browser;
+use crate::files;
+use crate::review::{OpenedFile, ReviewAction, ReviewNotice};
+use crate::state::{Action, Dispatch, SaveError};
+
+/// Local-storage key of the review session.
+pub const SESSION_KEY: &str = "shifan.review";
+/// Session-storage key: this tab shows the review (so a reload comes back to it).
+pub const TAB_KEY: &str = "shifan.review.open";
+/// Milliseconds of verifying between two updates of the page while many files are opened.
+const SLICE_MS: f64 = 120.0;
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Today's local date, `YYYY-MM-DD`.
+pub fn today() -> String {
+    let d = Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// The stored session: `None` when there is none, else what reading it gave.
+pub fn load_session() -> Option<Result<Session, Vec<Problem>>> {
+    let json = storage()?.get_item(SESSION_KEY).ok()??;
+    Some(Session::from_json(json.as_bytes(), &CatalogSet::builtin()))
+}
+
+/// Writes the session to browser storage.
+pub fn save_session(session: &Session) -> Result<(), SaveError> {
+    let storage = storage().ok_or(SaveError::Unavailable)?;
+    storage
+        .set_item(SESSION_KEY, &session.to_json())
+        .map_err(|_| SaveError::Full)
+}
+
+/// Whether this tab showed the review before a reload.
+pub fn tab_in_review() -> bool {
+    browser::session_flag(TAB_KEY)
+}
+
+fn send(dispatch: &Dispatch, action: ReviewAction) {
+    dispatch.dispatch(Action::Review(action));
+}
+
+/// Reads and verifies `files` (applications or packages) and adds them to the review. The
+/// browser reads them all at once; verifying is done in slices, and the page shows what is
+/// verified so far after each slice.
+pub fn open_files(files: Vec<File>, dispatch: Dispatch) {
+    if files.is_empty() {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let total = files.len();
+        send(&dispatch, ReviewAction::Reading(0, total));
+        let reads: Array = files
+            .iter()
+            .map(|f| JsValue::from(f.array_buffer()))
+            .collect();
+        let settled = JsFuture::from(Promise::all_settled(&reads))
+            .await
+            .map(|v| Array::from(&v))
+            .unwrap_or_default();
+        let catalogs = CatalogSet::builtin();
+        let mut batch = Vec::new();
+        let mut slice_start = Date::now();
+        for (i, file) in files.iter().enumerate() {
+            let bytes = settled
+                .get(i as u32)
+                .dyn_into::<js_sys::Object>()
+                .ok()
+                .filter(|s| {
+                    Reflect::get(s, &"status".into())
+                        .ok()
+                        .and_then(|v| v.as_string())
+                        == Some("fulfilled".into())
+                })
+                .and_then(|s| Reflect::get(&s, &"value".into()).ok())
+                .map(|buffer: JsValue| -> Vec<u8> { Uint8Array::new(&buffer).to_vec() });
+            let result = match bytes {
+                Some(bytes) => read_document(&bytes, &catalogs),
+                None => Err(Vec::new()),
+            };
+            batch.push(OpenedFile {
+                name: file.name(),
+                result,
+            });
+            if Date::now() - slice_start > SLICE_MS && i + 1 < total {
+                send(&dispatch, ReviewAction::Opened(std::mem::take(&mut batch)));
+                send(&dispatch, ReviewAction::Reading(i + 1, total));
+                browser::yield_now().await;
+                slice_start = Date::now();
+            }
+        }
+        send(&dispatch, ReviewAction::Opened(batch));
+        send(&dispatch, ReviewAction::ReadDone);
+    });
+}
+
+/// Seals the session and downloads the recommendation package; the notice to show if that
+/// is not possible.
+pub fn download_package(session: &Session) -> Option<ReviewNotice> {
+    match session.package(files::generator(), browser::now_iso()) {
+        Ok(package) => {
+            browser::download(&package.file_name(), &package.to_json(), "application/json")
+                .err()
+                .map(|_| ReviewNotice::DownloadRefused)
+        }
+        Err(problems) => Some(ReviewNotice::PackageFailed(problems)),
+    }
+}
+
+/// The base of export file names, e.g. `太原市-初审对比-2026-12-01`.
+fn export_name(session: &Session) -> String {
+    let city = session
+        .city()
+        .and_then(shifan_rules::division::get)
+        .map(|d| format!("{}-", d.name))
+        .unwrap_or_default();
+    format!("{city}初审对比-{}", session.date.trim())
+}
+
+/// The area titles of the catalog the applications answer (the first one's).
+fn area_titles(session: &Session) -> Vec<String> {
+    session
+        .applications()
+        .first()
+        .map(|r| {
+            r.verified
+                .catalog
+                .areas()
+                .iter()
+                .map(|a| a.title.clone())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn table(session: &Session, rows: &[ComparisonRow], lang: Lang) -> shifan_rules::review::Table {
+    let titles = area_titles(session);
+    let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
+    comparison_table(rows, &titles, lang)
+}
+
+/// Downloads the comparison table (`rows`, as shown) as CSV.
+pub fn download_csv(session: &Session, rows: &[ComparisonRow], lang: Lang) -> Option<ReviewNotice> {
+    let csv = table(session, rows, lang).to_csv();
+    let name = format!("{}.csv", export_name(session));
+    browser::download(&name, &csv, "text/csv;charset=utf-8")
+        .err()
+        .map(|_| ReviewNotice::DownloadRefused)
+}
+
+#[wasm_bindgen(inline_js = "
+export function shifan_workbook(json, sheet) {
+  const url = new URL('xlsx/shifan_web_xlsx.js', document.baseURI).href;
+  return import(url).then(async (module) => {
+    await module.default();
+    return module.workbook(json, sheet);
+  });
+}
+")]
+extern "C" {
+    /// Imports the spreadsheet module (once; the browser caches it) and writes a workbook.
+    fn shifan_workbook(json: &str, sheet: &str) -> Promise;
+}
+
+/// Downloads the comparison table (`rows`, as shown) as an `.xlsx` workbook, loading the
+/// spreadsheet writer first. The page says when it is busy and when it failed.
+pub fn download_xlsx(session: &Session, rows: &[ComparisonRow], lang: Lang, dispatch: Dispatch) {
+    let json = serde_json::to_string(&table(session, rows, lang)).unwrap_or_default();
+    let name = format!("{}.xlsx", export_name(session));
+    let sheet = match lang {
+        Lang::Zh => "初审对比",
+        Lang::En => "Comparison",
+    };
+    send(&dispatch, ReviewAction::Exporting(true));
+    wasm_bindgen_futures::spawn_local(async move {
+        let notice = match JsFuture::from(shifan_workbook(&json, sheet)).await {
+            Ok(bytes) => {
+                let bytes = Uint8Array::new(&bytes);
+                download_bytes(&name, &bytes)
+                    .err()
+                    .map(|_| ReviewNotice::DownloadRefused)
+            }
+            Err(error) => Some(ReviewNotice::XlsxFailed(
+                error
+                    .dyn_into::<js_sys::Error>()
+                    .map(|e| String::from(e.message()))
+                    .unwrap_or_default(),
+            )),
+        };
+        send(&dispatch, ReviewAction::Exporting(false));
+        if notice.is_some() {
+            send(&dispatch, ReviewAction::Notice(notice));
+        }
+    });
+}
+
+fn download_bytes(name: &str, bytes: &Uint8Array) -> Result<(), JsValue> {
+    let options = BlobPropertyBag::new();
+    options.set_type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    let blob = Blob::new_with_u8_array_sequence_and_options(&Array::of1(bytes), &options)?;
+    browser::download_blob(name, &blob)
+}

@@ -1,0 +1,343 @@
+//! The city review's part of the one reducer: [`ReviewState`] (a field of [`AppState`]) and
+//! the [`ReviewAction`]s that change it.
+//!
+//! The city office (市委依法治市办) opens its counties' application files, compares them,
+//! decides on each (推荐 / 不推荐 / 待定, with comments and a rank among the recommended) and
+//! seals a recommendation package for the province. Every rule — verification, the city a file
+//! belongs to, duplicates, the rank rule, the package — comes from `shifan-rules`
+//! (`document`, `review`, `session`, `package`); this module only holds the UI's part: sort
+//! order, filters, which application is open, reading progress and saving.
+//!
+//! [`rows`] derives the comparison table from the state; [`io`] talks to the browser (reading
+//! many files, storage, downloads, the spreadsheet module loaded on demand).
+
+pub mod io;
+pub mod rows;
+
+use shifan_rules::Problem;
+use shifan_rules::document::Document;
+use shifan_rules::package::Decision;
+use shifan_rules::session::Session;
+
+use crate::state::{AppState, SaveError, SaveStatus, Screen};
+
+pub use rows::{Column, DecisionFilter, KindFilter, Sort, VerdictFilter};
+
+/// A file read from the office's computer, verified: an application, a package, or problems
+/// (none when the browser could not read the file at all).
+#[derive(Clone, Debug)]
+pub struct OpenedFile {
+    /// The file's name.
+    pub name: String,
+    /// What reading and verifying it gave.
+    pub result: Result<Document, Vec<Problem>>,
+}
+
+/// What the last batch of opened files gave, for the status line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct OpenReport {
+    /// Files in the batch.
+    pub files: usize,
+    /// Applications added to the review (packages count their applications).
+    pub added: usize,
+    /// Applications that were already open.
+    pub already_open: usize,
+    /// Files that cannot be used.
+    pub rejected: usize,
+}
+
+/// Messages of the review page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReviewNotice {
+    /// The package cannot be sealed yet, for these reasons.
+    PackageFailed(Vec<Problem>),
+    /// The spreadsheet could not be written (the browser's message).
+    XlsxFailed(String),
+    /// The browser refused a download.
+    DownloadRefused,
+}
+
+/// The review's state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReviewState {
+    /// The session: city, reviewer, date, applications with opinions, rejected files.
+    pub session: Session,
+    /// Whether the stored session has been read (it is read when the review is first shown).
+    pub loaded: bool,
+    /// The stored session could not be read; it is left in storage untouched.
+    pub load_problems: Vec<Problem>,
+    /// The city was inferred from the files rather than chosen.
+    pub city_inferred: bool,
+    /// Sort order of the comparison table.
+    pub sort: Sort,
+    /// Kind filter.
+    pub kind: KindFilter,
+    /// Verdict filter.
+    pub verdict: VerdictFilter,
+    /// Decision filter.
+    pub decision: DecisionFilter,
+    /// The application open read-only (its integrity fingerprint).
+    pub viewing: Option<String>,
+    /// Files being read: done and total.
+    pub reading: Option<(usize, usize)>,
+    /// What the last batch gave.
+    pub report: Option<OpenReport>,
+    /// Files are being dragged over the page.
+    pub dragging: bool,
+    /// The spreadsheet is being written.
+    pub exporting: bool,
+    /// A message to show.
+    pub notice: Option<ReviewNotice>,
+    /// Counts every change to the session; autosave follows it.
+    pub revision: u64,
+    /// The revision last written to storage.
+    pub saved_revision: u64,
+    /// Whether saving works, and when it last happened.
+    pub save: SaveStatus,
+}
+
+impl Default for ReviewState {
+    fn default() -> Self {
+        ReviewState {
+            session: Session::default(),
+            loaded: false,
+            load_problems: Vec::new(),
+            city_inferred: false,
+            sort: Sort::default(),
+            kind: KindFilter::All,
+            verdict: VerdictFilter::All,
+            decision: DecisionFilter::All,
+            viewing: None,
+            reading: None,
+            report: None,
+            dragging: false,
+            exporting: false,
+            notice: None,
+            revision: 0,
+            saved_revision: 0,
+            save: SaveStatus::Idle,
+        }
+    }
+}
+
+impl ReviewState {
+    /// Whether the session has changes not yet in storage.
+    pub fn unsaved(&self) -> bool {
+        self.revision > self.saved_revision
+    }
+
+    /// Reads the stored session, once. A new session is dated today.
+    fn ensure_loaded(&mut self) {
+        if self.loaded {
+            return;
+        }
+        self.loaded = true;
+        match io::load_session() {
+            Some(Ok(session)) => self.session = session,
+            Some(Err(problems)) => {
+                self.load_problems = problems;
+                self.session = Session::new(io::today());
+            }
+            None => self.session = Session::new(io::today()),
+        }
+    }
+
+    fn changed(&mut self) {
+        self.revision += 1;
+    }
+
+    fn opened(&mut self, files: Vec<OpenedFile>) {
+        let mut report = self.report.take().unwrap_or_default();
+        for file in files {
+            report.files += 1;
+            match file.result {
+                Ok(Document::Application(verified)) => {
+                    if self.session.add(file.name, *verified) {
+                        report.added += 1;
+                    } else {
+                        report.already_open += 1;
+                    }
+                }
+                Ok(Document::Package(package)) => {
+                    let total = package.applications.len();
+                    let added = self.session.add_package(&file.name, *package);
+                    report.added += added;
+                    report.already_open += total - added;
+                }
+                Err(problems) => {
+                    report.rejected += 1;
+                    self.session.reject(file.name, problems);
+                }
+            }
+        }
+        if self.session.city().is_none() && self.session.infer_city() {
+            self.city_inferred = true;
+        }
+        self.report = Some(report);
+        self.changed();
+    }
+}
+
+/// Everything that can happen in the city review.
+#[derive(Clone, Debug)]
+pub enum ReviewAction {
+    /// Show the review page (closing any open draft, which is saved first); the stored
+    /// session is read the first time.
+    Enter,
+    /// Choose the reviewing city (`None` clears it).
+    SetCity(Option<u32>),
+    /// Set the reviewer's name.
+    SetReviewerName(String),
+    /// Set the reviewing office.
+    SetReviewerOffice(String),
+    /// Set the review date.
+    SetDate(String),
+    /// Files are (or are no longer) dragged over the page.
+    Dragging(bool),
+    /// Reading files: done of total (a new batch starts at 0).
+    Reading(usize, usize),
+    /// Some files were read and verified.
+    Opened(Vec<OpenedFile>),
+    /// The batch is finished.
+    ReadDone,
+    /// Remove an application from the review.
+    Remove(String),
+    /// Forget one rejected file.
+    RemoveRejected(usize),
+    /// Forget every rejected file.
+    ClearRejected,
+    /// Start over: an empty session dated today.
+    NewReview,
+    /// Decide on an application.
+    Decide(String, Decision),
+    /// Move a recommended application up (`true`) or down in rank.
+    Move(String, bool),
+    /// Set the comments on an application.
+    Comment(String, String),
+    /// Sort by a column (again: reverse).
+    Sort(Column),
+    /// Filter by kind.
+    FilterKind(KindFilter),
+    /// Filter by verdict.
+    FilterVerdict(VerdictFilter),
+    /// Filter by decision.
+    FilterDecision(DecisionFilter),
+    /// Open an application read-only, or go back to the table.
+    View(Option<String>),
+    /// The session at `revision` was written to storage (or not).
+    Saved {
+        /// The revision written.
+        revision: u64,
+        /// When, or why it failed.
+        result: Result<String, SaveError>,
+    },
+    /// The spreadsheet is (or is no longer) being written.
+    Exporting(bool),
+    /// Show a message, or hide it.
+    Notice(Option<ReviewNotice>),
+}
+
+impl AppState {
+    /// Applies a review action.
+    pub(crate) fn reduce_review(&mut self, action: ReviewAction) {
+        let r = &mut self.review;
+        match action {
+            ReviewAction::Enter => {
+                self.put_away();
+                self.leave_training();
+                self.draft = None;
+                self.pending = None;
+                self.evidence_form = None;
+                self.conflict = false;
+                self.notice = None;
+                self.screen = Screen::Review;
+                self.review.ensure_loaded();
+            }
+            ReviewAction::SetCity(code) => {
+                r.session.set_city(code);
+                r.city_inferred = false;
+                r.changed();
+            }
+            ReviewAction::SetReviewerName(name) => {
+                r.session.reviewer.name = name;
+                r.changed();
+            }
+            ReviewAction::SetReviewerOffice(office) => {
+                r.session.reviewer.office = office;
+                r.changed();
+            }
+            ReviewAction::SetDate(date) => {
+                r.session.date = date;
+                r.changed();
+            }
+            ReviewAction::Dragging(on) => r.dragging = on,
+            ReviewAction::Reading(done, total) => {
+                if done == 0 {
+                    r.report = None;
+                }
+                r.reading = Some((done, total));
+                r.dragging = false;
+            }
+            ReviewAction::Opened(files) => r.opened(files),
+            ReviewAction::ReadDone => r.reading = None,
+            ReviewAction::Remove(id) => {
+                if r.session.remove(&id) {
+                    if r.viewing.as_deref() == Some(id.as_str()) {
+                        r.viewing = None;
+                    }
+                    r.changed();
+                }
+            }
+            ReviewAction::RemoveRejected(i) => {
+                if i < r.session.rejected.len() {
+                    r.session.rejected.remove(i);
+                    r.changed();
+                }
+            }
+            ReviewAction::ClearRejected => {
+                r.session.rejected.clear();
+                r.changed();
+            }
+            ReviewAction::NewReview => {
+                r.session = Session::new(io::today());
+                r.city_inferred = false;
+                r.viewing = None;
+                r.report = None;
+                r.notice = None;
+                r.load_problems.clear();
+                r.changed();
+            }
+            ReviewAction::Decide(id, decision) => {
+                if r.session.set_decision(&id, decision) {
+                    r.changed();
+                }
+            }
+            ReviewAction::Move(id, up) => {
+                if r.session.move_rank(&id, up) {
+                    r.changed();
+                }
+            }
+            ReviewAction::Comment(id, text) => {
+                if r.session.set_comment(&id, &text) {
+                    r.changed();
+                }
+            }
+            ReviewAction::Sort(column) => r.sort = r.sort.by(column),
+            ReviewAction::FilterKind(f) => r.kind = f,
+            ReviewAction::FilterVerdict(f) => r.verdict = f,
+            ReviewAction::FilterDecision(f) => r.decision = f,
+            ReviewAction::View(id) => {
+                r.viewing = id.filter(|id| r.session.get(id).is_some());
+            }
+            ReviewAction::Saved { revision, result } => match result {
+                Ok(at) => {
+                    r.saved_revision = r.saved_revision.max(revision);
+                    r.save = SaveStatus::Saved(at);
+                }
+                Err(e) => r.save = SaveStatus::Failed(e),
+            },
+            ReviewAction::Exporting(on) => r.exporting = on,
+            ReviewAction::Notice(notice) => r.notice = notice,
+        }
+    }
+}

@@ -1,0 +1,306 @@
+//! Component tests of the city review in headless Chromium: the reducer's rank rule, and the
+//! page as an office uses it — open two valid files and one tampered file at once, read the
+//! table and the problem list, sort, decide, rank, open one read-only, reload.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use shifan_rules::document::read_document;
+use shifan_rules::package::Decision;
+use shifan_rules::sample::{SampleKind, SampleSpec, sample_application};
+use shifan_rules::{Catalog, CatalogSet, Lang};
+use shifan_web::App;
+use shifan_web::review::{OpenedFile, ReviewAction};
+use shifan_web::state::{Action, AppState, Screen};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{DataTransfer, Element, Event, EventInit, File, HtmlElement, HtmlInputElement};
+use yew::{AppHandle, Reducible};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A mounted app and its root element; dropped apps are destroyed and removed.
+struct Mounted {
+    root: Element,
+    app: Option<AppHandle<App>>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        self.root.remove();
+    }
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn clear_storage() {
+    let window = web_sys::window().unwrap();
+    window.local_storage().unwrap().unwrap().clear().unwrap();
+    window.session_storage().unwrap().unwrap().clear().unwrap();
+}
+
+async fn mount() -> Mounted {
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let app = yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    Mounted {
+        root,
+        app: Some(app),
+    }
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+impl Mounted {
+    fn find(&self, selector: &str) -> Option<HtmlElement> {
+        self.root
+            .query_selector(selector)
+            .unwrap()
+            .map(|e| e.dyn_into().unwrap())
+    }
+
+    fn get(&self, selector: &str) -> HtmlElement {
+        self.find(selector)
+            .unwrap_or_else(|| panic!("no element matches {selector}"))
+    }
+
+    fn all(&self, selector: &str) -> Vec<HtmlElement> {
+        let list = self.root.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().dyn_into().unwrap())
+            .collect()
+    }
+
+    async fn click(&self, selector: &str) {
+        self.get(selector).click();
+        yew::scheduler::flush().await;
+    }
+
+    /// Sets a `<select>` (or input) value and fires `change`, as a user's choice does.
+    async fn choose(&self, selector: &str, value: &str) {
+        let el = self.get(selector);
+        js_sys::Reflect::set(&el, &"value".into(), &JsValue::from_str(value)).unwrap();
+        let init = EventInit::new();
+        init.set_bubbles(true);
+        el.dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap())
+            .unwrap();
+        yew::scheduler::flush().await;
+    }
+
+    /// Waits until `selector` matches `count` elements (async work such as reading files).
+    async fn wait_for_count(&self, selector: &str, count: usize) {
+        for _ in 0..300 {
+            yew::scheduler::flush().await;
+            if self.all(selector).len() == count {
+                return;
+            }
+            sleep(10).await;
+        }
+        panic!(
+            "{selector} matched {} elements, not {count}",
+            self.all(selector).len()
+        );
+    }
+
+    /// Picks `files` (name, text) at once in the file input `selector`.
+    async fn pick_files(&self, selector: &str, files: &[(&str, String)]) {
+        let transfer = DataTransfer::new().unwrap();
+        for (name, text) in files {
+            let parts = js_sys::Array::of1(&JsValue::from_str(text));
+            let file = File::new_with_str_sequence(&parts, name).unwrap();
+            transfer.items().add_with_file(&file).unwrap();
+        }
+        let input: HtmlInputElement = self.get(selector).dyn_into().unwrap();
+        input.set_files(transfer.files().as_ref());
+        let init = EventInit::new();
+        init.set_bubbles(true);
+        input
+            .dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap())
+            .unwrap();
+        yew::scheduler::flush().await;
+    }
+
+    /// Division codes of the table's rows, top to bottom.
+    fn codes(&self) -> Vec<String> {
+        self.all("table.comparison tbody tr")
+            .iter()
+            .map(|tr| tr.get_attribute("data-code").unwrap())
+            .collect()
+    }
+
+    /// The rank shown in the row of `code`, if any.
+    fn rank(&self, code: &str) -> Option<u32> {
+        self.find(&format!(
+            "table.comparison tr[data-code=\"{code}\"] [data-testid=\"rank\"]"
+        ))
+        .map(|e| e.text_content().unwrap().trim().parse().unwrap())
+    }
+}
+
+/// A valid application file of `code` with `met` indicators met.
+fn application(code: &str, met: u32, seed: u64) -> String {
+    let spec = SampleSpec {
+        division_code: code.into(),
+        met,
+        kind: SampleKind::Comprehensive,
+        seed,
+        created: "2026-11-01T09:00:00+08:00".into(),
+        updated: "2026-11-20T17:30:00+08:00".into(),
+    };
+    sample_application(Catalog::reference(), &spec)
+        .unwrap()
+        .to_json()
+}
+
+/// 小店区 (90 met), 迎泽区 (80 met) and a copy of 迎泽区's file edited after export.
+fn three_files() -> Vec<(&'static str, String)> {
+    let yingze = application("140106", 80, 2);
+    let tampered = yingze.replacen("张明", "李四", 1);
+    assert_ne!(tampered, yingze);
+    vec![
+        ("xiaodian.json", application("140105", 90, 1)),
+        ("yingze.json", yingze),
+        ("tampered.json", tampered),
+    ]
+}
+
+#[wasm_bindgen_test]
+fn the_reducer_keeps_ranks_one_to_k() {
+    clear_storage();
+    let catalogs = CatalogSet::builtin();
+    let opened: Vec<OpenedFile> = three_files()
+        .into_iter()
+        .map(|(name, text)| OpenedFile {
+            name: name.into(),
+            result: read_document(text.as_bytes(), &catalogs),
+        })
+        .collect();
+    let mut state = Rc::new(AppState::load(Lang::Zh));
+    let mut act = |a: ReviewAction| state = state.clone().reduce(Action::Review(a));
+    act(ReviewAction::Enter);
+    act(ReviewAction::Opened(opened));
+    let ids: Vec<String> = state
+        .review
+        .session
+        .applications()
+        .iter()
+        .map(|r| r.integrity().to_string())
+        .collect();
+    assert_eq!(state.screen, Screen::Review);
+    assert_eq!(ids.len(), 2);
+    assert_eq!(state.review.session.rejected.len(), 1);
+    assert_eq!(state.review.session.city(), Some(140100), "inferred");
+    let mut act = |a: ReviewAction| state = state.clone().reduce(Action::Review(a));
+    act(ReviewAction::Decide(ids[1].clone(), Decision::Recommend));
+    act(ReviewAction::Decide(ids[0].clone(), Decision::Recommend));
+    act(ReviewAction::Move(ids[0].clone(), true));
+    let ranks = |s: &AppState| -> Vec<Option<u32>> {
+        s.review
+            .session
+            .applications()
+            .iter()
+            .map(|r| r.opinion.rank)
+            .collect()
+    };
+    assert_eq!(ranks(&state), vec![Some(1), Some(2)]);
+    let revision = state.review.revision;
+    state = state
+        .clone()
+        .reduce(Action::Review(ReviewAction::Decide(ids[0].clone(), Decision::Pending)));
+    assert_eq!(ranks(&state), vec![None, Some(1)]);
+    assert!(state.review.revision > revision, "a change to save");
+}
+
+#[wasm_bindgen_test]
+async fn an_office_opens_files_sorts_decides_and_comes_back() {
+    clear_storage();
+    let app = mount().await;
+    app.click("[data-action=\"start-review\"]").await;
+    assert!(app.find("#review-title").is_some());
+    app.pick_files("[data-role=\"review-files\"]", &three_files())
+        .await;
+    app.wait_for_count("table.comparison tbody tr", 2).await;
+
+    // The tampered file is listed with its problem, in Chinese, and is not compared.
+    let rejected = app.get("[data-testid=\"rejected\"]").text_content().unwrap();
+    assert!(rejected.contains("tampered.json"), "{rejected}");
+    assert!(rejected.contains("integrity-mismatch"), "{rejected}");
+    assert!(rejected.contains("完整性指纹"), "{rejected}");
+    let city: HtmlInputElement = app.get("#review-city").unchecked_into();
+    assert_eq!(city.value(), "140100", "the city is inferred from the files");
+
+    // Highest compliance first; the applicant header sorts by division code, both ways.
+    assert_eq!(app.codes(), ["140105", "140106"]);
+    let compliance = app.get("table.comparison tbody tr [data-testid=\"compliance\"]");
+    assert!(compliance.text_content().unwrap().contains("90 ÷ 95"));
+    app.click("th:first-child button.sort").await;
+    assert_eq!(
+        app.get("th:first-child").get_attribute("aria-sort").as_deref(),
+        Some("ascending")
+    );
+    assert_eq!(app.codes(), ["140105", "140106"]);
+    app.click("th:first-child button.sort").await;
+    assert_eq!(
+        app.get("th:first-child").get_attribute("aria-sort").as_deref(),
+        Some("descending")
+    );
+    assert_eq!(app.codes(), ["140106", "140105"]);
+
+    // Recommend both: ranks follow the order of the decisions; a move swaps them; leaving
+    // "recommend" closes the ranks up.
+    let decision = |code: &str| format!("tr[data-code=\"{code}\"] [data-role=\"decision\"]");
+    app.choose(&decision("140106"), "recommend").await;
+    app.choose(&decision("140105"), "recommend").await;
+    assert_eq!((app.rank("140106"), app.rank("140105")), (Some(1), Some(2)));
+    app.click("tr[data-code=\"140105\"] [data-move=\"up\"]").await;
+    assert_eq!((app.rank("140106"), app.rank("140105")), (Some(2), Some(1)));
+    app.choose(&decision("140105"), "pending").await;
+    assert_eq!((app.rank("140106"), app.rank("140105")), (Some(1), None));
+
+    // One opens read-only in the county's indicator view.
+    app.click("tr[data-code=\"140106\"] button.open").await;
+    assert!(app.find(".review-viewer #ind-1").is_some());
+    let point: HtmlInputElement = app.get("#ind-1-p0").unchecked_into();
+    assert!(point.disabled());
+    assert!(app.find(".review-viewer .evidence button").is_none());
+    app.click(".viewer-head button.back").await;
+    assert!(app.find("table.comparison").is_some());
+
+    // Saved after the autosave delay; a reload in the same tab comes back to the review.
+    sleep(600 + shifan_web::hooks::AUTOSAVE_DELAY_MS as i32).await;
+    yew::scheduler::flush().await;
+    let stored = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item(shifan_web::review::io::SESSION_KEY)
+        .unwrap();
+    assert!(stored.is_some_and(|s| s.contains("shifan.review-session")));
+    drop(app);
+    let again = mount().await;
+    again.wait_for_count("table.comparison tbody tr", 2).await;
+    assert_eq!((again.rank("140106"), again.rank("140105")), (Some(1), None));
+    assert!(
+        again
+            .get("[data-testid=\"rejected\"]")
+            .text_content()
+            .unwrap()
+            .contains("tampered.json")
+    );
+}
