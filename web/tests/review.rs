@@ -6,8 +6,9 @@
 use std::rc::Rc;
 
 use shifan_rules::document::read_document;
-use shifan_rules::package::Decision;
+use shifan_rules::package::{Decision, Reviewer};
 use shifan_rules::sample::{SampleKind, SampleSpec, sample_application};
+use shifan_rules::session::Session;
 use shifan_rules::{Catalog, CatalogSet, Lang};
 use shifan_web::App;
 use shifan_web::review::{OpenedFile, ReviewAction};
@@ -15,7 +16,10 @@ use shifan_web::state::{Action, AppState, Screen};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
-use web_sys::{DataTransfer, Element, Event, EventInit, File, HtmlElement, HtmlInputElement};
+use web_sys::{
+    DataTransfer, DragEvent, DragEventInit, Element, Event, EventInit, File, HtmlElement,
+    HtmlInputElement,
+};
 use yew::{AppHandle, Reducible};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -219,9 +223,10 @@ fn the_reducer_keeps_ranks_one_to_k() {
     };
     assert_eq!(ranks(&state), vec![Some(1), Some(2)]);
     let revision = state.review.revision;
-    state = state
-        .clone()
-        .reduce(Action::Review(ReviewAction::Decide(ids[0].clone(), Decision::Pending)));
+    state = state.clone().reduce(Action::Review(ReviewAction::Decide(
+        ids[0].clone(),
+        Decision::Pending,
+    )));
     assert_eq!(ranks(&state), vec![None, Some(1)]);
     assert!(state.review.revision > revision, "a change to save");
 }
@@ -237,12 +242,19 @@ async fn an_office_opens_files_sorts_decides_and_comes_back() {
     app.wait_for_count("table.comparison tbody tr", 2).await;
 
     // The tampered file is listed with its problem, in Chinese, and is not compared.
-    let rejected = app.get("[data-testid=\"rejected\"]").text_content().unwrap();
+    let rejected = app
+        .get("[data-testid=\"rejected\"]")
+        .text_content()
+        .unwrap();
     assert!(rejected.contains("tampered.json"), "{rejected}");
     assert!(rejected.contains("integrity-mismatch"), "{rejected}");
     assert!(rejected.contains("完整性指纹"), "{rejected}");
     let city: HtmlInputElement = app.get("#review-city").unchecked_into();
-    assert_eq!(city.value(), "140100", "the city is inferred from the files");
+    assert_eq!(
+        city.value(),
+        "140100",
+        "the city is inferred from the files"
+    );
 
     // Highest compliance first; the applicant header sorts by division code, both ways.
     assert_eq!(app.codes(), ["140105", "140106"]);
@@ -250,13 +262,17 @@ async fn an_office_opens_files_sorts_decides_and_comes_back() {
     assert!(compliance.text_content().unwrap().contains("90 ÷ 95"));
     app.click("th:first-child button.sort").await;
     assert_eq!(
-        app.get("th:first-child").get_attribute("aria-sort").as_deref(),
+        app.get("th:first-child")
+            .get_attribute("aria-sort")
+            .as_deref(),
         Some("ascending")
     );
     assert_eq!(app.codes(), ["140105", "140106"]);
     app.click("th:first-child button.sort").await;
     assert_eq!(
-        app.get("th:first-child").get_attribute("aria-sort").as_deref(),
+        app.get("th:first-child")
+            .get_attribute("aria-sort")
+            .as_deref(),
         Some("descending")
     );
     assert_eq!(app.codes(), ["140106", "140105"]);
@@ -267,7 +283,8 @@ async fn an_office_opens_files_sorts_decides_and_comes_back() {
     app.choose(&decision("140106"), "recommend").await;
     app.choose(&decision("140105"), "recommend").await;
     assert_eq!((app.rank("140106"), app.rank("140105")), (Some(1), Some(2)));
-    app.click("tr[data-code=\"140105\"] [data-move=\"up\"]").await;
+    app.click("tr[data-code=\"140105\"] [data-move=\"up\"]")
+        .await;
     assert_eq!((app.rank("140106"), app.rank("140105")), (Some(2), Some(1)));
     app.choose(&decision("140105"), "pending").await;
     assert_eq!((app.rank("140106"), app.rank("140105")), (Some(1), None));
@@ -295,7 +312,10 @@ async fn an_office_opens_files_sorts_decides_and_comes_back() {
     drop(app);
     let again = mount().await;
     again.wait_for_count("table.comparison tbody tr", 2).await;
-    assert_eq!((again.rank("140106"), again.rank("140105")), (Some(1), None));
+    assert_eq!(
+        (again.rank("140106"), again.rank("140105")),
+        (Some(1), None)
+    );
     assert!(
         again
             .get("[data-testid=\"rejected\"]")
@@ -303,4 +323,111 @@ async fn an_office_opens_files_sorts_decides_and_comes_back() {
             .unwrap()
             .contains("tampered.json")
     );
+}
+
+/// Drops files (name, text) on the page, as dragging them from the file manager does.
+async fn drop_files(files: &[(&str, String)]) {
+    let transfer = DataTransfer::new().unwrap();
+    for (name, text) in files {
+        let parts = js_sys::Array::of1(&JsValue::from_str(text));
+        let file = File::new_with_str_sequence(&parts, name).unwrap();
+        transfer.items().add_with_file(&file).unwrap();
+    }
+    let init = DragEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_data_transfer(Some(&transfer));
+    let event = DragEvent::new_with_event_init_dict("drop", &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+    assert!(
+        event.default_prevented(),
+        "the page, not the browser, opens dropped files"
+    );
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_dropped_package_restores_its_decisions() {
+    clear_storage();
+    let catalogs = CatalogSet::builtin();
+    let mut session = Session::new("2026-12-01".into());
+    for (name, text) in three_files().into_iter().take(2) {
+        let verified = shifan_rules::read_application(text.as_bytes(), &catalogs).unwrap();
+        session.add(name.into(), verified);
+    }
+    session.infer_city();
+    session.reviewer = Reviewer {
+        name: "李华".into(),
+        office: "太原市委依法治市办".into(),
+    };
+    let ids: Vec<String> = session
+        .applications()
+        .iter()
+        .map(|r| r.integrity().to_string())
+        .collect();
+    session.set_decision(&ids[1], Decision::Recommend);
+    session.set_decision(&ids[0], Decision::NotRecommend);
+    session.set_comment(&ids[1], "特色鲜明");
+    let package = session
+        .package(
+            shifan_web::files::generator(),
+            "2026-12-02T09:00:00Z".into(),
+        )
+        .unwrap();
+
+    let app = mount().await;
+    app.click("[data-action=\"start-review\"]").await;
+    drop_files(&[(&package.file_name(), package.to_json())]).await;
+    app.wait_for_count("table.comparison tbody tr", 2).await;
+    assert_eq!((app.rank("140106"), app.rank("140105")), (Some(1), None));
+    let reviewer: HtmlInputElement = app.get("#reviewer-name").unchecked_into();
+    assert_eq!(reviewer.value(), "李华");
+    let decision: web_sys::HtmlSelectElement = app
+        .get("tr[data-code=\"140105\"] [data-role=\"decision\"]")
+        .unchecked_into();
+    assert_eq!(decision.value(), "not_recommend");
+    app.click("tr[data-code=\"140106\"] button.open").await;
+    let comment: web_sys::HtmlTextAreaElement = app.get("#opinion-comment").unchecked_into();
+    assert_eq!(comment.value(), "特色鲜明");
+}
+
+#[wasm_bindgen_test]
+async fn a_full_storage_is_said_not_hidden() {
+    clear_storage();
+    let app = mount().await;
+    app.click("[data-action=\"start-review\"]").await;
+    app.pick_files("[data-role=\"review-files\"]", &three_files()[..1])
+        .await;
+    app.wait_for_count("table.comparison tbody tr", 1).await;
+    // Fill the origin's storage to the brim, then make the review longer.
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let mut filled = 0;
+    for size in [256 * 1024, 4096, 64, 1] {
+        let block = "x".repeat(size);
+        while storage
+            .set_item(&format!("filler-{filled}"), &block)
+            .is_ok()
+        {
+            filled += 1;
+            assert!(filled < 10_000, "storage never filled up");
+        }
+    }
+    let name = app.get("#reviewer-name");
+    js_sys::Reflect::set(&name, &"value".into(), &"李华".repeat(50).into()).unwrap();
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    name.dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    sleep(300 + shifan_web::hooks::AUTOSAVE_DELAY_MS as i32).await;
+    yew::scheduler::flush().await;
+    let notice = app.get("[data-notice=\"review-save-failed\"]");
+    assert!(notice.text_content().unwrap().contains("存储空间已满"));
+    assert!(
+        app.get("[data-testid=\"review-save\"]")
+            .text_content()
+            .unwrap()
+            .contains("未能保存")
+    );
+    clear_storage();
 }

@@ -181,6 +181,8 @@ pub struct ReviewTexts {
     pub heat_none: &'static str,
     /// Legend heading.
     pub legend: &'static str,
+    /// Heat map column: all indicators.
+    pub heat_total: &'static str,
 
     /// Viewer: back to the table.
     pub back: &'static str,
@@ -329,6 +331,7 @@ pub static ZH: ReviewTexts = ReviewTexts {
     heat_very_far: "低于标准线 30 个百分点以上",
     heat_none: "无适用指标",
     legend: "图例",
+    heat_total: "全部指标",
 
     back: "← 返回对比表",
     read_only: "只读",
@@ -345,12 +348,12 @@ pub static ZH: ReviewTexts = ReviewTexts {
     export_package: "导出推荐材料包",
     export_xlsx: "导出对比表（Excel）",
     export_csv: "导出对比表（CSV）",
-    exporting: "正在生成 Excel 文件…",
+    exporting: "正在生成表格文件…",
     export_hint: "推荐材料包包含本市 {} 份申报文件原件及其初审意见（推荐 {} 份），带完整性指纹；省委依法治省办可用 shifan check 核验。",
     export_outside: "{} 份不属于本市的申报不放入材料包。",
     export_tables_hint: "对比表按当前的筛选和排序导出。",
     package_failed: "暂时无法导出推荐材料包，请先处理以下问题：",
-    xlsx_failed: "无法生成 Excel 文件：{}",
+    xlsx_failed: "无法生成表格文件：{}",
     download_refused: "浏览器拒绝了下载。请检查浏览器的下载设置后重试。",
     dismiss: "关闭提示",
 };
@@ -447,6 +450,7 @@ pub static EN: ReviewTexts = ReviewTexts {
     heat_very_far: "More than 30 points below",
     heat_none: "Nothing applicable",
     legend: "Legend",
+    heat_total: "All indicators",
 
     back: "← Back to the comparison",
     read_only: "Read-only",
@@ -463,12 +467,12 @@ pub static EN: ReviewTexts = ReviewTexts {
     export_package: "Export the recommendation package",
     export_xlsx: "Export the table (Excel)",
     export_csv: "Export the table (CSV)",
-    exporting: "Writing the Excel file…",
+    exporting: "Writing the table file…",
     export_hint: "The package holds the city's {} application files, unchanged, with the decisions ({} recommended) and integrity fingerprints; the province can verify it with shifan check.",
     export_outside: "{} applications from outside the city are left out of the package.",
     export_tables_hint: "The tables are exported as filtered and sorted now.",
     package_failed: "The recommendation package cannot be exported yet. Please fix:",
-    xlsx_failed: "The Excel file could not be written: {}",
+    xlsx_failed: "The table file could not be written: {}",
     download_refused: "The browser refused the download. Check its download settings and try again.",
     dismiss: "Dismiss",
 };

@@ -1,6 +1,7 @@
 //! The review's dealings with the browser: reading many picked or dropped files and verifying
-//! them without freezing the page, keeping the session in storage, the downloads (package, CSV,
-//! and the spreadsheet, whose writer is a separate WebAssembly module imported on the click).
+//! them without freezing the page, keeping the session in storage, the downloads: the package,
+//! and the table as `.xlsx` or CSV, whose writers are a separate WebAssembly module (`web/xlsx`)
+//! imported on the click so the page does not carry them.
 
 use js_sys::{Array, Date, Promise, Reflect, Uint8Array};
 use shifan_rules::document::read_document;
@@ -57,6 +58,13 @@ pub fn tab_in_review() -> bool {
     browser::session_flag(TAB_KEY)
 }
 
+/// Records a performance mark (the web budgets script reads them).
+fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
 fn send(dispatch: &Dispatch, action: ReviewAction) {
     dispatch.dispatch(Action::Review(action));
 }
@@ -79,6 +87,7 @@ pub fn open_files(files: Vec<File>, dispatch: Dispatch) {
             .await
             .map(|v| Array::from(&v))
             .unwrap_or_default();
+        mark("shifan-review-read");
         let catalogs = CatalogSet::builtin();
         let mut batch = Vec::new();
         let mut slice_start = Date::now();
@@ -110,6 +119,7 @@ pub fn open_files(files: Vec<File>, dispatch: Dispatch) {
                 slice_start = Date::now();
             }
         }
+        mark("shifan-review-verified");
         send(&dispatch, ReviewAction::Opened(batch));
         send(&dispatch, ReviewAction::ReadDone);
     });
@@ -160,46 +170,58 @@ fn table(session: &Session, rows: &[ComparisonRow], lang: Lang) -> shifan_rules:
     comparison_table(rows, &titles, lang)
 }
 
-/// Downloads the comparison table (`rows`, as shown) as CSV.
-pub fn download_csv(session: &Session, rows: &[ComparisonRow], lang: Lang) -> Option<ReviewNotice> {
-    let csv = table(session, rows, lang).to_csv();
-    let name = format!("{}.csv", export_name(session));
-    browser::download(&name, &csv, "text/csv;charset=utf-8")
-        .err()
-        .map(|_| ReviewNotice::DownloadRefused)
-}
-
 #[wasm_bindgen(inline_js = "
-export function shifan_workbook(json, sheet) {
+export function shifan_sheet(json, sheet, csv) {
   const url = new URL('xlsx/shifan_web_xlsx.js', document.baseURI).href;
   return import(url).then(async (module) => {
     await module.default();
-    return module.workbook(json, sheet);
+    return csv ? module.csv(json) : module.workbook(json, sheet);
   });
 }
 ")]
 extern "C" {
-    /// Imports the spreadsheet module (once; the browser caches it) and writes a workbook.
-    fn shifan_workbook(json: &str, sheet: &str) -> Promise;
+    /// Imports the spreadsheet module (once; the browser caches it) and writes the table: a
+    /// workbook's bytes, or CSV text when `csv`.
+    fn shifan_sheet(json: &str, sheet: &str, csv: bool) -> Promise;
 }
 
-/// Downloads the comparison table (`rows`, as shown) as an `.xlsx` workbook, loading the
-/// spreadsheet writer first. The page says when it is busy and when it failed.
-pub fn download_xlsx(session: &Session, rows: &[ComparisonRow], lang: Lang, dispatch: Dispatch) {
+/// The format of an exported table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sheet {
+    /// An `.xlsx` workbook.
+    Xlsx,
+    /// CSV, UTF-8 with a byte-order mark (so Excel on Chinese Windows reads it right).
+    Csv,
+}
+
+/// Downloads the comparison table (`rows`, as shown) as a workbook or CSV, loading the
+/// spreadsheet module first. The page says when it is busy and when it failed.
+pub fn download_table(
+    session: &Session,
+    rows: &[ComparisonRow],
+    lang: Lang,
+    format: Sheet,
+    dispatch: Dispatch,
+) {
     let json = serde_json::to_string(&table(session, rows, lang)).unwrap_or_default();
-    let name = format!("{}.xlsx", export_name(session));
+    let name = match format {
+        Sheet::Xlsx => format!("{}.xlsx", export_name(session)),
+        Sheet::Csv => format!("{}.csv", export_name(session)),
+    };
     let sheet = match lang {
         Lang::Zh => "初审对比",
         Lang::En => "Comparison",
     };
     send(&dispatch, ReviewAction::Exporting(true));
     wasm_bindgen_futures::spawn_local(async move {
-        let notice = match JsFuture::from(shifan_workbook(&json, sheet)).await {
-            Ok(bytes) => {
-                let bytes = Uint8Array::new(&bytes);
-                download_bytes(&name, &bytes)
-                    .err()
-                    .map(|_| ReviewNotice::DownloadRefused)
+        let written = shifan_sheet(&json, sheet, format == Sheet::Csv);
+        let notice = match JsFuture::from(written).await {
+            Ok(output) => {
+                let saved = match output.as_string() {
+                    Some(text) => browser::download(&name, &text, "text/csv;charset=utf-8"),
+                    None => download_bytes(&name, &Uint8Array::new(&output)),
+                };
+                saved.err().map(|_| ReviewNotice::DownloadRefused)
             }
             Err(error) => Some(ReviewNotice::XlsxFailed(
                 error

@@ -7,8 +7,9 @@ use yew::prelude::*;
 
 use crate::i18n::fill;
 use crate::i18n::review::review_texts;
+use crate::review::ReviewAction;
+use crate::review::io::{self, Sheet};
 use crate::review::rows::shown_rows;
-use crate::review::{ReviewAction, io};
 use crate::state::{Action, use_app};
 
 /// The export panel (nothing while no application is open).
@@ -46,24 +47,16 @@ pub fn ReviewExport() -> Html {
             .map(|r| r.row)
             .collect::<Vec<_>>()
     };
-    let xlsx = {
+    let sheet = |format: Sheet| {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
-            io::download_xlsx(
+            io::download_table(
                 &state.review.session,
                 &rows_of(&state),
                 state.lang,
+                format,
                 state.dispatcher(),
             );
-        })
-    };
-    let csv = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| {
-            let notice = io::download_csv(&state.review.session, &rows_of(&state), state.lang);
-            if notice.is_some() {
-                state.dispatch(Action::Review(ReviewAction::Notice(notice)));
-            }
         })
     };
     html! {
@@ -75,8 +68,10 @@ pub fn ReviewExport() -> Html {
             }
             <div class="actions">
                 <button type="button" class="primary" data-action="export-package" onclick={package}>{ rt.export_package }</button>
-                <button type="button" data-action="export-xlsx" onclick={xlsx} disabled={r.exporting}>{ rt.export_xlsx }</button>
-                <button type="button" data-action="export-csv" onclick={csv}>{ rt.export_csv }</button>
+                <button type="button" data-action="export-xlsx" onclick={sheet(Sheet::Xlsx)}
+                    disabled={r.exporting}>{ rt.export_xlsx }</button>
+                <button type="button" data-action="export-csv" onclick={sheet(Sheet::Csv)}
+                    disabled={r.exporting}>{ rt.export_csv }</button>
             </div>
             <p class="hint">{ rt.export_tables_hint }</p>
             if r.exporting {

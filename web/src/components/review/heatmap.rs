@@ -66,7 +66,7 @@ pub fn HeatMap() -> Html {
                     <thead>
                         <tr>
                             <th scope="col">{ rt.col_applicant }</th>
-                            <th scope="col">{ rt.col_compliance }</th>
+                            <th scope="col">{ rt.heat_total }</th>
                             { for catalog.areas().iter().map(|a| html! {
                                 <th scope="col" title={format!("{}{}", area_prefix(lang, a.number), a.title)}>
                                     <span aria-hidden="true">{ area_short(lang, a.number) }</span>
@@ -88,6 +88,10 @@ pub fn HeatMap() -> Html {
                                             onclick={review::<MouseEvent>(&d, ReviewAction::View(Some(row.id.clone())))}>
                                             { row.row.name.clone() }
                                         </button>
+                                        <span class="kind-note">{ match lang {
+                                            shifan_rules::Lang::Zh => row.row.kind_zh,
+                                            shifan_rules::Lang::En => row.row.kind_en,
+                                        } }</span>
                                     </th>
                                     { cell(row.row.compliance) }
                                     { for row.row.areas.iter().map(|a| cell(*a)) }

@@ -115,11 +115,15 @@ pub fn ReviewPage() -> Html {
                 <CatalogBadge {catalog} />
             </div>
             <OpenFiles />
-            <RejectedList />
-            <Duplicates />
-            <ComparisonTable />
-            <ReviewExport />
-            <HeatMap />
+            // While a batch is being verified only its progress is shown: the table is
+            // drawn once, when every file of the batch is in.
+            if r.reading.is_none() {
+                <RejectedList />
+                <Duplicates />
+                <ComparisonTable />
+                <ReviewExport />
+                <HeatMap />
+            }
         </section>
     }
 }
