@@ -72,6 +72,7 @@ test('a trainer browses the catalog, loads a table and opens the demo counties',
     assert.ok((await count(page, '.entry')) < indicators.length);
     assert.match(await text(page, '[data-testid="shown-count"]'), new RegExp(`显示 ${await count(page, '.entry')} 项`));
     assert.equal(await text(page, '.entry mark'), '复议');
+    await page.locator('#browser-title').evaluate((e) => e.scrollIntoView());
     await shot(page, 'training-search-zh-desktop');
 
     await page.fill('#catalog-search', '规章');
@@ -150,6 +151,8 @@ test('a trainer browses the catalog, loads a table and opens the demo counties',
     assert.match(await page.getAttribute('html', 'class'), /presenter/);
     await shot(page, 'training-zh-1920-presenter', { width: 1920, height: 1080 });
     await page.fill('#catalog-search', '行政执法');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.locator('#browser-title').evaluate((e) => e.scrollIntoView());
     await shot(page, 'training-search-zh-1920-presenter', { width: 1920, height: 1080 });
     await openDemo(page, 'above');
     await shot(page, 'demo-above-zh-1920-presenter', { width: 1920, height: 1080 });
@@ -162,6 +165,10 @@ test('a trainer browses the catalog, loads a table and opens the demo counties',
     await page.click('[data-action="presenter"]');
     assert.doesNotMatch((await page.getAttribute('html', 'class')) ?? '', /presenter/);
     await shot(page, 'training-zh-phone', { width: 360, height: 780 });
+    await page.fill('#catalog-search', '规章');
+    await page.locator('#browser-title').evaluate((e) => e.scrollIntoView());
+    await page.evaluate(() => window.scrollBy(0, 500));
+    await shot(page, 'training-search-zh-phone', { width: 360, height: 780 });
     await openDemo(page, 'below');
     await shot(page, 'demo-below-zh-phone', { width: 360, height: 780 });
     assert.deepEqual(await storedKeys(page), []);
@@ -181,6 +188,7 @@ test('training mode in English, from the header', async () => {
     await shot(page, 'training-en-desktop');
     await page.fill('#catalog-search', '复议');
     assert.match(await text(page, '[data-testid="shown-count"]'), /of \d+ indicators shown/);
+    await page.locator('#browser-title').evaluate((e) => e.scrollIntoView());
     await shot(page, 'training-search-en-desktop');
     await shot(page, 'training-en-phone', { width: 360, height: 780 });
     await page.setViewportSize({ width: 1280, height: 900 });

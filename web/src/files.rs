@@ -1,7 +1,9 @@
 //! Application files in and out: sealing the draft with `shifan-rules`, offering it as a
 //! download, and reading a picked file back (verified, or refused with its problems).
 
-use shifan_rules::{ApplicationFile, CatalogSet, Draft, Generator, Problem, read_application};
+use shifan_rules::{
+    ApplicationFile, Catalog, CatalogSet, Draft, Generator, Problem, read_application,
+};
 use web_sys::File;
 
 use crate::browser;
@@ -82,4 +84,47 @@ pub async fn open_file(file: File) -> Action {
         Ok(bytes) => open_bytes(&bytes),
         Err(_) => Action::ShowProblems(NoticeTopic::ReadFailed, Vec::new()),
     }
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = "
+export function shifan_catalog_table(name, bytes, base) {
+  const url = new URL('xlsx/shifan_web_xlsx.js', document.baseURI).href;
+  return import(url).then(async (module) => {
+    await module.default();
+    return module.catalog_table(name, bytes, base);
+  });
+}
+")]
+extern "C" {
+    /// Imports the spreadsheet module (`web/xlsx`, once) and reads an indicator table with it:
+    /// the catalog's JSON, or `{"problems": [...]}`.
+    fn shifan_catalog_table(name: &str, bytes: &[u8], base: &str) -> js_sys::Promise;
+}
+
+/// Reads a catalog file picked in training mode: a JSON catalog here, an indicator table (CSV)
+/// by the spreadsheet module loaded on demand, which keeps the CSV reader out of the page's
+/// download. The error is every problem found (none when the file or the module could not be
+/// read at all).
+pub async fn read_catalog(file: File) -> Result<std::sync::Arc<Catalog>, Vec<Problem>> {
+    let name = file.name();
+    let bytes = browser::read_file(&file).await.map_err(|_| Vec::new())?;
+    if !shifan_rules::training::is_table(&name, &bytes) {
+        return Catalog::from_json(&bytes).map(Into::into);
+    }
+    // The rules (id, threshold, categories) come from the reference catalog.
+    let base = Catalog::reference().to_json();
+    let output = wasm_bindgen_futures::JsFuture::from(shifan_catalog_table(&name, &bytes, &base))
+        .await
+        .ok()
+        .and_then(|v| v.as_string())
+        .ok_or_else(Vec::new)?;
+    Catalog::from_json(output.as_bytes())
+        .map(Into::into)
+        .map_err(|_| {
+            serde_json::from_str::<serde_json::Value>(&output)
+                .ok()
+                .and_then(|mut v| v.as_object_mut()?.remove("problems"))
+                .and_then(|problems| serde_json::from_value(problems).ok())
+                .unwrap_or_default()
+        })
 }

@@ -297,6 +297,16 @@ async fn an_office_opens_files_sorts_decides_and_comes_back() {
     assert!(app.find(".review-viewer .evidence button").is_none());
     app.click(".viewer-head button.back").await;
     assert!(app.find("table.comparison").is_some());
+    let focused = document().active_element().unwrap();
+    assert_eq!(
+        focused
+            .closest("tr")
+            .unwrap()
+            .and_then(|tr| tr.get_attribute("data-code"))
+            .as_deref(),
+        Some("140106"),
+        "focus returns to the row the application was opened from"
+    );
 
     // Saved after the autosave delay; a reload in the same tab comes back to the review.
     sleep(600 + shifan_web::hooks::AUTOSAVE_DELAY_MS as i32).await;

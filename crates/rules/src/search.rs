@@ -28,8 +28,9 @@ pub struct Hit {
     pub best: Field,
 }
 
-/// Folds text for matching: lower case, full-width ASCII to half-width, ideographic space to
-/// space.
+/// Folds text for matching: full-width ASCII to half-width, ideographic space to space, ASCII
+/// letters to lower case. (Only ASCII case is folded: catalogs are Chinese, and Unicode's case
+/// tables would add about 8 KB gzip to the web page's download.)
 ///
 /// ```
 /// assert_eq!(shifan_rules::search::fold("ＰＰＰ　项目"), "ppp 项目");
@@ -41,7 +42,7 @@ pub fn fold(text: &str) -> String {
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             _ => c,
         })
-        .flat_map(char::to_lowercase)
+        .map(|c| c.to_ascii_lowercase())
         .collect()
 }
 

@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use crate::application::ApplicationFile;
-use crate::catalog::{Catalog, applicable_count};
+use crate::catalog::{Catalog, CatalogData, applicable_count};
 use crate::division::GovLevel;
 use crate::import::{TableMeta, import_csv};
 use crate::problem::Problem;
@@ -142,29 +142,46 @@ pub fn marks(text: &str, query: &str) -> Vec<Range<usize>> {
                 .collect::<Vec<_>>()
         })
         .collect();
-    let mut found: Vec<Range<usize>> = Vec::new();
-    for term in &terms {
-        for start in 0..folded.len().saturating_sub(term.len() - 1) {
-            let window = &folded[start..start + term.len()];
+    // Matches come in order of their start (no sort needed), and are merged as they come.
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for start in 0..folded.len() {
+        for term in &terms {
+            let Some(window) = folded.get(start..start + term.len()) else {
+                continue;
+            };
             if window.iter().zip(term).all(|((f, _), t)| f == t) {
-                found.push(window[0].1.start..window[term.len() - 1].1.end);
+                let range = window[0].1.start..window[term.len() - 1].1.end;
+                match merged.last_mut() {
+                    Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+                    _ => merged.push(range),
+                }
             }
-        }
-    }
-    found.sort_by_key(|r| (r.start, r.end));
-    let mut merged: Vec<Range<usize>> = Vec::with_capacity(found.len());
-    for range in found {
-        match merged.last_mut() {
-            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
-            _ => merged.push(range),
         }
     }
     merged
 }
 
-/// Reads a catalog file picked by a user: a `.csv` file (or one that does not start with `{`)
-/// is an indicator table, imported with the reference catalog's rules and named after the file;
-/// anything else is a JSON catalog. Every problem comes back (with its line where known).
+/// Whether a catalog file picked by a user is an indicator table (CSV) rather than a JSON
+/// catalog: a `.csv` name, or, unless the name ends in `.json`, content that does not start
+/// with `{`.
+///
+/// ```
+/// use shifan_rules::training::is_table;
+/// assert!(is_table("指标表.CSV", b"{"));
+/// assert!(!is_table("catalog.json", b"area,section"));
+/// assert!(!is_table("catalog", b"\xEF\xBB\xBF  {\"id\": 1}"));
+/// assert!(is_table("catalog", b"area,section"));
+/// ```
+pub fn is_table(name: &str, bytes: &[u8]) -> bool {
+    let lower = name.to_ascii_lowercase();
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let starts_like_json = body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+    lower.ends_with(".csv") || (!lower.ends_with(".json") && !starts_like_json)
+}
+
+/// Reads a catalog file picked by a user: an indicator table ([`is_table`]) is imported with
+/// the reference catalog's rules and named after the file; anything else is a JSON catalog.
+/// Every problem comes back (with its line where known).
 ///
 /// ```
 /// use shifan_rules::{Catalog, import::export_csv, training::read_catalog_file};
@@ -176,14 +193,26 @@ pub fn marks(text: &str, query: &str) -> Vec<Range<usize>> {
 /// assert!(!problems.is_empty());
 /// ```
 pub fn read_catalog_file(name: &str, bytes: &[u8]) -> Result<Catalog, Vec<Problem>> {
-    let lower = name.to_lowercase();
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let starts_like_json = body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
-    let is_table = lower.ends_with(".csv") || (!lower.ends_with(".json") && !starts_like_json);
-    if !is_table {
+    if !is_table(name, bytes) {
         return Catalog::from_json(bytes);
     }
-    let reference = TableMeta::of(Catalog::reference());
+    read_table(name, bytes, Catalog::reference().data())
+}
+
+/// Imports an indicator table named `name` with the rules (id, threshold, single-item
+/// categories) of the catalog `base`, titled after the file. `base`'s areas are not used, so a
+/// caller may pass them empty.
+///
+/// ```
+/// use shifan_rules::{Catalog, import::export_csv, training::read_table};
+/// let mut base = Catalog::reference().data().clone();
+/// base.areas.clear();
+/// let table = export_csv(Catalog::reference());
+/// let catalog = read_table("C:\\表格\\省表.csv", table.as_bytes(), &base).unwrap();
+/// assert_eq!(catalog.title(), "省表");
+/// assert_eq!(catalog.threshold(), Catalog::reference().threshold());
+/// ```
+pub fn read_table(name: &str, bytes: &[u8], base: &CatalogData) -> Result<Catalog, Vec<Problem>> {
     let stem = name
         .rsplit(['/', '\\'])
         .next()
@@ -192,13 +221,17 @@ pub fn read_catalog_file(name: &str, bytes: &[u8]) -> Result<Catalog, Vec<Proble
         .map_or(name, |(stem, _)| stem)
         .trim();
     let meta = TableMeta {
+        id: base.id.clone(),
         title: if stem.is_empty() {
-            reference.title.clone()
+            base.title.clone()
         } else {
             stem.to_string()
         },
+        issuer: base.issuer.clone(),
+        year: base.year,
         provenance: format!("由表格文件「{name}」导入。"),
-        ..reference
+        threshold: base.threshold,
+        single_item_categories: base.single_item_categories.clone(),
     };
     import_csv(bytes, meta)
 }

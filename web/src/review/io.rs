@@ -19,6 +19,9 @@ use crate::state::{Action, Dispatch, SaveError};
 
 /// Local-storage key of the review session.
 pub const SESSION_KEY: &str = "shifan.review";
+/// Local-storage key where a stored session that cannot be read is kept, before a new
+/// session takes its place.
+pub const UNREADABLE_KEY: &str = "shifan.review.unreadable";
 /// Session-storage key: this tab shows the review (so a reload comes back to it).
 pub const TAB_KEY: &str = "shifan.review.open";
 /// Milliseconds of verifying between two updates of the page while many files are opened.
@@ -39,10 +42,17 @@ pub fn today() -> String {
     )
 }
 
-/// The stored session: `None` when there is none, else what reading it gave.
+/// The stored session: `None` when there is none, else what reading it gave. A session that
+/// cannot be read is copied to [`UNREADABLE_KEY`] first, so the new session saved in its place
+/// loses nothing.
 pub fn load_session() -> Option<Result<Session, Vec<Problem>>> {
-    let json = storage()?.get_item(SESSION_KEY).ok()??;
-    Some(Session::from_json(json.as_bytes(), &CatalogSet::builtin()))
+    let storage = storage()?;
+    let json = storage.get_item(SESSION_KEY).ok()??;
+    let read = Session::from_json(json.as_bytes(), &CatalogSet::builtin());
+    if read.is_err() {
+        let _ = storage.set_item(UNREADABLE_KEY, &json);
+    }
+    Some(read)
 }
 
 /// Writes the session to browser storage.

@@ -4,7 +4,9 @@
 //! office exporting its comparison table needs it, so the page loads this module on that click
 //! instead of with the page. It takes the table as JSON (`shifan_rules::review::Table`) and
 //! returns the workbook's bytes — or the CSV text, so the CSV writer stays out of the page too.
+//! For the same reason it also reads the indicator tables (CSV) a trainer loads as a catalog.
 
+use shifan_rules::catalog::CatalogData;
 use shifan_rules::review::Table;
 use wasm_bindgen::prelude::*;
 
@@ -26,6 +28,22 @@ pub fn csv(table_json: &str) -> Result<String, JsError> {
     Ok(table.to_csv())
 }
 
+/// Reads an indicator table (CSV) named `name` as a catalog with the rules of the catalog
+/// `base_json` (its indicators are not used; see `shifan_rules::training::read_table`): the
+/// catalog's JSON, or `{"problems": [...]}` with every problem found. The page passes its
+/// reference catalog, which keeps that catalog's text out of this module.
+#[wasm_bindgen]
+pub fn catalog_table(name: &str, bytes: &[u8], base_json: &str) -> String {
+    let base: CatalogData = match serde_json::from_str(base_json) {
+        Ok(base) => base,
+        Err(e) => return serde_json::json!({ "error": e.to_string() }).to_string(),
+    };
+    match shifan_rules::training::read_table(name, bytes, &base) {
+        Ok(catalog) => catalog.to_json(),
+        Err(problems) => serde_json::json!({ "problems": problems }).to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -41,5 +59,18 @@ mod tests {
         assert!(bytes.starts_with(b"PK"));
         let text = csv(&json).unwrap_or_default();
         assert!(text.starts_with("\u{feff}申报单位,"));
+    }
+
+    #[test]
+    fn a_table_becomes_a_catalog_or_its_problems() {
+        let reference = shifan_rules::Catalog::reference();
+        let base = reference.to_json();
+        let table = shifan_rules::import::export_csv(reference);
+        let json = catalog_table("本省指标表.csv", table.as_bytes(), &base);
+        let catalog = shifan_rules::Catalog::from_json(json.as_bytes()).unwrap();
+        assert_eq!(catalog.title(), "本省指标表");
+        let failed: serde_json::Value =
+            serde_json::from_str(&catalog_table("bad.csv", b"area\n", &base)).unwrap();
+        assert!(failed["problems"][0]["at"]["line"].is_u64());
     }
 }

@@ -85,11 +85,34 @@ fn use_file_drop(dispatch: Dispatch) {
     });
 }
 
+/// Back from an application to the table, focus returns to the row it was opened from.
+#[hook]
+fn use_focus_return(viewing: Option<String>) {
+    let last = use_mut_ref(|| None::<String>);
+    use_effect_with(viewing, move |viewing| {
+        let closed = last.replace(viewing.clone());
+        if let (None, Some(id)) = (viewing, closed) {
+            let button = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| {
+                    d.query_selector(&format!("tr[data-id=\"{id}\"] button.open"))
+                        .ok()
+                        .flatten()
+                })
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(button) = button {
+                let _ = button.focus();
+            }
+        }
+    });
+}
+
 /// The review page.
 #[component]
 pub fn ReviewPage() -> Html {
     let state = use_app();
     use_file_drop(state.dispatcher());
+    use_focus_return(state.review.viewing.clone());
     let rt = review_texts(state.lang);
     let r = &state.review;
     if let Some(id) = r.viewing.clone() {

@@ -93,7 +93,7 @@ pub fn CatalogBrowser() -> Html {
         let title = format!("{}{}", area_prefix(lang, area.number), area.title);
         Some(html! {
             <section class="browse-area" key={area.number}>
-                <h3>{ marked(&title, query) }<span class="count">{ count }</span></h3>
+                <h3><span>{ marked(&title, query) }</span><span class="count">{ count }</span></h3>
                 { for area.sections.iter().filter_map(|section| {
                     let indicators: Vec<Html> = section.indicators.iter()
                         .filter(|i| shows(i))

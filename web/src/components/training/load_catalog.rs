@@ -1,13 +1,12 @@
 //! Loading another catalog for the session: a JSON catalog or an office's table saved as
-//! "CSV UTF-8", read by `shifan-rules`; its problems (with line numbers) are shown in the page's
-//! language and the catalog in use stays as it was.
+//! "CSV UTF-8", read by `shifan-rules` ([`crate::files::read_catalog`]); its problems (with line
+//! numbers) are shown in the page's language and the catalog in use stays as it was.
 
-use shifan_rules::training::read_catalog_file;
 use yew::prelude::*;
 
-use crate::browser;
 use crate::components::notices::problem_item;
 use crate::components::training::send_training;
+use crate::files;
 use crate::i18n::{fill, texts};
 use crate::state::{Action, use_app};
 use crate::training_state::TrainingAction;
@@ -28,10 +27,7 @@ pub fn LoadCatalog() -> Html {
                 let d = d.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     let name = file.name();
-                    let result = match browser::read_file(&file).await {
-                        Ok(bytes) => read_catalog_file(&name, &bytes).map(Into::into),
-                        Err(_) => Err(Vec::new()),
-                    };
+                    let result = files::read_catalog(file).await;
                     d.dispatch(Action::Training(TrainingAction::Loaded { name, result }));
                 });
             }
