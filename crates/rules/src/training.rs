@@ -292,8 +292,8 @@ mod tests {
         let m = marks(text, "复议");
         assert_eq!(m.len(), 2);
         assert!(m.iter().all(|r| &text[r.clone()] == "复议"));
-        assert_eq!(marks("abcabc", "bc ab"), [0..6]);
-        assert_eq!(marks("Ｆｏｏ bar", "FOO"), [0..9]);
+        assert_eq!(marks("abcabc", "bc ab"), [Range { start: 0, end: 6 }]);
+        assert_eq!(marks("Ｆｏｏ bar", "FOO"), [Range { start: 0, end: 9 }]);
         assert!(marks("abc", "x").is_empty());
         assert!(marks("", "x").is_empty());
     }

@@ -35,6 +35,8 @@ pub fn Header() -> Html {
             </button>
         </div>
     };
+    // Training mode's entry, in the bar while no draft is open: a county at work keeps its bar
+    // for its own steps and files.
     let training = (!state.in_training()).then(|| {
         html! {
             <button type="button" data-action="training"
@@ -96,7 +98,6 @@ pub fn Header() -> Html {
                 <button type="button" class="primary" onclick={download}>{ t.download }</button>
                 <OpenFileButton />
                 <ReviewNavButton />
-                { training }
                 { toggle_lang }
             </div>
         </header>
