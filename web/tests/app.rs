@@ -3,161 +3,23 @@
 #![cfg(target_arch = "wasm32")]
 
 use shifan_rules::{Catalog, Draft, Status};
-use shifan_web::App;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{
-    DataTransfer, Element, Event, EventInit, File, HtmlElement, HtmlInputElement, InputEvent,
-    InputEventInit, KeyboardEvent, KeyboardEventInit,
-};
-use yew::AppHandle;
+use web_sys::{HtmlInputElement, KeyboardEvent, KeyboardEventInit};
+
+mod support;
+
+use support::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A mounted app and its root element; dropped apps are destroyed and removed.
-struct Mounted {
-    root: Element,
-    app: Option<AppHandle<App>>,
-}
-
-impl Drop for Mounted {
-    fn drop(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
-        }
-        self.root.remove();
-    }
-}
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-fn clear_storage() {
-    let window = web_sys::window().unwrap();
-    window.local_storage().unwrap().unwrap().clear().unwrap();
-    window.session_storage().unwrap().unwrap().clear().unwrap();
-}
-
-async fn mount() -> Mounted {
-    let root = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&root).unwrap();
-    let app = yew::Renderer::<App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
-    Mounted {
-        root,
-        app: Some(app),
-    }
-}
-
-async fn fresh() -> Mounted {
-    clear_storage();
-    mount().await
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    JsFuture::from(promise).await.unwrap();
-}
-
 impl Mounted {
-    fn find(&self, selector: &str) -> Option<HtmlElement> {
-        self.root
-            .query_selector(selector)
-            .unwrap()
-            .map(|e| e.dyn_into().unwrap())
-    }
-
-    fn get(&self, selector: &str) -> HtmlElement {
-        self.find(selector)
-            .unwrap_or_else(|| panic!("no element matches {selector}"))
-    }
-
-    fn text(&self, selector: &str) -> String {
-        self.get(selector).text_content().unwrap_or_default()
-    }
-
-    fn all_text(&self) -> String {
-        self.root.text_content().unwrap_or_default()
-    }
-
-    async fn click(&self, selector: &str) {
-        self.get(selector).click();
-        yew::scheduler::flush().await;
-    }
-
-    /// Clicks the first button whose text contains `label`.
-    async fn click_button(&self, label: &str) {
-        let buttons = self.root.query_selector_all("button").unwrap();
-        for i in 0..buttons.length() {
-            let button: HtmlElement = buttons.item(i).unwrap().dyn_into().unwrap();
-            if button.text_content().unwrap_or_default().contains(label) {
-                button.click();
-                yew::scheduler::flush().await;
-                return;
-            }
-        }
-        panic!("no button labelled {label:?}");
-    }
-
-    async fn type_into(&self, selector: &str, value: &str) {
-        let input = self.get(selector);
-        js_sys::Reflect::set(
-            &input,
-            &JsValue::from_str("value"),
-            &JsValue::from_str(value),
-        )
-        .unwrap();
-        let init = InputEventInit::new();
-        init.set_bubbles(true);
-        let event = InputEvent::new_with_event_init_dict("input", &init).unwrap();
-        input.dispatch_event(&event).unwrap();
-        yew::scheduler::flush().await;
-    }
-
-    async fn change(&self, selector: &str) {
-        let init = EventInit::new();
-        init.set_bubbles(true);
-        let event = Event::new_with_event_init_dict("change", &init).unwrap();
-        self.get(selector).dispatch_event(&event).unwrap();
-        yew::scheduler::flush().await;
-    }
-
     /// Starts a new draft for 太原市小店区 and opens the indicator workspace.
     async fn new_county_draft(&self) {
         self.click("[data-action=\"new\"]").await;
         self.type_into("#division-code", "140105").await;
         self.click(".form-end button").await;
         assert!(self.find("#ind-1").is_some(), "workspace shows indicator 1");
-    }
-
-    /// Waits until `selector` matches (async work such as reading a file).
-    async fn wait_for(&self, selector: &str) -> HtmlElement {
-        for _ in 0..200 {
-            yew::scheduler::flush().await;
-            if let Some(el) = self.find(selector) {
-                return el;
-            }
-            sleep(10).await;
-        }
-        panic!("{selector} never appeared");
-    }
-
-    /// Picks `text` as the file of the file input `selector`.
-    async fn pick_file(&self, selector: &str, name: &str, text: &str) {
-        let parts = js_sys::Array::of1(&JsValue::from_str(text));
-        let file = File::new_with_str_sequence(&parts, name).unwrap();
-        let transfer = DataTransfer::new().unwrap();
-        transfer.items().add_with_file(&file).unwrap();
-        let input: HtmlInputElement = self.get(selector).dyn_into().unwrap();
-        input.set_files(transfer.files().as_ref());
-        self.change(selector).await;
     }
 }
 

@@ -10,135 +10,20 @@ use shifan_rules::package::{Decision, Reviewer};
 use shifan_rules::sample::{SampleKind, SampleSpec, sample_application};
 use shifan_rules::session::Session;
 use shifan_rules::{Catalog, CatalogSet, Lang};
-use shifan_web::App;
 use shifan_web::review::{OpenedFile, ReviewAction};
 use shifan_web::state::{Action, AppState, Screen};
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
-use web_sys::{
-    DataTransfer, DragEvent, DragEventInit, Element, Event, EventInit, File, HtmlElement,
-    HtmlInputElement,
-};
-use yew::{AppHandle, Reducible};
+use web_sys::{DataTransfer, DragEvent, DragEventInit, Event, EventInit, File, HtmlInputElement};
+use yew::Reducible;
+
+mod support;
+
+use support::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A mounted app and its root element; dropped apps are destroyed and removed.
-struct Mounted {
-    root: Element,
-    app: Option<AppHandle<App>>,
-}
-
-impl Drop for Mounted {
-    fn drop(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
-        }
-        self.root.remove();
-    }
-}
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-fn clear_storage() {
-    let window = web_sys::window().unwrap();
-    window.local_storage().unwrap().unwrap().clear().unwrap();
-    window.session_storage().unwrap().unwrap().clear().unwrap();
-}
-
-async fn mount() -> Mounted {
-    let root = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&root).unwrap();
-    let app = yew::Renderer::<App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
-    Mounted {
-        root,
-        app: Some(app),
-    }
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    JsFuture::from(promise).await.unwrap();
-}
-
 impl Mounted {
-    fn find(&self, selector: &str) -> Option<HtmlElement> {
-        self.root
-            .query_selector(selector)
-            .unwrap()
-            .map(|e| e.dyn_into().unwrap())
-    }
-
-    fn get(&self, selector: &str) -> HtmlElement {
-        self.find(selector)
-            .unwrap_or_else(|| panic!("no element matches {selector}"))
-    }
-
-    fn all(&self, selector: &str) -> Vec<HtmlElement> {
-        let list = self.root.query_selector_all(selector).unwrap();
-        (0..list.length())
-            .map(|i| list.item(i).unwrap().dyn_into().unwrap())
-            .collect()
-    }
-
-    async fn click(&self, selector: &str) {
-        self.get(selector).click();
-        yew::scheduler::flush().await;
-    }
-
-    /// Sets a `<select>` (or input) value and fires `change`, as a user's choice does.
-    async fn choose(&self, selector: &str, value: &str) {
-        let el = self.get(selector);
-        js_sys::Reflect::set(&el, &"value".into(), &JsValue::from_str(value)).unwrap();
-        let init = EventInit::new();
-        init.set_bubbles(true);
-        el.dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap())
-            .unwrap();
-        yew::scheduler::flush().await;
-    }
-
-    /// Waits until `selector` matches `count` elements (async work such as reading files).
-    async fn wait_for_count(&self, selector: &str, count: usize) {
-        for _ in 0..300 {
-            yew::scheduler::flush().await;
-            if self.all(selector).len() == count {
-                return;
-            }
-            sleep(10).await;
-        }
-        panic!(
-            "{selector} matched {} elements, not {count}",
-            self.all(selector).len()
-        );
-    }
-
-    /// Picks `files` (name, text) at once in the file input `selector`.
-    async fn pick_files(&self, selector: &str, files: &[(&str, String)]) {
-        let transfer = DataTransfer::new().unwrap();
-        for (name, text) in files {
-            let parts = js_sys::Array::of1(&JsValue::from_str(text));
-            let file = File::new_with_str_sequence(&parts, name).unwrap();
-            transfer.items().add_with_file(&file).unwrap();
-        }
-        let input: HtmlInputElement = self.get(selector).dyn_into().unwrap();
-        input.set_files(transfer.files().as_ref());
-        let init = EventInit::new();
-        init.set_bubbles(true);
-        input
-            .dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap())
-            .unwrap();
-        yew::scheduler::flush().await;
-    }
-
     /// Division codes of the table's rows, top to bottom.
     fn codes(&self) -> Vec<String> {
         self.all("table.comparison tbody tr")

@@ -5,139 +5,23 @@
 
 use shifan_rules::Catalog;
 use shifan_rules::catalog::CatalogData;
-use shifan_web::App;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
-use web_sys::{
-    DataTransfer, Element, Event, EventInit, File, HtmlElement, HtmlInputElement, InputEvent,
-    InputEventInit,
-};
-use yew::AppHandle;
+
+mod support;
+
+use support::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A mounted app and its root element; dropped apps are destroyed and removed.
-struct Mounted {
-    root: Element,
-    app: Option<AppHandle<App>>,
-}
-
-impl Drop for Mounted {
-    fn drop(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
-        }
-        self.root.remove();
-    }
-}
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-fn local_storage() -> web_sys::Storage {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap()
-}
-
 /// A fresh app on the training page, with empty storage.
 async fn training() -> Mounted {
-    let window = web_sys::window().unwrap();
-    local_storage().clear().unwrap();
-    window.session_storage().unwrap().unwrap().clear().unwrap();
-    let root = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&root).unwrap();
-    let app = yew::Renderer::<App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
-    let mounted = Mounted {
-        root,
-        app: Some(app),
-    };
+    let mounted = fresh().await;
     mounted.click("[data-action=\"start-training\"]").await;
     assert!(
         mounted.find(".catalog-browser").is_some(),
         "the training page"
     );
     mounted
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    JsFuture::from(promise).await.unwrap();
-}
-
-impl Mounted {
-    fn find(&self, selector: &str) -> Option<HtmlElement> {
-        self.root
-            .query_selector(selector)
-            .unwrap()
-            .map(|e| e.dyn_into().unwrap())
-    }
-
-    fn get(&self, selector: &str) -> HtmlElement {
-        self.find(selector)
-            .unwrap_or_else(|| panic!("no element matches {selector}"))
-    }
-
-    fn count(&self, selector: &str) -> u32 {
-        self.root.query_selector_all(selector).unwrap().length()
-    }
-
-    fn text(&self, selector: &str) -> String {
-        self.get(selector).text_content().unwrap_or_default()
-    }
-
-    async fn click(&self, selector: &str) {
-        self.get(selector).click();
-        yew::scheduler::flush().await;
-    }
-
-    async fn type_into(&self, selector: &str, value: &str) {
-        let input = self.get(selector);
-        js_sys::Reflect::set(
-            &input,
-            &JsValue::from_str("value"),
-            &JsValue::from_str(value),
-        )
-        .unwrap();
-        let init = InputEventInit::new();
-        init.set_bubbles(true);
-        let event = InputEvent::new_with_event_init_dict("input", &init).unwrap();
-        input.dispatch_event(&event).unwrap();
-        yew::scheduler::flush().await;
-    }
-
-    /// Picks `text` as the file of the file input `selector`.
-    async fn pick_file(&self, selector: &str, name: &str, text: &str) {
-        let parts = js_sys::Array::of1(&JsValue::from_str(text));
-        let file = File::new_with_str_sequence(&parts, name).unwrap();
-        let transfer = DataTransfer::new().unwrap();
-        transfer.items().add_with_file(&file).unwrap();
-        let input: HtmlInputElement = self.get(selector).dyn_into().unwrap();
-        input.set_files(transfer.files().as_ref());
-        let init = EventInit::new();
-        init.set_bubbles(true);
-        let event = Event::new_with_event_init_dict("change", &init).unwrap();
-        input.dispatch_event(&event).unwrap();
-        yew::scheduler::flush().await;
-    }
-
-    /// Waits until `check` holds (async work such as reading a file).
-    async fn wait_until(&self, what: &str, check: impl Fn(&Self) -> bool) {
-        for _ in 0..200 {
-            yew::scheduler::flush().await;
-            if check(self) {
-                return;
-            }
-            sleep(10).await;
-        }
-        panic!("{what} never happened");
-    }
 }
 
 #[wasm_bindgen_test]
