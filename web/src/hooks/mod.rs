@@ -1,11 +1,13 @@
 //! Small hooks that connect the reducer to the browser: autosave, keyboard, other tabs.
 
 mod use_autosave;
+mod use_debounced_save;
 mod use_keyboard;
 mod use_review_autosave;
 mod use_tab_guard;
 
-pub use use_autosave::{AUTOSAVE_DELAY_MS, use_autosave};
+pub use use_autosave::use_autosave;
+pub use use_debounced_save::AUTOSAVE_DELAY_MS;
 pub use use_keyboard::{STATUS_KEYS, key_action, use_keyboard};
 pub use use_review_autosave::use_review_autosave;
 pub use use_tab_guard::use_tab_guard;

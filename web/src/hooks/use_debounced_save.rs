@@ -1,0 +1,69 @@
+//! What both autosaves share: hold what is unsaved, write it a short pause after the last
+//! change (changes in between are batched), and at once when the page is hidden or closed.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use yew::prelude::*;
+
+use crate::state::Dispatch;
+
+/// How long the page waits after a change before it writes (changes in between are batched).
+pub const AUTOSAVE_DELAY_MS: u32 = 400;
+
+/// What is waiting to be written, with the revision it was taken at.
+type Pending<T> = Rc<RefCell<Option<(u64, T)>>>;
+
+/// Writes what is pending, if anything; `save` writes and reports the result to the reducer.
+fn flush<T>(pending: &Pending<T>, dispatch: &Dispatch, save: fn(u64, T, &Dispatch)) {
+    let taken = pending.borrow_mut().take();
+    if let Some((revision, value)) = taken {
+        save(revision, value, dispatch);
+    }
+}
+
+/// Keeps `unsaved` (the value at `revision`, or `None` when everything is written) and has
+/// `save` write it [`AUTOSAVE_DELAY_MS`] after the last change, on `pagehide`, and when the page
+/// is hidden.
+#[hook]
+pub fn use_debounced_save<T: 'static>(
+    revision: u64,
+    unsaved: Option<T>,
+    dispatch: Dispatch,
+    save: fn(u64, T, &Dispatch),
+) {
+    let pending: Pending<T> = use_mut_ref(|| None);
+    let timer = use_mut_ref(|| None::<Timeout>);
+    *pending.borrow_mut() = unsaved.map(|value| (revision, value));
+    {
+        let pending = pending.clone();
+        let dispatch = dispatch.clone();
+        use_effect_with(revision, move |_| {
+            let waiting = pending.borrow().is_some();
+            *timer.borrow_mut() = waiting
+                .then(|| Timeout::new(AUTOSAVE_DELAY_MS, move || flush(&pending, &dispatch, save)));
+        });
+    }
+    use_effect_with((), move |()| {
+        let listeners = web_sys::window().map(|window| {
+            let on_hide = {
+                let (pending, dispatch) = (pending.clone(), dispatch.clone());
+                EventListener::new(&window, "pagehide", move |_| {
+                    flush(&pending, &dispatch, save)
+                })
+            };
+            let on_visibility = window.document().map(|document| {
+                let doc = document.clone();
+                EventListener::new(&document, "visibilitychange", move |_| {
+                    if doc.hidden() {
+                        flush(&pending, &dispatch, save);
+                    }
+                })
+            });
+            (on_hide, on_visibility)
+        });
+        move || drop(listeners)
+    });
+}
