@@ -40,19 +40,10 @@ pub fn read_document(bytes: &[u8], catalogs: &CatalogSet) -> Result<Document, Ve
 mod tests {
     use super::*;
     use crate::Code;
-    use crate::sample::{SampleKind, SampleSpec, sample_application};
 
     fn sample() -> String {
-        let spec = SampleSpec {
-            division_code: "140105".into(),
-            met: 90,
-            kind: SampleKind::Comprehensive,
-            seed: 3,
-            created: "2026-11-01T09:00:00+08:00".into(),
-            updated: "2026-11-20T17:30:00+08:00".into(),
-        };
-        sample_application(crate::Catalog::reference(), &spec)
-            .unwrap()
+        crate::testing::verified_sample("140105", 90, 3)
+            .file
             .to_json()
     }
 

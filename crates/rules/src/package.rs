@@ -398,29 +398,7 @@ pub fn json_schema() -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::Catalog;
-    use crate::application::read_application;
-    use crate::sample::{SampleKind, SampleSpec, sample_application};
-
-    fn verified(code: &str, met: u32, seed: u64) -> Verified {
-        let spec = SampleSpec {
-            division_code: code.into(),
-            met,
-            kind: SampleKind::Comprehensive,
-            seed,
-            created: "2026-11-01T09:00:00+08:00".into(),
-            updated: "2026-11-20T17:30:00+08:00".into(),
-        };
-        let file = sample_application(Catalog::reference(), &spec).unwrap();
-        read_application(file.to_json().as_bytes(), &CatalogSet::builtin()).unwrap()
-    }
-
-    fn generator() -> Generator {
-        Generator {
-            name: "test".into(),
-            version: "0".into(),
-        }
-    }
+    use crate::testing::{test_generator as generator, verified_sample as verified};
 
     fn review(decisions: Vec<(Decision, Option<u32>, String)>) -> Review {
         Review {

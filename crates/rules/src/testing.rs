@@ -18,3 +18,27 @@ pub(crate) fn check_committed(relative: &str, generated: &str) {
         "{relative} is stale: regenerate it with `SHIFAN_BLESS=1 cargo test -p shifan-rules`"
     );
 }
+
+/// A verified comprehensive sample of `code` with `met` indicators met, at fixed times.
+pub(crate) fn verified_sample(code: &str, met: u32, seed: u64) -> crate::Verified {
+    use crate::sample::{SampleKind, SampleSpec, sample_application};
+    let spec = SampleSpec {
+        division_code: code.into(),
+        met,
+        kind: SampleKind::Comprehensive,
+        seed,
+        created: "2026-11-01T09:00:00+08:00".into(),
+        updated: "2026-11-20T17:30:00+08:00".into(),
+    };
+    let file = sample_application(crate::Catalog::reference(), &spec).expect("valid sample");
+    crate::read_application(file.to_json().as_bytes(), &crate::CatalogSet::builtin())
+        .expect("a sample verifies")
+}
+
+/// The generator tests write files as.
+pub(crate) fn test_generator() -> crate::Generator {
+    crate::Generator {
+        name: "test".into(),
+        version: "0".into(),
+    }
+}
