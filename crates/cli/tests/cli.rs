@@ -240,7 +240,7 @@ fn language_follows_lang_unless_given() {
     let valid = fixture("valid-comprehensive.json");
     let zh = shifan_in_lang("C", &["--lang", "zh", "check", &valid]);
     assert!(zh.stdout.contains("综合示范"), "{}", zh.stdout);
-    assert!(zh.stdout.contains("预估:"), "{}", zh.stdout);
+    assert!(zh.stdout.contains("预估\u{ff1a}"), "{}", zh.stdout);
 }
 
 #[test]

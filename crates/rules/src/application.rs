@@ -104,7 +104,7 @@ impl Applicant {
 fn division_problem(code: &str, e: &division::DivisionError) -> Problem {
     Problem::new(
         Code::UnknownDivision,
-        format!("区划代码「{code}」无效:{}", e.zh()),
+        format!("区划代码「{code}」无效：{}", e.zh()),
         format!("division code {code:?} is not valid: {}", e.en()),
     )
 }
@@ -217,7 +217,7 @@ impl Kind {
         if !missing_zh.is_empty() {
             problems.push(Problem::new(
                 Code::IncompleteSingleItem,
-                format!("单项示范申报尚缺:{}", missing_zh.join("、")),
+                format!("单项示范申报尚缺：{}", missing_zh.join("、")),
                 format!(
                     "the single-item application still lacks: {}",
                     missing_en.join(", ")
@@ -407,7 +407,7 @@ pub fn check_depth(text: &str) -> Result<(), Vec<Problem>> {
                     return Err(vec![
                         Problem::new(
                             Code::TooDeep,
-                            format!("JSON 嵌套超过 {MAX_DEPTH} 层,不是有效的申报文件"),
+                            format!("JSON 嵌套超过 {MAX_DEPTH} 层，不是有效的申报文件"),
                             format!(
                                 "the JSON nests deeper than {MAX_DEPTH} levels; no valid file does"
                             ),
@@ -435,7 +435,7 @@ pub fn parse_json(bytes: &[u8], max_bytes: usize) -> Result<Value, Vec<Problem>>
         vec![
             Problem::new(
                 Code::NotJson,
-                format!("文件不是有效的 JSON:{}", e),
+                format!("文件不是有效的 JSON：{}", e),
                 format!("the file is not valid JSON: {e}"),
             )
             .at_line(e.line() as u64, Some(e.column() as u64)),
@@ -448,7 +448,7 @@ pub fn too_large(max_bytes: usize) -> Problem {
     let mb = max_bytes / 1024 / 1024;
     Problem::new(
         Code::TooLarge,
-        format!("文件过大:超过 {mb} MB 的上限"),
+        format!("文件过大：超过 {mb} MB 的上限"),
         format!("the file is larger than the {mb} MB limit"),
     )
 }
@@ -474,7 +474,7 @@ pub fn check_format(
     match value.get("format_version").and_then(Value::as_u64) {
         Some(v) if v > u64::from(newest) => Err(Problem::new(
             Code::NewerVersion,
-            format!("文件格式版本为 {v},本程序只能读取 {newest} 及以下版本;请更新 shifan"),
+            format!("文件格式版本为 {v}，本程序只能读取 {newest} 及以下版本;请更新 shifan"),
             format!(
                 "the file is format version {v}; this build reads up to {newest}; please update shifan"
             ),
@@ -550,7 +550,7 @@ fn status_problems(value: &Value) -> Vec<Problem> {
             }
             let problem = Problem::new(
                 Code::InvalidStatus,
-                format!("无效的状态 {status}:应为 met、partly_met、not_met、not_applicable 或 unanswered"),
+                format!("无效的状态 {status}：应为 met、partly_met、not_met、not_applicable 或 unanswered"),
                 format!("invalid status {status}: expected met, partly_met, not_met, not_applicable or unanswered"),
             );
             Some(match answer.get("number").and_then(Value::as_u64).and_then(|n| u16::try_from(n).ok()) {
@@ -608,7 +608,7 @@ pub fn answer_problems(catalog: &Catalog, answers: &[Answer]) -> Vec<Problem> {
         problems.push(
             Problem::new(
                 Code::MissingIndicator,
-                format!("缺少 {} 项指标的作答:{list}{more}", missing.len()),
+                format!("缺少 {} 项指标的作答：{list}{more}", missing.len()),
                 format!("{} indicators have no answer: {list}{more}", missing.len()),
             )
             .at_indicator(missing[0]),
@@ -639,7 +639,7 @@ fn applicant_problems(applicant: &Applicant) -> Vec<Problem> {
         return vec![Problem::new(
             Code::ApplicantMismatch,
             format!(
-                "申报单位名称或层级与区划代码 {} 不符:应为 {}{}{}",
+                "申报单位名称或层级与区划代码 {} 不符：应为 {}{}{}",
                 applicant.division_code, derived.province, derived.city, derived.county
             ),
             format!(
@@ -685,7 +685,7 @@ pub fn verify_value(value: Value, catalogs: &CatalogSet) -> Result<Verified, Vec
     let file: ApplicationFile = serde_json::from_value(value).map_err(|e| {
         vec![Problem::new(
             Code::NotApplication,
-            format!("申报文件的字段不完整或格式不对:{e}"),
+            format!("申报文件的字段不完整或格式不对：{e}"),
             format!("a field of the application file is missing or malformed: {e}"),
         )]
     })?;
@@ -709,7 +709,7 @@ pub fn verify_value(value: Value, catalogs: &CatalogSet) -> Result<Verified, Vec
     if declared_integrity != file.integrity {
         problems.push(Problem::new(
             Code::IntegrityMismatch,
-            "文件内容与完整性指纹不符:导出后被修改过。请向申报单位索取原始导出文件",
+            "文件内容与完整性指纹不符：导出后被修改过。请向申报单位索取原始导出文件",
             "the content does not match its integrity fingerprint: it was edited after export; ask the applicant for the original file",
         ));
     }
@@ -718,7 +718,7 @@ pub fn verify_value(value: Value, catalogs: &CatalogSet) -> Result<Verified, Vec
         problems.push(Problem::new(
             Code::SummaryMismatch,
             format!(
-                "文件声明的汇总与按作答重新计算的不一致(重新计算:达标 {} / 适用 {})",
+                "文件声明的汇总与按作答重新计算的不一致(重新计算：达标 {} / 适用 {})",
                 recomputed.total.met,
                 recomputed.total.applicable()
             ),
@@ -844,7 +844,7 @@ impl Draft {
         let record: DraftRecord = serde_json::from_value(value).map_err(|e| {
             vec![Problem::new(
                 Code::NotApplication,
-                format!("草稿记录已损坏:{e}"),
+                format!("草稿记录已损坏：{e}"),
                 format!("the draft record is damaged: {e}"),
             )]
         })?;

@@ -177,7 +177,7 @@ impl Answer {
             problems.push(
                 Problem::new(
                     Code::InvalidPoint,
-                    format!("勾选的评价要点无效:该指标只有 {criteria} 条要点,且每条只能勾选一次"),
+                    format!("勾选的评价要点无效：该指标只有 {criteria} 条要点，且每条只能勾选一次"),
                     format!("invalid ticked points: the indicator has {criteria} points, each ticked at most once"),
                 )
                 .at_indicator(n),
@@ -187,7 +187,7 @@ impl Answer {
             Status::Unanswered if !self.satisfied.is_empty() => problems.push(
                 Problem::new(
                     Code::InvalidStatus,
-                    "已勾选评价要点,状态却为「未作答」",
+                    "已勾选评价要点，状态却为「未作答」",
                     "points are ticked but the status is unanswered",
                 )
                 .at_indicator(n),
@@ -206,7 +206,7 @@ impl Answer {
                     Problem::new(
                         Code::OverrideWithoutReason,
                         format!(
-                            "按勾选的要点应为「{}」,却标为「{}」,且未说明理由",
+                            "按勾选的要点应为「{}」，却标为「{}」，且未说明理由",
                             suggested.label_zh(),
                             s.label_zh()
                         ),
@@ -250,7 +250,7 @@ fn evidence_problem(evidence: &EvidenceRef) -> Option<Problem> {
     {
         return Some(Problem::new(
             Code::InvalidEvidence,
-            "佐证文件缺少文件名,或其 SHA-256 不是 64 位小写十六进制",
+            "佐证文件缺少文件名，或其 SHA-256 不是 64 位小写十六进制",
             "an evidence file lacks a name, or its SHA-256 is not 64 lower-case hex digits",
         ));
     }

@@ -219,7 +219,7 @@ impl Catalog {
         let data: CatalogData = serde_json::from_value(value).map_err(|e| {
             vec![Problem::new(
                 Code::InvalidCatalog,
-                format!("不是有效的指标目录:{e}"),
+                format!("不是有效的指标目录：{e}"),
                 format!("not a valid indicator catalog: {e}"),
             )]
         })?;
@@ -235,7 +235,7 @@ impl Catalog {
         let value = serde_json::to_value(&data).map_err(|e| {
             vec![Problem::new(
                 Code::InvalidCatalog,
-                format!("无法序列化目录:{e}"),
+                format!("无法序列化目录：{e}"),
                 format!("cannot serialise catalog: {e}"),
             )]
         })?;
@@ -404,7 +404,7 @@ pub fn validate(data: &CatalogData) -> Vec<Problem> {
         let expected_area = a + 1;
         if usize::from(area.number) != expected_area {
             problems.push(invalid(
-                format!("一级指标编号应为 {expected_area},实为 {}", area.number),
+                format!("一级指标编号应为 {expected_area}，实为 {}", area.number),
                 format!(
                     "area number should be {expected_area}, found {}",
                     area.number
@@ -426,7 +426,7 @@ pub fn validate(data: &CatalogData) -> Vec<Problem> {
         for section in &area.sections {
             if u32::from(section.number) != next_section {
                 problems.push(invalid(
-                    format!("二级指标编号应为 {next_section},实为 {}(编号须全表连续)", section.number),
+                    format!("二级指标编号应为 {next_section}，实为 {}(编号须全表连续)", section.number),
                     format!("section number should be {next_section}, found {} (numbers run on through the table)", section.number),
                 ));
             }
@@ -448,7 +448,7 @@ pub fn validate(data: &CatalogData) -> Vec<Problem> {
                 if u32::from(n) != next_indicator {
                     problems.push(
                         invalid(
-                            format!("三级指标编号应为 {next_indicator},实为 {n}(编号须从 1 起全表连续)"),
+                            format!("三级指标编号应为 {next_indicator}，实为 {n}(编号须从 1 起全表连续)"),
                             format!("indicator number should be {next_indicator}, found {n} (numbers run 1..N through the table)"),
                         )
                         .at_indicator(n),
@@ -465,7 +465,7 @@ pub fn validate(data: &CatalogData) -> Vec<Problem> {
                     problems.push(
                         invalid(
                             format!(
-                                "评价要点应有 1 至 {MAX_CRITERIA} 条,实有 {} 条",
+                                "评价要点应有 1 至 {MAX_CRITERIA} 条，实有 {} 条",
                                 indicator.criteria.len()
                             ),
                             format!(
@@ -593,14 +593,14 @@ impl CatalogSet {
             Some(c) => Ok(c),
             None if self.has_id(id) => Err(Problem::new(
                 Code::CatalogMismatch,
-                format!("指标目录「{id}」的指纹与本程序所带版本不一致:文件是按另一版本填写的"),
+                format!("指标目录「{id}」的指纹与本程序所带版本不一致：文件是按另一版本填写的"),
                 format!(
                     "catalog {id:?} has a different fingerprint here: the file was answered against another version"
                 ),
             )),
             None => Err(Problem::new(
                 Code::UnknownCatalog,
-                format!("未知的指标目录「{id}」:请先载入该目录文件"),
+                format!("未知的指标目录「{id}」：请先载入该目录文件"),
                 format!("unknown catalog {id:?}: load that catalog file first"),
             )),
         }

@@ -164,12 +164,12 @@ impl DivisionError {
     pub fn zh(&self) -> String {
         match self {
             DivisionError::Malformed => "区划代码应为 6 位数字".into(),
-            DivisionError::DevelopmentZone => "该代码是统计用开发区,不是一级政府".into(),
+            DivisionError::DevelopmentZone => "该代码是统计用开发区，不是一级政府".into(),
             DivisionError::Retired(new) => {
                 let name = get(*new).map(|d| d.name.clone()).unwrap_or_default();
-                format!("该代码已在区划调整中撤销,现为 {new:06}({name})")
+                format!("该代码已在区划调整中撤销，现为 {new:06}({name})")
             }
-            DivisionError::Province => "省本级不是申报主体,请选择市或县(市、区)".into(),
+            DivisionError::Province => "省本级不是申报主体，请选择市或县(市、区)".into(),
             DivisionError::Unknown => "山西省区划表中没有该代码".into(),
         }
     }

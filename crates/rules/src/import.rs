@@ -156,7 +156,7 @@ pub fn import_csv(bytes: &[u8], meta: TableMeta) -> Result<Catalog, Vec<Problem>
     let text = crate::application::decode_text(bytes).map_err(|_| {
         vec![Problem::new(
             Code::NotUtf8,
-            "表格不是 UTF-8 编码:请在 Excel 中选择「另存为 → CSV UTF-8(逗号分隔)」",
+            "表格不是 UTF-8 编码：请在 Excel 中选择「另存为 → CSV UTF-8(逗号分隔)」",
             "the table is not UTF-8: in Excel choose Save As → CSV UTF-8 (comma delimited)",
         )]
     })?;
@@ -169,7 +169,7 @@ pub fn import_csv(bytes: &[u8], meta: TableMeta) -> Result<Catalog, Vec<Problem>
         .map_err(|e| {
             vec![table_problem(
                 1,
-                format!("无法读取表头:{e}"),
+                format!("无法读取表头：{e}"),
                 format!("cannot read the header row: {e}"),
             )]
         })?
@@ -211,7 +211,7 @@ pub fn import_csv(bytes: &[u8], meta: TableMeta) -> Result<Catalog, Vec<Problem>
                 let line = e.position().map_or(0, |p| p.line());
                 problems.push(table_problem(
                     line,
-                    format!("无法解析该行:{e}"),
+                    format!("无法解析该行：{e}"),
                     format!("cannot parse this row: {e}"),
                 ));
                 continue;
@@ -247,7 +247,7 @@ pub fn import_csv(bytes: &[u8], meta: TableMeta) -> Result<Catalog, Vec<Problem>
             problems.push(table_problem(
                 line,
                 format!(
-                    "适用范围「{applies_cell}」无法识别:应为 both、city、county(或 通用、市、县)"
+                    "适用范围「{applies_cell}」无法识别：应为 both、city、county(或 通用、市、县)"
                 ),
                 format!("applies_to {applies_cell:?} is not recognised: use both, city or county"),
             ));
@@ -267,7 +267,7 @@ pub fn import_csv(bytes: &[u8], meta: TableMeta) -> Result<Catalog, Vec<Problem>
             if areas.iter().any(|a| a.title == area_title) {
                 problems.push(table_problem(
                     line,
-                    format!("一级指标「{area_title}」的各行不连续:同一一级指标的行须排在一起"),
+                    format!("一级指标「{area_title}」的各行不连续：同一一级指标的行须排在一起"),
                     format!("the rows of area {area_title:?} are not together"),
                 ));
             }

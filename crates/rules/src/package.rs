@@ -239,7 +239,7 @@ impl Package {
             if entry.rank.is_some() != (entry.decision == Decision::Recommend) {
                 problems.push(Problem::new(
                     Code::InvalidDecision,
-                    "只有「推荐」的申报才有排序,且每个「推荐」都要有排序",
+                    "只有「推荐」的申报才有排序，且每个「推荐」都要有排序",
                     "only recommended applications are ranked, and every recommended one is",
                 ));
             }
@@ -343,7 +343,7 @@ pub fn verify_package_value(
     let package: Package = serde_json::from_value(value).map_err(|e| {
         vec![Problem::new(
             Code::NotApplication,
-            format!("材料包的字段不完整或格式不对:{e}"),
+            format!("材料包的字段不完整或格式不对：{e}"),
             format!("a field of the package is missing or malformed: {e}"),
         )]
     })?;
@@ -353,7 +353,7 @@ pub fn verify_package_value(
         match verify_value(value.clone(), catalogs) {
             Ok(v) => applications.push(v),
             Err(inner) => problems.extend(inner.into_iter().map(|mut p| {
-                p.message.zh = format!("第 {} 份申报:{}", i + 1, p.message.zh);
+                p.message.zh = format!("第 {} 份申报：{}", i + 1, p.message.zh);
                 p.message.en = format!("application {}: {}", i + 1, p.message.en);
                 p
             })),
@@ -374,7 +374,7 @@ pub fn verify_package_value(
     if declared != package.integrity {
         problems.push(Problem::new(
             Code::IntegrityMismatch,
-            "材料包内容与完整性指纹不符:生成后被修改过",
+            "材料包内容与完整性指纹不符：生成后被修改过",
             "the package does not match its integrity fingerprint: it was edited after it was written",
         ));
     }

@@ -63,7 +63,7 @@ pub fn outside_city_problem(file: &ApplicationFile, city_code: u32) -> Option<Pr
     let name = file.applicant.display_name();
     Some(Problem::new(
         Code::OutsideCity,
-        format!("{name}不属于{city},不应由本市初审"),
+        format!("{name}不属于{city}，不应由本市初审"),
         format!("{name} is not in {city}; its file is not for this city's review"),
     ))
 }

@@ -63,14 +63,14 @@ impl SplitMix {
 }
 
 const NA_REASONS: &[&str] = &[
-    "本级政府无该项职权,相关事项由上级政府统一实施",
-    "评估期内未发生该类事项,无相应工作可评",
+    "本级政府无该项职权，相关事项由上级政府统一实施",
+    "评估期内未发生该类事项，无相应工作可评",
 ];
 
 const GAP_NOTES: &[&str] = &[
-    "已列入年度整改清单,正在推进",
-    "部分乡镇尚未落实,已下发督办通知",
-    "制度已起草,待政府常务会议审议",
+    "已列入年度整改清单，正在推进",
+    "部分乡镇尚未落实，已下发督办通知",
+    "制度已起草，待政府常务会议审议",
     "材料正在收集整理",
 ];
 
@@ -119,7 +119,7 @@ pub fn sample_application(
         return Err(Problem::new(
             Code::InvalidStatus,
             format!(
-                "该单位适用的指标只有 {} 项,无法达标 {met} 项",
+                "该单位适用的指标只有 {} 项，无法达标 {met} 项",
                 applicable.len()
             ),
             format!(
@@ -197,10 +197,10 @@ pub fn sample_application(
                 category: category.clone(),
                 title: format!("{place}“{title}”创新实践"),
                 narrative: Narrative {
-                    innovation: format!("{place}围绕{title},在全省率先建立统一的工作规则和线上办理平台,将分散在各部门的事项集中办理。"),
-                    leadership: "相关做法被省级主管部门发文推广,两年来接待外地考察学习二十余批次。".into(),
-                    typicality: "针对县域普遍存在的标准不一、程序不清问题,形成了可操作的制度文本和工作流程。".into(),
-                    replicability: "制度文本、流程图和系统需求已整理成册,其他县(市、区)可按本地机构设置直接套用。".into(),
+                    innovation: format!("{place}围绕{title}，在全省率先建立统一的工作规则和线上办理平台，将分散在各部门的事项集中办理。"),
+                    leadership: "相关做法被省级主管部门发文推广，两年来接待外地考察学习二十余批次。".into(),
+                    typicality: "针对县域普遍存在的标准不一、程序不清问题，形成了可操作的制度文本和工作流程。".into(),
+                    replicability: "制度文本、流程图和系统需求已整理成册，其他县(市、区)可按本地机构设置直接套用。".into(),
                 },
             }
         }

@@ -127,8 +127,8 @@ impl Verdict {
     /// Chinese label, saying it is an estimate.
     pub fn label_zh(self) -> &'static str {
         match self {
-            Verdict::MeetsBar => "预估:达到综合示范标准",
-            Verdict::NotYet => "预估:尚未达到综合示范标准",
+            Verdict::MeetsBar => "预估：达到综合示范标准",
+            Verdict::NotYet => "预估：尚未达到综合示范标准",
         }
     }
 

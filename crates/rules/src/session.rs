@@ -439,7 +439,7 @@ impl Session {
         let record: Record = serde_json::from_value(value).map_err(|e| {
             vec![Problem::new(
                 Code::NotApplication,
-                format!("初审工作记录已损坏:{e}"),
+                format!("初审工作记录已损坏：{e}"),
                 format!("the review session record is damaged: {e}"),
             )]
         })?;
