@@ -296,6 +296,19 @@ impl AppState {
         }
     }
 
+    /// Closes the open draft (after writing its last changes) and any training session, and
+    /// shows `screen`: how the city review and training are entered.
+    pub(crate) fn switch_to(&mut self, screen: Screen) {
+        self.put_away();
+        self.leave_training();
+        self.draft = None;
+        self.pending = None;
+        self.evidence_form = None;
+        self.conflict = false;
+        self.notice = None;
+        self.screen = screen;
+    }
+
     pub(crate) fn open(&mut self, draft: Draft, catalog: Arc<Catalog>) {
         self.put_away();
         self.training.demo = None;

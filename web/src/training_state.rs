@@ -143,14 +143,7 @@ impl AppState {
         let t = &mut self.training;
         match action {
             TrainingAction::Enter => {
-                self.put_away();
-                self.leave_training();
-                self.draft = None;
-                self.pending = None;
-                self.evidence_form = None;
-                self.conflict = false;
-                self.notice = None;
-                self.screen = Screen::Training;
+                self.switch_to(Screen::Training);
             }
             TrainingAction::Search(query) => t.query = query,
             TrainingAction::Filter(scope) => t.scope = scope,

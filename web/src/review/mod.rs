@@ -243,14 +243,7 @@ impl AppState {
         let r = &mut self.review;
         match action {
             ReviewAction::Enter => {
-                self.put_away();
-                self.leave_training();
-                self.draft = None;
-                self.pending = None;
-                self.evidence_form = None;
-                self.conflict = false;
-                self.notice = None;
-                self.screen = Screen::Review;
+                self.switch_to(Screen::Review);
                 self.review.ensure_loaded();
             }
             ReviewAction::SetCity(code) => {
