@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { artifactsDir, cliBin, launchBrowser, openApp, startServer } from './serve.mjs';
+import { artifactsDir, cliBin, launchBrowser, openApp, startServer, shot } from './serve.mjs';
 
 // 太原市's ten county-level divisions.
 const COUNTIES = ['140105', '140106', '140107', '140108', '140109', '140110', '140121', '140122', '140123', '140181'];
@@ -66,11 +66,6 @@ after(async () => {
   await server?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-async function shot(page, name, { width = 1280, height = 900, fullPage = false } = {}) {
-  await page.setViewportSize({ width, height });
-  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage });
-}
 
 const rows = (page) => page.locator('table.comparison tbody tr');
 const codes = (page) => rows(page).evaluateAll((trs) => trs.map((tr) => tr.dataset.code));

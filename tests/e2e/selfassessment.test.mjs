@@ -10,7 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { artifactsDir, cliBin, launchBrowser, openApp, repoRoot, startServer } from './serve.mjs';
+import { artifactsDir, cliBin, launchBrowser, openApp, repoRoot, startServer, shot } from './serve.mjs';
 
 const catalog = JSON.parse(
   readFileSync(path.join(repoRoot, 'crates/rules/data/catalog-reference-2019.json'), 'utf8'),
@@ -48,11 +48,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function shot(page, name, { width = 1280, height = 900, fullPage = false } = {}) {
-  await page.setViewportSize({ width, height });
-  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage });
-}
 
 /** Every request the page makes goes to the local server (or is a blob: / data: URL). */
 function recordRequests(page) {

@@ -184,3 +184,11 @@ export async function openApp(browser, url, { timeout = 60_000 } = {}) {
   }
   return { page, errors };
 }
+
+/**
+ * Sets the viewport and writes a screenshot of `page` as `<name>.png` into artifactsDir().
+ */
+export async function shot(page, name, { width = 1280, height = 900, fullPage = false } = {}) {
+  await page.setViewportSize({ width, height });
+  await page.screenshot({ path: path.join(artifactsDir(), `${name}.png`), fullPage });
+}

@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { artifactsDir, launchBrowser, openApp, repoRoot, startServer } from './serve.mjs';
+import { artifactsDir, launchBrowser, openApp, repoRoot, startServer, shot } from './serve.mjs';
 
 const tablePath = path.join(repoRoot, 'crates/rules/data/catalog-reference-2019.csv');
 const catalog = JSON.parse(
@@ -31,11 +31,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function shot(page, name, { width = 1280, height = 900, fullPage = false } = {}) {
-  await page.setViewportSize({ width, height });
-  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage });
-}
 
 const text = (page, selector) => page.locator(selector).first().innerText();
 const count = (page, selector) => page.locator(selector).count();
