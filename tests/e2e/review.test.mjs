@@ -86,6 +86,7 @@ test('a city office reviews, ranks and exports its counties’ applications', as
   // The way in: the header (and the start page) offer the city review.
   await page.click('header [data-action="review"]');
   await page.waitForSelector('#review-title');
+  assert.match(page.url(), /\/review\.html$/, 'the review is a page of its own');
   await shot(page, 'review-empty-zh');
 
   // Open all 23 files at once.

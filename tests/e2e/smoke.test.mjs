@@ -1,5 +1,6 @@
 // Smoke test: the built site loads in headless Chromium, the wasm app starts and shows the
-// reference catalog's title, and the static server sends the types browsers require.
+// reference catalog's title, each page loads its own build, and the static server sends the
+// types browsers require.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -36,6 +37,28 @@ test('the app starts and shows the catalog title', async () => {
     assert.deepEqual(errors, [], 'the page logged errors');
   } finally {
     await page.close();
+  }
+});
+
+test('the county page loads its own build; the review and training pages load the full one', async () => {
+  for (const [page, module, other] of [
+    ['', 'shifan_web_bg.wasm', 'shifan_web_full_bg.wasm'],
+    ['review.html', 'shifan_web_full_bg.wasm', 'shifan_web_bg.wasm'],
+    ['training.html', 'shifan_web_full_bg.wasm', 'shifan_web_bg.wasm'],
+  ]) {
+    const context = await browser.newContext();
+    const loaded = [];
+    context.on('request', (request) => loaded.push(new URL(request.url()).pathname));
+    const tab = await context.newPage();
+    try {
+      await tab.goto(server.url + page);
+      await tab.waitForSelector('#app[data-ready="true"]');
+      assert.ok(loaded.includes(`/${module}`), `${page || 'index'} loads ${module}: ${loaded}`);
+      assert.ok(!loaded.includes(`/${other}`), `${page || 'index'} does not load ${other}`);
+      assert.ok(!loaded.some((p) => p.startsWith('/xlsx/')), 'the spreadsheet module waits for an export');
+    } finally {
+      await context.close();
+    }
   }
 });
 

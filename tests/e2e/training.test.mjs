@@ -151,8 +151,12 @@ test('a trainer browses the catalog, loads a table and opens the demo counties',
     await shot(page, 'training-search-zh-1920-presenter', { width: 1920, height: 1080 });
     await openDemo(page, 'above');
     await shot(page, 'demo-above-zh-1920-presenter', { width: 1920, height: 1080 });
+    // A reload lands on the training page again (training.html), still in large type; the
+    // start page is never in large type.
     await page.reload();
     await page.waitForSelector('#app[data-ready="true"]');
+    assert.match(await page.getAttribute('html', 'class'), /presenter/);
+    await page.click('.brand-button');
     assert.doesNotMatch((await page.getAttribute('html', 'class')) ?? '', /presenter/);
     await page.click('[data-action="start-training"]');
     assert.match(await page.getAttribute('html', 'class'), /presenter/);

@@ -135,6 +135,12 @@ pub fn url_lang() -> Option<Lang> {
     Lang::from_tag(&params.get("lang")?)
 }
 
+/// The mode the page is for, from `<main id="app" data-mode="…">` (the full build's pages).
+pub fn page_mode() -> Option<crate::state::Mode> {
+    let app = window()?.document()?.get_element_by_id("app")?;
+    crate::state::Mode::parse(&app.get_attribute("data-mode")?)
+}
+
 /// Shows the language in the address bar (`?lang=en`, nothing for Chinese), on `<html>` and in
 /// the document title.
 pub fn show_lang(lang: Lang) {

@@ -8,6 +8,7 @@ use shifan_rules::{Lang, Status};
 
 use crate::state::Aspect;
 
+#[cfg(feature = "full")]
 pub mod review;
 
 /// The strings of one language.
@@ -341,6 +342,12 @@ pub struct Texts {
     /// Back to the indicators.
     pub back_to_indicators: &'static str,
 
+    /// Header and start-page entry of the city review: "City review".
+    pub review_entry: &'static str,
+    /// Start page: what the city review is for.
+    pub review_entry_hint: &'static str,
+    /// Start page: the city review's button.
+    pub review_entry_button: &'static str,
     /// Training mode: entry button.
     pub training: &'static str,
     /// Training mode: what it is, on the start page.
@@ -654,6 +661,9 @@ pub static ZH: Texts = Texts {
     sign_date: "日期：",
     back_to_indicators: "返回指标自评",
 
+    review_entry: "市级初审",
+    review_entry_hint: "设区的市委依法治市办：汇总本市各县（市、区）提交的申报文件，逐份核验、对比，提出初审意见并择优推荐，导出推荐材料包报送省委依法治省办。",
+    review_entry_button: "进入市级初审",
     training: "培训演示",
     training_hint: "浏览、检索指标目录，打开示例县演示自评过程，供培训和讲解使用；不保存任何内容。",
     training_banner: "培训演示模式：所做修改不会保存",
@@ -873,6 +883,9 @@ pub static EN: Texts = Texts {
     sign_date: "Date:",
     back_to_indicators: "Back to the indicators",
 
+    review_entry: "City review",
+    review_entry_hint: "For the city office: collect the files your counties submitted, verify and compare them, decide on each, recommend the best, and export the recommendation package for the province.",
+    review_entry_button: "Open the city review",
     training: "Training",
     training_hint: "Browse and search the indicator catalog and open demo counties, for training and presentations; nothing is saved.",
     training_banner: "Training mode: changes are not saved",

@@ -15,9 +15,11 @@ pub mod components;
 pub mod files;
 pub mod hooks;
 pub mod i18n;
+#[cfg(feature = "full")]
 pub mod review;
 pub mod shown;
 pub mod state;
+#[cfg(feature = "full")]
 pub mod training_state;
 
 pub use components::app::App;

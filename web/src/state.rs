@@ -27,8 +27,10 @@ pub enum Screen {
     /// The printable self-assessment report.
     Report,
     /// Training mode: catalog browser and demo counties (no draft open).
+    #[cfg(feature = "full")]
     Training,
     /// The city review (no draft open).
+    #[cfg(feature = "full")]
     Review,
 }
 
@@ -40,7 +42,9 @@ impl Screen {
             Screen::Applicant => "applicant",
             Screen::Indicators => "indicators",
             Screen::Report => "report",
+            #[cfg(feature = "full")]
             Screen::Training => "training",
+            #[cfg(feature = "full")]
             Screen::Review => "review",
         }
     }
@@ -52,11 +56,69 @@ impl Screen {
             Screen::Applicant,
             Screen::Indicators,
             Screen::Report,
+            #[cfg(feature = "full")]
             Screen::Training,
+            #[cfg(feature = "full")]
             Screen::Review,
         ]
         .into_iter()
         .find(|x| x.as_str() == s)
+    }
+}
+
+/// The parts of the app that have a page of their own: the city review (`review.html`) and
+/// training mode (`training.html`).
+///
+/// They are built only with the `full` feature, so the county page (`index.html`, built
+/// without it) downloads the self-assessment alone and links to their pages; the full build
+/// behind those pages enters them in place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// The city review.
+    Review,
+    /// Training mode.
+    Training,
+}
+
+impl Mode {
+    /// The page the mode lives on, relative to the county page.
+    pub fn page(self) -> &'static str {
+        match self {
+            Mode::Review => "review.html",
+            Mode::Training => "training.html",
+        }
+    }
+
+    /// The name a page gives its mode in `<main id="app" data-mode="…">`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Review => "review",
+            Mode::Training => "training",
+        }
+    }
+
+    /// Parses [`Mode::as_str`].
+    pub fn parse(s: &str) -> Option<Mode> {
+        [Mode::Review, Mode::Training]
+            .into_iter()
+            .find(|m| m.as_str() == s)
+    }
+
+    /// The address of the mode's page in `lang` (`?lang=en` for English, as the pages show it).
+    pub fn href(self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => self.page().to_string(),
+            Lang::En => format!("{}?lang=en", self.page()),
+        }
+    }
+
+    /// The action that enters the mode in place.
+    #[cfg(feature = "full")]
+    pub fn enter(self) -> Action {
+        match self {
+            Mode::Review => Action::Review(crate::review::ReviewAction::Enter),
+            Mode::Training => Action::Training(crate::training_state::TrainingAction::Enter),
+        }
     }
 }
 
@@ -240,8 +302,10 @@ pub struct AppState {
     /// Drafts in browser storage, for the start page.
     pub drafts: Vec<SavedDraft>,
     /// Training mode (catalog browser, session catalog, demo counties, presenter switch).
+    #[cfg(feature = "full")]
     pub training: crate::training_state::Training,
     /// The city review (see [`crate::review`]).
+    #[cfg(feature = "full")]
     pub review: crate::review::ReviewState,
 }
 
@@ -271,7 +335,9 @@ impl AppState {
             notice: None,
             conflict: false,
             drafts: browser::list_drafts(&catalogs),
+            #[cfg(feature = "full")]
             training: crate::training_state::Training::load(),
+            #[cfg(feature = "full")]
             review: crate::review::ReviewState::default(),
         };
         if let Some((id, screen)) = browser::session_get()
@@ -280,8 +346,9 @@ impl AppState {
             state.open(saved.draft, saved.catalog);
             state.screen = screen;
             state.revision = 0;
-        } else if crate::review::io::tab_in_review() {
-            state.reduce_review(crate::review::ReviewAction::Enter);
+        } else {
+            #[cfg(feature = "full")]
+            state.enter_page_mode();
         }
         state
     }
@@ -296,8 +363,27 @@ impl AppState {
         }
     }
 
+    /// Enters the mode this tab showed before a reload, else the one the page is for
+    /// (`review.html`, `training.html`); the start page stays when there is neither.
+    #[cfg(feature = "full")]
+    fn enter_page_mode(&mut self) {
+        use crate::review::ReviewAction;
+        use crate::training_state::TrainingAction;
+        let mode = if crate::review::io::tab_in_review() {
+            Some(Mode::Review)
+        } else {
+            browser::page_mode()
+        };
+        match mode {
+            Some(Mode::Review) => self.reduce_review(ReviewAction::Enter),
+            Some(Mode::Training) => self.reduce_training(TrainingAction::Enter),
+            None => {}
+        }
+    }
+
     /// Closes the open draft (after writing its last changes) and any training session, and
     /// shows `screen`: how the city review and training are entered.
+    #[cfg(feature = "full")]
     pub(crate) fn switch_to(&mut self, screen: Screen) {
         self.put_away();
         self.leave_training();
@@ -311,7 +397,10 @@ impl AppState {
 
     pub(crate) fn open(&mut self, draft: Draft, catalog: Arc<Catalog>) {
         self.put_away();
-        self.training.demo = None;
+        #[cfg(feature = "full")]
+        {
+            self.training.demo = None;
+        }
         self.current = catalog.indicators().next().map_or(1, |i| i.number);
         self.draft = Some(draft);
         self.catalog = catalog;
@@ -345,7 +434,31 @@ impl AppState {
     /// Whether the open draft has changes not yet in storage (never for a demo county of
     /// training mode, which is not saved).
     pub fn unsaved(&self) -> bool {
-        self.draft.is_some() && self.training.demo.is_none() && self.revision > self.saved_revision
+        self.draft.is_some() && !self.in_demo() && self.revision > self.saved_revision
+    }
+
+    /// Whether the open draft is a demo county of training mode (never on the county page).
+    pub fn in_demo(&self) -> bool {
+        #[cfg(feature = "full")]
+        return self.training.demo.is_some();
+        #[cfg(not(feature = "full"))]
+        false
+    }
+
+    /// Whether the page shows the city review.
+    pub fn in_review(&self) -> bool {
+        #[cfg(feature = "full")]
+        return self.draft.is_none() && self.screen == Screen::Review;
+        #[cfg(not(feature = "full"))]
+        false
+    }
+
+    /// Whether the page is in training mode: the training page, or a demo county open.
+    pub fn in_training(&self) -> bool {
+        #[cfg(feature = "full")]
+        return self.in_demo() || (self.draft.is_none() && self.screen == Screen::Training);
+        #[cfg(not(feature = "full"))]
+        false
     }
 
     fn step(&mut self, forward: bool) {
@@ -525,8 +638,10 @@ pub enum Action {
     /// Previous indicator.
     Prev,
     /// Training mode (see [`crate::training_state`]).
+    #[cfg(feature = "full")]
     Training(crate::training_state::TrainingAction),
     /// The city review (see [`crate::review`]).
+    #[cfg(feature = "full")]
     Review(crate::review::ReviewAction),
 }
 
@@ -539,6 +654,7 @@ impl Reducible for AppState {
             Action::SetLang(lang) => s.lang = lang,
             Action::Go(Screen::Start) => {
                 s.put_away();
+                #[cfg(feature = "full")]
                 s.leave_training();
                 s.draft = None;
                 s.screen = Screen::Start;
@@ -766,7 +882,9 @@ impl Reducible for AppState {
                     s.jump += 1;
                 }
             }
+            #[cfg(feature = "full")]
             Action::Training(action) => s.reduce_training(action),
+            #[cfg(feature = "full")]
             Action::Review(action) => s.reduce_review(action),
             Action::Next => s.step(true),
             Action::Prev => s.step(false),

@@ -112,11 +112,6 @@ pub enum TrainingAction {
 }
 
 impl AppState {
-    /// Whether the page is in training mode: the training page, or a demo county open.
-    pub fn in_training(&self) -> bool {
-        self.training.demo.is_some() || (self.draft.is_none() && self.screen == Screen::Training)
-    }
-
     /// The catalog training mode uses: the one loaded for the session, else the reference.
     pub fn training_catalog(&self) -> Arc<Catalog> {
         // With no session catalog, `catalog` is the reference one unless a draft answering

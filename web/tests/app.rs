@@ -44,6 +44,32 @@ async fn start_page_shows_the_catalog_and_marks_ready() {
 }
 
 #[wasm_bindgen_test]
+async fn the_review_and_training_are_links_to_their_own_pages() {
+    let app = fresh().await;
+    let href = |selector: &str| app.get(selector).get_attribute("href");
+    assert_eq!(
+        href("[data-action=\"start-review\"]").as_deref(),
+        Some("review.html")
+    );
+    assert_eq!(
+        href("[data-action=\"start-training\"]").as_deref(),
+        Some("training.html")
+    );
+    assert_eq!(
+        href("header [data-action=\"review\"]").as_deref(),
+        Some("review.html")
+    );
+    // The county page carries neither: no review or training screen can open in it.
+    assert!(app.find("#review-title").is_none() && app.find(".catalog-browser").is_none());
+    app.click("button.lang").await;
+    assert_eq!(
+        href("header [data-action=\"training\"]").as_deref(),
+        Some("training.html?lang=en")
+    );
+    app.click("button.lang").await;
+}
+
+#[wasm_bindgen_test]
 async fn ticking_every_point_of_indicator_1_makes_it_met() {
     let app = fresh().await;
     app.new_county_draft().await;

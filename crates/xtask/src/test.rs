@@ -40,9 +40,25 @@ const CHROMIUM_ARGS: [&str; 8] = [
     "--no-first-run",
 ];
 
-/// Crates whose tests also run as wasm in headless Chromium: (package, directory).
-const WASM_TEST_CRATES: [(&str, &str); 2] =
-    [("shifan-web", "web"), ("shifan-rules", "crates/rules")];
+/// Tests that also run as wasm in headless Chromium: (package, directory, extra cargo
+/// arguments). The web app's county tests run against the county page's build, those of the
+/// city review and training mode against the full build.
+const WASM_TEST_RUNS: [(&str, &str, &[&str]); 3] = [
+    ("shifan-web", "web", &[]),
+    (
+        "shifan-web",
+        "web",
+        &[
+            "--features",
+            "full",
+            "--test",
+            "review",
+            "--test",
+            "training",
+        ],
+    ),
+    ("shifan-rules", "crates/rules", &[]),
+];
 
 /// The chain's record of finished steps, for the closing summary.
 struct Chain {
@@ -85,31 +101,35 @@ pub(crate) fn test(args: &TestArgs) -> Result {
             "clippy",
             "--workspace",
             "--all-targets",
+            "--all-features",
             "--",
             "-D",
             "warnings",
         ],
     )?;
     if !args.native_only {
-        chain.cargo(
-            "cargo clippy (wasm32, shifan-web)",
-            &[
+        // Both builds of the app: the county page's, and the full one.
+        for (name, features) in [
+            ("cargo clippy (wasm32, shifan-web)", None),
+            ("cargo clippy (wasm32, shifan-web, full)", Some("full")),
+        ] {
+            let mut clippy = vec![
                 "clippy",
                 "--target",
                 WASM_TARGET,
                 "-p",
                 "shifan-web",
                 "--all-targets",
-                "--",
-                "-D",
-                "warnings",
-            ],
-        )?;
+            ];
+            clippy.extend(features.map(|f| ["--features", f]).into_iter().flatten());
+            clippy.extend(["--", "-D", "warnings"]);
+            chain.cargo(name, &clippy)?;
+        }
     }
     chain.cargo("cargo test (native)", &["test", "--workspace"])?;
 
     if !args.native_only {
-        for (package, dir) in WASM_TEST_CRATES {
+        for (package, dir, extra) in WASM_TEST_RUNS {
             let crate_dir = util::root().join(dir);
             if !has_wasm_tests(&crate_dir) {
                 println!(
@@ -117,13 +137,18 @@ pub(crate) fn test(args: &TestArgs) -> Result {
                 );
                 continue;
             }
-            chain.step(&format!("wasm tests in Chromium ({package})"), || {
+            let name = match extra {
+                [] => format!("wasm tests in Chromium ({package})"),
+                _ => format!("wasm tests in Chromium ({package} {})", extra.join(" ")),
+            };
+            chain.step(&name, || {
                 write_webdriver_json(&crate_dir)?;
                 run(cmd(util::cargo())
                     .current_dir(util::root())
                     .env("CHROMEDRIVER", CHROMEDRIVER)
                     .env("WASM_BINDGEN_TEST_TIMEOUT", WASM_TEST_TIMEOUT)
-                    .args(["test", "--target", WASM_TARGET, "-p", package]))
+                    .args(["test", "--target", WASM_TARGET, "-p", package])
+                    .args(extra))
             })?;
         }
 

@@ -1,11 +1,16 @@
 //! `cargo xtask build-web`: builds the Yew app with wasm-pack and assembles the static site.
 //!
-//! Layout of `web/dist/` (served as the site root):
-//! - `index.html` from `web/index.html`;
+//! The app is built twice from `web/`: the county page's build (the self-assessment alone, so
+//! a county downloads only what it uses) and the full build with the `full` feature (the city
+//! review and training mode as well). Layout of `web/dist/` (served as the site root):
+//! - `index.html` from `web/index.html`: the county page;
+//! - `review.html` and `training.html`: the same page naming its mode in
+//!   `<main id="app" data-mode="…">`, which makes `boot.js` load the full build;
 //! - the contents of `web/static/` (if present), copied to the root as they are
 //!   (`web/static/app.css` becomes `dist/app.css`);
-//! - `shifan_web.js`, `shifan_web_bg.wasm` (and `snippets/`, if wasm-bindgen made any)
-//!   from wasm-pack's `web/pkg/`;
+//! - `shifan_web.js`, `shifan_web_bg.wasm`: the county build (from `web/pkg/`), and
+//!   `shifan_web_full.js`, `shifan_web_full_bg.wasm`: the full build (from `web/pkg-full/`),
+//!   with `snippets/` if wasm-bindgen made any;
 //! - `xlsx/shifan_web_xlsx.js`, `xlsx/shifan_web_xlsx_bg.wasm`: the spreadsheet writer
 //!   (`web/xlsx`), a separate module the page imports only when it exports a workbook.
 
@@ -16,11 +21,50 @@ use std::time::Instant;
 
 use crate::util::{self, Result, cmd, fail, run, secs};
 
-/// The wasm-bindgen output files the page loads.
-const PKG_FILES: [&str; 2] = ["shifan_web.js", "shifan_web_bg.wasm"];
+/// One wasm-pack build that goes into the site.
+struct Build {
+    /// The crate's directory, relative to the repository root.
+    crate_dir: &'static str,
+    /// wasm-pack's output directory, relative to the crate.
+    out_dir: &'static str,
+    /// The output files' stem (`<stem>.js`, `<stem>_bg.wasm`).
+    stem: &'static str,
+    /// Cargo features to build with.
+    features: &'static [&'static str],
+    /// Where in `dist/` the files go.
+    dist_subdir: &'static str,
+}
 
-/// The spreadsheet module's files, served under `xlsx/` and loaded on demand.
-const XLSX_FILES: [&str; 2] = ["shifan_web_xlsx.js", "shifan_web_xlsx_bg.wasm"];
+/// The builds of the site, in the order they are made.
+const BUILDS: [Build; 3] = [
+    Build {
+        crate_dir: "web",
+        out_dir: "pkg",
+        stem: "shifan_web",
+        features: &[],
+        dist_subdir: "",
+    },
+    Build {
+        crate_dir: "web",
+        out_dir: "pkg-full",
+        stem: "shifan_web_full",
+        features: &["full"],
+        dist_subdir: "",
+    },
+    Build {
+        crate_dir: "web/xlsx",
+        out_dir: "pkg",
+        stem: "shifan_web_xlsx",
+        features: &[],
+        dist_subdir: "xlsx",
+    },
+];
+
+/// The pages of the modes that have their own page: (file name, `data-mode`).
+const MODE_PAGES: [(&str, &str); 2] = [("review.html", "review"), ("training.html", "training")];
+
+/// Where a page's template names the app's root element.
+const APP_ROOT: &str = r#"<main id="app">"#;
 
 /// Directory of the web crate.
 pub(crate) fn web_dir() -> PathBuf {
@@ -52,72 +96,76 @@ pub(crate) fn build_web(dev: bool) -> Result<PathBuf> {
 
     println!("build-web: {} build", if dev { "dev" } else { "release" });
     let start = Instant::now();
-    run(cmd("wasm-pack")
-        .current_dir(util::root())
-        .args(["build", "web", "--target", "web"])
-        .arg(if dev { "--dev" } else { "--release" })
-        .args(["--out-dir", "pkg", "--no-pack"]))?;
-    println!("build-web: wasm-pack took {}", secs(start));
-
-    let pkg = web.join("pkg");
     let dist = dist_dir();
     if dist.exists() {
         std::fs::remove_dir_all(&dist)?;
     }
     std::fs::create_dir_all(&dist)?;
+    for build in &BUILDS {
+        wasm_pack(build, dev, &dist)?;
+    }
 
     let static_dir = web.join("static");
     if static_dir.is_dir() {
         util::copy_dir(&static_dir, &dist)?;
     }
     let index = web.join("index.html");
-    if !index.exists() {
-        return Err(fail!("{} is missing", index.display()));
+    let page = std::fs::read_to_string(&index).map_err(|e| fail!("{}: {e}", index.display()))?;
+    if !page.contains(APP_ROOT) {
+        return Err(fail!("{} has no `{APP_ROOT}`", index.display()));
     }
-    std::fs::copy(&index, dist.join("index.html"))?;
-    for f in PKG_FILES {
-        let from = pkg.join(f);
-        std::fs::copy(&from, dist.join(f)).map_err(|e| fail!("{}: {e}", from.display()))?;
+    std::fs::write(dist.join("index.html"), &page)?;
+    for (file, mode) in MODE_PAGES {
+        let root = format!(r#"<main id="app" data-mode="{mode}">"#);
+        std::fs::write(dist.join(file), page.replace(APP_ROOT, &root))?;
+    }
+    println!("build-web: {} ready; took {}", dist.display(), secs(start));
+    Ok(dist)
+}
+
+/// Runs wasm-pack for `build` and copies its output into `dist`, printing the wasm's size.
+fn wasm_pack(build: &Build, dev: bool, dist: &Path) -> Result {
+    let start = Instant::now();
+    let mut wasm_pack = cmd("wasm-pack");
+    wasm_pack
+        .current_dir(util::root())
+        .args(["build", build.crate_dir, "--target", "web"])
+        .arg(if dev { "--dev" } else { "--release" })
+        .args([
+            "--out-dir",
+            build.out_dir,
+            "--out-name",
+            build.stem,
+            "--no-pack",
+        ]);
+    if !build.features.is_empty() {
+        wasm_pack.args(["--", "--features", &build.features.join(",")]);
+    }
+    run(&mut wasm_pack)?;
+
+    let pkg = util::root().join(build.crate_dir).join(build.out_dir);
+    let to = dist.join(build.dist_subdir);
+    std::fs::create_dir_all(&to)?;
+    let wasm = format!("{}_bg.wasm", build.stem);
+    for file in [format!("{}.js", build.stem), wasm.clone()] {
+        let from = pkg.join(&file);
+        std::fs::copy(&from, to.join(&file)).map_err(|e| fail!("{}: {e}", from.display()))?;
     }
     let snippets = pkg.join("snippets");
     if snippets.is_dir() {
-        util::copy_dir(&snippets, &dist.join("snippets"))?;
+        util::copy_dir(&snippets, &to.join("snippets"))?;
     }
-
-    // The spreadsheet writer is its own module, loaded by the page only when a city office
-    // exports a workbook, so the self-assessment page does not carry it.
-    let xlsx_start = Instant::now();
-    run(cmd("wasm-pack")
-        .current_dir(util::root())
-        .args(["build", "web/xlsx", "--target", "web"])
-        .arg(if dev { "--dev" } else { "--release" })
-        .args(["--out-dir", "pkg", "--no-pack"]))?;
-    let xlsx_dist = dist.join("xlsx");
-    std::fs::create_dir_all(&xlsx_dist)?;
-    for f in XLSX_FILES {
-        let from = web.join("xlsx/pkg").join(f);
-        std::fs::copy(&from, xlsx_dist.join(f)).map_err(|e| fail!("{}: {e}", from.display()))?;
-    }
-    let xlsx_wasm = xlsx_dist.join("shifan_web_xlsx_bg.wasm");
-    println!(
-        "build-web: spreadsheet module xlsx/shifan_web_xlsx_bg.wasm {} bytes, gzip -9 {} bytes; took {}",
-        std::fs::metadata(&xlsx_wasm)?.len(),
-        gzip_size(&xlsx_wasm).unwrap_or(0),
-        secs(xlsx_start)
-    );
-
-    let wasm = dist.join("shifan_web_bg.wasm");
-    let raw = std::fs::metadata(&wasm)?.len();
+    let wasm = to.join(wasm);
     let gz = gzip_size(&wasm)
         .map(|n| format!("{n} bytes ({:.1} KiB)", n as f64 / 1024.0))
         .unwrap_or_else(|| "unknown (no gzip)".into());
     println!(
-        "build-web: {} ready; shifan_web_bg.wasm {raw} bytes ({:.1} KiB), gzip -9 {gz}; total {}",
-        dist.display(),
-        raw as f64 / 1024.0,
+        "build-web: {} {} bytes, gzip -9 {gz}; took {}",
+        wasm.strip_prefix(dist).unwrap_or(&wasm).display(),
+        std::fs::metadata(&wasm)?.len(),
         secs(start)
     );
-    Ok(dist)
+    Ok(())
 }
 
 /// Size of `file` after `gzip -9`, using the system's gzip.

@@ -8,17 +8,12 @@ use crate::components::applicant::ApplicantForm;
 use crate::components::header::Header;
 use crate::components::notices::Notices;
 use crate::components::report::Report;
-use crate::components::review::page::ReviewPage;
 use crate::components::start::StartPage;
 use crate::components::summary::{Summary, SummaryStrip};
-use crate::components::training::banner::TrainingBanner;
-use crate::components::training::page::TrainingPage;
 use crate::components::workspace::Workspace;
-use crate::hooks::use_review_autosave;
-use crate::hooks::{use_autosave, use_keyboard, use_tab_guard};
+use crate::hooks::{use_autosave, use_keyboard, use_modes, use_tab_guard};
 use crate::i18n::texts;
 use crate::state::{AppHandle, AppState, Dispatch, Screen};
-use crate::training_state::Training;
 
 /// The whole app.
 #[component]
@@ -30,23 +25,19 @@ pub fn App() -> Html {
     let draft_id = state
         .draft
         .as_ref()
-        .filter(|_| state.training.demo.is_none())
+        .filter(|_| !state.in_demo())
         .map(|d| d.id.clone());
-    let screen = if state.draft.is_some() || state.in_training() || state.screen == Screen::Review {
+    let screen = if state.draft.is_some() || state.in_training() || state.in_review() {
         state.screen
     } else {
         Screen::Start
     };
 
     use_autosave(&state);
-    use_review_autosave(&state, screen == Screen::Review);
+    use_modes(&state, screen);
     use_keyboard(dispatch.clone(), screen == Screen::Indicators);
     use_tab_guard(draft_id.clone(), dispatch.clone());
     use_effect_with(state.lang, |&lang| browser::show_lang(lang));
-    use_effect_with(
-        (state.training.presenter, state.in_training()),
-        |&(on, active)| Training::show_presenter(on, active),
-    );
     use_effect_with((draft_id, screen), |(id, screen)| {
         browser::session_set(id.as_deref().map(|id| (id, *screen)));
     });
@@ -71,8 +62,10 @@ pub fn App() -> Html {
         },
         Screen::Indicators => html! { <Workspace /> },
         Screen::Report => html! { <Report /> },
-        Screen::Training => html! { <TrainingPage /> },
-        Screen::Review => html! { <ReviewPage /> },
+        #[cfg(feature = "full")]
+        Screen::Training => html! { <crate::components::training::page::TrainingPage /> },
+        #[cfg(feature = "full")]
+        Screen::Review => html! { <crate::components::review::page::ReviewPage /> },
     };
     html! {
         <ContextProvider<AppHandle> context={state.clone()}>
@@ -80,7 +73,7 @@ pub fn App() -> Html {
                 <a class="skip-link no-print" href="#content">{ t.skip_to_content }</a>
                 <Header />
                 <Notices />
-                <TrainingBanner />
+                { training_banner() }
                 <div id="content" class="content" tabindex="-1">{ body }</div>
                 if matches!(screen, Screen::Applicant | Screen::Indicators) {
                     <SummaryStrip />
@@ -88,4 +81,12 @@ pub fn App() -> Html {
             </ContextProvider<Dispatch>>
         </ContextProvider<AppHandle>>
     }
+}
+
+/// Training mode's banner (the full build only).
+fn training_banner() -> Html {
+    #[cfg(feature = "full")]
+    return html! { <crate::components::training::banner::TrainingBanner /> };
+    #[cfg(not(feature = "full"))]
+    Html::default()
 }

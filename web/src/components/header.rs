@@ -4,13 +4,12 @@ use shifan_rules::Lang;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::mode_entry::ModeEntry;
 use crate::components::open_file::OpenFileButton;
-use crate::components::review::entry::ReviewNavButton;
 use crate::components::send;
 use crate::files;
 use crate::i18n::texts;
-use crate::state::{Action, SaveError, SaveStatus, Screen, use_app};
-use crate::training_state::TrainingAction;
+use crate::state::{Action, Mode, SaveError, SaveStatus, Screen, use_app};
 
 /// The top bar.
 #[component]
@@ -35,19 +34,19 @@ pub fn Header() -> Html {
             </button>
         </div>
     };
+    let review = (!state.in_review()).then(|| {
+        html! { <ModeEntry mode={Mode::Review} label={t.review_entry} action="review" /> }
+    });
     // Training mode's entry, in the bar while no draft is open: a county at work keeps its bar
     // for its own steps and files.
-    let training = (!state.in_training()).then(|| {
-        html! {
-            <button type="button" data-action="training"
-                onclick={send(&d, Action::Training(TrainingAction::Enter))}>{ t.training }</button>
-        }
-    });
     let Some(draft) = state.draft.as_ref() else {
+        let training = (!state.in_training()).then(|| {
+            html! { <ModeEntry mode={Mode::Training} label={t.training} action="training" /> }
+        });
         return html! {
             <header class="topbar no-print">
                 { brand }
-                <div class="tools"><ReviewNavButton />{ training }{ toggle_lang }</div>
+                <div class="tools">{ review }{ training }{ toggle_lang }</div>
             </header>
         };
     };
@@ -60,7 +59,7 @@ pub fn Header() -> Html {
         })
     };
     let save_text = match (&state.save, state.unsaved()) {
-        _ if state.training.demo.is_some() => t.training_not_saved.to_string(),
+        _ if state.in_demo() => t.training_not_saved.to_string(),
         (SaveStatus::Failed(SaveError::Full), _) => t.save_failed_full.to_string(),
         (SaveStatus::Failed(SaveError::Unavailable), _) => t.save_failed_unavailable.to_string(),
         (_, true) => t.saving.to_string(),
@@ -97,7 +96,7 @@ pub fn Header() -> Html {
                 </span>
                 <button type="button" class="primary" onclick={download}>{ t.download }</button>
                 <OpenFileButton />
-                <ReviewNavButton />
+                { review }
                 { toggle_lang }
             </div>
         </header>

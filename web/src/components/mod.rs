@@ -13,13 +13,16 @@ pub mod evidence;
 pub mod fingerprint;
 pub mod header;
 pub mod indicator;
+pub mod mode_entry;
 pub mod nav;
 pub mod notices;
 pub mod open_file;
 pub mod report;
+#[cfg(feature = "full")]
 pub mod review;
 pub mod start;
 pub mod summary;
+#[cfg(feature = "full")]
 pub mod training;
 pub mod workspace;
 

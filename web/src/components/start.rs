@@ -4,12 +4,11 @@ use shifan_rules::Lang;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::mode_entry::ModeEntry;
 use crate::components::open_file::OpenFileButton;
-use crate::components::review::entry::ReviewStartCard;
 use crate::components::send;
 use crate::i18n::{fill, per_mille_text, texts};
-use crate::state::{Action, SavedDraft, use_app};
-use crate::training_state::TrainingAction;
+use crate::state::{Action, Mode, SavedDraft, use_app};
 
 /// The start page.
 #[component]
@@ -102,12 +101,15 @@ pub fn StartPage() -> Html {
                     <ul class="drafts">{ for state.drafts.iter().map(draft_item) }</ul>
                 }
             </section>
-            <ReviewStartCard />
+            <section class="drafts-section review-entry" aria-labelledby="review-entry-title">
+                <h2 id="review-entry-title">{ t.review_entry }</h2>
+                <p>{ t.review_entry_hint }</p>
+                <ModeEntry mode={Mode::Review} label={t.review_entry_button} action="start-review" />
+            </section>
             <section class="drafts-section training-entry" aria-labelledby="training-entry-title">
                 <h2 id="training-entry-title">{ t.training }</h2>
                 <p>{ t.training_hint }</p>
-                <button type="button" data-action="start-training"
-                    onclick={send(&d, Action::Training(TrainingAction::Enter))}>{ t.training }</button>
+                <ModeEntry mode={Mode::Training} label={t.training} action="start-training" />
             </section>
             <section class="catalog-info" aria-labelledby="catalog-title">
                 <h2 id="catalog-title">{ t.catalog_heading }</h2>

@@ -1,13 +1,18 @@
-//! Small hooks that connect the reducer to the browser: autosave, keyboard, other tabs.
+//! Small hooks that connect the reducer to the browser: autosave, keyboard, other tabs, and
+//! the city review's and training mode's own (the full build's).
 
 mod use_autosave;
 mod use_debounced_save;
 mod use_keyboard;
+mod use_modes;
+#[cfg(feature = "full")]
 mod use_review_autosave;
 mod use_tab_guard;
 
 pub use use_autosave::use_autosave;
 pub use use_debounced_save::AUTOSAVE_DELAY_MS;
 pub use use_keyboard::{STATUS_KEYS, key_action, use_keyboard};
+pub use use_modes::use_modes;
+#[cfg(feature = "full")]
 pub use use_review_autosave::use_review_autosave;
 pub use use_tab_guard::use_tab_guard;

@@ -7,13 +7,6 @@ use shifan_rules::Lang;
 /// The strings of the city review in one language.
 #[derive(Debug)]
 pub struct ReviewTexts {
-    /// Header and start-page entry: "City review".
-    pub entry: &'static str,
-    /// Start page: what the review is for.
-    pub entry_hint: &'static str,
-    /// Start page: the button.
-    pub entry_button: &'static str,
-
     /// Page heading.
     pub title: &'static str,
     /// Page introduction.
@@ -241,10 +234,6 @@ pub fn review_texts(lang: Lang) -> &'static ReviewTexts {
 
 /// Chinese, the default.
 pub static ZH: ReviewTexts = ReviewTexts {
-    entry: "市级初审",
-    entry_hint: "设区的市委依法治市办：汇总本市各县（市、区）提交的申报文件，逐份核验、对比，提出初审意见并择优推荐，导出推荐材料包报送省委依法治省办。",
-    entry_button: "进入市级初审",
-
     title: "市级初审",
     lead: "打开本市各县（市、区）提交的申报文件（可一次多份），核验后对比；逐份提出初审意见，对推荐的申报排序，最后导出推荐材料包。文件只在本浏览器中处理，不会上传。",
     setup: "初审单位",
@@ -360,10 +349,6 @@ pub static ZH: ReviewTexts = ReviewTexts {
 
 /// English.
 pub static EN: ReviewTexts = ReviewTexts {
-    entry: "City review",
-    entry_hint: "For the city office: collect the files your counties submitted, verify and compare them, decide on each, recommend the best, and export the recommendation package for the province.",
-    entry_button: "Open the city review",
-
     title: "City preliminary review",
     lead: "Open the application files of the city's counties (many at once) to verify and compare them; decide on each, rank the recommended ones, then export the recommendation package. Files are handled in this browser only and never uploaded.",
     setup: "Reviewing office",

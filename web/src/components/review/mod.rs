@@ -1,10 +1,9 @@
-//! The city review's components, one per file: the entry points (header button and start
-//! page card), the page and its parts — the reviewing office, opening files, rejected files,
+//! The city review's components, one per file (its entry points are
+//! [`crate::components::mode_entry`]): the page and its parts — the reviewing office, opening files, rejected files,
 //! duplicates, the comparison table, the heat map, the export — and the read-only viewer with
 //! the opinion form.
 
 pub mod duplicates;
-pub mod entry;
 pub mod export;
 pub mod heatmap;
 pub mod notices;

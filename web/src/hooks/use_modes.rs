@@ -1,0 +1,23 @@
+//! The hooks of the city review and training mode, which only the full build has: the
+//! review's autosave and the presenter switch. On the county page the hook does nothing.
+
+use yew::prelude::*;
+
+use crate::state::{AppHandle, Screen};
+
+/// Runs the review's autosave while the review is `screen`, and shows training mode's large
+/// type when it is switched on.
+#[cfg(feature = "full")]
+#[hook]
+pub fn use_modes(state: &AppHandle, screen: Screen) {
+    crate::hooks::use_review_autosave(state, screen == Screen::Review);
+    use_effect_with(
+        (state.training.presenter, state.in_training()),
+        |&(on, active)| crate::training_state::Training::show_presenter(on, active),
+    );
+}
+
+/// The county page has neither the review nor training mode.
+#[cfg(not(feature = "full"))]
+#[hook]
+pub fn use_modes(_state: &AppHandle, _screen: Screen) {}
