@@ -5,14 +5,19 @@
 //! review and training mode as well). Layout of `web/dist/` (served as the site root):
 //! - `index.html` from `web/index.html`: the county page;
 //! - `review.html` and `training.html`: the same page naming its mode in
-//!   `<main id="app" data-mode="…">`, which makes `boot.js` load the full build;
-//! - the contents of `web/static/` (if present), copied to the root as they are
+//!   `<main id="app" data-mode="…">`, which makes `boot.js` load the full build, and linking
+//!   `modes.css` (the review's and training's styles) after `app.css`;
+//! - the contents of `web/static/` (if present), copied to the root
 //!   (`web/static/app.css` becomes `dist/app.css`);
 //! - `shifan_web.js`, `shifan_web_bg.wasm`: the county build (from `web/pkg/`), and
 //!   `shifan_web_full.js`, `shifan_web_full_bg.wasm`: the full build (from `web/pkg-full/`),
 //!   with `snippets/` if wasm-bindgen made any;
 //! - `xlsx/shifan_web_xlsx.js`, `xlsx/shifan_web_xlsx_bg.wasm`: the spreadsheet writer
 //!   (`web/xlsx`), a separate module the page imports only when it exports a workbook.
+//!
+//! A release build minifies every `.js` and `.css` file of the site with esbuild (npm, beside
+//! binaryen in `tests/e2e`): wasm-bindgen's glue and the style sheets are written to be read,
+//! and the county page's download has a budget.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -66,6 +71,9 @@ const MODE_PAGES: [(&str, &str); 2] = [("review.html", "review"), ("training.htm
 /// Where a page's template names the app's root element.
 const APP_ROOT: &str = r#"<main id="app">"#;
 
+/// Where a page's template links the app's style sheet; the mode pages add `modes.css` after it.
+const APP_CSS: &str = r#"<link rel="stylesheet" href="app.css">"#;
+
 /// Directory of the web crate.
 pub(crate) fn web_dir() -> PathBuf {
     util::root().join("web")
@@ -111,13 +119,22 @@ pub(crate) fn build_web(dev: bool) -> Result<PathBuf> {
     }
     let index = web.join("index.html");
     let page = std::fs::read_to_string(&index).map_err(|e| fail!("{}: {e}", index.display()))?;
-    if !page.contains(APP_ROOT) {
-        return Err(fail!("{} has no `{APP_ROOT}`", index.display()));
+    for needed in [APP_ROOT, APP_CSS] {
+        if !page.contains(needed) {
+            return Err(fail!("{} has no `{needed}`", index.display()));
+        }
     }
     std::fs::write(dist.join("index.html"), &page)?;
+    let with_modes_css = format!(r#"{APP_CSS}<link rel="stylesheet" href="modes.css">"#);
     for (file, mode) in MODE_PAGES {
         let root = format!(r#"<main id="app" data-mode="{mode}">"#);
-        std::fs::write(dist.join(file), page.replace(APP_ROOT, &root))?;
+        let mode_page = page
+            .replace(APP_ROOT, &root)
+            .replace(APP_CSS, &with_modes_css);
+        std::fs::write(dist.join(file), mode_page)?;
+    }
+    if !dev {
+        minify(&dist)?;
     }
     println!("build-web: {} ready; took {}", dist.display(), secs(start));
     Ok(dist)
@@ -165,6 +182,40 @@ fn wasm_pack(build: &Build, dev: bool, dist: &Path) -> Result {
         std::fs::metadata(&wasm)?.len(),
         secs(start)
     );
+    Ok(())
+}
+
+/// Minifies every `.js` and `.css` file under `dir` in place with esbuild.
+fn minify(dir: &Path) -> Result {
+    let esbuild = util::e2e_dir().join("node_modules/.bin/esbuild");
+    if !esbuild.exists() {
+        return Err(fail!(
+            "{} is missing: run `cargo xtask setup`",
+            esbuild.display()
+        ));
+    }
+    let mut files = Vec::new();
+    collect_files(dir, &mut files)?;
+    files.retain(|f| f.extension().is_some_and(|e| e == "js" || e == "css"));
+    for file in &files {
+        run(cmd(&esbuild)
+            .arg(file)
+            .args(["--minify", "--log-level=warning", "--allow-overwrite"])
+            .arg(format!("--outfile={}", file.display())))?;
+    }
+    Ok(())
+}
+
+/// Every file under `dir`, recursively.
+fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect_files(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
     Ok(())
 }
 
