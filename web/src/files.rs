@@ -1,9 +1,7 @@
 //! Application files in and out: sealing the draft with `shifan-rules`, offering it as a
 //! download, and reading a picked file back (verified, or refused with its problems).
 
-use shifan_rules::{
-    ApplicationFile, Catalog, CatalogSet, Draft, Generator, Problem, read_application,
-};
+use shifan_rules::{ApplicationFile, CatalogSet, Draft, Generator, Problem, read_application};
 use web_sys::File;
 
 use crate::browser;
@@ -86,6 +84,8 @@ pub async fn open_file(file: File) -> Action {
     }
 }
 
+// Training mode's (the full build's): the county page never reads a catalog file.
+#[cfg(feature = "full")]
 #[wasm_bindgen::prelude::wasm_bindgen(inline_js = "
 export function shifan_catalog_table(name, bytes, base) {
   const url = new URL('xlsx/shifan_web_xlsx.js', document.baseURI).href;
@@ -105,7 +105,11 @@ extern "C" {
 /// by the spreadsheet module loaded on demand, which keeps the CSV reader out of the page's
 /// download. The error is every problem found (none when the file or the module could not be
 /// read at all).
-pub async fn read_catalog(file: File) -> Result<std::sync::Arc<Catalog>, Vec<Problem>> {
+#[cfg(feature = "full")]
+pub async fn read_catalog(
+    file: File,
+) -> Result<std::sync::Arc<shifan_rules::Catalog>, Vec<Problem>> {
+    use shifan_rules::Catalog;
     let name = file.name();
     let bytes = browser::read_file(&file).await.map_err(|_| Vec::new())?;
     if !shifan_rules::training::is_table(&name, &bytes) {
