@@ -682,7 +682,7 @@ pub fn verify_value(value: Value, catalogs: &CatalogSet) -> Result<Verified, Vec
         return Err(statuses);
     }
     let declared_integrity = integrity_of(&value);
-    let file: ApplicationFile = serde_json::from_value(value).map_err(|e| {
+    let file: ApplicationFile = crate::json::from_value(&value).map_err(|e| {
         vec![Problem::new(
             Code::NotApplication,
             format!("申报文件的字段不完整或格式不对：{e}"),
@@ -841,7 +841,7 @@ impl Draft {
         if !statuses.is_empty() {
             return Err(statuses);
         }
-        let record: DraftRecord = serde_json::from_value(value).map_err(|e| {
+        let record: DraftRecord = crate::json::from_value(&value).map_err(|e| {
             vec![Problem::new(
                 Code::NotApplication,
                 format!("草稿记录已损坏：{e}"),

@@ -214,9 +214,9 @@ impl Catalog {
     /// Parses and validates a catalog from JSON bytes.
     pub fn from_json(bytes: &[u8]) -> Result<Catalog, Vec<Problem>> {
         let value = crate::application::parse_json(bytes, MAX_CATALOG_BYTES)?;
-        // Deserialising through `Value`, like every other reader, keeps a single serde_json
-        // deserializer in the WebAssembly build, which is much of its size.
-        let data: CatalogData = serde_json::from_value(value).map_err(|e| {
+        // Deserialising through `Value` with `crate::json`, like every other reader, keeps a
+        // single deserializer in the WebAssembly build, which is much of its size.
+        let data: CatalogData = crate::json::from_value(&value).map_err(|e| {
             vec![Problem::new(
                 Code::InvalidCatalog,
                 format!("不是有效的指标目录：{e}"),

@@ -28,6 +28,7 @@ pub mod catalog;
 pub mod division;
 pub mod document;
 pub mod import;
+pub mod json;
 pub mod package;
 pub mod problem;
 pub mod review;

@@ -340,7 +340,7 @@ pub fn verify_package_value(
     )
     .map_err(|p| vec![p])?;
     let declared = integrity_of(&value);
-    let package: Package = serde_json::from_value(value).map_err(|e| {
+    let package: Package = crate::json::from_value(&value).map_err(|e| {
         vec![Problem::new(
             Code::NotApplication,
             format!("材料包的字段不完整或格式不对：{e}"),

@@ -436,7 +436,7 @@ impl Session {
             "review session",
         )
         .map_err(|p| vec![p])?;
-        let record: Record = serde_json::from_value(value).map_err(|e| {
+        let record: Record = crate::json::from_value(&value).map_err(|e| {
             vec![Problem::new(
                 Code::NotApplication,
                 format!("初审工作记录已损坏：{e}"),
@@ -475,7 +475,7 @@ impl Session {
             record
                 .rejected
                 .into_iter()
-                .filter_map(|v| serde_json::from_value(v).ok()),
+                .filter_map(|v| crate::json::from_value(&v).ok()),
         );
         session.settle();
         Ok(session)

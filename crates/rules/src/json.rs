@@ -1,0 +1,444 @@
+//! Typed reading of parsed JSON: a `serde` deserializer over a borrowed [`Value`] with an error
+//! type of its own.
+//!
+//! Every reader parses outside bytes into a [`Value`] first (it needs the value for the format
+//! check, the status pre-check and the integrity fingerprint) and then reads the typed record from
+//! it. This deserializer does what `serde_json::from_value` does, accepting and rejecting exactly
+//! the same values, but it exists for the size of the WebAssembly build: `serde_json::Error`
+//! describes an unexpected value through `serde::de::Unexpected`'s `Display`, which formats
+//! floating-point numbers with the standard library's float printer and strings with `{:?}`.
+//! Those two alone are over 15 KB of the page's download. [`Error`] words the same messages
+//! without them (a number is written as JSON writes it, a string in quotation marks).
+
+use serde::de::{
+    self, DeserializeSeed, Deserializer, EnumAccess, Expected, MapAccess, SeqAccess, Unexpected,
+    VariantAccess, Visitor, value::BorrowedStrDeserializer,
+};
+use serde::{Deserialize, forward_to_deserialize_any};
+use serde_json::{Map, Number, Value};
+use std::fmt;
+
+/// Reads a `T` from a parsed JSON value, accepting what `serde_json::from_value` accepts.
+///
+/// ```
+/// let value = serde_json::json!({"numerator": 9, "denominator": 10});
+/// let t: shifan_rules::catalog::Threshold = shifan_rules::json::from_value(&value).unwrap();
+/// assert_eq!(t.denominator, 10);
+/// let error = shifan_rules::json::from_value::<u8>(&serde_json::json!("9")).unwrap_err();
+/// assert_eq!(error.to_string(), "invalid type: string “9”, expected u8");
+/// ```
+pub fn from_value<'de, T: Deserialize<'de>>(value: &'de Value) -> Result<T, Error> {
+    T::deserialize(ValueReader(value))
+}
+
+/// Why a value could not be read as the expected type, in English (as `serde` words it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error(String);
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl de::Error for Error {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        Error(msg.to_string())
+    }
+
+    // The two methods below replace `serde`'s defaults, which would format `Unexpected` with
+    // its own `Display` (see the module documentation).
+    fn invalid_type(unexp: Unexpected<'_>, exp: &dyn Expected) -> Self {
+        Error(format!("invalid type: {}, expected {exp}", describe(unexp)))
+    }
+
+    fn invalid_value(unexp: Unexpected<'_>, exp: &dyn Expected) -> Self {
+        Error(format!(
+            "invalid value: {}, expected {exp}",
+            describe(unexp)
+        ))
+    }
+}
+
+/// What was found instead of the expected value, e.g. ``integer `7` ``.
+fn describe(unexp: Unexpected<'_>) -> String {
+    match unexp {
+        Unexpected::Bool(b) => format!("boolean `{b}`"),
+        Unexpected::Unsigned(n) => format!("integer `{n}`"),
+        Unexpected::Signed(n) => format!("integer `{n}`"),
+        // A parsed JSON number is always finite; it is written the way JSON writes it.
+        Unexpected::Float(f) => match Number::from_f64(f) {
+            Some(n) => format!("floating point `{n}`"),
+            None => "floating point".to_string(),
+        },
+        Unexpected::Char(c) => format!("character `{c}`"),
+        Unexpected::Str(s) => format!("string “{s}”"),
+        Unexpected::Bytes(_) => "byte array".to_string(),
+        Unexpected::Unit => "null".to_string(),
+        Unexpected::Option => "Option value".to_string(),
+        Unexpected::NewtypeStruct => "newtype struct".to_string(),
+        Unexpected::Seq => "sequence".to_string(),
+        Unexpected::Map => "map".to_string(),
+        Unexpected::Enum => "enum".to_string(),
+        Unexpected::UnitVariant => "unit variant".to_string(),
+        Unexpected::NewtypeVariant => "newtype variant".to_string(),
+        Unexpected::TupleVariant => "tuple variant".to_string(),
+        Unexpected::StructVariant => "struct variant".to_string(),
+        Unexpected::Other(other) => other.to_string(),
+    }
+}
+
+fn unexpected(value: &Value) -> Unexpected<'_> {
+    match value {
+        Value::Null => Unexpected::Unit,
+        Value::Bool(b) => Unexpected::Bool(*b),
+        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => Unexpected::Unsigned(u),
+            (None, Some(i)) => Unexpected::Signed(i),
+            _ => Unexpected::Float(n.as_f64().unwrap_or_default()),
+        },
+        Value::String(s) => Unexpected::Str(s),
+        Value::Array(_) => Unexpected::Seq,
+        Value::Object(_) => Unexpected::Map,
+    }
+}
+
+fn invalid_type(value: &Value, exp: &dyn Expected) -> Error {
+    de::Error::invalid_type(unexpected(value), exp)
+}
+
+/// The deserializer: one JSON value, read in place.
+#[derive(Clone, Copy)]
+struct ValueReader<'de>(&'de Value);
+
+fn visit_array<'de, V: Visitor<'de>>(items: &'de [Value], visitor: V) -> Result<V::Value, Error> {
+    let mut seq = Items(items.iter());
+    let value = visitor.visit_seq(&mut seq)?;
+    if seq.0.len() == 0 {
+        Ok(value)
+    } else {
+        Err(de::Error::invalid_length(
+            items.len(),
+            &"fewer elements in array",
+        ))
+    }
+}
+
+fn visit_object<'de, V: Visitor<'de>>(
+    map: &'de Map<String, Value>,
+    visitor: V,
+) -> Result<V::Value, Error> {
+    let mut entries = Entries {
+        iter: map.iter(),
+        value: None,
+    };
+    let value = visitor.visit_map(&mut entries)?;
+    if entries.iter.len() == 0 {
+        Ok(value)
+    } else {
+        Err(de::Error::invalid_length(
+            map.len(),
+            &"fewer elements in map",
+        ))
+    }
+}
+
+impl<'de> Deserializer<'de> for ValueReader<'de> {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Value::Null => visitor.visit_unit(),
+            Value::Bool(b) => visitor.visit_bool(*b),
+            Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+                (Some(u), _) => visitor.visit_u64(u),
+                (None, Some(i)) => visitor.visit_i64(i),
+                _ => visitor.visit_f64(n.as_f64().unwrap_or_default()),
+            },
+            Value::String(s) => visitor.visit_borrowed_str(s),
+            Value::Array(items) => visit_array(items, visitor),
+            Value::Object(map) => visit_object(map, visitor),
+        }
+    }
+
+    // Strings and identifiers accept only a JSON string: an identifier visitor would otherwise
+    // take a number as a field or variant index, which `serde_json` does not allow either.
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Value::String(s) => visitor.visit_borrowed_str(s),
+            other => Err(invalid_type(other, &visitor)),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Value::Null => visitor.visit_none(),
+            _ => visitor.visit_some(self),
+        }
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        match self.0 {
+            Value::String(variant) => visitor.visit_enum(Variant {
+                name: variant,
+                value: None,
+            }),
+            // A variant with data is written as a map with a single key.
+            Value::Object(map) => {
+                let mut entries = map.iter();
+                match (entries.next(), entries.next()) {
+                    (Some((name, value)), None) => visitor.visit_enum(Variant {
+                        name,
+                        value: Some(value),
+                    }),
+                    _ => Err(de::Error::invalid_value(
+                        Unexpected::Map,
+                        &"map with a single key",
+                    )),
+                }
+            }
+            other => Err(invalid_type(other, &"string or map")),
+        }
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_unit()
+    }
+
+    forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 bytes byte_buf unit unit_struct
+        seq tuple tuple_struct map struct
+    }
+}
+
+struct Items<'de>(std::slice::Iter<'de, Value>);
+
+impl<'de> SeqAccess<'de> for Items<'de> {
+    type Error = Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Error> {
+        self.0
+            .next()
+            .map(|value| seed.deserialize(ValueReader(value)))
+            .transpose()
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.0.len())
+    }
+}
+
+struct Entries<'de> {
+    iter: serde_json::map::Iter<'de>,
+    value: Option<&'de Value>,
+}
+
+impl<'de> MapAccess<'de> for Entries<'de> {
+    type Error = Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
+        let Some((key, value)) = self.iter.next() else {
+            return Ok(None);
+        };
+        self.value = Some(value);
+        seed.deserialize(BorrowedStrDeserializer::new(key))
+            .map(Some)
+    }
+
+    fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, Error> {
+        match self.value.take() {
+            Some(value) => seed.deserialize(ValueReader(value)),
+            None => Err(de::Error::custom("value is missing")),
+        }
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.iter.len())
+    }
+}
+
+/// An enum variant: its name, and its data when written as a single-key map.
+struct Variant<'de> {
+    name: &'de str,
+    value: Option<&'de Value>,
+}
+
+impl<'de> EnumAccess<'de> for Variant<'de> {
+    type Error = Error;
+    type Variant = VariantData<'de>;
+
+    fn variant_seed<V: DeserializeSeed<'de>>(
+        self,
+        seed: V,
+    ) -> Result<(V::Value, Self::Variant), Error> {
+        let name = seed.deserialize(BorrowedStrDeserializer::<Error>::new(self.name))?;
+        Ok((name, VariantData(self.value)))
+    }
+}
+
+/// The data of a variant, if it has any.
+struct VariantData<'de>(Option<&'de Value>);
+
+impl<'de> VariantAccess<'de> for VariantData<'de> {
+    type Error = Error;
+
+    fn unit_variant(self) -> Result<(), Error> {
+        match self.0 {
+            Some(value) => <()>::deserialize(ValueReader(value)),
+            None => Ok(()),
+        }
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Error> {
+        match self.0 {
+            Some(value) => seed.deserialize(ValueReader(value)),
+            None => Err(de::Error::invalid_type(
+                Unexpected::UnitVariant,
+                &"newtype variant",
+            )),
+        }
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Some(Value::Array(items)) if items.is_empty() => visitor.visit_unit(),
+            Some(Value::Array(items)) => visit_array(items, visitor),
+            Some(other) => Err(invalid_type(other, &"tuple variant")),
+            None => Err(de::Error::invalid_type(
+                Unexpected::UnitVariant,
+                &"tuple variant",
+            )),
+        }
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        match self.0 {
+            Some(Value::Object(map)) => visit_object(map, visitor),
+            Some(other) => Err(invalid_type(other, &"struct variant")),
+            None => Err(de::Error::invalid_type(
+                Unexpected::UnitVariant,
+                &"struct variant",
+            )),
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::assessment::LocalFile;
+    use crate::{ApplicationFile, GovLevel, Kind, Status};
+    use serde::de::DeserializeOwned;
+    use serde_json::json;
+
+    /// Reads `value` both ways: the same result, and the same message but for how a string is
+    /// quoted.
+    fn check<T: DeserializeOwned + PartialEq + fmt::Debug>(value: Value) {
+        let theirs = serde_json::from_value::<T>(value.clone()).map_err(|e| e.to_string());
+        let ours = from_value::<T>(&value).map_err(|e| e.to_string().replace(['“', '”'], "\""));
+        assert_eq!(ours, theirs, "{value}");
+    }
+
+    #[test]
+    fn reads_what_serde_json_reads() {
+        let narrative =
+            json!({"innovation": "a", "leadership": "b", "typicality": "c", "replicability": "d"});
+        for value in [
+            json!({"type": "comprehensive"}),
+            json!({"type": "comprehensive", "other": 1}),
+            json!({"type": "single_item", "category": "c", "title": "t", "narrative": narrative}),
+            json!({"type": "single_item", "category": "c", "title": "t"}),
+            json!({"type": "single_item", "category": "c", "title": "t", "narrative": narrative, "x": 1}),
+            json!({"type": "single_item", "category": "c", "title": "t", "narrative": ["a", "b", "c", "d"]}),
+            json!({"type": "bogus"}),
+            json!({"type": 1}),
+            json!(["single_item", "c", "t", narrative]),
+            json!(["comprehensive", 1]),
+            json!("comprehensive"),
+            json!(null),
+            json!(1.5),
+        ] {
+            check::<Kind>(value);
+        }
+        for value in [
+            json!("met"),
+            json!("county"),
+            json!("x"),
+            json!({"met": null}),
+            json!({"met": 1}),
+            json!({"met": null, "county": null}),
+            json!(0),
+            json!(["met"]),
+        ] {
+            check::<Status>(value.clone());
+            check::<GovLevel>(value);
+        }
+        for value in [
+            json!(7),
+            json!(256),
+            json!(-1),
+            json!(1.0),
+            json!("7"),
+            json!(null),
+            json!(true),
+            json!([7]),
+            json!({"a": 7}),
+        ] {
+            check::<u8>(value.clone());
+            check::<Option<u32>>(value.clone());
+            check::<bool>(value.clone());
+            check::<String>(value.clone());
+            check::<Vec<u8>>(value.clone());
+            check::<Value>(value);
+        }
+        for value in [
+            json!({"name": "a", "size": 1, "sha256": "x"}),
+            json!({"name": "a", "size": 1}),
+            json!({"name": "a", "size": 1, "sha256": "x", "q": 1}),
+            json!(["a", 1, "x"]),
+            json!(["a", 1, "x", 4]),
+            json!(["a", 1]),
+        ] {
+            check::<Option<LocalFile>>(value);
+        }
+        let file = crate::testing::verified_sample("140105", 90, 3).file;
+        check::<ApplicationFile>(file.to_value());
+    }
+}
