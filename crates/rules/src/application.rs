@@ -105,7 +105,7 @@ fn division_problem(code: &str, e: &division::DivisionError) -> Problem {
     Problem::new(
         Code::UnknownDivision,
         format!("区划代码「{code}」无效：{}", e.zh()),
-        format!("division code {code:?} is not valid: {}", e.en()),
+        format!("division code “{code}” is not valid: {}", e.en()),
     )
 }
 
@@ -194,7 +194,7 @@ impl Kind {
             problems.push(Problem::new(
                 Code::UnknownCategory,
                 format!("单项示范类别「{category}」不在指标目录中"),
-                format!("single-item category {category:?} is not in the catalog"),
+                format!("single-item category “{category}” is not in the catalog"),
             ));
         }
         let mut missing_zh = Vec::new();
@@ -702,7 +702,7 @@ pub fn verify_value(value: Value, catalogs: &CatalogSet) -> Result<Verified, Vec
             problems.push(Problem::new(
                 Code::InvalidTime,
                 format!("{which} 时间「{time}」不是 RFC 3339 格式"),
-                format!("{which} time {time:?} is not RFC 3339"),
+                format!("{which} time “{time}” is not RFC 3339"),
             ));
         }
     }

@@ -211,7 +211,7 @@ impl Answer {
                             s.label_zh()
                         ),
                         format!(
-                            "the ticked points suggest {:?} but the status is {:?}, with no reason",
+                            "the ticked points suggest “{}” but the status is “{}”, with no reason",
                             suggested.label_en(),
                             s.label_en()
                         ),
@@ -242,7 +242,7 @@ fn evidence_problem(evidence: &EvidenceRef) -> Option<Problem> {
         return Some(Problem::new(
             Code::InvalidEvidence,
             format!("佐证材料日期「{}」应为 YYYY-MM-DD 格式", evidence.date),
-            format!("evidence date {:?} should be YYYY-MM-DD", evidence.date),
+            format!("evidence date “{}” should be YYYY-MM-DD", evidence.date),
         ));
     }
     if let Some(file) = &evidence.file

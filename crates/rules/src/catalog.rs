@@ -206,7 +206,13 @@ impl Catalog {
         static REFERENCE: OnceLock<Catalog> = OnceLock::new();
         REFERENCE.get_or_init(|| {
             Catalog::from_json(REFERENCE_JSON.as_bytes()).unwrap_or_else(|problems| {
-                panic!("built-in reference catalog is invalid: {problems:?}")
+                // The messages, not `{problems:?}`: Debug formatting would stay in the web page
+                // only for this panic, which a test makes sure never happens.
+                let messages: Vec<&str> = problems.iter().map(|p| p.message.en.as_str()).collect();
+                panic!(
+                    "built-in reference catalog is invalid: {}",
+                    messages.join("; ")
+                )
             })
         })
     }
@@ -504,7 +510,7 @@ pub fn validate(data: &CatalogData) -> Vec<Problem> {
         if !codes.insert(item.code.as_str()) {
             problems.push(invalid(
                 format!("附加项代码「{}」重复", item.code),
-                format!("additional item code {:?} is repeated", item.code),
+                format!("additional item code “{}” is repeated", item.code),
             ));
         }
     }
@@ -525,7 +531,7 @@ pub fn validate(data: &CatalogData) -> Vec<Problem> {
         if !ids.insert(category.id.as_str()) {
             problems.push(invalid(
                 format!("单项示范类别「{}」重复", category.id),
-                format!("single-item category {:?} is repeated", category.id),
+                format!("single-item category “{}” is repeated", category.id),
             ));
         }
     }
@@ -595,13 +601,13 @@ impl CatalogSet {
                 Code::CatalogMismatch,
                 format!("指标目录「{id}」的指纹与本程序所带版本不一致：文件是按另一版本填写的"),
                 format!(
-                    "catalog {id:?} has a different fingerprint here: the file was answered against another version"
+                    "catalog “{id}” has a different fingerprint here: the file was answered against another version"
                 ),
             )),
             None => Err(Problem::new(
                 Code::UnknownCatalog,
                 format!("未知的指标目录「{id}」：请先载入该目录文件"),
-                format!("unknown catalog {id:?}: load that catalog file first"),
+                format!("unknown catalog “{id}”: load that catalog file first"),
             )),
         }
     }

@@ -238,7 +238,7 @@ pub fn import_csv(bytes: &[u8], meta: TableMeta) -> Result<Catalog, Vec<Problem>
             problems.push(table_problem(
                 line,
                 format!("序号「{number_cell}」不是数字"),
-                format!("number {number_cell:?} is not a whole number"),
+                format!("number “{number_cell}” is not a whole number"),
             ));
             continue;
         };
@@ -249,7 +249,7 @@ pub fn import_csv(bytes: &[u8], meta: TableMeta) -> Result<Catalog, Vec<Problem>
                 format!(
                     "适用范围「{applies_cell}」无法识别：应为 both、city、county(或 通用、市、县)"
                 ),
-                format!("applies_to {applies_cell:?} is not recognised: use both, city or county"),
+                format!("applies_to “{applies_cell}” is not recognised: use both, city or county"),
             ));
             continue;
         };
@@ -268,7 +268,7 @@ pub fn import_csv(bytes: &[u8], meta: TableMeta) -> Result<Catalog, Vec<Problem>
                 problems.push(table_problem(
                     line,
                     format!("一级指标「{area_title}」的各行不连续：同一一级指标的行须排在一起"),
-                    format!("the rows of area {area_title:?} are not together"),
+                    format!("the rows of area “{area_title}” are not together"),
                 ));
             }
             let number = u8::try_from(areas.len() + 1).unwrap_or(u8::MAX);

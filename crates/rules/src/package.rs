@@ -290,7 +290,7 @@ impl Package {
             problems.push(Problem::new(
                 Code::InvalidTime,
                 format!("初审日期「{}」应为 YYYY-MM-DD", self.date),
-                format!("review date {:?} should be YYYY-MM-DD", self.date),
+                format!("review date “{}” should be YYYY-MM-DD", self.date),
             ));
         }
         problems

@@ -189,7 +189,7 @@ pub fn sample_application(
                     Problem::new(
                         Code::UnknownCategory,
                         format!("单项示范类别「{category}」不在指标目录中"),
-                        format!("single-item category {category:?} is not in the catalog"),
+                        format!("single-item category “{category}” is not in the catalog"),
                     )
                 })?;
             let place = applicant.display_name();
