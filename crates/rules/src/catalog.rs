@@ -194,7 +194,9 @@ impl PartialEq for Catalog {
     }
 }
 
-const REFERENCE_JSON: &str = include_str!("../data/catalog-reference-2019.json");
+/// `data/catalog-reference-2019.json` without its indentation (see `build.rs`).
+const REFERENCE_JSON: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/catalog-reference-2019.min.json"));
 
 /// The largest catalog file accepted, checked before parsing.
 pub const MAX_CATALOG_BYTES: usize = 5 * 1024 * 1024;
@@ -665,4 +667,18 @@ pub fn repeated_titles(catalog: &Catalog) -> Vec<&str> {
         .collect();
     repeated.sort_unstable();
     repeated
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_reference_catalog_is_the_data_file_without_indentation() {
+        let pretty = include_str!("../data/catalog-reference-2019.json");
+        let parse = |text: &str| serde_json::from_str::<serde_json::Value>(text).unwrap();
+        assert_eq!(parse(REFERENCE_JSON), parse(pretty));
+        assert!(!REFERENCE_JSON.contains('\n'));
+        assert!(REFERENCE_JSON.len() < pretty.len() * 3 / 4);
+    }
 }
