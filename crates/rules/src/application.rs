@@ -136,7 +136,7 @@ impl Narrative {
 }
 
 /// What is applied for.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Kind {
     /// Comprehensive demonstration (综合示范).
@@ -151,6 +151,57 @@ pub enum Kind {
         /// The four narrative aspects.
         narrative: Narrative,
     },
+}
+
+/// A [`Kind`] as written: its `type` tag beside every field a kind may have.
+///
+/// `Kind` is read through this record rather than with serde's internally tagged enum, which
+/// buffers the whole object into an intermediate form first and is several kilobytes of the web
+/// page's download. The JSON is the same; a comprehensive kind that has fields besides `type` is
+/// refused, as the schema (`additionalProperties: false`) always said.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, expecting = "struct Kind")]
+struct KindRecord {
+    #[serde(rename = "type")]
+    tag: String,
+    #[serde(default)]
+    category: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    narrative: Option<Narrative>,
+}
+
+impl KindRecord {
+    fn into_kind<E: serde::de::Error>(self) -> Result<Kind, E> {
+        match self.tag.as_str() {
+            "comprehensive" => {
+                let fields = [
+                    ("category", self.category.is_some()),
+                    ("title", self.title.is_some()),
+                    ("narrative", self.narrative.is_some()),
+                ];
+                match fields.into_iter().find(|&(_, present)| present) {
+                    Some((field, _)) => Err(E::unknown_field(field, &["type"])),
+                    None => Ok(Kind::Comprehensive),
+                }
+            }
+            "single_item" => Ok(Kind::SingleItem {
+                category: self.category.ok_or_else(|| E::missing_field("category"))?,
+                title: self.title.ok_or_else(|| E::missing_field("title"))?,
+                narrative: self
+                    .narrative
+                    .ok_or_else(|| E::missing_field("narrative"))?,
+            }),
+            other => Err(E::unknown_variant(other, &["comprehensive", "single_item"])),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Kind {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Kind, D::Error> {
+        KindRecord::deserialize(deserializer)?.into_kind()
+    }
 }
 
 impl Kind {
@@ -923,6 +974,52 @@ pub fn json_schema() -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kinds_read_as_written_and_nothing_else() {
+        let read =
+            |value: Value| crate::json::from_value::<Kind>(&value).map_err(|e| e.to_string());
+        let single = Kind::SingleItem {
+            category: "c".into(),
+            title: "t".into(),
+            narrative: Narrative {
+                innovation: "i".into(),
+                ..Narrative::default()
+            },
+        };
+        for kind in [Kind::Comprehensive, single] {
+            assert_eq!(read(serde_json::to_value(&kind).unwrap()), Ok(kind));
+        }
+        let narrative = serde_json::json!({"innovation": "", "leadership": "", "typicality": "", "replicability": ""});
+        for (value, error) in [
+            (serde_json::json!({}), "missing field `type`"),
+            (
+                serde_json::json!({"type": "other"}),
+                "unknown variant `other`",
+            ),
+            (serde_json::json!({"type": 1}), "invalid type: integer `1`"),
+            (
+                serde_json::json!({"type": "comprehensive", "title": ""}),
+                "unknown field `title`",
+            ),
+            (
+                serde_json::json!({"type": "comprehensive", "x": 1}),
+                "unknown field `x`",
+            ),
+            (
+                serde_json::json!({"type": "single_item", "title": "", "narrative": narrative}),
+                "missing field `category`",
+            ),
+            (
+                serde_json::json!({"type": "single_item", "category": "", "title": "", "narrative": narrative, "x": 1}),
+                "unknown field `x`",
+            ),
+            (serde_json::json!("comprehensive"), "expected struct Kind"),
+        ] {
+            let message = read(value.clone()).unwrap_err();
+            assert!(message.contains(error), "{value}: {message}");
+        }
+    }
 
     #[test]
     fn committed_schema_is_current() {
