@@ -228,7 +228,7 @@ impl<'de> Deserializer<'de> for ValueReader<'de> {
         visitor.visit_unit()
     }
 
-    // Structs, sequences, unsigned numbers and booleans have methods of their own rather than
+    // Structs, sequences, unsigned numbers, booleans and null have methods of their own rather than
     // going through `deserialize_any` (with the same results): the visitor's methods for every
     // other kind of value are then not compiled in just to report the wrong type.
     fn deserialize_struct<V: Visitor<'de>>(
@@ -274,8 +274,15 @@ impl<'de> Deserializer<'de> for ValueReader<'de> {
         }
     }
 
+    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Value::Null => visitor.visit_unit(),
+            other => Err(invalid_type(other, &visitor)),
+        }
+    }
+
     forward_to_deserialize_any! {
-        i8 i16 i32 i64 i128 u128 f32 f64 bytes byte_buf unit unit_struct tuple tuple_struct map
+        i8 i16 i32 i64 i128 u128 f32 f64 bytes byte_buf unit_struct tuple tuple_struct map
     }
 }
 
