@@ -3,12 +3,17 @@
 //!
 //! Every reader parses outside bytes into a [`Value`] first (it needs the value for the format
 //! check, the status pre-check and the integrity fingerprint) and then reads the typed record from
-//! it. This deserializer does what `serde_json::from_value` does, accepting and rejecting exactly
-//! the same values, but it exists for the size of the WebAssembly build: `serde_json::Error`
+//! it. This deserializer does what `serde_json::from_value` does, accepting and rejecting the
+//! same values with one exception (below), but it exists for the size of the WebAssembly build:
+//! `serde_json::Error`
 //! describes an unexpected value through `serde::de::Unexpected`'s `Display`, which formats
 //! floating-point numbers with the standard library's float printer and strings with `{:?}`.
 //! Those two alone are over 15 KB of the page's download. [`Error`] words the same messages
 //! without them (a number is written as JSON writes it, a string in quotation marks).
+//!
+//! The exception: a struct is read only from a JSON object, as every schema of this crate says.
+//! `serde_json` also takes an array of the field values in declaration order, which no writer
+//! produces; supporting it compiled a second reader into every struct, about 5 KB of the page.
 
 use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, Expected, MapAccess, SeqAccess, Unexpected,
@@ -18,7 +23,8 @@ use serde::{Deserialize, forward_to_deserialize_any};
 use serde_json::{Map, Number, Value};
 use std::fmt;
 
-/// Reads a `T` from a parsed JSON value, accepting what `serde_json::from_value` accepts.
+/// Reads a `T` from a parsed JSON value, accepting what `serde_json::from_value` accepts except
+/// a struct written as an array.
 ///
 /// ```
 /// let value = serde_json::json!({"numerator": 9, "denominator": 10});
@@ -238,7 +244,6 @@ impl<'de> Deserializer<'de> for ValueReader<'de> {
         visitor: V,
     ) -> Result<V::Value, Error> {
         match self.0 {
-            Value::Array(items) => visit_array(items, visitor),
             Value::Object(map) => visit_object(map, visitor),
             other => Err(invalid_type(other, &visitor)),
         }
@@ -447,11 +452,8 @@ mod tests {
             json!({"type": "single_item", "category": "c", "title": "t", "narrative": narrative}),
             json!({"type": "single_item", "category": "c", "title": "t"}),
             json!({"type": "single_item", "category": "c", "title": "t", "narrative": narrative, "x": 1}),
-            json!({"type": "single_item", "category": "c", "title": "t", "narrative": ["a", "b", "c", "d"]}),
             json!({"type": "bogus"}),
             json!({"type": 1}),
-            json!(["single_item", "c", "t", narrative]),
-            json!(["comprehensive", 1]),
             json!("comprehensive"),
             json!(null),
             json!(1.5),
@@ -493,12 +495,17 @@ mod tests {
             json!({"name": "a", "size": 1, "sha256": "x"}),
             json!({"name": "a", "size": 1}),
             json!({"name": "a", "size": 1, "sha256": "x", "q": 1}),
-            json!(["a", 1, "x"]),
-            json!(["a", 1, "x", 4]),
-            json!(["a", 1]),
         ] {
             check::<Option<LocalFile>>(value);
         }
+        // The one difference: a struct must be an object.
+        let array = json!(["a", 1, "x"]);
+        assert!(serde_json::from_value::<LocalFile>(array.clone()).is_ok());
+        assert_eq!(
+            from_value::<LocalFile>(&array).unwrap_err().to_string(),
+            "invalid type: sequence, expected struct LocalFile"
+        );
+        assert!(from_value::<Kind>(&json!(["comprehensive"])).is_err());
         let file = crate::testing::verified_sample("140105", 90, 3).file;
         check::<ApplicationFile>(file.to_value());
     }
