@@ -127,8 +127,7 @@ pub async fn read_catalog(
         .map_err(|_| {
             serde_json::from_str::<serde_json::Value>(&output)
                 .ok()
-                .and_then(|mut v| v.as_object_mut()?.remove("problems"))
-                .and_then(|problems| serde_json::from_value(problems).ok())
+                .and_then(|v| shifan_rules::json::from_value(v.get("problems")?).ok())
                 .unwrap_or_default()
         })
 }

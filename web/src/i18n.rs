@@ -434,10 +434,11 @@ pub fn fill(template: &str, args: &[&str]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut args = args.iter();
     let mut rest = template;
-    while let Some(at) = rest.find("{}") {
-        out.push_str(&rest[..at]);
+    // `split_once` rather than slicing at a found index: no slicing, no panic path in the page.
+    while let Some((before, after)) = rest.split_once("{}") {
+        out.push_str(before);
         out.push_str(args.next().copied().unwrap_or(""));
-        rest = &rest[at + 2..];
+        rest = after;
     }
     out.push_str(rest);
     out

@@ -1,32 +1,20 @@
 //! "Catalog in use: <title>" — the small line that says which indicator catalog a score is
 //! computed against. Shown wherever a score is: the summary panel, the report, the training
-//! page, and the city review screen (`<CatalogBadge />` for the page's catalog, or
-//! `<CatalogBadge catalog={Some(arc)} />` for another one, e.g. an application's own).
+//! page, and the city review screen.
+//!
+//! A function rather than a component: it has no state of its own, and every component type
+//! costs the page's download more than this line does.
 
-use std::sync::Arc;
-
-use shifan_rules::Catalog;
+use shifan_rules::{Catalog, Lang};
 use yew::prelude::*;
 
 use crate::i18n::{fill, texts};
-use crate::state::use_app;
 
-/// Properties of [`CatalogBadge`].
-#[derive(Properties, PartialEq)]
-pub struct CatalogBadgeProps {
-    /// The catalog to name; `None` names the page's catalog in use (`AppState::catalog`).
-    #[prop_or_default]
-    pub catalog: Option<Arc<Catalog>>,
-}
-
-/// One line naming the catalog in use (`data-catalog` carries its id).
-#[component]
-pub fn CatalogBadge(props: &CatalogBadgeProps) -> Html {
-    let state = use_app();
-    let catalog = props.catalog.as_ref().unwrap_or(&state.catalog);
+/// One line naming `catalog` (`data-catalog` carries its id).
+pub fn catalog_badge(lang: Lang, catalog: &Catalog) -> Html {
     html! {
         <p class="catalog-badge" data-catalog={catalog.id().to_string()}>
-            { fill(texts(state.lang).catalog_in_use, &[catalog.title()]) }
+            { fill(texts(lang).catalog_in_use, &[catalog.title()]) }
         </p>
     }
 }

@@ -4,7 +4,7 @@ use shifan_rules::Lang;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::mode_entry::ModeEntry;
+use crate::components::mode_entry::mode_entry;
 use crate::components::open_file::OpenFileButton;
 use crate::components::send;
 use crate::files;
@@ -34,15 +34,13 @@ pub fn Header() -> Html {
             </button>
         </div>
     };
-    let review = (!state.in_review()).then(|| {
-        html! { <ModeEntry mode={Mode::Review} label={t.review_entry} action="review" /> }
-    });
+    let review =
+        (!state.in_review()).then(|| mode_entry(&state, Mode::Review, t.review_entry, "review"));
     // Training mode's entry, in the bar while no draft is open: a county at work keeps its bar
     // for its own steps and files.
     let Some(draft) = state.draft.as_ref() else {
-        let training = (!state.in_training()).then(|| {
-            html! { <ModeEntry mode={Mode::Training} label={t.training} action="training" /> }
-        });
+        let training = (!state.in_training())
+            .then(|| mode_entry(&state, Mode::Training, t.training, "training"));
         return html! {
             <header class="topbar no-print">
                 { brand }

@@ -26,6 +26,8 @@ pub mod summary;
 pub mod training;
 pub mod workspace;
 
+use std::rc::Rc;
+
 use wasm_bindgen::JsValue;
 use web_sys::Event;
 use yew::prelude::*;
@@ -42,8 +44,15 @@ pub fn target_value(e: &Event) -> String {
 
 /// A callback that dispatches `action` whatever the event.
 pub fn send<E: 'static>(dispatch: &Dispatch, action: Action) -> Callback<E> {
+    let fire = dispatcher_of(dispatch, action);
+    Callback::from(move |_: E| fire())
+}
+
+/// The part of [`send`] that does not depend on the event type, so that cloning and
+/// dispatching the action is compiled once rather than once per event type.
+fn dispatcher_of(dispatch: &Dispatch, action: Action) -> Rc<dyn Fn()> {
     let dispatch = dispatch.clone();
-    Callback::from(move |_: E| dispatch.dispatch(action.clone()))
+    Rc::new(move || dispatch.dispatch(action.clone()))
 }
 
 /// A callback that dispatches the action `make` builds from the value of the event's element.

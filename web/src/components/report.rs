@@ -6,7 +6,7 @@ use shifan_rules::{Kind, Lang, Status, Verdict, gaps};
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::catalog_badge::CatalogBadge;
+use crate::components::catalog_badge::catalog_badge;
 use crate::components::notices::problem_item;
 use crate::components::summary::area_prefix;
 use crate::components::{class_list, send};
@@ -181,7 +181,7 @@ pub fn Report() -> Html {
                     <p class={if score.verdict == Verdict::MeetsBar { "verdict meets" } else { "verdict not-yet" }}>{ verdict }</p>
                 }
                 <p class="estimate-note">{ t.estimate_note }</p>
-                <CatalogBadge />
+                { catalog_badge(lang, catalog) }
                 <table class="grid">
                     <thead>
                         <tr>

@@ -4,7 +4,7 @@ use shifan_rules::Lang;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::mode_entry::ModeEntry;
+use crate::components::mode_entry::mode_entry;
 use crate::components::open_file::OpenFileButton;
 use crate::components::send;
 use crate::i18n::{fill, per_mille_text, texts};
@@ -104,12 +104,12 @@ pub fn StartPage() -> Html {
             <section class="drafts-section review-entry" aria-labelledby="review-entry-title">
                 <h2 id="review-entry-title">{ t.review_entry }</h2>
                 <p>{ t.review_entry_hint }</p>
-                <ModeEntry mode={Mode::Review} label={t.review_entry_button} action="start-review" />
+                { mode_entry(&state, Mode::Review, t.review_entry_button, "start-review") }
             </section>
             <section class="drafts-section training-entry" aria-labelledby="training-entry-title">
                 <h2 id="training-entry-title">{ t.training }</h2>
                 <p>{ t.training_hint }</p>
-                <ModeEntry mode={Mode::Training} label={t.training} action="start-training" />
+                { mode_entry(&state, Mode::Training, t.training, "start-training") }
             </section>
             <section class="catalog-info" aria-labelledby="catalog-title">
                 <h2 id="catalog-title">{ t.catalog_heading }</h2>

@@ -8,7 +8,7 @@ use shifan_rules::{Kind, Lang, Verdict, gaps};
 use yew::prelude::*;
 
 use crate::components::bar::Bar;
-use crate::components::catalog_badge::CatalogBadge;
+use crate::components::catalog_badge::catalog_badge;
 use crate::components::class_list;
 use crate::i18n::{fill, per_mille_text, status_label, texts};
 use crate::shown::{jump_to, shown, use_read_only};
@@ -72,7 +72,7 @@ pub fn Summary() -> Html {
                 <p class="hint">{ t.single_item_note }</p>
             }
             <p class="estimate-note">{ t.estimate_note }</p>
-            <CatalogBadge catalog={read_only.as_ref().map(|v| v.catalog.clone())} />
+            { catalog_badge(lang, read_only.as_ref().map_or(&state.catalog, |v| &v.catalog)) }
             <h3>{ t.by_area }</h3>
             <ol class="area-bars">
                 { for score.areas.iter().map(|area| {

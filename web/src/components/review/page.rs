@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::DragEvent;
 use yew::prelude::*;
 
-use crate::components::catalog_badge::CatalogBadge;
+use crate::components::catalog_badge::catalog_badge;
 use crate::components::review::duplicates::Duplicates;
 use crate::components::review::export::ReviewExport;
 use crate::components::review::heatmap::HeatMap;
@@ -135,7 +135,7 @@ pub fn ReviewPage() -> Html {
                 <h1 id="review-title">{ rt.title }</h1>
                 <p class="lead">{ rt.lead }</p>
                 <ReviewSetup />
-                <CatalogBadge {catalog} />
+                { catalog_badge(state.lang, catalog.as_ref().unwrap_or(&state.catalog)) }
             </div>
             <OpenFiles />
             // While a batch is being verified only its progress is shown: the table is

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::components::catalog_badge::CatalogBadge;
+use crate::components::catalog_badge::catalog_badge;
 use crate::components::training::catalog_browser::CatalogBrowser;
 use crate::components::training::demos::DemoCounties;
 use crate::components::training::load_catalog::LoadCatalog;
@@ -20,7 +20,7 @@ pub fn TrainingPage() -> Html {
             <div class="hero training-head">
                 <h1 id="training-title">{ t.training_title }</h1>
                 <p class="lead">{ t.training_lead }</p>
-                <CatalogBadge catalog={Some(state.training_catalog())} />
+                { catalog_badge(state.lang, &state.training_catalog()) }
                 <LoadCatalog />
             </div>
             <DemoCounties />
