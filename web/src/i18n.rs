@@ -10,6 +10,8 @@ use crate::state::Aspect;
 
 #[cfg(feature = "full")]
 pub mod review;
+#[cfg(feature = "full")]
+pub mod training;
 
 /// The strings of one language.
 #[derive(Debug)]
@@ -352,56 +354,12 @@ pub struct Texts {
     pub training: &'static str,
     /// Training mode: what it is, on the start page.
     pub training_hint: &'static str,
-    /// Training mode: the banner.
-    pub training_banner: &'static str,
     /// Training mode: save state in the top bar while a demo is open.
     pub training_not_saved: &'static str,
-    /// Training mode: back to the training page.
-    pub training_back: &'static str,
     /// Training mode: the presenter switch.
     pub presenter: &'static str,
-    /// Training page heading.
-    pub training_title: &'static str,
-    /// Training page introduction.
-    pub training_lead: &'static str,
     /// Catalog in use: `{}`.
     pub catalog_in_use: &'static str,
-    /// Load another catalog file.
-    pub load_catalog: &'static str,
-    /// What catalog files can be loaded.
-    pub load_catalog_hint: &'static str,
-    /// Back to the built-in catalog.
-    pub use_reference: &'static str,
-    /// `{}` cannot be loaded; the catalog stays.
-    pub load_catalog_failed: &'static str,
-    /// Demo counties heading.
-    pub demos_title: &'static str,
-    /// Demo counties, explained.
-    pub demos_hint: &'static str,
-    /// Each demo's label and description (well above, just below, single-item).
-    pub demos: [(&'static str, &'static str); 3],
-    /// Open a demo.
-    pub open_demo: &'static str,
-    /// Catalog browser heading.
-    pub browser_title: &'static str,
-    /// Search box label.
-    pub search_label: &'static str,
-    /// Search box example.
-    pub search_placeholder: &'static str,
-    /// Applicability filter label.
-    pub scope_label: &'static str,
-    /// Applicability filter choices: all, city, county.
-    pub scopes: [&'static str; 3],
-    /// `{}` of `{}` indicators shown.
-    pub shown_count: &'static str,
-    /// No indicator matches.
-    pub no_match: &'static str,
-    /// Applicability of an indicator: both, city only, county only.
-    pub applies: [&'static str; 3],
-    /// Criteria heading in the catalog browser.
-    pub criteria_heading: &'static str,
-    /// Evidence heading in the catalog browser.
-    pub evidence_heading: &'static str,
 }
 
 impl Texts {
@@ -667,35 +625,9 @@ pub static ZH: Texts = Texts {
     review_entry_button: "进入市级初审",
     training: "培训演示",
     training_hint: "浏览、检索指标目录，打开示例县演示自评过程，供培训和讲解使用；不保存任何内容。",
-    training_banner: "培训演示模式：所做修改不会保存",
     training_not_saved: "培训演示 · 不保存",
-    training_back: "返回培训页",
     presenter: "投影大字",
-    training_title: "培训演示",
-    training_lead: "对照指标目录逐项讲解：检索关键词、按适用范围筛选，或打开一个示例县，看自评是什么样子。",
     catalog_in_use: "使用的指标目录：{}",
-    load_catalog: "载入其他指标目录…",
-    load_catalog_hint: "可载入指标目录 JSON 文件，或从 Excel 另存为“CSV UTF-8”的指标表格。只在本次培训演示中使用，不会保存。",
-    use_reference: "改用内置参考目录",
-    load_catalog_failed: "无法载入“{}”，仍使用原来的指标目录。问题如下：",
-    demos_title: "示例县",
-    demos_hint: "按当前指标目录自动生成的虚构自评，一键打开；可以随意修改，不会保存。",
-    demos: [
-        ("远高于标准线", "综合示范，绝大多数适用指标达标"),
-        ("略低于标准线", "综合示范，再达标几项即可达到标准线"),
-        ("单项示范项目", "单项示范，附创新性等四个方面的说明"),
-    ],
-    open_demo: "打开示例",
-    browser_title: "指标目录",
-    search_label: "检索指标（输入即查，多个词用空格分开）",
-    search_placeholder: "如：规章、复议、行政执法",
-    scope_label: "适用范围",
-    scopes: ["全部", "设区的市", "县级"],
-    shown_count: "显示 {} 项指标（共 {} 项）",
-    no_match: "没有符合条件的指标。",
-    applies: ["市县通用", "仅设区的市", "仅县级"],
-    criteria_heading: "评价要点",
-    evidence_heading: "佐证材料",
 };
 
 /// English.
@@ -889,42 +821,7 @@ pub static EN: Texts = Texts {
     review_entry_button: "Open the city review",
     training: "Training",
     training_hint: "Browse and search the indicator catalog and open demo counties, for training and presentations; nothing is saved.",
-    training_banner: "Training mode: changes are not saved",
     training_not_saved: "Training · not saved",
-    training_back: "Back to training",
     presenter: "Large type",
-    training_title: "Training and demonstration",
-    training_lead: "Walk through the catalog: search for a word, filter by who an indicator applies to, or open a demo county to see what a self-assessment looks like.",
     catalog_in_use: "Catalog in use: {}",
-    load_catalog: "Load another catalog…",
-    load_catalog_hint: "A catalog JSON file, or an indicator table saved from Excel as \"CSV UTF-8\". Used for this training session only; not saved.",
-    use_reference: "Use the built-in reference catalog",
-    load_catalog_failed: "\"{}\" cannot be loaded; the catalog in use is unchanged. Problems:",
-    demos_title: "Demo counties",
-    demos_hint: "Invented self-assessments made from the catalog in use, opened with one click; change anything, nothing is saved.",
-    demos: [
-        (
-            "Well above the line",
-            "Comprehensive; nearly every applicable indicator met",
-        ),
-        (
-            "Just below the line",
-            "Comprehensive; a few more met indicators reach the line",
-        ),
-        (
-            "Single-item project",
-            "Single-item project with its four-part narrative",
-        ),
-    ],
-    open_demo: "Open demo",
-    browser_title: "Indicator catalog",
-    search_label: "Search indicators (as you type; separate words with spaces)",
-    search_placeholder: "e.g. 规章, 复议, 行政执法",
-    scope_label: "Applies to",
-    scopes: ["All", "Cities", "Counties"],
-    shown_count: "{} of {} indicators shown",
-    no_match: "No indicator matches.",
-    applies: ["City and county", "Cities only", "Counties only"],
-    criteria_heading: "What met looks like",
-    evidence_heading: "Evidence",
 };

@@ -4,12 +4,12 @@
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::applicant::ApplicantForm;
-use crate::components::header::Header;
-use crate::components::notices::Notices;
-use crate::components::report::Report;
-use crate::components::start::StartPage;
-use crate::components::summary::{Summary, SummaryStrip};
+use crate::components::applicant::applicant_form;
+use crate::components::header::header;
+use crate::components::notices::notices;
+use crate::components::report::report;
+use crate::components::start::start_page;
+use crate::components::summary::{Summary, summary_strip};
 use crate::components::workspace::Workspace;
 use crate::hooks::{use_autosave, use_keyboard, use_modes, use_tab_guard};
 use crate::i18n::texts;
@@ -53,15 +53,15 @@ pub fn App() -> Html {
 
     let t = texts(state.lang);
     let body = match screen {
-        Screen::Start => html! { <StartPage /> },
+        Screen::Start => start_page(&state),
         Screen::Applicant => html! {
             <div class="with-summary">
-                <ApplicantForm />
+                { applicant_form(&state) }
                 <Summary />
             </div>
         },
         Screen::Indicators => html! { <Workspace /> },
-        Screen::Report => html! { <Report /> },
+        Screen::Report => report(&state),
         #[cfg(feature = "full")]
         Screen::Training => html! { <crate::components::training::page::TrainingPage /> },
         #[cfg(feature = "full")]
@@ -71,12 +71,12 @@ pub fn App() -> Html {
         <ContextProvider<AppHandle> context={state.clone()}>
             <ContextProvider<Dispatch> context={dispatch}>
                 <a class="skip-link no-print" href="#content">{ t.skip_to_content }</a>
-                <Header />
-                <Notices />
+                { header(&state) }
+                { notices(&state) }
                 { training_banner() }
                 <div id="content" class="content" tabindex="-1">{ body }</div>
                 if matches!(screen, Screen::Applicant | Screen::Indicators) {
-                    <SummaryStrip />
+                    { summary_strip(&state) }
                 }
             </ContextProvider<Dispatch>>
         </ContextProvider<AppHandle>>

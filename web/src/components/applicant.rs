@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::components::{send, send_value};
 use crate::i18n::{fill, per_mille_text, texts};
-use crate::state::{Action, Aspect, ContactField, Screen, use_app};
+use crate::state::{Action, AppHandle, Aspect, ContactField, Screen};
 
 /// The city a division code belongs to (the city itself for a city code).
 fn city_of(code: &str) -> Option<u32> {
@@ -23,9 +23,7 @@ fn city_of(code: &str) -> Option<u32> {
 }
 
 /// The applicant form.
-#[component]
-pub fn ApplicantForm() -> Html {
-    let state = use_app();
+pub fn applicant_form(state: &AppHandle) -> Html {
     let d = state.dispatcher();
     let t = texts(state.lang);
     let lang = state.lang;

@@ -5,16 +5,14 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::mode_entry::mode_entry;
-use crate::components::open_file::OpenFileButton;
+use crate::components::open_file::open_file_button;
 use crate::components::send;
 use crate::files;
 use crate::i18n::texts;
-use crate::state::{Action, Mode, SaveError, SaveStatus, Screen, use_app};
+use crate::state::{Action, AppHandle, Mode, SaveError, SaveStatus, Screen};
 
 /// The top bar.
-#[component]
-pub fn Header() -> Html {
-    let state = use_app();
+pub fn header(state: &AppHandle) -> Html {
     let d = state.dispatcher();
     let t = texts(state.lang);
     let other = match state.lang {
@@ -35,12 +33,12 @@ pub fn Header() -> Html {
         </div>
     };
     let review =
-        (!state.in_review()).then(|| mode_entry(&state, Mode::Review, t.review_entry, "review"));
+        (!state.in_review()).then(|| mode_entry(state, Mode::Review, t.review_entry, "review"));
     // Training mode's entry, in the bar while no draft is open: a county at work keeps its bar
     // for its own steps and files.
     let Some(draft) = state.draft.as_ref() else {
         let training = (!state.in_training())
-            .then(|| mode_entry(&state, Mode::Training, t.training, "training"));
+            .then(|| mode_entry(state, Mode::Training, t.training, "training"));
         return html! {
             <header class="topbar no-print">
                 { brand }
@@ -93,7 +91,7 @@ pub fn Header() -> Html {
                     { save_text }
                 </span>
                 <button type="button" class="primary" onclick={download}>{ t.download }</button>
-                <OpenFileButton />
+                { open_file_button(state) }
                 { review }
                 { toggle_lang }
             </div>

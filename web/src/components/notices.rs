@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::components::send;
 use crate::files;
 use crate::i18n::{Texts, fill, texts};
-use crate::state::{Action, AppHandle, NoticeTopic, SaveError, SaveStatus, use_app};
+use crate::state::{Action, AppHandle, NoticeTopic, SaveError, SaveStatus};
 
 /// One problem as a list item, in the page's language; a problem about an indicator offers a
 /// jump to it while a draft is open.
@@ -44,9 +44,7 @@ pub fn problem_item(problem: &Problem, state: &AppHandle, t: &Texts) -> Html {
 }
 
 /// The notices area under the top bar.
-#[component]
-pub fn Notices() -> Html {
-    let state = use_app();
+pub fn notices(state: &AppHandle) -> Html {
     let t = texts(state.lang);
     let dismiss: Callback<MouseEvent> = send(&state.dispatcher(), Action::DismissNotice);
     let download = {
@@ -100,7 +98,7 @@ pub fn Notices() -> Html {
                     } }</strong></p>
                     if !notice.problems.is_empty() {
                         <ul class="problems">
-                            { for notice.problems.iter().map(|p| problem_item(p, &state, t)) }
+                            { for notice.problems.iter().map(|p| problem_item(p, state, t)) }
                         </ul>
                     }
                     <div class="actions">

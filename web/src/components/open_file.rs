@@ -5,12 +5,10 @@ use yew::prelude::*;
 
 use crate::files;
 use crate::i18n::texts;
-use crate::state::use_app;
+use crate::state::AppHandle;
 
 /// A button that opens a file picker for application files.
-#[component]
-pub fn OpenFileButton() -> Html {
-    let state = use_app();
+pub fn open_file_button(state: &AppHandle) -> Html {
     let t = texts(state.lang);
     let onchange = {
         let dispatch = state.dispatcher();

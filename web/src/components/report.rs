@@ -12,12 +12,10 @@ use crate::components::summary::area_prefix;
 use crate::components::{class_list, send};
 use crate::files;
 use crate::i18n::{file_size, fill, per_mille_text, status_label, texts};
-use crate::state::{Action, use_app};
+use crate::state::{Action, AppHandle};
 
 /// The report.
-#[component]
-pub fn Report() -> Html {
-    let state = use_app();
+pub fn report(state: &AppHandle) -> Html {
     let t = texts(state.lang);
     let lang = state.lang;
     let Some(draft) = state.draft.as_ref() else {
@@ -30,7 +28,7 @@ pub fn Report() -> Html {
     let ratio = total.compliance();
     let line = score.threshold.per_mille();
     let gap_list = gaps(catalog, level, draft.assessment.answers());
-    let file = files::application(&state);
+    let file = files::application(state);
     let place = draft.place().ok();
     let print = Callback::from(|_: MouseEvent| browser::print());
     let download = {
@@ -262,7 +260,7 @@ pub fn Report() -> Html {
                     Some(Err(problems)) => html! {
                         <>
                             <p>{ t.no_file_yet }</p>
-                            <ul class="problems">{ for problems.iter().map(|p| problem_item(p, &state, t)) }</ul>
+                            <ul class="problems">{ for problems.iter().map(|p| problem_item(p, state, t)) }</ul>
                         </>
                     },
                     None => Html::default(),

@@ -5,15 +5,13 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::mode_entry::mode_entry;
-use crate::components::open_file::OpenFileButton;
+use crate::components::open_file::open_file_button;
 use crate::components::send;
 use crate::i18n::{fill, per_mille_text, texts};
-use crate::state::{Action, Mode, SavedDraft, use_app};
+use crate::state::{Action, AppHandle, Mode, SavedDraft};
 
 /// The start page.
-#[component]
-pub fn StartPage() -> Html {
-    let state = use_app();
+pub fn start_page(state: &AppHandle) -> Html {
     let d = state.dispatcher();
     let t = texts(state.lang);
     let lang = state.lang;
@@ -89,7 +87,7 @@ pub fn StartPage() -> Html {
                 <div class="start-actions">
                     <button type="button" class="primary big" onclick={new_draft}
                         data-action="new">{ t.new_assessment }</button>
-                    <OpenFileButton />
+                    { open_file_button(state) }
                 </div>
                 <p class="privacy">{ t.privacy_note }</p>
             </div>
@@ -104,12 +102,12 @@ pub fn StartPage() -> Html {
             <section class="drafts-section review-entry" aria-labelledby="review-entry-title">
                 <h2 id="review-entry-title">{ t.review_entry }</h2>
                 <p>{ t.review_entry_hint }</p>
-                { mode_entry(&state, Mode::Review, t.review_entry_button, "start-review") }
+                { mode_entry(state, Mode::Review, t.review_entry_button, "start-review") }
             </section>
             <section class="drafts-section training-entry" aria-labelledby="training-entry-title">
                 <h2 id="training-entry-title">{ t.training }</h2>
                 <p>{ t.training_hint }</p>
-                { mode_entry(&state, Mode::Training, t.training, "start-training") }
+                { mode_entry(state, Mode::Training, t.training, "start-training") }
             </section>
             <section class="catalog-info" aria-labelledby="catalog-title">
                 <h2 id="catalog-title">{ t.catalog_heading }</h2>

@@ -12,7 +12,7 @@ use crate::components::catalog_badge::catalog_badge;
 use crate::components::class_list;
 use crate::i18n::{fill, per_mille_text, status_label, texts};
 use crate::shown::{jump_to, shown, use_read_only};
-use crate::state::use_app;
+use crate::state::{AppHandle, use_app};
 
 /// The full summary panel.
 #[component]
@@ -124,9 +124,7 @@ pub fn area_prefix(lang: Lang, number: u8) -> String {
 }
 
 /// A compact strip of the summary, fixed at the bottom of small screens.
-#[component]
-pub fn SummaryStrip() -> Html {
-    let state = use_app();
+pub fn summary_strip(state: &AppHandle) -> Html {
     let t = texts(state.lang);
     let Some(draft) = state.draft.as_ref() else {
         return Html::default();

@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::training::send_training;
 use crate::i18n::texts;
+use crate::i18n::training::training_texts;
 use crate::state::use_app;
 use crate::training_state::TrainingAction;
 
@@ -20,14 +21,15 @@ pub fn TrainingBanner() -> Html {
     }
     let d = state.dispatcher();
     let t = texts(state.lang);
+    let tt = training_texts(state.lang);
     let presenter = state.training.presenter;
     html! {
         <div class="training-banner no-print" data-training="banner">
-            <p role="status"><strong>{ t.training_banner }</strong></p>
+            <p role="status"><strong>{ tt.training_banner }</strong></p>
             <div class="actions">
                 if state.training.demo.is_some() {
                     <button type="button" onclick={send_training(&d, TrainingAction::Enter)}
-                        data-action="training-back">{ t.training_back }</button>
+                        data-action="training-back">{ tt.training_back }</button>
                 }
                 <button type="button" class="toggle" aria-pressed={presenter.to_string()}
                     data-action="presenter"

@@ -12,7 +12,8 @@ use yew::prelude::*;
 use crate::components::send_value;
 use crate::components::summary::area_prefix;
 use crate::components::training::send_training;
-use crate::i18n::{Texts, fill, texts};
+use crate::i18n::fill;
+use crate::i18n::training::{TrainingTexts, training_texts};
 use crate::state::{Action, use_app};
 use crate::training_state::{Scope, TrainingAction};
 
@@ -29,15 +30,15 @@ fn marked(text: &str, query: &str) -> Html {
     parts.into_iter().collect()
 }
 
-fn applies_label(t: &Texts, applies: Applicability) -> &'static str {
+fn applies_label(tt: &TrainingTexts, applies: Applicability) -> &'static str {
     match applies {
-        Applicability::Both => t.applies[0],
-        Applicability::City => t.applies[1],
-        Applicability::County => t.applies[2],
+        Applicability::Both => tt.applies[0],
+        Applicability::City => tt.applies[1],
+        Applicability::County => tt.applies[2],
     }
 }
 
-fn entry(t: &Texts, indicator: &Indicator, query: &str) -> Html {
+fn entry(tt: &TrainingTexts, indicator: &Indicator, query: &str) -> Html {
     let n = indicator.number;
     let list = |items: &[String]| {
         html! { <ul>{ for items.iter().map(|item| html! { <li>{ marked(item, query) }</li> }) }</ul> }
@@ -48,11 +49,11 @@ fn entry(t: &Texts, indicator: &Indicator, query: &str) -> Html {
             <header class="card-head">
                 <span class="num">{ n }</span>
                 <h4>{ marked(&indicator.title, query) }</h4>
-                <span class="chip">{ applies_label(t, indicator.applies_to) }</span>
+                <span class="chip">{ applies_label(tt, indicator.applies_to) }</span>
             </header>
-            <p class="entry-label">{ t.criteria_heading }</p>
+            <p class="entry-label">{ tt.criteria_heading }</p>
             { list(&indicator.criteria) }
-            <p class="entry-label">{ t.evidence_heading }</p>
+            <p class="entry-label">{ tt.evidence_heading }</p>
             { list(&indicator.evidence) }
         </article>
     }
@@ -63,7 +64,7 @@ fn entry(t: &Texts, indicator: &Indicator, query: &str) -> Html {
 pub fn CatalogBrowser() -> Html {
     let state = use_app();
     let d = state.dispatcher();
-    let t = texts(state.lang);
+    let tt = training_texts(state.lang);
     let lang: Lang = state.lang;
     let catalog = state.training_catalog();
     let query = state.training.query.as_str();
@@ -97,7 +98,7 @@ pub fn CatalogBrowser() -> Html {
                 { for area.sections.iter().filter_map(|section| {
                     let indicators: Vec<Html> = section.indicators.iter()
                         .filter(|i| shows(i))
-                        .map(|i| entry(t, i, query))
+                        .map(|i| entry(tt, i, query))
                         .collect();
                     if indicators.is_empty() {
                         return None;
@@ -120,27 +121,27 @@ pub fn CatalogBrowser() -> Html {
     );
     html! {
         <section class="catalog-browser" aria-labelledby="browser-title">
-            <h2 id="browser-title">{ t.browser_title }</h2>
+            <h2 id="browser-title">{ tt.browser_title }</h2>
             <div class="browser-tools">
                 <div class="field search">
-                    <label for="catalog-search">{ t.search_label }</label>
+                    <label for="catalog-search">{ tt.search_label }</label>
                     <input type="search" id="catalog-search" value={query.to_string()}
-                        placeholder={t.search_placeholder} autocomplete="off" oninput={on_search} />
+                        placeholder={tt.search_placeholder} autocomplete="off" oninput={on_search} />
                 </div>
-                <div class="scope" role="group" aria-label={t.scope_label}>
-                    <span class="scope-label" aria-hidden="true">{ t.scope_label }</span>
-                    { for Scope::ALL.iter().zip(t.scopes).map(|(&s, label)| html! {
+                <div class="scope" role="group" aria-label={tt.scope_label}>
+                    <span class="scope-label" aria-hidden="true">{ tt.scope_label }</span>
+                    { for Scope::ALL.iter().zip(tt.scopes).map(|(&s, label)| html! {
                         <button type="button" class="toggle" aria-pressed={(s == scope).to_string()}
                             data-scope={s.as_str()}
                             onclick={send_training(&d, TrainingAction::Filter(s))}>{ label }</button>
                     }) }
                 </div>
                 <p class="shown-count" role="status" data-testid="shown-count">
-                    { fill(t.shown_count, &[&shown.to_string(), &catalog.len().to_string()]) }
+                    { fill(tt.shown_count, &[&shown.to_string(), &catalog.len().to_string()]) }
                 </p>
             </div>
             if shown == 0 {
-                <p class="empty">{ t.no_match }</p>
+                <p class="empty">{ tt.no_match }</p>
             }
             { for areas }
         </section>

@@ -7,7 +7,8 @@ use shifan_rules::training::Demo;
 use yew::prelude::*;
 
 use crate::components::training::send_training;
-use crate::i18n::{fill, texts};
+use crate::i18n::fill;
+use crate::i18n::training::training_texts;
 use crate::state::use_app;
 use crate::training_state::TrainingAction;
 
@@ -16,13 +17,13 @@ use crate::training_state::TrainingAction;
 pub fn DemoCounties() -> Html {
     let state = use_app();
     let d = state.dispatcher();
-    let t = texts(state.lang);
+    let tt = training_texts(state.lang);
     html! {
         <section class="demos" aria-labelledby="demos-title">
-            <h2 id="demos-title">{ t.demos_title }</h2>
-            <p class="hint">{ t.demos_hint }</p>
+            <h2 id="demos-title">{ tt.demos_title }</h2>
+            <p class="hint">{ tt.demos_hint }</p>
             <ul class="demo-list">
-                { for Demo::ALL.iter().zip(t.demos).map(|(&demo, (label, text))| {
+                { for Demo::ALL.iter().zip(tt.demos).map(|(&demo, (label, text))| {
                     let place = division::lookup(demo.division_code())
                         .map(|p| p.display_name())
                         .unwrap_or_default();
@@ -32,9 +33,9 @@ pub fn DemoCounties() -> Html {
                             <p class="demo-label">{ label }</p>
                             <p class="hint">{ text }</p>
                             <button type="button" class="primary"
-                                aria-label={fill("{} {}", &[t.open_demo, &place])}
+                                aria-label={fill("{} {}", &[tt.open_demo, &place])}
                                 onclick={send_training(&d, TrainingAction::OpenDemo(demo))}>
-                                { t.open_demo }
+                                { tt.open_demo }
                             </button>
                         </li>
                     }

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::components::notices::problem_item;
 use crate::components::training::send_training;
 use crate::files;
+use crate::i18n::training::training_texts;
 use crate::i18n::{fill, texts};
 use crate::state::{Action, use_app};
 use crate::training_state::TrainingAction;
@@ -17,6 +18,7 @@ pub fn LoadCatalog() -> Html {
     let state = use_app();
     let d = state.dispatcher();
     let t = texts(state.lang);
+    let tt = training_texts(state.lang);
     let onchange = {
         let d = d.clone();
         Callback::from(move |e: Event| {
@@ -37,20 +39,20 @@ pub fn LoadCatalog() -> Html {
         <div class="load-catalog">
             <div class="actions">
                 <label class="button file-button">
-                    <span>{ t.load_catalog }</span>
+                    <span>{ tt.load_catalog }</span>
                     <input type="file" class="visually-hidden" id="catalog-file"
                         accept=".json,.csv,application/json,text/csv" {onchange} />
                 </label>
                 if state.training.catalog.is_some() {
                     <button type="button" onclick={send_training(&d, TrainingAction::UseReference)}>
-                        { t.use_reference }
+                        { tt.use_reference }
                     </button>
                 }
             </div>
-            <p class="hint">{ t.load_catalog_hint }</p>
+            <p class="hint">{ tt.load_catalog_hint }</p>
             if let Some((name, problems)) = state.training.load_failed.as_ref() {
                 <div class="notice error" role="alert" data-notice="catalog-failed">
-                    <p><strong>{ fill(t.load_catalog_failed, &[name]) }</strong></p>
+                    <p><strong>{ fill(tt.load_catalog_failed, &[name]) }</strong></p>
                     <ul class="problems">
                         { for problems.iter().map(|p| problem_item(p, &state, t)) }
                     </ul>
