@@ -1,7 +1,7 @@
 //! What the indicator view shows: the county's own open draft (editable), or an application
-//! the city review opened read-only. The review provides a [`ReadOnly`] by context; the
-//! workspace, its cards, the area navigation and the summary show it instead of the draft and
-//! offer no editing.
+//! the city review opened read-only. The review hands a [`ReadOnly`] to the workspace, which
+//! passes it on to the area navigation and the summary; its cards show it instead of the draft
+//! and offer no editing.
 
 use std::rc::Rc;
 use std::sync::Arc;
@@ -28,16 +28,10 @@ impl PartialEq for ReadOnly {
     }
 }
 
-/// The application shown read-only, when the view is inside the city review.
-#[hook]
-pub fn use_read_only() -> Option<ReadOnly> {
-    use_context::<ReadOnly>()
-}
-
 /// The draft and catalog the indicator view shows: the read-only application, else the open
 /// draft with the state's catalog.
 pub fn shown<'a>(
-    read_only: &'a Option<ReadOnly>,
+    read_only: Option<&'a ReadOnly>,
     state: &'a AppHandle,
 ) -> Option<(&'a Draft, &'a Arc<Catalog>)> {
     match read_only {

@@ -9,8 +9,8 @@ use crate::components::header::header;
 use crate::components::notices::notices;
 use crate::components::report::report;
 use crate::components::start::start_page;
-use crate::components::summary::{Summary, summary_strip};
-use crate::components::workspace::Workspace;
+use crate::components::summary::{summary, summary_strip};
+use crate::components::workspace::workspace;
 use crate::hooks::{use_autosave, use_keyboard, use_modes, use_tab_guard};
 use crate::i18n::texts;
 use crate::state::{AppHandle, AppState, Dispatch, Screen};
@@ -57,10 +57,10 @@ pub fn App() -> Html {
         Screen::Applicant => html! {
             <div class="with-summary">
                 { applicant_form(&state) }
-                <Summary />
+                { summary(&state, None) }
             </div>
         },
-        Screen::Indicators => html! { <Workspace /> },
+        Screen::Indicators => workspace(&state, None),
         Screen::Report => report(&state),
         #[cfg(feature = "full")]
         Screen::Training => html! { <crate::components::training::page::TrainingPage /> },

@@ -4,38 +4,27 @@
 use shifan_rules::{EvidenceRef, Lang};
 use yew::prelude::*;
 
-use crate::components::fingerprint::FingerprintButton;
+use crate::components::fingerprint::fingerprint_button;
 use crate::components::{send, send_value};
 use crate::i18n::{file_size, fill, texts};
-use crate::state::{Action, EvidenceField, EvidenceForm, use_dispatch};
+use crate::state::{Action, Dispatch, EvidenceField, EvidenceForm};
 
-/// Properties of [`EvidenceList`].
-#[derive(Properties, PartialEq)]
-pub struct EvidenceListProps {
-    /// Indicator number.
-    pub number: u16,
-    /// The references.
-    pub evidence: Vec<EvidenceRef>,
-    /// Page language.
-    pub lang: Lang,
-    /// Shown read-only: no remove buttons.
-    #[prop_or_default]
-    pub read_only: bool,
-}
-
-/// The evidence references of one indicator.
-#[component]
-pub fn EvidenceList(props: &EvidenceListProps) -> Html {
-    let dispatch = use_dispatch();
-    let t = texts(props.lang);
-    if props.evidence.is_empty() {
+/// The evidence references of indicator `number`; read-only shows no remove buttons.
+pub fn evidence_list(
+    dispatch: &Dispatch,
+    number: u16,
+    evidence: &[EvidenceRef],
+    lang: Lang,
+    read_only: bool,
+) -> Html {
+    let t = texts(lang);
+    if evidence.is_empty() {
         return Html::default();
     }
-    let number = props.number;
     html! {
         <ul class="evidence-list">
-            { for props.evidence.iter().enumerate().map(|(index, e)| {
-                let remove: Callback<MouseEvent> = send(&dispatch, Action::RemoveEvidence { number, index });
+            { for evidence.iter().enumerate().map(|(index, e)| {
+                let remove: Callback<MouseEvent> = send(dispatch, Action::RemoveEvidence { number, index });
                 html! {
                     <li>
                         <div class="evidence-text">
@@ -49,7 +38,7 @@ pub fn EvidenceList(props: &EvidenceListProps) -> Html {
                                 </div>
                             }
                         </div>
-                        if !props.read_only {
+                        if !read_only {
                             <button type="button" class="link danger" onclick={remove}
                                 aria-label={fill(t.remove_named, &[&e.title])}>{ t.remove }</button>
                         }
@@ -60,24 +49,12 @@ pub fn EvidenceList(props: &EvidenceListProps) -> Html {
     }
 }
 
-/// Properties of [`EvidenceFormView`].
-#[derive(Properties, PartialEq)]
-pub struct EvidenceFormProps {
-    /// The form's state.
-    pub form: EvidenceForm,
-    /// Page language.
-    pub lang: Lang,
-}
-
 /// The form that adds an evidence reference.
-#[component]
-pub fn EvidenceFormView(props: &EvidenceFormProps) -> Html {
-    let dispatch = use_dispatch();
-    let t = texts(props.lang);
-    let form = &props.form;
+pub fn evidence_form(dispatch: &Dispatch, form: &EvidenceForm, lang: Lang) -> Html {
+    let t = texts(lang);
     let n = form.number;
     let field = |f: EvidenceField| -> Callback<InputEvent> {
-        send_value(&dispatch, Box::new(move |v| Action::EditEvidence(f, v)))
+        send_value(dispatch, Box::new(move |v| Action::EditEvidence(f, v)))
     };
     let onsubmit = {
         let dispatch = dispatch.clone();
@@ -86,8 +63,8 @@ pub fn EvidenceFormView(props: &EvidenceFormProps) -> Html {
             dispatch.dispatch(Action::SubmitEvidence);
         })
     };
-    let cancel: Callback<MouseEvent> = send(&dispatch, Action::CloseEvidenceForm);
-    let clear_file: Callback<MouseEvent> = send(&dispatch, Action::ClearEvidenceFile);
+    let cancel: Callback<MouseEvent> = send(dispatch, Action::CloseEvidenceForm);
+    let clear_file: Callback<MouseEvent> = send(dispatch, Action::ClearEvidenceFile);
     let id = format!("ev-{n}");
     let hashing = form.hashing.is_some();
     html! {
@@ -110,7 +87,7 @@ pub fn EvidenceFormView(props: &EvidenceFormProps) -> Html {
                 </div>
             </div>
             <div class="fingerprint">
-                <FingerprintButton number={n} lang={props.lang} busy={hashing} />
+                { fingerprint_button(dispatch, n, lang, hashing) }
                 if let Some((done, total)) = form.hashing {
                     <div class="hash-progress">
                         <progress max={total.max(1).to_string()} value={done.to_string()}
@@ -131,7 +108,7 @@ pub fn EvidenceFormView(props: &EvidenceFormProps) -> Html {
                 <p class="error-text" role="alert">{ fill(t.fingerprint_failed, &[name]) }</p>
             }
             if let Some(problem) = form.problem.as_ref() {
-                <p class="error-text" role="alert">{ problem.message.get(props.lang).to_string() }</p>
+                <p class="error-text" role="alert">{ problem.message.get(lang).to_string() }</p>
             }
             <div class="actions">
                 <button type="submit" class="primary" disabled={hashing}>{ t.save_evidence }</button>

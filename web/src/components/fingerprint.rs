@@ -7,25 +7,13 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::i18n::texts;
-use crate::state::{Action, use_dispatch};
+use crate::state::{Action, Dispatch};
 
-/// Properties of [`FingerprintButton`].
-#[derive(Properties, PartialEq)]
-pub struct FingerprintProps {
-    /// Indicator whose evidence form holds the result.
-    pub number: u16,
-    /// Page language.
-    pub lang: Lang,
-    /// A file is being fingerprinted.
-    pub busy: bool,
-}
-
-/// The file picker that fingerprints the picked file.
-#[component]
-pub fn FingerprintButton(props: &FingerprintProps) -> Html {
-    let dispatch = use_dispatch();
-    let t = texts(props.lang);
-    let number = props.number;
+/// The file picker that fingerprints the picked file into the evidence form of indicator
+/// `number`; `busy` while a file is being fingerprinted.
+pub fn fingerprint_button(dispatch: &Dispatch, number: u16, lang: Lang, busy: bool) -> Html {
+    let t = texts(lang);
+    let dispatch = dispatch.clone();
     let onchange = Callback::from(move |e: Event| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         let file = input.files().and_then(|files| files.get(0));
@@ -55,9 +43,9 @@ pub fn FingerprintButton(props: &FingerprintProps) -> Html {
         });
     });
     html! {
-        <label class={if props.busy { "button file-button disabled" } else { "button file-button" }}>
-            <span>{ if props.busy { t.fingerprinting } else { t.fingerprint_file } }</span>
-            <input type="file" class="visually-hidden" disabled={props.busy}
+        <label class={if busy { "button file-button disabled" } else { "button file-button" }}>
+            <span>{ if busy { t.fingerprinting } else { t.fingerprint_file } }</span>
+            <input type="file" class="visually-hidden" disabled={busy}
                 data-role="fingerprint" {onchange} />
         </label>
     }

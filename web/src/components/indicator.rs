@@ -11,7 +11,7 @@ use shifan_rules::{Answer, Catalog, Lang, Status};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::evidence::{EvidenceFormView, EvidenceList};
+use crate::components::evidence::{evidence_form, evidence_list};
 use crate::components::{class_list, send, send_value};
 use crate::hooks::STATUS_KEYS;
 use crate::i18n::{fill, status_label, texts};
@@ -229,9 +229,9 @@ pub fn IndicatorCard(props: &IndicatorProps) -> Html {
             }
             <div class="evidence">
                 <h5>{ fill(t.evidence_refs, &[&answer.evidence.len().to_string()]) }</h5>
-                <EvidenceList number={n} evidence={answer.evidence.clone()} {lang} {read_only} />
-                if let Some(form) = props.form.clone() {
-                    <EvidenceFormView {form} {lang} />
+                { evidence_list(&d, n, &answer.evidence, lang, read_only) }
+                if let Some(form) = props.form.as_ref() {
+                    { evidence_form(&d, form, lang) }
                 } else if !read_only {
                     <button type="button" onclick={send::<MouseEvent>(&d, Action::OpenEvidenceForm(n))}
                         aria-label={fill(t.add_evidence_to, &[&n.to_string()])}>{ t.add_evidence }</button>

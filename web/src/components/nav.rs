@@ -5,18 +5,15 @@ use yew::prelude::*;
 use crate::components::send_value;
 use crate::components::summary::area_prefix;
 use crate::i18n::{fill, texts};
-use crate::shown::{jump_to, shown, use_read_only};
-use crate::state::{Action, use_app};
+use crate::shown::{ReadOnly, jump_to, shown};
+use crate::state::{Action, AppHandle};
 
-/// The area navigation.
-#[component]
-pub fn AreaNav() -> Html {
-    let state = use_app();
-    let read_only = use_read_only();
+/// The area navigation of the county's open draft, or of `read_only`.
+pub fn area_nav(state: &AppHandle, read_only: Option<&ReadOnly>) -> Html {
     let d = state.dispatcher();
     let t = texts(state.lang);
     let lang = state.lang;
-    let Some((draft, catalog)) = shown(&read_only, &state) else {
+    let Some((draft, catalog)) = shown(read_only, state) else {
         return Html::default();
     };
     let editable = read_only.is_none();

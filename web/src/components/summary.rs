@@ -11,18 +11,15 @@ use crate::components::bar::Bar;
 use crate::components::catalog_badge::catalog_badge;
 use crate::components::class_list;
 use crate::i18n::{fill, per_mille_text, status_label, texts};
-use crate::shown::{jump_to, shown, use_read_only};
-use crate::state::{AppHandle, use_app};
+use crate::shown::{ReadOnly, jump_to, shown};
+use crate::state::AppHandle;
 
-/// The full summary panel.
-#[component]
-pub fn Summary() -> Html {
-    let state = use_app();
-    let read_only = use_read_only();
+/// The full summary panel of the county's open draft, or of `read_only`.
+pub fn summary(state: &AppHandle, read_only: Option<&ReadOnly>) -> Html {
     let d = state.dispatcher();
     let t = texts(state.lang);
     let lang = state.lang;
-    let Some((draft, catalog)) = shown(&read_only, &state) else {
+    let Some((draft, catalog)) = shown(read_only, state) else {
         return Html::default();
     };
     let score = draft.score(catalog);

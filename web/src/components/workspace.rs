@@ -4,20 +4,18 @@
 use yew::prelude::*;
 
 use crate::components::indicator::IndicatorCard;
-use crate::components::nav::AreaNav;
-use crate::components::summary::{Summary, area_prefix};
+use crate::components::nav::area_nav;
+use crate::components::summary::{area_prefix, summary};
 use crate::i18n::texts;
-use crate::shown::{shown, use_read_only};
-use crate::state::use_app;
+use crate::shown::{ReadOnly, shown};
+use crate::state::AppHandle;
 
-/// The workspace.
-#[component]
-pub fn Workspace() -> Html {
-    let state = use_app();
-    let read_only = use_read_only();
+/// The workspace: the county's open draft, or `read_only` (an application the city review
+/// opened).
+pub fn workspace(state: &AppHandle, read_only: Option<&ReadOnly>) -> Html {
     let t = texts(state.lang);
     let lang = state.lang;
-    let Some((draft, catalog)) = shown(&read_only, &state) else {
+    let Some((draft, catalog)) = shown(read_only, state) else {
         return Html::default();
     };
     let editable = read_only.is_none();
@@ -58,7 +56,7 @@ pub fn Workspace() -> Html {
     });
     html! {
         <div class="workspace">
-            <AreaNav />
+            { area_nav(state, read_only) }
             <section class="indicators" aria-labelledby="indicators-title">
                 <h1 id="indicators-title">{ t.indicators_title }</h1>
                 if editable {
@@ -66,7 +64,7 @@ pub fn Workspace() -> Html {
                 }
                 { for list }
             </section>
-            <Summary />
+            { summary(state, read_only) }
         </div>
     }
 }

@@ -11,7 +11,7 @@ use crate::browser;
 use crate::components::notices::problem_item;
 use crate::components::review::opinion::OpinionForm;
 use crate::components::review::review;
-use crate::components::workspace::Workspace;
+use crate::components::workspace::workspace;
 use crate::i18n::review::review_texts;
 use crate::i18n::{fill, texts};
 use crate::review::ReviewAction;
@@ -118,9 +118,7 @@ pub fn ReviewViewer(props: &ViewerProps) -> Html {
                     outside={outside.is_some()} recommended={session.recommended()} {lang} />
             </div>
             { project }
-            <ContextProvider<ReadOnly> context={view}>
-                <Workspace />
-            </ContextProvider<ReadOnly>>
+            { workspace(&state, Some(&view)) }
         </section>
     }
 }
