@@ -7,7 +7,7 @@ use shifan_rules::score::still_needed;
 use shifan_rules::{Kind, Lang, Verdict, gaps};
 use yew::prelude::*;
 
-use crate::components::bar::Bar;
+use crate::components::bar::bar;
 use crate::components::catalog_badge::catalog_badge;
 use crate::components::class_list;
 use crate::i18n::{fill, per_mille_text, status_label, texts};
@@ -44,8 +44,7 @@ pub fn summary(state: &AppHandle, read_only: Option<&ReadOnly>) -> Html {
                     { fill(t.formula, &[&ratio.met.to_string(), &ratio.applicable.to_string()]) }
                 </p>
             </div>
-            <Bar per_mille={ratio.per_mille()} marker={Some(line)} reached={reached}
-                label={fill(t.bar_label, &[&percent, &per_mille_text(line)])} />
+            { bar(ratio.per_mille(), Some(line), fill(t.bar_label, &[&percent, &per_mille_text(line)]), reached) }
             <p class="line-note">{ fill(t.threshold_line, &[&per_mille_text(line)]) }</p>
             <dl class="counts">
                 <div><dt>{ t.count_met }</dt><dd data-testid="met">{ total.met }</dd></div>
@@ -81,9 +80,12 @@ pub fn summary(state: &AppHandle, read_only: Option<&ReadOnly>) -> Html {
                                 <span class="area-name">{ label.clone() }</span>
                                 <span class="area-value">{ format!("{} ({})", r.percent(), r.formula()) }</span>
                             </div>
-                            <Bar per_mille={r.per_mille()} marker={Some(line)}
-                                reached={score.threshold.is_reached(r.met, r.applicable)}
-                                label={fill(t.area_bar_label, &[&label, &r.percent()])} />
+                            { bar(
+                                r.per_mille(),
+                                Some(line),
+                                fill(t.area_bar_label, &[&label, &r.percent()]),
+                                score.threshold.is_reached(r.met, r.applicable),
+                            ) }
                         </li>
                     }
                 }) }
