@@ -1,7 +1,8 @@
 // Web budgets of issue 3, measured in headless Chromium and printed (run by `cargo xtask
 // bench` after a release build, or `node tests/e2e/bench.mjs` with SHIFAN_DIST set):
 //
-//   1. everything the page downloads, gzip-compressed (gzip -9 of each response): ≤ 250 KB;
+//   1. everything the county page downloads, gzip-compressed (gzip -9 of each response):
+//      ≤ 250 KB, read as 250,000 bytes (the review page, on the full build, is reported too);
 //   2. navigation to interactive (the app's `shifan-ready` performance mark, set when the
 //      first render is done and `data-ready` is on <main>): ≤ 300 ms;
 //   3. one status change to the updated summary, with all 100 indicators on the page:
@@ -26,7 +27,8 @@ import { gzipSync } from 'node:zlib';
 
 import { cliBin, launchBrowser, startServer } from './serve.mjs';
 
-const BUDGET = { bytes: 250 * 1024, interactiveMs: 300, changeMs: 16, review200Ms: 1000 };
+// 250 KB is read as 250,000 bytes (the stricter reading of "KB").
+const BUDGET = { bytes: 250_000, interactiveMs: 300, changeMs: 16, review200Ms: 1000 };
 const LOADS = 15;
 const CHANGES = 80;
 
@@ -42,7 +44,11 @@ const server = await startServer();
 const browser = await launchBrowser();
 try {
   // 1. Bytes: every response of one load, each gzip -9 compressed as a server would send it.
-  {
+  //    The budget is the county page's; the city review's page (the full build) is reported.
+  for (const [name, address, budgeted] of [
+    ['county page (index.html)', server.url, true],
+    ['city review page (review.html), not budgeted', `${server.url}review.html`, false],
+  ]) {
     const context = await browser.newContext();
     const page = await context.newPage();
     const bodies = [];
@@ -53,19 +59,24 @@ try {
         // redirects and the like have no body
       }
     });
-    await page.goto(server.url);
+    await page.goto(address);
     await page.waitForSelector('#app[data-ready="true"]');
     await page.waitForLoadState('networkidle');
     let raw = 0;
     let gz = 0;
-    console.log('page downloads (raw → gzip -9):');
+    console.log(`${name} downloads (raw → gzip -9):`);
     for (const { url, body } of bodies) {
       const g = gzipSync(body, { level: 9 }).length;
       raw += body.length;
       gz += g;
-      console.log(`  ${new URL(url).pathname.padEnd(24)} ${kb(body.length).padStart(11)} → ${kb(g).padStart(10)}`);
+      console.log(`  ${new URL(url).pathname.padEnd(28)} ${kb(body.length).padStart(11)} → ${kb(g).padStart(10)}`);
     }
-    console.log(`budget 1: total download ${kb(raw)} raw, ${kb(gz)} (${gz} bytes) gzip; budget ${kb(BUDGET.bytes)}: ${verdict(gz <= BUDGET.bytes)}`);
+    const total = `total download ${kb(raw)} raw, ${kb(gz)} (${gz} bytes) gzip`;
+    console.log(
+      budgeted
+        ? `budget 1: ${total}; budget ${BUDGET.bytes} bytes: ${verdict(gz <= BUDGET.bytes)}`
+        : `  ${total}`,
+    );
     await context.close();
   }
 
