@@ -20,7 +20,7 @@ pub(crate) fn serve(root: &Path, port: u16) -> Result {
         .map_err(|e| fail!("cannot listen on 127.0.0.1:{port}: {e}"))?;
     let addr = listener.local_addr()?;
     println!(
-        "serving {} at http://{addr}/  (Ctrl-C to stop)",
+        "serving {} at http://{addr}/  (Ctrl-C to stop)\n  county self-assessment  http://{addr}/\n  city review             http://{addr}/review.html\n  training                http://{addr}/training.html",
         root.display()
     );
     for stream in listener.incoming() {
