@@ -542,46 +542,47 @@ pub fn check_format(
 /// assert!(is_rfc3339("2026-11-24T09:30:00.123Z"));
 /// assert!(is_rfc3339("2026-11-24T09:30:00+08:00"));
 /// assert!(!is_rfc3339("2026-11-24 09:30"));
+/// assert!(!is_rfc3339("2026-11-24T中:00:00Z")); // any character, never a panic
 /// ```
 pub fn is_rfc3339(s: &str) -> bool {
     let Some((date, time)) = s.split_once(['T', 't']) else {
         return false;
     };
-    if !crate::assessment::is_date(date) || time.len() < 9 {
+    if !crate::assessment::is_date(date) {
         return false;
     }
-    let two = |t: &str, max: u32| {
-        t.len() == 2
-            && t.bytes().all(|b| b.is_ascii_digit())
-            && t.parse::<u32>().is_ok_and(|v| v <= max)
+    // Bytes, not `str` slices: the time comes from outside and may hold any character, and a
+    // slice through the middle of one would panic.
+    let two = |d: &[u8], max: u32| match d {
+        [a, b] if a.is_ascii_digit() && b.is_ascii_digit() => {
+            u32::from(a - b'0') * 10 + u32::from(b - b'0') <= max
+        }
+        _ => false,
     };
-    let b = time.as_bytes();
-    if !(two(&time[0..2], 23)
-        && b[2] == b':'
-        && two(&time[3..5], 59)
-        && b[5] == b':'
-        && two(&time[6..8], 60))
-    {
+    let Some((hms, mut rest)) = time.as_bytes().split_at_checked(8) else {
+        return false;
+    };
+    let clock = two(&hms[0..2], 23)
+        && hms[2] == b':'
+        && two(&hms[3..5], 59)
+        && hms[5] == b':'
+        && two(&hms[6..8], 60);
+    if !clock {
         return false;
     }
-    let mut rest = &time[8..];
-    if let Some(frac) = rest.strip_prefix('.') {
-        let digits = frac.bytes().take_while(u8::is_ascii_digit).count();
+    if let Some(frac) = rest.strip_prefix(b".") {
+        let digits = frac.iter().take_while(|b| b.is_ascii_digit()).count();
         if digits == 0 {
             return false;
         }
         rest = &frac[digits..];
     }
     match rest {
-        "Z" | "z" => true,
-        offset => {
-            let ob = offset.as_bytes();
-            offset.len() == 6
-                && (ob[0] == b'+' || ob[0] == b'-')
-                && two(&offset[1..3], 23)
-                && ob[3] == b':'
-                && two(&offset[4..6], 59)
+        b"Z" | b"z" => true,
+        [sign, h1, h2, b':', m1, m2] => {
+            (*sign == b'+' || *sign == b'-') && two(&[*h1, *h2], 23) && two(&[*m1, *m2], 59)
         }
+        _ => false,
     }
 }
 

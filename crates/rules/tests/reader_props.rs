@@ -165,6 +165,25 @@ proptest! {
     }
 
     #[test]
+    fn any_text_in_any_string_is_caught(which in any::<Index>(), text in "\\PC{0,12}") {
+        let (_, original) = valid();
+        let strings = pointers(original, &Value::is_string);
+        let mut value = original.clone();
+        let pointer = &strings[which.index(strings.len())];
+        *value.pointer_mut(pointer).expect("the string") = Value::from(text);
+        check(&write(&value))?;
+    }
+
+    #[test]
+    fn any_time_of_day_is_caught(field in prop::sample::select(vec!["created", "updated"]), text in "\\PC{0,12}") {
+        let (_, original) = valid();
+        let mut value = original.clone();
+        // A valid date and a `T` take any character on to the time-of-day checks.
+        value[field] = Value::from(format!("2026-11-24T{text}"));
+        check(&write(&value))?;
+    }
+
+    #[test]
     fn swapped_statuses_are_caught(which in any::<Index>(), status in prop::sample::select(Status::ALL.to_vec())) {
         let (_, original) = valid();
         let mut value = original.clone();
