@@ -243,3 +243,25 @@ test('a city office reviews, ranks and exports its counties’ applications', as
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the city review open in two tabs is warned about, and the warning goes when one closes', async () => {
+  const context = await browser.newContext();
+  try {
+    const a = await context.newPage();
+    await a.goto(`${server.url}review.html`);
+    await a.waitForSelector('#review-title');
+    const b = await context.newPage();
+    await b.goto(`${server.url}review.html`);
+    await b.waitForSelector('#review-title');
+    await b.locator('[data-notice="review-conflict"]').waitFor({ timeout: 5000 });
+    await a.locator('[data-notice="review-conflict"]').waitFor({ timeout: 5000 });
+    assert.match(await a.locator('[data-notice="review-conflict"]').innerText(), /另一个标签页/);
+    // The county's draft notice is not the one shown here.
+    assert.equal(await a.locator('[data-notice="conflict"]').count(), 0);
+    await shot(b, 'review-two-tabs-zh');
+    await b.close();
+    await a.locator('[data-notice="review-conflict"]').waitFor({ state: 'detached', timeout: 5000 });
+  } finally {
+    await context.close();
+  }
+});

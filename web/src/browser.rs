@@ -85,6 +85,25 @@ pub fn save_draft(draft: &Draft) -> Result<(), SaveError> {
         .map_err(|_| SaveError::Full)
 }
 
+/// What a tab has open and saves: its name among tabs, and its storage key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Watched {
+    /// The name tabs announce: a draft's id, or a name no id can have for the review.
+    pub name: String,
+    /// The storage key its autosave writes.
+    pub key: String,
+}
+
+impl Watched {
+    /// The draft with id `id`.
+    pub fn draft(id: &str) -> Watched {
+        Watched {
+            name: id.to_string(),
+            key: draft_key(id),
+        }
+    }
+}
+
 /// Every readable draft in browser storage, most recently changed first. Records that cannot
 /// be read are skipped (and left in place).
 pub fn list_drafts(catalogs: &CatalogSet) -> Vec<SavedDraft> {

@@ -445,6 +445,19 @@ impl AppState {
         false
     }
 
+    /// What this tab has open and saves, for the guard against the same record open in two
+    /// tabs: the draft (not a demo county, which is never saved), or the city review's session.
+    pub fn watched(&self) -> Option<browser::Watched> {
+        if let Some(draft) = self.draft.as_ref() {
+            return (!self.in_demo()).then(|| browser::Watched::draft(&draft.id));
+        }
+        #[cfg(feature = "full")]
+        if self.in_review() {
+            return Some(crate::review::io::watched());
+        }
+        None
+    }
+
     /// Whether the page shows the city review.
     pub fn in_review(&self) -> bool {
         #[cfg(feature = "full")]

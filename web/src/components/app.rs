@@ -20,8 +20,7 @@ use crate::state::{AppHandle, AppState, Dispatch, Screen};
 pub fn App() -> Html {
     let state = use_reducer(|| AppState::load(browser::url_lang().unwrap_or_default()));
     let dispatch = state.dispatcher();
-    // A demo county of training mode is neither remembered for a reload nor guarded
-    // against other tabs: it is never saved.
+    // A demo county of training mode is not remembered for a reload: it is never saved.
     let draft_id = state
         .draft
         .as_ref()
@@ -36,7 +35,7 @@ pub fn App() -> Html {
     use_autosave(&state);
     use_modes(&state, screen);
     use_keyboard(dispatch.clone(), screen == Screen::Indicators);
-    use_tab_guard(draft_id.clone(), dispatch.clone());
+    use_tab_guard(state.watched(), dispatch.clone());
     use_effect_with(state.lang, |&lang| browser::show_lang(lang));
     use_effect_with((draft_id, screen), |(id, screen)| {
         browser::session_set(id.as_deref().map(|id| (id, *screen)));

@@ -81,7 +81,7 @@ pub fn notices(state: &AppHandle) -> Html {
                     </div>
                 </div>
             }
-            if state.conflict {
+            if state.conflict && state.draft.is_some() {
                 <div class="notice warning" role="alert" data-notice="conflict">
                     <p><strong>{ t.conflict_title }</strong>{ " " }{ t.conflict_text }</p>
                 </div>

@@ -1,5 +1,6 @@
-//! Warns when the same draft is open in two tabs: tabs announce the draft they open on a
-//! `BroadcastChannel`, and a write by another tab to the same storage key counts too.
+//! Warns when the same record is open in two tabs — a draft, or the city review's session —
+//! because each tab's autosave would overwrite the other's: tabs announce what they have open
+//! on a `BroadcastChannel`, and a write by another tab to the same storage key counts too.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -9,7 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{BroadcastChannel, MessageEvent, StorageEvent};
 use yew::prelude::*;
 
-use crate::browser;
+use crate::browser::{self, Watched};
 use crate::state::{Action, Dispatch};
 
 const CHANNEL: &str = "shifan";
@@ -20,12 +21,12 @@ fn post(channel: &Option<BroadcastChannel>, kind: &str, tab: &str, draft: &str) 
     }
 }
 
-/// Keeps the reducer's `conflict` flag in step with other tabs showing `draft_id`.
+/// Keeps the reducer's `conflict` flag in step with other tabs showing `watched`.
 #[hook]
-pub fn use_tab_guard(draft_id: Option<String>, dispatch: Dispatch) {
+pub fn use_tab_guard(watched: Option<Watched>, dispatch: Dispatch) {
     let tab = use_memo((), |()| browser::new_id());
     let channel = use_memo((), |()| BroadcastChannel::new(CHANNEL).ok());
-    let current: Rc<RefCell<Option<String>>> = use_mut_ref(|| None);
+    let current: Rc<RefCell<Option<Watched>>> = use_mut_ref(|| None);
 
     {
         let (tab, channel, current) = (tab.clone(), channel.clone(), current.clone());
@@ -50,7 +51,7 @@ pub fn use_tab_guard(draft_id: Option<String>, dispatch: Dispatch) {
                     else {
                         return;
                     };
-                    let ours = current.borrow().as_deref() == Some(draft);
+                    let ours = current.borrow().as_ref().is_some_and(|w| w.name == draft);
                     if !ours || from == tab.as_str() {
                         return;
                     }
@@ -70,15 +71,15 @@ pub fn use_tab_guard(draft_id: Option<String>, dispatch: Dispatch) {
                     let (current, dispatch) = (current.clone(), dispatch.clone());
                     EventListener::new(&window, "storage", move |event| {
                         let key = event.dyn_ref::<StorageEvent>().and_then(StorageEvent::key);
-                        let ours = current.borrow().as_deref().map(browser::draft_key);
+                        let ours = current.borrow().as_ref().map(|w| w.key.clone());
                         if key.is_some() && key == ours {
                             dispatch.dispatch(Action::Conflict(true));
                         }
                     })
                 };
                 let on_hide = EventListener::new(&window, "pagehide", move |_| {
-                    if let Some(draft) = current.borrow().as_deref() {
-                        post(&channel, "bye", &tab, draft);
+                    if let Some(watched) = current.borrow().as_ref() {
+                        post(&channel, "bye", &tab, &watched.name);
                     }
                 });
                 (on_storage, on_hide)
@@ -87,13 +88,13 @@ pub fn use_tab_guard(draft_id: Option<String>, dispatch: Dispatch) {
         });
     }
 
-    use_effect_with(draft_id, move |id| {
-        let previous = current.replace(id.clone());
-        if let Some(old) = previous.filter(|old| Some(old) != id.as_ref()) {
-            post(&channel, "bye", &tab, &old);
+    use_effect_with(watched, move |watched| {
+        let previous = current.replace(watched.clone());
+        if let Some(old) = previous.filter(|old| Some(old) != watched.as_ref()) {
+            post(&channel, "bye", &tab, &old.name);
         }
-        if let Some(id) = id {
-            post(&channel, "hello", &tab, id);
+        if let Some(watched) = watched {
+            post(&channel, "hello", &tab, &watched.name);
         }
     });
 }

@@ -47,6 +47,10 @@ pub struct ReviewTexts {
     pub not_saved: &'static str,
     /// The stored session could not be read.
     pub load_failed: &'static str,
+    /// The review is open in another tab too (title).
+    pub conflict_title: &'static str,
+    /// The review is open in another tab too: what to do.
+    pub conflict_text: &'static str,
 
     /// Open files heading.
     pub open_title: &'static str,
@@ -253,6 +257,8 @@ pub static ZH: ReviewTexts = ReviewTexts {
     storage_full: "浏览器的存储空间已满，最近的初审修改没有保存。请立即导出推荐材料包留存：以后重新打开该材料包即可恢复全部文件和初审意见。之后每次修改都会再次尝试保存。",
     storage_unavailable: "本浏览器不允许本页使用存储（可能是隐私模式或安全策略），初审记录不会保存。关闭页面前请导出推荐材料包留存。",
     not_saved: "未能保存",
+    conflict_title: "市级初审已在另一个标签页中打开。",
+    conflict_text: "两个标签页同时修改会互相覆盖初审意见。请只在一个标签页中继续，关闭另一个。",
     load_failed: "本浏览器中保存的初审记录无法读取，已原样另存在浏览器存储的 shifan.review.unreadable 中，未删除。下面是一次新的初审；问题如下：",
 
     open_title: "打开申报文件",
@@ -368,6 +374,8 @@ pub static EN: ReviewTexts = ReviewTexts {
     storage_full: "The browser's storage is full: your latest review changes are not saved. Export the recommendation package now; opening it again later restores every file and decision. Every further change tries to save again.",
     storage_unavailable: "This browser does not let the page use storage (private mode or a policy): the review is not kept. Export the recommendation package before you close the page.",
     not_saved: "Not saved",
+    conflict_title: "The city review is also open in another tab.",
+    conflict_text: "Changes in two tabs overwrite each other's decisions. Keep working in one tab and close the other.",
     load_failed: "The review kept in this browser cannot be read; it is kept as it was under shifan.review.unreadable in the browser's storage, not deleted. This is a new review; the problems:",
 
     open_title: "Open application files",

@@ -63,6 +63,15 @@ pub fn save_session(session: &Session) -> Result<(), SaveError> {
         .map_err(|_| SaveError::Full)
 }
 
+/// The review's session as the guard against two tabs sees it (a name the page's own draft
+/// ids, lower-case letters, digits and a hyphen, never take).
+pub fn watched() -> browser::Watched {
+    browser::Watched {
+        name: "review:session".to_string(),
+        key: SESSION_KEY.to_string(),
+    }
+}
+
 /// Whether this tab showed the review before a reload.
 pub fn tab_in_review() -> bool {
     browser::session_flag(TAB_KEY)

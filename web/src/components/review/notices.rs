@@ -53,6 +53,11 @@ pub fn ReviewNotices() -> Html {
     });
     html! {
         <div class="review-notices no-print">
+            if state.conflict {
+                <div class="notice warning" role="alert" data-notice="review-conflict">
+                    <p><strong>{ rt.conflict_title }</strong>{ " " }{ rt.conflict_text }</p>
+                </div>
+            }
             if let Some(text) = save_failure {
                 <div class="notice error" role="alert" data-notice="review-save-failed">
                     <p><strong>{ rt.not_saved }</strong>{ " " }{ text }</p>
