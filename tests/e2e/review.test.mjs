@@ -210,6 +210,12 @@ test('a city office reviews, ranks and exports its counties’ applications', as
   const csvText = readFileSync(csvPath, 'utf8');
   assert.ok(csvText.startsWith('\ufeff申报单位,区划代码'), csvText.slice(0, 40));
   assert.equal(csvText.trim().split('\r\n').length, 22);
+  // The office's opinions are in the table too: decision, rank and comment.
+  const [header, ...lines] = csvText.replace(/^\ufeff/, '').trim().split('\r\n');
+  assert.ok(header.endsWith(',初审意见,推荐排序,初审意见说明'), header);
+  assert.equal(lines.filter((l) => /,推荐,1,$/.test(l)).length, 1, 'the first recommended, ranked 1');
+  assert.equal(lines.filter((l) => l.endsWith(',推荐,2,材料扎实，制度创新特色鲜明')).length, 1);
+  assert.equal(lines.filter((l) => /,不推荐,,$/.test(l)).length, 1);
 
   // A reload: the review is still there, decisions, ranks, comments and reviewer included.
   await page.waitForFunction(() => document.querySelector('[data-testid="review-save"]')?.textContent.includes('已自动保存'));

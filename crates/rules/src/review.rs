@@ -118,6 +118,8 @@ pub struct ComparisonRow {
     pub evidence: usize,
     /// First 12 hex digits of the integrity fingerprint.
     pub fingerprint: String,
+    /// The whole integrity fingerprint, which names the application in a review session.
+    pub integrity: String,
 }
 
 impl ComparisonRow {
@@ -148,6 +150,7 @@ impl ComparisonRow {
             unanswered: verified.score.total.unanswered,
             evidence: file.answers.iter().map(|a| a.evidence.len()).sum(),
             fingerprint: file.short_fingerprint().to_string(),
+            integrity: file.integrity.clone(),
         }
     }
 

@@ -29,8 +29,11 @@ use crate::canonical;
 use crate::catalog::CatalogSet;
 use crate::division;
 use crate::package::{Decision, Package, Review, Reviewer, VerifiedPackage};
+use crate::problem::Lang;
 use crate::problem::{Code, Problem};
-use crate::review::{city_code_of, infer_city, outside_city_problem};
+use crate::review::{
+    Cell, ComparisonRow, Table, city_code_of, comparison_table, infer_city, outside_city_problem,
+};
 
 /// The `format` value of a stored review session.
 pub const SESSION_FORMAT_ID: &str = "shifan.review-session";
@@ -153,6 +156,41 @@ impl Session {
         self.applications
             .iter()
             .find(|r| r.integrity() == integrity)
+    }
+
+    /// The comparison table of `rows` (as the office sees them, sorted and filtered) with
+    /// the office's opinion on each: decision, rank among the recommended, and comment.
+    pub fn table(&self, rows: &[ComparisonRow], area_titles: &[&str], lang: Lang) -> Table {
+        let mut table = comparison_table(rows, area_titles, lang);
+        let zh = lang == Lang::Zh;
+        table.headers.extend(
+            if zh {
+                ["初审意见", "推荐排序", "初审意见说明"]
+            } else {
+                ["Decision", "Rank", "Comment"]
+            }
+            .map(String::from),
+        );
+        for (row, cells) in rows.iter().zip(&mut table.rows) {
+            let opinion = self.get(&row.integrity).map(|r| &r.opinion);
+            let decision = opinion.map_or(Decision::Pending, |o| o.decision);
+            cells.push(Cell::Text(
+                if zh {
+                    decision.label_zh()
+                } else {
+                    decision.label_en()
+                }
+                .to_string(),
+            ));
+            cells.push(match opinion.and_then(|o| o.rank) {
+                Some(rank) => Cell::Count(u64::from(rank)),
+                None => Cell::Text(String::new()),
+            });
+            cells.push(Cell::Text(
+                opinion.map(|o| o.comment.clone()).unwrap_or_default(),
+            ));
+        }
+        table
     }
 
     fn position(&self, integrity: &str) -> Option<usize> {
@@ -518,6 +556,54 @@ mod tests {
         );
         assert!(!s.set_decision(&ids[3], Decision::Recommend));
         assert!(s.set_decision(&ids[3], Decision::NotRecommend));
+    }
+
+    #[test]
+    fn the_exported_table_carries_each_decision_rank_and_comment() {
+        let (mut s, ids) = session();
+        assert!(s.set_decision(&ids[1], Decision::Recommend));
+        assert!(s.set_decision(&ids[0], Decision::NotRecommend));
+        assert!(s.set_comment(&ids[0], "佐证不足"));
+        // Rows as the page shows them: sorted, and one of them filtered out.
+        let mut rows: Vec<ComparisonRow> = s
+            .applications()
+            .iter()
+            .map(|r| ComparisonRow::of(&r.verified))
+            .filter(|row| row.integrity != ids[2])
+            .collect();
+        rows.sort_by(ComparisonRow::by_compliance);
+        let catalog = crate::Catalog::reference();
+        let titles: Vec<&str> = catalog.areas().iter().map(|a| a.title.as_str()).collect();
+        let table = s.table(&rows, &titles, Lang::Zh);
+        let n = table.headers.len();
+        assert_eq!(
+            table.headers[n - 3..],
+            ["初审意见", "推荐排序", "初审意见说明"]
+        );
+        let opinions: Vec<(String, String, String)> = table
+            .rows
+            .iter()
+            .map(|cells| {
+                let text = |c: &Cell| c.display(Lang::Zh);
+                (
+                    text(&cells[n - 3]),
+                    text(&cells[n - 2]),
+                    text(&cells[n - 1]),
+                )
+            })
+            .collect();
+        let expected = |id: &str| match id {
+            i if i == ids[0] => ("不推荐".into(), String::new(), "佐证不足".into()),
+            i if i == ids[1] => ("推荐".into(), "1".into(), String::new()),
+            _ => ("待定".into(), String::new(), String::new()),
+        };
+        let want: Vec<(String, String, String)> =
+            rows.iter().map(|row| expected(&row.integrity)).collect();
+        assert_eq!(opinions, want);
+        assert_eq!(table.rows.len(), 3);
+        assert!(table.rows.iter().all(|cells| cells.len() == n));
+        let en = s.table(&rows, &titles, Lang::En);
+        assert_eq!(en.headers[n - 3..], ["Decision", "Rank", "Comment"]);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use js_sys::{Array, Date, Promise, Reflect, Uint8Array};
 use shifan_rules::document::read_document;
-use shifan_rules::review::{ComparisonRow, comparison_table};
+use shifan_rules::review::ComparisonRow;
 use shifan_rules::session::Session;
 use shifan_rules::{CatalogSet, Lang, Problem};
 use wasm_bindgen::prelude::*;
@@ -186,7 +186,7 @@ fn area_titles(session: &Session) -> Vec<String> {
 fn table(session: &Session, rows: &[ComparisonRow], lang: Lang) -> shifan_rules::review::Table {
     let titles = area_titles(session);
     let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
-    comparison_table(rows, &titles, lang)
+    session.table(rows, &titles, lang)
 }
 
 #[wasm_bindgen(inline_js = "
