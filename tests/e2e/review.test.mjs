@@ -271,3 +271,24 @@ test('the city review open in two tabs is warned about, and the warning goes whe
     await context.close();
   }
 });
+
+test('a county at work can go to the city review and back, and its draft waits on the start page', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForSelector('#app[data-ready="true"]');
+    await page.click('[data-action="new"]');
+    await page.fill('#division-code', '140105');
+    await page.click('header [data-action="review"]');
+    await page.waitForSelector('#review-title');
+    assert.match(page.url(), /\/review\.html$/);
+    assert.equal(await page.locator('#division-code').count(), 0, 'the review, not the draft');
+    await page.click('.brand-button');
+    await page.waitForSelector('#start-title');
+    assert.doesNotMatch(page.url(), /review\.html/);
+    assert.match(await page.locator('.drafts').innerText(), /小店区/);
+  } finally {
+    await context.close();
+  }
+});

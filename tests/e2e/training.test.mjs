@@ -132,8 +132,11 @@ test('a trainer browses the catalog, loads a table and opens the demo counties',
     await page.waitForSelector('.report');
     assert.match(await text(page, '.report .catalog-badge'), /catalog-reference-2019/);
 
-    // Back at the start page: no demo among the drafts, the built-in catalog again.
+    // Back at the start page (the county page): no demo among the drafts, the built-in
+    // catalog again.
     await page.click('.brand-button');
+    await page.waitForSelector('#start-title');
+    assert.doesNotMatch(page.url(), /training\.html/);
     assert.equal(await count(page, '.drafts .draft'), 0);
     assert.equal(await count(page, '[data-training="banner"]'), 0);
     assert.deepEqual(await storedKeys(page), []);
@@ -141,6 +144,7 @@ test('a trainer browses the catalog, loads a table and opens the demo counties',
     // Presenter mode on a projector, with the catalog browser and a demo workspace; it lasts
     // for the tab's session (a reload) and only while in training mode.
     await page.click('header [data-action="training"]');
+    await page.waitForSelector('.catalog-browser');
     await page.click('[data-action="presenter"]');
     assert.equal(await page.getAttribute('[data-action="presenter"]', 'aria-pressed'), 'true');
     assert.match(await page.getAttribute('html', 'class'), /presenter/);
@@ -157,8 +161,10 @@ test('a trainer browses the catalog, loads a table and opens the demo counties',
     await page.waitForSelector('#app[data-ready="true"]');
     assert.match(await page.getAttribute('html', 'class'), /presenter/);
     await page.click('.brand-button');
+    await page.waitForSelector('#start-title');
     assert.doesNotMatch((await page.getAttribute('html', 'class')) ?? '', /presenter/);
     await page.click('[data-action="start-training"]');
+    await page.waitForSelector('.catalog-browser');
     assert.match(await page.getAttribute('html', 'class'), /presenter/);
     await shot(page, 'training-zh-phone-presenter', { width: 360, height: 780 });
     await page.click('[data-action="presenter"]');
@@ -198,6 +204,10 @@ test('training mode in English, from the header', async () => {
     await shot(page, 'demo-below-en-1920-presenter', { width: 1920, height: 1080 });
     await page.click('[data-action="training-back"]');
     await shot(page, 'training-en-1920-presenter', { width: 1920, height: 1080 });
+    // Back to the county page, still in English.
+    await page.click('.brand-button');
+    await page.waitForSelector('#start-title');
+    assert.match(page.url(), /index\.html\?lang=en$/);
     assert.deepEqual(await storedKeys(page), []);
     assert.deepEqual(errors, [], 'page errors');
   } finally {

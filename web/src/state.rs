@@ -122,6 +122,14 @@ impl Mode {
     }
 }
 
+/// The address of the county page in `lang`, from the review's and training's pages.
+pub fn county_page_href(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "index.html",
+        Lang::En => "index.html?lang=en",
+    }
+}
+
 /// A draft saved in browser storage, as listed on the start page.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SavedDraft {
@@ -340,17 +348,25 @@ impl AppState {
             #[cfg(feature = "full")]
             review: crate::review::ReviewState::default(),
         };
-        if let Some((id, screen)) = browser::session_get()
-            && let Some(saved) = state.drafts.iter().find(|s| s.draft.id == id).cloned()
-        {
-            state.open(saved.draft, saved.catalog);
-            state.screen = screen;
-            state.revision = 0;
-        } else {
-            #[cfg(feature = "full")]
-            state.enter_page_mode();
-        }
+        // The county page comes back to the draft this tab had open; the review's and
+        // training's pages to their mode, even when the tab left a draft for them.
+        #[cfg(not(feature = "full"))]
+        state.reopen_session_draft();
+        #[cfg(feature = "full")]
+        state.enter_page_mode();
         state
+    }
+
+    /// Reopens the draft this tab had open before a reload, on the screen it showed.
+    #[cfg(not(feature = "full"))]
+    fn reopen_session_draft(&mut self) {
+        if let Some((id, screen)) = browser::session_get()
+            && let Some(saved) = self.drafts.iter().find(|s| s.draft.id == id).cloned()
+        {
+            self.open(saved.draft, saved.catalog);
+            self.screen = screen;
+            self.revision = 0;
+        }
     }
 
     /// Writes the open draft's last changes before it is closed or replaced, so the autosave

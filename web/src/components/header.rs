@@ -23,15 +23,25 @@ pub fn header(state: &AppHandle) -> Html {
         <button type="button" class="lang" lang={t.other_lang_tag} aria-label={t.other_lang_label}
             onclick={send(&d, Action::SetLang(other))}>{ t.other_lang }</button>
     };
-    let brand = html! {
-        <div class="brand">
-            <button type="button" class="brand-button" onclick={send(&d, Action::Go(Screen::Start))}
-                aria-label={t.back_to_start}>
-                <span class="logo" aria-hidden="true">{ t.logo }</span>
-                <span class="brand-name">{ t.app_name }</span>
-            </button>
-        </div>
+    let mark = html! {
+        <>
+            <span class="logo" aria-hidden="true">{ t.logo }</span>
+            <span class="brand-name">{ t.app_name }</span>
+        </>
     };
+    // The county page's start page is in place; the review's and training's pages lead back
+    // to the county page.
+    #[cfg(not(feature = "full"))]
+    let home = html! {
+        <button type="button" class="brand-button" onclick={send(&d, Action::Go(Screen::Start))}
+            aria-label={t.back_to_start}>{ mark }</button>
+    };
+    #[cfg(feature = "full")]
+    let home = html! {
+        <a class="brand-button" href={crate::state::county_page_href(state.lang)}
+            aria-label={t.back_to_start}>{ mark }</a>
+    };
+    let brand = html! { <div class="brand">{ home }</div> };
     let review =
         (!state.in_review()).then(|| mode_entry(state, Mode::Review, t.review_entry, "review"));
     // Training mode's entry, in the bar while no draft is open: a county at work keeps its bar
