@@ -12,15 +12,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { artifactsDir, cliBin, launchBrowser, openApp, startServer, shot } from './serve.mjs';
+import { artifactsDir, cliBin, openApp, shot, siteForTests } from './serve.mjs';
 
 // 太原市's ten county-level divisions.
 const COUNTIES = ['140105', '140106', '140107', '140108', '140109', '140110', '140121', '140122', '140123', '140181'];
 const CATEGORIES = ['transformation', 'business-environment', 'supervision', 'institutions', 'enforcement-reform', 'three-systems', 'reconsideration', 'other'];
 const MET = [95, 91, 88, 93, 79, 90, 85, 94, 72, 89];
 
-let server;
-let browser;
+const site = siteForTests();
 let dir;
 const shots = artifactsDir();
 /** Paths of the files to open: 20 applications, then 3 broken ones. */
@@ -56,14 +55,9 @@ before(async () => {
   writeFileSync(path.join(dir, '被改过.json'), tampered);
   files.push(path.join(dir, '被改过.json'));
   files.push(sample('140212-外市.json', ['--county', '140212', '--met', '95', '--seed', '5']));
-
-  server = await startServer();
-  browser = await launchBrowser();
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -80,7 +74,7 @@ const ranks = (page) =>
 const percentOf = (text) => Number(text.match(/([\d.]+)%/)[1]);
 
 test('a city office reviews, ranks and exports its counties’ applications', async () => {
-  const { page, errors } = await openApp(browser, server.url);
+  const { page, errors } = await openApp(site.browser, site.server.url);
   await page.setViewportSize({ width: 1280, height: 900 });
 
   // The way in: the header (and the start page) offer the city review.
@@ -251,13 +245,13 @@ test('a city office reviews, ranks and exports its counties’ applications', as
 });
 
 test('the city review open in two tabs is warned about, and the warning goes when one closes', async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   try {
     const a = await context.newPage();
-    await a.goto(`${server.url}review.html`);
+    await a.goto(`${site.server.url}review.html`);
     await a.waitForSelector('#review-title');
     const b = await context.newPage();
-    await b.goto(`${server.url}review.html`);
+    await b.goto(`${site.server.url}review.html`);
     await b.waitForSelector('#review-title');
     await b.locator('[data-notice="review-conflict"]').waitFor({ timeout: 5000 });
     await a.locator('[data-notice="review-conflict"]').waitFor({ timeout: 5000 });
@@ -273,10 +267,10 @@ test('the city review open in two tabs is warned about, and the warning goes whe
 });
 
 test('a county at work can go to the city review and back, and its draft waits on the start page', async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   try {
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await page.waitForSelector('#app[data-ready="true"]');
     await page.click('[data-action="new"]');
     await page.fill('#division-code', '140105');

@@ -8,14 +8,12 @@ import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { artifactsDir, cliBin, launchBrowser, openApp, repoRoot, startServer, shot } from './serve.mjs';
+import { artifactsDir, cliBin, indicatorsOf, openApp, referenceCatalog, repoRoot, shot, siteForTests } from './serve.mjs';
 
-const catalog = JSON.parse(
-  readFileSync(path.join(repoRoot, 'crates/rules/data/catalog-reference-2019.json'), 'utf8'),
-);
-const indicators = catalog.areas.flatMap((a) => a.sections.flatMap((s) => s.indicators));
+const catalog = referenceCatalog();
+const indicators = indicatorsOf(catalog);
 const county = indicators.filter((i) => i.applies_to !== 'city');
 
 /** How the test answers indicator `n`: most met, some partly, some not met, some N/A. */
@@ -35,26 +33,15 @@ const expected = (() => {
   return { ...tally, applicable, percent: `${Math.floor(perMille / 10)}.${perMille % 10}` };
 })();
 
-let server;
-let browser;
+const site = siteForTests();
 const shots = artifactsDir();
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** Every request the page makes goes to the local server (or is a blob: / data: URL). */
 function recordRequests(page) {
   const foreign = [];
   page.on('request', (r) => {
     const url = r.url();
-    if (!url.startsWith(server.url) && !url.startsWith('blob:') && !url.startsWith('data:')) {
+    if (!url.startsWith(site.server.url) && !url.startsWith('blob:') && !url.startsWith('data:')) {
       foreign.push(url);
     }
   });
@@ -115,7 +102,7 @@ function unnamedControls(page) {
 }
 
 test('a new user completes, saves, downloads and prints a self-assessment', async () => {
-  const { page, errors } = await openApp(browser, server.url);
+  const { page, errors } = await openApp(site.browser, site.server.url);
   const foreign = recordRequests(page);
   try {
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -260,7 +247,7 @@ test('a tampered file shows its problem and the open draft stays as it is', asyn
   const tamperedPath = path.join(shots, 'tampered-application.json');
   writeFileSync(tamperedPath, JSON.stringify(tampered, null, 2));
 
-  const { page, errors } = await openApp(browser, server.url);
+  const { page, errors } = await openApp(site.browser, site.server.url);
   try {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.click('[data-action="new"]');
@@ -294,7 +281,7 @@ test('a tampered file shows its problem and the open draft stays as it is', asyn
 });
 
 test('English by ?lang=en and by the toggle', async () => {
-  const { page, errors } = await openApp(browser, `${server.url}?lang=en`);
+  const { page, errors } = await openApp(site.browser, `${site.server.url}?lang=en`);
   try {
     await page.setViewportSize({ width: 1280, height: 900 });
     const body = await page.locator('body').innerText();
@@ -343,7 +330,7 @@ test('English by ?lang=en and by the toggle', async () => {
 });
 
 test('a full storage is said, with the download offered', async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   await context.addInitScript(() => {
     const setItem = Storage.prototype.setItem;
     Storage.prototype.setItem = function (key, value) {
@@ -355,7 +342,7 @@ test('a full storage is said, with the download offered', async () => {
   });
   const page = await context.newPage();
   try {
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await page.waitForSelector('#app[data-ready="true"]');
     await page.click('[data-action="new"]');
     const banner = page.locator('[data-notice="save-failed"]');
@@ -375,7 +362,7 @@ test('a full storage is said, with the download offered', async () => {
 });
 
 test('a browser that gives the page no storage is said too', async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   await context.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
       get() {
@@ -385,7 +372,7 @@ test('a browser that gives the page no storage is said too', async () => {
   });
   const page = await context.newPage();
   try {
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await page.waitForSelector('#app[data-ready="true"]');
     await page.click('[data-action="new"]');
     const banner = page.locator('[data-notice="save-failed"]');
@@ -404,17 +391,17 @@ test('a browser that gives the page no storage is said too', async () => {
 });
 
 test('the same draft open in two tabs is warned about', async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   try {
     const a = await context.newPage();
-    await a.goto(server.url);
+    await a.goto(site.server.url);
     await a.waitForSelector('#app[data-ready="true"]');
     await a.click('[data-action="new"]');
     await a.fill('#division-code', '140213');
     await a.waitForFunction(() => /已/.test(document.querySelector('.save-state')?.textContent ?? '') && !/正在/.test(document.querySelector('.save-state').textContent));
 
     const b = await context.newPage();
-    await b.goto(server.url);
+    await b.goto(site.server.url);
     await b.waitForSelector('#app[data-ready="true"]');
     assert.match(await b.locator('.drafts').innerText(), /大同市平城区/);
     await shot(b, 'start-with-draft-zh-desktop');

@@ -3,10 +3,11 @@
 // playwright-core, and the folder for screenshots. `cargo xtask test` runs the tests with
 // SHIFAN_DIST (the built site, web/dist) and SHIFAN_BIN (the `shifan` CLI) set.
 
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
@@ -191,4 +192,29 @@ export async function openApp(browser, url, { timeout = 60_000 } = {}) {
 export async function shot(page, name, { width = 1280, height = 900, fullPage = false } = {}) {
   await page.setViewportSize({ width, height });
   await page.screenshot({ path: path.join(artifactsDir(), `${name}.png`), fullPage });
+}
+
+/** The built-in reference catalog, as its JSON file has it. */
+export function referenceCatalog() {
+  return JSON.parse(readFileSync(path.join(repoRoot, 'crates/rules/data/catalog-reference-2019.json'), 'utf8'));
+}
+
+/** Every indicator of `catalog`, in order. */
+export const indicatorsOf = (catalog) => catalog.areas.flatMap((a) => a.sections.flatMap((s) => s.indicators));
+
+/**
+ * For a test file: starts the site's server and a browser before its tests and closes them
+ * after. The returned object holds them (`site.server`, `site.browser`) once started.
+ */
+export function siteForTests() {
+  const site = { server: undefined, browser: undefined };
+  before(async () => {
+    site.server = await startServer();
+    site.browser = await launchBrowser();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }

@@ -3,33 +3,19 @@
 // types browsers require.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { artifactsDir, launchBrowser, openApp, repoRoot, startServer } from './serve.mjs';
+import { artifactsDir, openApp, referenceCatalog, siteForTests } from './serve.mjs';
 
 /** The title of the catalog built into the app. */
-const catalogTitle = JSON.parse(
-  readFileSync(path.join(repoRoot, 'crates/rules/data/catalog-reference-2019.json'), 'utf8'),
-).title;
+const catalogTitle = referenceCatalog().title;
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = siteForTests();
 
 test('the app starts and shows the catalog title', async () => {
-  const { page, errors } = await openApp(browser, server.url);
+  const { page, errors } = await openApp(site.browser, site.server.url);
   try {
     const body = await page.innerText('body');
     assert.ok(body.includes(catalogTitle), `page body lacks the catalog title ${JSON.stringify(catalogTitle)}`);
@@ -46,12 +32,12 @@ test('the county page loads its own build; the review and training pages load th
     ['review.html', 'shifan_web_full_bg.wasm', 'shifan_web_bg.wasm'],
     ['training.html', 'shifan_web_full_bg.wasm', 'shifan_web_bg.wasm'],
   ]) {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const loaded = [];
     context.on('request', (request) => loaded.push(new URL(request.url()).pathname));
     const tab = await context.newPage();
     try {
-      await tab.goto(server.url + page);
+      await tab.goto(site.server.url + page);
       await tab.waitForSelector('#app[data-ready="true"]');
       assert.ok(loaded.includes(`/${module}`), `${page || 'index'} loads ${module}: ${loaded}`);
       assert.ok(!loaded.includes(`/${other}`), `${page || 'index'} does not load ${other}`);
@@ -68,7 +54,7 @@ test('the server sends wasm, js and html with the right types', async () => {
     ['shifan_web.js', 'text/javascript'],
     ['shifan_web_bg.wasm', 'application/wasm'],
   ]) {
-    const res = await fetch(server.url + file);
+    const res = await fetch(site.server.url + file);
     assert.equal(res.status, 200, file);
     assert.equal(res.headers.get('content-type'), type, file);
     assert.equal(res.headers.get('cache-control'), 'no-cache', file);
@@ -79,7 +65,7 @@ test('the server refuses paths out of the site', async () => {
   for (const target of ['/../package.json', '/%2e%2e/%2e%2e/package.json', '/%00', '/nope.js']) {
     const status = await new Promise((resolve, reject) => {
       http
-        .get({ host: '127.0.0.1', port: server.port, path: target }, (res) => {
+        .get({ host: '127.0.0.1', port: site.server.port, path: target }, (res) => {
           res.resume();
           resolve(res.statusCode);
         })

@@ -8,29 +8,16 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { artifactsDir, launchBrowser, openApp, repoRoot, startServer, shot } from './serve.mjs';
+import { artifactsDir, indicatorsOf, openApp, referenceCatalog, repoRoot, shot, siteForTests } from './serve.mjs';
 
 const tablePath = path.join(repoRoot, 'crates/rules/data/catalog-reference-2019.csv');
-const catalog = JSON.parse(
-  readFileSync(path.join(repoRoot, 'crates/rules/data/catalog-reference-2019.json'), 'utf8'),
-);
-const indicators = catalog.areas.flatMap((a) => a.sections.flatMap((s) => s.indicators));
+const catalog = referenceCatalog();
+const indicators = indicatorsOf(catalog);
 
-let server;
-let browser;
+const site = siteForTests();
 const shots = artifactsDir();
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 const text = (page, selector) => page.locator(selector).first().innerText();
 const count = (page, selector) => page.locator(selector).count();
@@ -48,7 +35,7 @@ async function openDemo(page, demo) {
 }
 
 test('a trainer browses the catalog, loads a table and opens the demo counties', async () => {
-  const { page, errors } = await openApp(browser, server.url);
+  const { page, errors } = await openApp(site.browser, site.server.url);
   try {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.click('[data-action="start-training"]');
@@ -184,7 +171,7 @@ test('a trainer browses the catalog, loads a table and opens the demo counties',
 });
 
 test('training mode in English, from the header', async () => {
-  const { page, errors } = await openApp(browser, `${server.url}?lang=en`);
+  const { page, errors } = await openApp(site.browser, `${site.server.url}?lang=en`);
   try {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.click('header [data-action="training"]');
