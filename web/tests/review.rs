@@ -43,14 +43,7 @@ impl Mounted {
 
 /// A valid application file of `code` with `met` indicators met.
 fn application(code: &str, met: u32, seed: u64) -> String {
-    let spec = SampleSpec {
-        division_code: code.into(),
-        met,
-        kind: SampleKind::Comprehensive,
-        seed,
-        created: "2026-11-01T09:00:00+08:00".into(),
-        updated: "2026-11-20T17:30:00+08:00".into(),
-    };
+    let spec = SampleSpec::new(code, met, SampleKind::Comprehensive, seed);
     sample_application(Catalog::reference(), &spec)
         .unwrap()
         .to_json()

@@ -31,14 +31,8 @@ fn generate() -> Vec<PathBuf> {
             } else {
                 SampleKind::Comprehensive
             };
-            let spec = SampleSpec {
-                division_code: counties[n % counties.len()].clone(),
-                met: 60 + (i % 35) as u32,
-                kind,
-                seed: i,
-                created: "2026-11-01T09:00:00+08:00".into(),
-                updated: "2026-11-20T17:30:00+08:00".into(),
-            };
+            let spec =
+                SampleSpec::new(&counties[n % counties.len()], 60 + (i % 35) as u32, kind, i);
             let file = sample_application(catalog, &spec).expect("a valid sample");
             let path = dir.join(format!("{i:04}.json"));
             std::fs::write(&path, file.to_json()).expect("write a sample");

@@ -5,14 +5,11 @@ use crate::check::{kind_label, verdict_label};
 use crate::output::write_to;
 use crate::{EXIT_INVALID, Outcome};
 use shifan_rules::application::is_rfc3339;
-use shifan_rules::sample::{SampleKind, SampleSpec, sample_application};
+use shifan_rules::sample::{
+    DEFAULT_CREATED, DEFAULT_UPDATED, SampleKind, SampleSpec, sample_application,
+};
 use shifan_rules::{Catalog, Lang, score};
 use std::path::PathBuf;
-
-/// The default creation time of a sample, so that output is reproducible.
-pub const DEFAULT_CREATED: &str = "2026-11-01T09:00:00+08:00";
-/// The default write time of a sample.
-pub const DEFAULT_UPDATED: &str = "2026-11-20T17:30:00+08:00";
 
 /// Comprehensive or single-item, as given on the command line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

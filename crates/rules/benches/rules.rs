@@ -6,14 +6,7 @@ use shifan_rules::{Catalog, CatalogSet, GovLevel, read_application, score};
 use std::hint::black_box;
 
 fn sample(seed: u64, met: u32) -> String {
-    let spec = SampleSpec {
-        division_code: "140105".into(),
-        met,
-        kind: SampleKind::Comprehensive,
-        seed,
-        created: "2026-11-01T09:00:00+08:00".into(),
-        updated: "2026-11-20T17:30:00+08:00".into(),
-    };
+    let spec = SampleSpec::new("140105", met, SampleKind::Comprehensive, seed);
     sample_application(Catalog::reference(), &spec)
         .expect("valid sample")
         .to_json()

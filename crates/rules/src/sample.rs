@@ -18,6 +18,11 @@ pub enum SampleKind {
     SingleItem(String),
 }
 
+/// The creation time of a sample unless told otherwise, so that samples are reproducible.
+pub const DEFAULT_CREATED: &str = "2026-11-01T09:00:00+08:00";
+/// The write time of a sample unless told otherwise.
+pub const DEFAULT_UPDATED: &str = "2026-11-20T17:30:00+08:00";
+
 /// The parameters of a sample.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SampleSpec {
@@ -33,6 +38,21 @@ pub struct SampleSpec {
     pub created: String,
     /// Write time (RFC 3339).
     pub updated: String,
+}
+
+impl SampleSpec {
+    /// A sample of `division_code` with `met` indicators met, of `kind`, from `seed`, written
+    /// at the default times ([`DEFAULT_CREATED`], [`DEFAULT_UPDATED`]).
+    pub fn new(division_code: &str, met: u32, kind: SampleKind, seed: u64) -> SampleSpec {
+        SampleSpec {
+            division_code: division_code.to_string(),
+            met,
+            kind,
+            seed,
+            created: DEFAULT_CREATED.to_string(),
+            updated: DEFAULT_UPDATED.to_string(),
+        }
+    }
 }
 
 /// A small, fast, seedable generator (SplitMix64); plenty for picking sample content.
@@ -90,10 +110,7 @@ fn short_name(name: &str) -> String {
 /// ```
 /// use shifan_rules::{Catalog, CatalogSet, read_application};
 /// use shifan_rules::sample::{SampleKind, SampleSpec, sample_application};
-/// let spec = SampleSpec {
-///     division_code: "140105".into(), met: 90, kind: SampleKind::Comprehensive, seed: 7,
-///     created: "2026-11-01T09:00:00+08:00".into(), updated: "2026-11-20T17:30:00+08:00".into(),
-/// };
+/// let spec = SampleSpec::new("140105", 90, SampleKind::Comprehensive, 7);
 /// let file = sample_application(Catalog::reference(), &spec).unwrap();
 /// let verified = read_application(file.to_json().as_bytes(), &CatalogSet::builtin()).unwrap();
 /// assert_eq!(verified.score.total.met, 90);

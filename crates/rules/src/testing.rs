@@ -22,14 +22,7 @@ pub(crate) fn check_committed(relative: &str, generated: &str) {
 /// A verified comprehensive sample of `code` with `met` indicators met, at fixed times.
 pub(crate) fn verified_sample(code: &str, met: u32, seed: u64) -> crate::Verified {
     use crate::sample::{SampleKind, SampleSpec, sample_application};
-    let spec = SampleSpec {
-        division_code: code.into(),
-        met,
-        kind: SampleKind::Comprehensive,
-        seed,
-        created: "2026-11-01T09:00:00+08:00".into(),
-        updated: "2026-11-20T17:30:00+08:00".into(),
-    };
+    let spec = SampleSpec::new(code, met, SampleKind::Comprehensive, seed);
     let file = sample_application(crate::Catalog::reference(), &spec).expect("valid sample");
     crate::read_application(file.to_json().as_bytes(), &crate::CatalogSet::builtin())
         .expect("a sample verifies")

@@ -173,8 +173,8 @@ const NOT_COMMITTED: &[(Code, &str)] = &[
 // Generation
 // ---------------------------------------------------------------------------------------------
 
-const CREATED: &str = "2026-11-01T09:00:00+08:00";
-const UPDATED: &str = "2026-11-20T17:30:00+08:00";
+const CREATED: &str = shifan_rules::sample::DEFAULT_CREATED;
+const UPDATED: &str = shifan_rules::sample::DEFAULT_UPDATED;
 
 fn sample_in(
     catalog: &Catalog,

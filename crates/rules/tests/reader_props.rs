@@ -21,14 +21,7 @@ const CASES: u32 = 256;
 fn valid() -> &'static (Vec<u8>, Value) {
     static VALID: OnceLock<(Vec<u8>, Value)> = OnceLock::new();
     VALID.get_or_init(|| {
-        let spec = SampleSpec {
-            division_code: "140105".into(),
-            met: 88,
-            kind: SampleKind::Comprehensive,
-            seed: 42,
-            created: "2026-11-01T09:00:00+08:00".into(),
-            updated: "2026-11-20T17:30:00+08:00".into(),
-        };
+        let spec = SampleSpec::new("140105", 88, SampleKind::Comprehensive, 42);
         let file = sample_application(Catalog::reference(), &spec).expect("a valid sample");
         let bytes = file.to_json().into_bytes();
         let value = serde_json::from_slice(&bytes).expect("JSON");
@@ -216,14 +209,7 @@ proptest! {
             None => SampleKind::Comprehensive,
             Some(i) => SampleKind::SingleItem(categories[i.index(categories.len())].id.clone()),
         };
-        let spec = SampleSpec {
-            division_code: code.clone(),
-            met,
-            kind,
-            seed,
-            created: "2026-11-01T09:00:00+08:00".into(),
-            updated: "2026-11-20T17:30:00+08:00".into(),
-        };
+        let spec = SampleSpec::new(code, met, kind, seed);
         let written = sample_application(catalog, &spec).expect("met ≤ applicable").to_json();
         let verified = read_application(written.as_bytes(), catalogs()).expect("a sample verifies");
         prop_assert_eq!(verified.score.total.met, met);

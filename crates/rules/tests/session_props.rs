@@ -24,14 +24,8 @@ fn applications() -> &'static Vec<Verified> {
             .iter()
             .enumerate()
             .map(|(i, code)| {
-                let spec = SampleSpec {
-                    division_code: (*code).into(),
-                    met: 80 + i as u32,
-                    kind: SampleKind::Comprehensive,
-                    seed: i as u64,
-                    created: "2026-11-01T09:00:00+08:00".into(),
-                    updated: "2026-11-20T17:30:00+08:00".into(),
-                };
+                let spec =
+                    SampleSpec::new(code, 80 + i as u32, SampleKind::Comprehensive, i as u64);
                 let file = sample_application(Catalog::reference(), &spec).expect("a sample");
                 read_application(file.to_json().as_bytes(), catalogs()).expect("valid")
             })

@@ -110,14 +110,7 @@ mod tests {
         let rows: Vec<ComparisonRow> = [("140105", 92), ("140106", 85)]
             .iter()
             .map(|(code, met)| {
-                let spec = SampleSpec {
-                    division_code: (*code).into(),
-                    met: *met,
-                    kind: SampleKind::Comprehensive,
-                    seed: 1,
-                    created: "2026-11-01T09:00:00+08:00".into(),
-                    updated: "2026-11-20T17:30:00+08:00".into(),
-                };
+                let spec = SampleSpec::new(code, *met, SampleKind::Comprehensive, 1);
                 let file = sample_application(Catalog::reference(), &spec).unwrap();
                 ComparisonRow::of(&read_application(file.to_json().as_bytes(), &catalogs).unwrap())
             })
