@@ -364,6 +364,20 @@ impl Catalog {
         self.data.single_item_categories.iter().find(|c| c.id == id)
     }
 
+    /// The title of the single-item category `id`, or `id` itself when the catalog has no
+    /// such category (an application answered against another catalog still names it).
+    ///
+    /// ```
+    /// let catalog = shifan_rules::Catalog::reference();
+    /// let first = &catalog.data().single_item_categories[0];
+    /// assert_eq!(catalog.category_title(&first.id), first.title);
+    /// assert_eq!(catalog.category_title("no-such-category"), "no-such-category");
+    /// ```
+    pub fn category_title(&self, id: &str) -> String {
+        self.category(id)
+            .map_or_else(|| id.to_string(), |c| c.title.clone())
+    }
+
     /// The catalog as canonical, indented JSON.
     pub fn to_json(&self) -> String {
         canonical::to_pretty(&serde_json::to_value(&self.data).unwrap_or_default())

@@ -128,10 +128,7 @@ impl ComparisonRow {
         let file = &verified.file;
         let category = match &file.kind {
             Kind::Comprehensive => String::new(),
-            Kind::SingleItem { category, .. } => verified
-                .catalog
-                .category(category)
-                .map_or_else(|| category.clone(), |c| c.title.clone()),
+            Kind::SingleItem { category, .. } => verified.catalog.category_title(category),
         };
         ComparisonRow {
             division_code: file.applicant.division_code.clone(),

@@ -57,10 +57,7 @@ pub fn report(state: &AppHandle) -> Html {
             title,
             narrative,
         } => {
-            let category = catalog
-                .category(category)
-                .map(|c| c.title.clone())
-                .unwrap_or_else(|| category.clone());
+            let category = catalog.category_title(category);
             html! {
                 <>
                     { row(t.category, category) }

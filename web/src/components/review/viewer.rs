@@ -67,10 +67,7 @@ pub fn ReviewViewer(props: &ViewerProps) -> Html {
             title,
             narrative,
         } => {
-            let category = view
-                .catalog
-                .category(category)
-                .map_or_else(|| category.clone(), |c| c.title.clone());
+            let category = view.catalog.category_title(category);
             html! {
                 <section class="panel project" aria-labelledby="project-title">
                     <h2 id="project-title">{ rt.project }</h2>
