@@ -112,7 +112,7 @@ pub async fn read_catalog(
     use shifan_rules::Catalog;
     let name = file.name();
     let bytes = browser::read_file(&file).await.map_err(|_| Vec::new())?;
-    if !shifan_rules::training::is_table(&name, &bytes) {
+    if !shifan_rules::import::is_table(&name, &bytes) {
         return Catalog::from_json(&bytes).map(Into::into);
     }
     // The rules (id, threshold, categories) come from the reference catalog.

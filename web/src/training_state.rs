@@ -10,7 +10,7 @@
 use std::sync::Arc;
 
 use shifan_rules::application::verify_value;
-use shifan_rules::training::Demo;
+use shifan_rules::sample::Demo;
 use shifan_rules::{Catalog, CatalogSet, Draft, GovLevel, Problem};
 
 use crate::browser;

@@ -4,7 +4,7 @@
 use crate::check::{kind_label, verdict_label};
 use crate::output::write_to;
 use crate::{EXIT_INVALID, Outcome};
-use shifan_rules::application::is_rfc3339;
+use shifan_rules::input::is_rfc3339;
 use shifan_rules::sample::{
     DEFAULT_CREATED, DEFAULT_UPDATED, SampleKind, SampleSpec, sample_application,
 };

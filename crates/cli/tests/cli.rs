@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 use shifan_cli::output::display_width;
-use shifan_rules::application::MAX_FILE_BYTES;
+use shifan_rules::input::MAX_FILE_BYTES;
 use shifan_rules::review::compare_compliance;
 use shifan_rules::{Catalog, Ratio};
 use std::cmp::Ordering;

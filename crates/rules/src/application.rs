@@ -5,10 +5,11 @@
 //! problem it found, each with a stable [`Code`]. The integrity fingerprint is SHA-256 over the
 //! canonical compact JSON of every field but `integrity`, so any edit after export shows.
 
-use crate::assessment::{Answer, Assessment};
+use crate::assessment::Answer;
 use crate::canonical;
 use crate::catalog::{Catalog, CatalogSet};
 use crate::division::{self, GovLevel, Place};
+use crate::input::{MAX_FILE_BYTES, check_format, is_rfc3339, parse_json};
 use crate::problem::{Code, Problem, has_errors};
 use crate::score::{Score, Summary, score};
 use schemars::JsonSchema;
@@ -21,10 +22,6 @@ use std::sync::Arc;
 pub const FORMAT_ID: &str = "shifan.application";
 /// The format version this build writes and the newest it reads.
 pub const FORMAT_VERSION: u32 = 1;
-/// The largest input any reader accepts, checked before parsing.
-pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
-/// The deepest JSON nesting any reader accepts; valid files nest about six levels.
-pub const MAX_DEPTH: usize = 32;
 
 /// Which catalog, exactly, the answers refer to.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -101,7 +98,7 @@ impl Applicant {
     }
 }
 
-fn division_problem(code: &str, e: &division::DivisionError) -> Problem {
+pub(crate) fn division_problem(code: &str, e: &division::DivisionError) -> Problem {
     Problem::new(
         Code::UnknownDivision,
         format!("区划代码「{code}」无效：{}", e.zh()),
@@ -417,178 +414,9 @@ pub struct Verified {
     pub warnings: Vec<Problem>,
 }
 
-/// Decodes bytes as UTF-8 text (a leading byte-order mark is allowed, as Windows tools write one).
-pub fn decode_text(bytes: &[u8]) -> Result<&str, Vec<Problem>> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    std::str::from_utf8(bytes).map_err(|e| {
-        let offset = e.valid_up_to();
-        let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-        vec![
-            Problem::new(
-                Code::NotUtf8,
-                format!("文件不是 UTF-8 编码的文本(第 {offset} 字节处出错);请确认选择的是导出的申报文件"),
-                format!("the file is not UTF-8 text (error at byte {offset}); make sure it is an exported application file"),
-            )
-            .at_line(line, None),
-        ]
-    })
-}
-
-/// Rejects JSON that nests deeper than [`MAX_DEPTH`], before a parser recurses into it.
-pub fn check_depth(text: &str) -> Result<(), Vec<Problem>> {
-    let (mut depth, mut in_string, mut escaped, mut line) = (0usize, false, false, 1u64);
-    for b in text.bytes() {
-        if b == b'\n' {
-            line += 1;
-        }
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'[' | b'{' => {
-                depth += 1;
-                if depth > MAX_DEPTH {
-                    return Err(vec![
-                        Problem::new(
-                            Code::TooDeep,
-                            format!("JSON 嵌套超过 {MAX_DEPTH} 层，不是有效的申报文件"),
-                            format!(
-                                "the JSON nests deeper than {MAX_DEPTH} levels; no valid file does"
-                            ),
-                        )
-                        .at_line(line, None),
-                    ]);
-                }
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    Ok(())
-}
-
-/// Parses outside bytes as JSON with every guard a reader needs: size (before anything else),
-/// UTF-8, nesting depth, then syntax with line and column.
-pub fn parse_json(bytes: &[u8], max_bytes: usize) -> Result<Value, Vec<Problem>> {
-    if bytes.len() > max_bytes {
-        return Err(vec![too_large(max_bytes)]);
-    }
-    let text = decode_text(bytes)?;
-    check_depth(text)?;
-    serde_json::from_str(text).map_err(|e| {
-        vec![
-            Problem::new(
-                Code::NotJson,
-                format!("文件不是有效的 JSON：{}", e),
-                format!("the file is not valid JSON: {e}"),
-            )
-            .at_line(e.line() as u64, Some(e.column() as u64)),
-        ]
-    })
-}
-
-/// The problem of an input over `max_bytes`.
-pub fn too_large(max_bytes: usize) -> Problem {
-    let mb = max_bytes / 1024 / 1024;
-    Problem::new(
-        Code::TooLarge,
-        format!("文件过大：超过 {mb} MB 的上限"),
-        format!("the file is larger than the {mb} MB limit"),
-    )
-}
-
-/// Checks the `format` and `format_version` fields of a parsed file.
-pub fn check_format(
-    value: &Value,
-    format_id: &str,
-    newest: u32,
-    what_zh: &str,
-    what_en: &str,
-) -> Result<(), Problem> {
-    let not_ours = || {
-        Problem::new(
-            Code::NotApplication,
-            format!("这不是 shifan {what_zh}(缺少 format: \"{format_id}\")"),
-            format!("this is not a shifan {what_en} (no format: \"{format_id}\")"),
-        )
-    };
-    if value.get("format").and_then(Value::as_str) != Some(format_id) {
-        return Err(not_ours());
-    }
-    match value.get("format_version").and_then(Value::as_u64) {
-        Some(v) if v > u64::from(newest) => Err(Problem::new(
-            Code::NewerVersion,
-            format!("文件格式版本为 {v}，本程序只能读取 {newest} 及以下版本;请更新 shifan"),
-            format!(
-                "the file is format version {v}; this build reads up to {newest}; please update shifan"
-            ),
-        )),
-        Some(v) if v >= 1 => Ok(()),
-        _ => Err(not_ours()),
-    }
-}
-
-/// Whether `s` is an RFC 3339 date-time such as `2026-11-24T09:30:00+08:00`.
-///
-/// ```
-/// use shifan_rules::application::is_rfc3339;
-/// assert!(is_rfc3339("2026-11-24T09:30:00.123Z"));
-/// assert!(is_rfc3339("2026-11-24T09:30:00+08:00"));
-/// assert!(!is_rfc3339("2026-11-24 09:30"));
-/// assert!(!is_rfc3339("2026-11-24T中:00:00Z")); // any character, never a panic
-/// ```
-pub fn is_rfc3339(s: &str) -> bool {
-    let Some((date, time)) = s.split_once(['T', 't']) else {
-        return false;
-    };
-    if !crate::assessment::is_date(date) {
-        return false;
-    }
-    // Bytes, not `str` slices: the time comes from outside and may hold any character, and a
-    // slice through the middle of one would panic.
-    let two = |d: &[u8], max: u32| match d {
-        [a, b] if a.is_ascii_digit() && b.is_ascii_digit() => {
-            u32::from(a - b'0') * 10 + u32::from(b - b'0') <= max
-        }
-        _ => false,
-    };
-    let Some((hms, mut rest)) = time.as_bytes().split_at_checked(8) else {
-        return false;
-    };
-    let clock = two(&hms[0..2], 23)
-        && hms[2] == b':'
-        && two(&hms[3..5], 59)
-        && hms[5] == b':'
-        && two(&hms[6..8], 60);
-    if !clock {
-        return false;
-    }
-    if let Some(frac) = rest.strip_prefix(b".") {
-        let digits = frac.iter().take_while(|b| b.is_ascii_digit()).count();
-        if digits == 0 {
-            return false;
-        }
-        rest = &frac[digits..];
-    }
-    match rest {
-        b"Z" | b"z" => true,
-        [sign, h1, h2, b':', m1, m2] => {
-            (*sign == b'+' || *sign == b'-') && two(&[*h1, *h2], 23) && two(&[*m1, *m2], 59)
-        }
-        _ => false,
-    }
-}
-
 /// Pre-checks each answer's `status` string, so that an unknown status gets its own code
 /// rather than a generic shape error.
-fn status_problems(value: &Value) -> Vec<Problem> {
+pub(crate) fn status_problems(value: &Value) -> Vec<Problem> {
     let Some(answers) = value.get("answers").and_then(Value::as_array) else {
         return Vec::new();
     };
@@ -796,179 +624,6 @@ pub fn verify_value(value: Value, catalogs: &CatalogSet) -> Result<Verified, Vec
         score: recomputed,
         warnings: problems,
     })
-}
-
-/// The `format` value of a draft saved in browser storage.
-pub const DRAFT_FORMAT_ID: &str = "shifan.draft";
-
-/// A self-assessment in progress, as kept in browser storage: it may lack a valid applicant
-/// and is never sealed. [`Draft::to_application`] turns it into a file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Draft {
-    /// A stable id for this draft (the storage key's suffix).
-    pub id: String,
-    /// The catalog it answers.
-    pub catalog: CatalogRef,
-    /// Division code as typed or picked; may be empty or invalid while editing.
-    pub division_code: String,
-    /// Contact.
-    pub contact: Contact,
-    /// What is applied for.
-    pub kind: Kind,
-    /// The answers.
-    pub assessment: Assessment,
-    /// When it was started (RFC 3339).
-    pub created: String,
-    /// When it was last changed (RFC 3339).
-    pub updated: String,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DraftRecord {
-    format: String,
-    format_version: u32,
-    id: String,
-    catalog: CatalogRef,
-    division_code: String,
-    contact: Contact,
-    kind: Kind,
-    answers: Vec<Answer>,
-    created: String,
-    updated: String,
-}
-
-impl Draft {
-    /// A fresh draft against `catalog`, started at `now`.
-    pub fn new(id: String, catalog: &Catalog, now: String) -> Draft {
-        Draft {
-            id,
-            catalog: CatalogRef::to(catalog),
-            division_code: String::new(),
-            contact: Contact::default(),
-            kind: Kind::Comprehensive,
-            assessment: Assessment::new(catalog),
-            created: now.clone(),
-            updated: now,
-        }
-    }
-
-    /// The draft that continues editing a verified file.
-    pub fn from_verified(id: String, verified: &Verified) -> Draft {
-        let file = &verified.file;
-        Draft {
-            id,
-            catalog: file.catalog.clone(),
-            division_code: file.applicant.division_code.clone(),
-            contact: file.applicant.contact.clone(),
-            kind: file.kind.clone(),
-            assessment: Assessment::from_answers(&verified.catalog, file.answers.clone()),
-            created: file.created.clone(),
-            updated: file.updated.clone(),
-        }
-    }
-
-    /// The draft as JSON for storage.
-    pub fn to_json(&self) -> String {
-        let record = DraftRecord {
-            format: DRAFT_FORMAT_ID.to_string(),
-            format_version: FORMAT_VERSION,
-            id: self.id.clone(),
-            catalog: self.catalog.clone(),
-            division_code: self.division_code.clone(),
-            contact: self.contact.clone(),
-            kind: self.kind.clone(),
-            answers: self.assessment.answers().to_vec(),
-            created: self.created.clone(),
-            updated: self.updated.clone(),
-        };
-        canonical::to_compact(&serde_json::to_value(record).unwrap_or(Value::Null))
-    }
-
-    /// Reads a stored draft. Its answers are realigned to the catalog, so a damaged record
-    /// loses at most the damaged answers; a record for an unknown catalog is refused.
-    pub fn from_json(
-        bytes: &[u8],
-        catalogs: &CatalogSet,
-    ) -> Result<(Draft, Arc<Catalog>), Vec<Problem>> {
-        let value = parse_json(bytes, MAX_FILE_BYTES)?;
-        check_format(&value, DRAFT_FORMAT_ID, FORMAT_VERSION, "草稿", "draft")
-            .map_err(|p| vec![p])?;
-        let statuses = status_problems(&value);
-        if !statuses.is_empty() {
-            return Err(statuses);
-        }
-        let record: DraftRecord = crate::json::from_value(&value).map_err(|e| {
-            vec![Problem::new(
-                Code::NotApplication,
-                format!("草稿记录已损坏：{e}"),
-                format!("the draft record is damaged: {e}"),
-            )]
-        })?;
-        let catalog = catalogs
-            .resolve(&record.catalog.id, &record.catalog.fingerprint)
-            .map_err(|p| vec![p])?
-            .clone();
-        let draft = Draft {
-            id: record.id,
-            catalog: record.catalog,
-            division_code: record.division_code,
-            contact: record.contact,
-            kind: record.kind,
-            assessment: Assessment::from_answers(&catalog, record.answers),
-            created: record.created,
-            updated: record.updated,
-        };
-        Ok((draft, catalog))
-    }
-
-    /// The applicant's place, when the division code is valid.
-    pub fn place(&self) -> Result<Place, Problem> {
-        division::lookup(&self.division_code).map_err(|e| division_problem(&self.division_code, &e))
-    }
-
-    /// The level of government to score for: the applicant's, or county while none is chosen.
-    pub fn level(&self) -> GovLevel {
-        self.place().map_or(GovLevel::County, |p| p.level)
-    }
-
-    /// The score of the draft's answers.
-    pub fn score(&self, catalog: &Catalog) -> Score {
-        score(catalog, self.level(), self.assessment.answers())
-    }
-
-    /// Seals the draft into an application file written at `now`. Fails while the division
-    /// code is invalid or an answer is inconsistent; incompleteness is not a failure.
-    pub fn to_application(
-        &self,
-        catalog: &Catalog,
-        generator: Generator,
-        now: String,
-    ) -> Result<ApplicationFile, Vec<Problem>> {
-        let mut problems = Vec::new();
-        let applicant = Applicant::from_code(&self.division_code, self.contact.clone())
-            .map_err(|p| problems.push(p))
-            .ok();
-        problems.extend(answer_problems(catalog, self.assessment.answers()));
-        problems.extend(
-            self.kind
-                .problems(catalog)
-                .into_iter()
-                .filter(|p| p.code == Code::UnknownCategory),
-        );
-        match applicant {
-            Some(applicant) if problems.is_empty() => Ok(ApplicationFile::build(
-                catalog,
-                applicant,
-                self.kind.clone(),
-                self.assessment.answers().to_vec(),
-                generator,
-                self.created.clone(),
-                now,
-            )),
-            _ => Err(problems),
-        }
-    }
 }
 
 /// The JSON Schema of the application file, as committed in `schema/application-v1.schema.json`.

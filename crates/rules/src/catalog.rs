@@ -213,7 +213,7 @@ impl Catalog {
             // validator and the catalog's serializer out of the county's web page, which reads
             // no other catalog. The fingerprint is taken over the parsed file, which that test
             // also checks against the data's own canonical form.
-            let parsed = crate::application::parse_json(REFERENCE_JSON.as_bytes(), usize::MAX)
+            let parsed = crate::input::parse_json(REFERENCE_JSON.as_bytes(), usize::MAX)
                 .ok()
                 .and_then(|value| {
                     let data = crate::json::from_value(&value).ok()?;
@@ -228,7 +228,7 @@ impl Catalog {
 
     /// Parses and validates a catalog from JSON bytes.
     pub fn from_json(bytes: &[u8]) -> Result<Catalog, Vec<Problem>> {
-        let value = crate::application::parse_json(bytes, MAX_CATALOG_BYTES)?;
+        let value = crate::input::parse_json(bytes, MAX_CATALOG_BYTES)?;
         // Deserialising through `Value` with `crate::json`, like every other reader, keeps a
         // single deserializer in the WebAssembly build, which is much of its size.
         let data: CatalogData = crate::json::from_value(&value).map_err(|e| {

@@ -2,8 +2,9 @@
 //! caller does not know in advance which one it was given (a folder of submissions, a file
 //! dropped on the page). The bytes are parsed once and dispatched on their `format` field.
 
-use crate::application::{MAX_FILE_BYTES, Verified, parse_json, too_large, verify_parsed};
+use crate::application::{Verified, verify_parsed};
 use crate::catalog::CatalogSet;
+use crate::input::{MAX_FILE_BYTES, parse_json, too_large};
 use crate::package::{self, MAX_PACKAGE_BYTES, VerifiedPackage, is_package};
 use crate::problem::Problem;
 

@@ -153,7 +153,7 @@ fn table_problem(line: u64, zh: String, en: String) -> Problem {
 
 /// Imports a catalog from CSV bytes (UTF-8; Excel's "CSV UTF-8" format).
 pub fn import_csv(bytes: &[u8], meta: TableMeta) -> Result<Catalog, Vec<Problem>> {
-    let text = crate::application::decode_text(bytes).map_err(|_| {
+    let text = crate::input::decode_text(bytes).map_err(|_| {
         vec![Problem::new(
             Code::NotUtf8,
             "表格不是 UTF-8 编码：请在 Excel 中选择「另存为 → CSV UTF-8(逗号分隔)」",
@@ -364,6 +364,81 @@ pub fn export_csv(catalog: &Catalog) -> String {
     String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
+/// Whether a catalog file picked by a user is an indicator table (CSV) rather than a JSON
+/// catalog: a `.csv` name, or, unless the name ends in `.json`, content that does not start
+/// with `{`.
+///
+/// ```
+/// use shifan_rules::import::is_table;
+/// assert!(is_table("指标表.CSV", b"{"));
+/// assert!(!is_table("catalog.json", b"area,section"));
+/// assert!(!is_table("catalog", b"\xEF\xBB\xBF  {\"id\": 1}"));
+/// assert!(is_table("catalog", b"area,section"));
+/// ```
+pub fn is_table(name: &str, bytes: &[u8]) -> bool {
+    let lower = name.to_ascii_lowercase();
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let starts_like_json = body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+    lower.ends_with(".csv") || (!lower.ends_with(".json") && !starts_like_json)
+}
+
+/// Reads a catalog file picked by a user: an indicator table ([`is_table`]) is imported with
+/// the reference catalog's rules and named after the file; anything else is a JSON catalog.
+/// Every problem comes back (with its line where known).
+///
+/// ```
+/// use shifan_rules::{Catalog, import::export_csv, import::read_catalog_file};
+/// let table = export_csv(Catalog::reference());
+/// let catalog = read_catalog_file("本省指标表.csv", table.as_bytes()).unwrap();
+/// assert_eq!(catalog.title(), "本省指标表");
+/// assert_eq!(catalog.len(), Catalog::reference().len());
+/// let problems = read_catalog_file("broken.csv", b"area,section\n1,2\n").unwrap_err();
+/// assert!(!problems.is_empty());
+/// ```
+pub fn read_catalog_file(name: &str, bytes: &[u8]) -> Result<Catalog, Vec<Problem>> {
+    if !is_table(name, bytes) {
+        return Catalog::from_json(bytes);
+    }
+    read_table(name, bytes, Catalog::reference().data())
+}
+
+/// Imports an indicator table named `name` with the rules (id, threshold, single-item
+/// categories) of the catalog `base`, titled after the file. `base`'s areas are not used, so a
+/// caller may pass them empty.
+///
+/// ```
+/// use shifan_rules::{Catalog, import::export_csv, import::read_table};
+/// let mut base = Catalog::reference().data().clone();
+/// base.areas.clear();
+/// let table = export_csv(Catalog::reference());
+/// let catalog = read_table("C:\\表格\\省表.csv", table.as_bytes(), &base).unwrap();
+/// assert_eq!(catalog.title(), "省表");
+/// assert_eq!(catalog.threshold(), Catalog::reference().threshold());
+/// ```
+pub fn read_table(name: &str, bytes: &[u8], base: &CatalogData) -> Result<Catalog, Vec<Problem>> {
+    let stem = name
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or(name)
+        .rsplit_once('.')
+        .map_or(name, |(stem, _)| stem)
+        .trim();
+    let meta = TableMeta {
+        id: base.id.clone(),
+        title: if stem.is_empty() {
+            base.title.clone()
+        } else {
+            stem.to_string()
+        },
+        issuer: base.issuer.clone(),
+        year: base.year,
+        provenance: format!("由表格文件「{name}」导入。"),
+        threshold: base.threshold,
+        single_item_categories: base.single_item_categories.clone(),
+    };
+    import_csv(bytes, meta)
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -447,5 +522,20 @@ mod tests {
             TableMeta::of(Catalog::reference()),
         );
         assert_eq!(gap.unwrap_err()[0].code, Code::InvalidCatalog);
+    }
+
+    #[test]
+    fn json_and_table_files() {
+        let json = Catalog::reference().to_json();
+        let from_json = read_catalog_file("catalog.json", json.as_bytes()).unwrap();
+        assert_eq!(from_json.fingerprint(), Catalog::reference().fingerprint());
+        // Without a telling extension the content decides.
+        let sniffed = read_catalog_file("catalog", json.as_bytes()).unwrap();
+        assert_eq!(sniffed.fingerprint(), Catalog::reference().fingerprint());
+        let problems = read_catalog_file("table.csv", "一级指标,二级指标\n".as_bytes())
+            .expect_err("a table without indicators");
+        assert!(!problems.is_empty());
+        let bad_json = read_catalog_file("catalog.json", b"{\"id\": 1}").unwrap_err();
+        assert!(!bad_json.is_empty());
     }
 }

@@ -27,7 +27,9 @@ pub mod canonical;
 pub mod catalog;
 pub mod division;
 pub mod document;
+pub mod draft;
 pub mod import;
+pub mod input;
 pub mod json;
 pub mod package;
 pub mod problem;
@@ -38,15 +40,14 @@ pub mod search;
 pub mod session;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod testing;
-pub mod training;
 
 pub use application::{
-    Applicant, ApplicationFile, Contact, Draft, Generator, Kind, Narrative, Verified,
-    read_application,
+    Applicant, ApplicationFile, Contact, Generator, Kind, Narrative, Verified, read_application,
 };
 pub use assessment::{Answer, Assessment, EvidenceRef, LocalFile, Status};
 pub use canonical::FileHasher;
 pub use catalog::{Applicability, Catalog, CatalogSet};
 pub use division::{Division, GovLevel, Place};
+pub use draft::Draft;
 pub use problem::{Code, Lang, Message, Problem, Severity};
 pub use score::{Gap, Ratio, Score, Summary, Tally, Verdict, gaps, score};

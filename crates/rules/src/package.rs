@@ -5,11 +5,12 @@
 //! Reading a package verifies every application inside it exactly as a single file is
 //! verified, then the decisions: one per application, ranks 1..k over the recommended ones.
 
-use crate::application::{Generator, Verified, check_format, is_rfc3339, parse_json, verify_value};
+use crate::application::{Generator, Verified, verify_value};
 use crate::assessment::is_date;
 use crate::canonical;
 use crate::catalog::CatalogSet;
 use crate::division;
+use crate::input::{check_format, is_rfc3339, parse_json};
 use crate::problem::{Code, Problem, has_errors};
 use crate::review::{duplicate_pairs, outside_city_problem};
 use schemars::JsonSchema;

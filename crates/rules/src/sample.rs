@@ -6,8 +6,10 @@
 
 use crate::application::{Applicant, ApplicationFile, Contact, Generator, Kind, Narrative};
 use crate::assessment::{Answer, EvidenceRef, Status, suggested_status};
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, applicable_count};
+use crate::division::GovLevel;
 use crate::problem::{Code, Problem};
+use crate::score::{Verdict, score};
 
 /// What kind of sample to make.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -235,4 +237,147 @@ pub fn sample_application(
         spec.created.clone(),
         spec.updated.clone(),
     ))
+}
+
+/// One of the built-in demo counties.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Demo {
+    /// A comprehensive application well above the bar (清徐县).
+    WellAbove,
+    /// A comprehensive application just below the bar (介休市).
+    JustBelow,
+    /// A single-item project in the catalog's first category (泽州县).
+    SingleItem,
+}
+
+/// Creation and write times of every demo (fixed, so the demos never change).
+const DEMO_CREATED: &str = "2021-04-06T09:00:00+08:00";
+const DEMO_UPDATED: &str = "2021-05-28T17:30:00+08:00";
+
+impl Demo {
+    /// Every demo, in the order shown.
+    pub const ALL: [Demo; 3] = [Demo::WellAbove, Demo::JustBelow, Demo::SingleItem];
+
+    /// A short stable name (`above`, `below`, `single`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Demo::WellAbove => "above",
+            Demo::JustBelow => "below",
+            Demo::SingleItem => "single",
+        }
+    }
+
+    /// The demo county's division code (all three are county-level governments).
+    pub fn division_code(self) -> &'static str {
+        match self {
+            Demo::WellAbove => "140121",
+            Demo::JustBelow => "140781",
+            Demo::SingleItem => "140525",
+        }
+    }
+
+    fn spec(self, catalog: &Catalog, met: u32) -> Option<SampleSpec> {
+        let kind = match self {
+            Demo::SingleItem => {
+                SampleKind::SingleItem(catalog.data().single_item_categories.first()?.id.clone())
+            }
+            _ => SampleKind::Comprehensive,
+        };
+        Some(SampleSpec {
+            division_code: self.division_code().to_string(),
+            met,
+            kind,
+            seed: 2020 + self as u64,
+            created: DEMO_CREATED.to_string(),
+            updated: DEMO_UPDATED.to_string(),
+        })
+    }
+
+    /// The demo's application file on `catalog`, or `None` when the catalog cannot make it
+    /// (no indicator applies to a county, or no single-item category for the project).
+    ///
+    /// ```
+    /// use shifan_rules::{Catalog, Verdict, score, GovLevel};
+    /// use shifan_rules::sample::Demo;
+    /// let catalog = Catalog::reference();
+    /// let above = Demo::WellAbove.application(catalog).unwrap();
+    /// let below = Demo::JustBelow.application(catalog).unwrap();
+    /// let verdict = |f: &shifan_rules::ApplicationFile| score(catalog, GovLevel::County, &f.answers).verdict;
+    /// assert_eq!(verdict(&above), Verdict::MeetsBar);
+    /// assert_eq!(verdict(&below), Verdict::NotYet);
+    /// ```
+    pub fn application(self, catalog: &Catalog) -> Option<ApplicationFile> {
+        let applicable = applicable_count(catalog, GovLevel::County) as u32;
+        if applicable == 0 {
+            return None;
+        }
+        let threshold = catalog.threshold();
+        // The fewest met indicators that reach the bar with nothing declared not applicable.
+        let lowest = (0..=applicable)
+            .find(|&m| threshold.is_reached(m, applicable))
+            .unwrap_or(applicable);
+        let make = |met: u32| sample_application(catalog, &self.spec(catalog, met)?).ok();
+        match self {
+            Demo::WellAbove => make((applicable - applicable / 20).max(lowest)),
+            Demo::SingleItem => make(applicable * 4 / 5),
+            // Declared "not applicable" answers shrink the denominator, so step down until the
+            // sample really is below the bar.
+            Demo::JustBelow => (0..lowest).rev().find_map(|met| {
+                let file = make(met)?;
+                let verdict = score(catalog, GovLevel::County, &file.answers).verdict;
+                (verdict == Verdict::NotYet).then_some(file)
+            }),
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::import::{export_csv, read_catalog_file};
+    use crate::read_application;
+
+    fn check(catalog: &Catalog) {
+        for demo in Demo::ALL {
+            let file = demo
+                .application(catalog)
+                .expect("the catalog makes every demo");
+            let mut set = crate::CatalogSet::builtin();
+            set.add(catalog.clone());
+            let verified = read_application(file.to_json().as_bytes(), &set).expect("valid");
+            let total = verified.score.total;
+            let per_mille = total.compliance().per_mille().unwrap_or(0);
+            let line = catalog.threshold().per_mille();
+            assert_eq!(total.unanswered, 0, "{demo:?}");
+            match demo {
+                Demo::WellAbove => {
+                    assert_eq!(verified.score.verdict, Verdict::MeetsBar);
+                    assert!(per_mille >= line + 40, "{demo:?} {per_mille}");
+                }
+                Demo::JustBelow => {
+                    assert_eq!(verified.score.verdict, Verdict::NotYet);
+                    assert!(
+                        per_mille + 50 >= line,
+                        "{demo:?} {per_mille} is not just below"
+                    );
+                }
+                Demo::SingleItem => {
+                    assert!(matches!(verified.file.kind, crate::Kind::SingleItem { .. }));
+                    assert!(verified.warnings.is_empty(), "{:?}", verified.warnings);
+                }
+            }
+            assert_eq!(
+                demo.application(catalog).map(|f| f.to_json()),
+                Some(file.to_json()),
+                "{demo:?} is deterministic"
+            );
+        }
+    }
+
+    #[test]
+    fn demos_on_the_reference_and_on_an_imported_table() {
+        check(Catalog::reference());
+        let table = export_csv(Catalog::reference());
+        check(&read_catalog_file("官方指标表.csv", table.as_bytes()).unwrap());
+    }
 }

@@ -3,6 +3,7 @@
 //! full-width forms, so 「ＰＰＰ」, 「ppp」 and 「PPP」 find the same indicators.
 
 use crate::catalog::Catalog;
+use std::ops::Range;
 
 /// Where a term matched, best first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -107,6 +108,57 @@ pub fn search(catalog: &Catalog, query: &str) -> Vec<Hit> {
     hits
 }
 
+/// The byte ranges of `text` where a term of `query` occurs, folded the way
+/// [`crate::search::search`] folds (case, full-width forms), sorted and merged; for
+/// highlighting a search result. Every range starts and ends on a character boundary.
+///
+/// ```
+/// use shifan_rules::search::marks;
+/// let text = "规范性文件和政府规章";
+/// let ranges = marks(text, "规章");
+/// assert_eq!(ranges.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(), ["规章"]);
+/// assert_eq!(marks("ＰＰＰ项目", "ppp"), [0..9]);
+/// assert!(marks("abc", " ").is_empty());
+/// ```
+pub fn marks(text: &str, query: &str) -> Vec<Range<usize>> {
+    let folded_query = fold(query);
+    let terms: Vec<Vec<char>> = folded_query
+        .split_whitespace()
+        .map(|t| t.chars().collect())
+        .collect();
+    if terms.is_empty() {
+        return Vec::new();
+    }
+    // Each folded character with the byte range of the character of `text` it came from.
+    let folded: Vec<(char, Range<usize>)> = text
+        .char_indices()
+        .flat_map(|(at, c)| {
+            let end = at + c.len_utf8();
+            fold(c.encode_utf8(&mut [0; 4]))
+                .chars()
+                .map(move |f| (f, at..end))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    // Matches come in order of their start (no sort needed), and are merged as they come.
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for start in 0..folded.len() {
+        for term in &terms {
+            let Some(window) = folded.get(start..start + term.len()) else {
+                continue;
+            };
+            if window.iter().zip(term).all(|((f, _), t)| f == t) {
+                let range = window[0].1.start..window[term.len() - 1].1.end;
+                match merged.last_mut() {
+                    Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+                    _ => merged.push(range),
+                }
+            }
+        }
+    }
+    merged
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -145,5 +197,17 @@ mod tests {
         let mut sorted = firsts.clone();
         sorted.sort();
         assert_eq!(firsts, sorted);
+    }
+
+    #[test]
+    fn marks_fold_merge_and_keep_boundaries() {
+        let text = "行政复议机构设置行政复议委员会";
+        let m = marks(text, "复议");
+        assert_eq!(m.len(), 2);
+        assert!(m.iter().all(|r| &text[r.clone()] == "复议"));
+        assert_eq!(marks("abcabc", "bc ab"), [Range { start: 0, end: 6 }]);
+        assert_eq!(marks("Ｆｏｏ bar", "FOO"), [Range { start: 0, end: 9 }]);
+        assert!(marks("abc", "x").is_empty());
+        assert!(marks("", "x").is_empty());
     }
 }

@@ -24,10 +24,11 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::application::{Generator, Verified, check_format, parse_json, verify_value};
+use crate::application::{Generator, Verified, verify_value};
 use crate::canonical;
 use crate::catalog::CatalogSet;
 use crate::division;
+use crate::input::{check_format, parse_json};
 use crate::package::{Decision, Package, Review, Reviewer, VerifiedPackage};
 use crate::problem::Lang;
 use crate::problem::{Code, Problem};

@@ -13,9 +13,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::{Value, json};
-use shifan_rules::application::{ApplicationFile, MAX_FILE_BYTES};
+use shifan_rules::ApplicationFile;
 use shifan_rules::catalog::CatalogData;
 use shifan_rules::import::{TableMeta, export_csv, import_csv};
+use shifan_rules::input::MAX_FILE_BYTES;
 use shifan_rules::sample::{SampleKind, SampleSpec, sample_application};
 use shifan_rules::{
     Applicant, Catalog, CatalogSet, Code, Contact, Draft, Generator, GovLevel, Kind, Severity,

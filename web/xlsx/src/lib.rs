@@ -29,7 +29,7 @@ pub fn csv(table_json: &str) -> Result<String, JsError> {
 }
 
 /// Reads an indicator table (CSV) named `name` as a catalog with the rules of the catalog
-/// `base_json` (its indicators are not used; see `shifan_rules::training::read_table`): the
+/// `base_json` (its indicators are not used; see `shifan_rules::import::read_table`): the
 /// catalog's JSON, or `{"problems": [...]}` with every problem found. The page passes its
 /// reference catalog, which keeps that catalog's text out of this module.
 #[wasm_bindgen]
@@ -38,7 +38,7 @@ pub fn catalog_table(name: &str, bytes: &[u8], base_json: &str) -> String {
         Ok(base) => base,
         Err(e) => return serde_json::json!({ "error": e.to_string() }).to_string(),
     };
-    match shifan_rules::training::read_table(name, bytes, &base) {
+    match shifan_rules::import::read_table(name, bytes, &base) {
         Ok(catalog) => catalog.to_json(),
         Err(problems) => serde_json::json!({ "problems": problems }).to_string(),
     }

@@ -4,8 +4,8 @@
 //! and highlighting are `shifan-rules`' (`search::search`, `training::marks`).
 
 use shifan_rules::catalog::Indicator;
+use shifan_rules::search::marks;
 use shifan_rules::search::search;
-use shifan_rules::training::marks;
 use shifan_rules::{Applicability, Lang};
 use yew::prelude::*;
 

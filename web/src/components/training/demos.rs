@@ -3,7 +3,7 @@
 //! ordinary workspace, where nothing is saved.
 
 use shifan_rules::division;
-use shifan_rules::training::Demo;
+use shifan_rules::sample::Demo;
 use yew::prelude::*;
 
 use crate::components::training::send_training;

@@ -9,8 +9,9 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use shifan_rules::Catalog;
 use shifan_rules::import::export_csv;
+use shifan_rules::import::read_catalog_file;
 use shifan_rules::search::fold;
-use shifan_rules::training::{marks, read_catalog_file};
+use shifan_rules::search::marks;
 use std::sync::OnceLock;
 
 const CASES: u32 = 256;
