@@ -16,7 +16,10 @@ pub fn builtin(edition: Option<&str>, lang: Lang) -> Result<Arc<Catalog>, Outcom
     set.iter().find(|c| c.id() == id).cloned().ok_or_else(|| {
         let known: Vec<&str> = set.iter().map(|c| c.id()).collect();
         Outcome::usage(match lang {
-            Lang::Zh => format!("没有内置的指标目录「{id}」;内置目录:{}\n", known.join("、")),
+            Lang::Zh => format!(
+                "没有内置的指标目录「{id}」；内置目录：{}\n",
+                known.join("、")
+            ),
             Lang::En => format!(
                 "no built-in catalog {id:?}; built-in catalogs: {}\n",
                 known.join(", ")
@@ -44,18 +47,18 @@ pub fn render_text(catalog: &Catalog, lang: Lang) -> String {
     match lang {
         Lang::Zh => {
             out.push_str(&format!(
-                "标识:{}  年份:{}  发布:{}\n",
+                "标识：{}  年份：{}  发布：{}\n",
                 data.id, data.year, data.issuer
             ));
-            out.push_str(&format!("指纹:{}\n", catalog.fingerprint()));
+            out.push_str(&format!("指纹：{}\n", catalog.fingerprint()));
             out.push_str(&format!(
-                "结构:{areas} 个一级指标、{sections} 个二级指标、{indicators} 个三级指标\n"
+                "结构：{areas} 个一级指标、{sections} 个二级指标、{indicators} 个三级指标\n"
             ));
             out.push_str(&format!(
-                "综合示范标准(预估口径):达标指标占适用指标的 {}/{}\n",
+                "综合示范标准（预估口径）：达标指标占适用指标的 {}/{}\n",
                 t.numerator, t.denominator
             ));
-            out.push_str(&format!("来源说明:{}\n", data.provenance));
+            out.push_str(&format!("来源说明：{}\n", data.provenance));
         }
         Lang::En => {
             out.push_str(&format!(
@@ -94,7 +97,7 @@ pub fn render_text(catalog: &Catalog, lang: Lang) -> String {
                 if !indicator.evidence.is_empty() {
                     out.push_str(&format!(
                         "        {}{}\n",
-                        tr(lang, "佐证材料:", "evidence: "),
+                        tr(lang, "佐证材料：", "evidence: "),
                         indicator.evidence.join(tr(lang, ";", "; "))
                     ));
                 }
@@ -187,7 +190,7 @@ pub fn import(table: &Path, output: &Path, meta: MetaOverrides, lang: Lang) -> O
         Ok(catalog) => catalog,
         Err(problems) => {
             let mut text = match lang {
-                Lang::Zh => format!("{} 有 {} 处问题:\n", table.display(), problems.len()),
+                Lang::Zh => format!("{} 有 {} 处问题：\n", table.display(), problems.len()),
                 Lang::En => format!("{}: {} problem(s):\n", table.display(), problems.len()),
             };
             for p in &problems {
@@ -202,7 +205,7 @@ pub fn import(table: &Path, output: &Path, meta: MetaOverrides, lang: Lang) -> O
     let (areas, sections, indicators) = counts(&catalog);
     let mut report = match lang {
         Lang::Zh => format!(
-            "已写入 {}:{}「{}」,{areas} 个一级指标、{sections} 个二级指标、{indicators} 个三级指标\n指纹:{}\n",
+            "已写入 {}：{}「{}」，{areas} 个一级指标、{sections} 个二级指标、{indicators} 个三级指标\n指纹：{}\n",
             output.display(),
             catalog.id(),
             catalog.title(),
@@ -219,7 +222,7 @@ pub fn import(table: &Path, output: &Path, meta: MetaOverrides, lang: Lang) -> O
     let repeated = repeated_titles(&catalog);
     if !repeated.is_empty() {
         report.push_str(&match lang {
-            Lang::Zh => format!("提示:以下指标标题重复出现:{}\n", repeated.join("、")),
+            Lang::Zh => format!("提示：以下指标标题重复出现：{}\n", repeated.join("、")),
             Lang::En => format!(
                 "note: these indicator titles occur more than once: {}\n",
                 repeated.join(", ")

@@ -71,7 +71,7 @@ pub fn describe_package(package: &VerifiedPackage, lang: Lang) -> String {
         .count();
     match lang {
         Lang::Zh => format!(
-            "{} 初审推荐材料包({}):{} 份申报,推荐 {recommended} 份",
+            "{} 初审推荐材料包（{}）：{} 份申报，推荐 {recommended} 份",
             p.city.name,
             p.date,
             p.applications.len()

@@ -29,14 +29,15 @@ pub fn read_capped(path: &Path, limit: usize) -> io::Result<Vec<u8>> {
 pub fn unreadable_message(error: &io::Error) -> Message {
     match error.kind() {
         io::ErrorKind::NotFound => Message::new("文件不存在", "no such file"),
-        io::ErrorKind::IsADirectory => {
-            Message::new("这是一个文件夹,不是文件", "this is a directory, not a file")
-        }
+        io::ErrorKind::IsADirectory => Message::new(
+            "这是一个文件夹，不是文件",
+            "this is a directory, not a file",
+        ),
         io::ErrorKind::PermissionDenied => {
             Message::new("没有读取该文件的权限", "permission denied")
         }
         _ => Message::new(
-            format!("无法读取文件:{error}"),
+            format!("无法读取文件：{error}"),
             format!("cannot read the file: {error}"),
         ),
     }
@@ -157,7 +158,7 @@ pub fn load_catalogs(paths: &[PathBuf], lang: Lang) -> Result<CatalogSet, String
         })?;
         let catalog = Catalog::from_json(&bytes).map_err(|problems| {
             let mut text = match lang {
-                Lang::Zh => format!("无法载入指标目录 {}:\n", path.display()),
+                Lang::Zh => format!("无法载入指标目录 {}：\n", path.display()),
                 Lang::En => format!("cannot load catalog {}:\n", path.display()),
             };
             for p in problems {

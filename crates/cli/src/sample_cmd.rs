@@ -48,7 +48,7 @@ pub fn run(args: SampleArgs, lang: Lang) -> Outcome {
     {
         return Outcome::usage(match lang {
             Lang::Zh => {
-                format!("--date「{date}」不是 RFC 3339 时间,例如 2026-11-20T17:30:00+08:00\n")
+                format!("--date「{date}」不是 RFC 3339 时间，例如 2026-11-20T17:30:00+08:00\n")
             }
             Lang::En => {
                 format!("--date {date:?} is not an RFC 3339 time, e.g. 2026-11-20T17:30:00+08:00\n")

@@ -210,7 +210,7 @@ pub fn render_table(report: &Report, lang: Lang) -> String {
     for (a, b) in &report.duplicates {
         out.push('\n');
         out.push_str(&match lang {
-            Lang::Zh => format!("注意:{a} 与 {b} 是同一单位的同类申报\n"),
+            Lang::Zh => format!("注意：{a} 与 {b} 是同一单位的同类申报\n"),
             Lang::En => {
                 format!("note: {a} and {b} are the same government applying for the same thing\n")
             }
@@ -219,7 +219,7 @@ pub fn render_table(report: &Report, lang: Lang) -> String {
     out.push('\n');
     out.push_str(tr(
         lang,
-        "达标率 = 达标 ÷ 适用;均为自查预估,不代表正式评估结果。\n",
+        "达标率 = 达标 ÷ 适用；均为自查预估，不代表正式评估结果。\n",
         "Compliance = met ÷ applicable; all figures are estimates for self-checking, not an official evaluation.\n",
     ));
     out

@@ -228,7 +228,7 @@ fn extra_catalogs_are_loaded_with_catalog() {
 fn language_follows_lang_unless_given() {
     let file = fixture("invalid-missing-reason.json");
     let zh = shifan_in_lang("zh_CN.UTF-8", &["check", &file]);
-    assert!(zh.stdout.contains("missing-reason(第 "), "{}", zh.stdout);
+    assert!(zh.stdout.contains("missing-reason（第 "), "{}", zh.stdout);
     let en = shifan_in_lang("en_US.UTF-8", &["check", &file]);
     assert!(
         en.stdout.contains("missing-reason (indicator "),

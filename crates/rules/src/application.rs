@@ -544,14 +544,7 @@ pub fn read_application(bytes: &[u8], catalogs: &CatalogSet) -> Result<Verified,
 
 /// Verifies parsed JSON that should be an application file, starting with its format fields.
 pub fn verify_parsed(value: Value, catalogs: &CatalogSet) -> Result<Verified, Vec<Problem>> {
-    check_format(
-        &value,
-        FORMAT_ID,
-        FORMAT_VERSION,
-        "申报文件",
-        "application file",
-    )
-    .map_err(|p| vec![p])?;
+    check_format(&value, FORMAT_ID, FORMAT_VERSION).map_err(|p| vec![p])?;
     verify_value(value, catalogs)
 }
 
@@ -565,8 +558,11 @@ pub fn verify_value(value: Value, catalogs: &CatalogSet) -> Result<Verified, Vec
     let file: ApplicationFile = crate::json::from_value(&value).map_err(|e| {
         vec![Problem::new(
             Code::NotApplication,
-            format!("申报文件的字段不完整或格式不对：{e}"),
-            format!("a field of the application file is missing or malformed: {e}"),
+            format!("申报文件的内容不完整或格式不对：{}。", e.zh()),
+            format!(
+                "the application file is incomplete or malformed: {}",
+                e.en()
+            ),
         )]
     })?;
     let catalog = catalogs
@@ -598,7 +594,7 @@ pub fn verify_value(value: Value, catalogs: &CatalogSet) -> Result<Verified, Vec
         problems.push(Problem::new(
             Code::SummaryMismatch,
             format!(
-                "文件声明的汇总与按作答重新计算的不一致(重新计算：达标 {} / 适用 {})",
+                "文件声明的汇总与按作答重新计算的不一致（重新计算：达标 {} / 适用 {}）",
                 recomputed.total.met,
                 recomputed.total.applicable()
             ),
@@ -685,5 +681,50 @@ mod tests {
     #[test]
     fn committed_schema_is_current() {
         crate::testing::check_committed("schema/application-v1.schema.json", &json_schema());
+    }
+
+    #[test]
+    fn shape_errors_name_the_field_in_the_users_words() {
+        let sample = crate::testing::verified_sample("140105", 90, 3)
+            .file
+            .to_value();
+        let check = |edit: &dyn Fn(&mut Value), zh: &str, en: &str| {
+            let mut value = sample.clone();
+            edit(&mut value);
+            let bytes = serde_json::to_vec(&value).unwrap();
+            let problems = read_application(&bytes, &CatalogSet::builtin()).unwrap_err();
+            let message = &problems[0].message;
+            assert_eq!(problems[0].code, Code::NotApplication, "{message:?}");
+            assert!(message.zh.contains(zh), "{}", message.zh);
+            assert!(message.en.contains(en), "{}", message.en);
+            crate::input::tests::assert_worded_for_people(message);
+        };
+        check(
+            &|v| v["answers"][3]["number"] = serde_json::json!(1e30),
+            "字段 answers[3].number 应为介于 0 至 65535 之间的整数，但文件中是数字 1e+30",
+            "field answers[3].number should be a whole number from 0 to 65535, but the file has the number 1e+30",
+        );
+        check(
+            &|v| v["kind"]["answers"] = serde_json::json!([]),
+            "字段 kind 中有本格式没有的字段「answers」",
+            "there is a field “answers” in kind that this format does not have",
+        );
+        check(
+            &|v| {
+                v.as_object_mut().unwrap().remove("generator");
+            },
+            "文件最外层缺少字段「generator」",
+            "the field “generator” is missing at the top level",
+        );
+        check(
+            &|v| v["applicant"]["level"] = serde_json::json!("province"),
+            "字段 applicant.level 的值「province」不是可选的值",
+            "field applicant.level has “province”",
+        );
+        check(
+            &|v| v["applicant"]["contact"]["phone"] = serde_json::json!(3512345678u64),
+            "字段 applicant.contact.phone 应为文字（带引号），但文件中是整数 3512345678",
+            "should be a text (in quotation marks), but the file has the whole number 3512345678",
+        );
     }
 }

@@ -234,8 +234,8 @@ impl Catalog {
         let data: CatalogData = crate::json::from_value(&value).map_err(|e| {
             vec![Problem::new(
                 Code::InvalidCatalog,
-                format!("不是有效的指标目录：{e}"),
-                format!("not a valid indicator catalog: {e}"),
+                format!("不是有效的指标目录：{}。", e.zh()),
+                format!("not a valid indicator catalog: {}", e.en()),
             )]
         })?;
         Catalog::from_data(data)
@@ -459,7 +459,7 @@ pub fn validate(data: &CatalogData) -> Vec<Problem> {
         for section in &area.sections {
             if u32::from(section.number) != next_section {
                 problems.push(invalid(
-                    format!("二级指标编号应为 {next_section}，实为 {}(编号须全表连续)", section.number),
+                    format!("二级指标编号应为 {next_section}，实为 {}（编号须全表连续）", section.number),
                     format!("section number should be {next_section}, found {} (numbers run on through the table)", section.number),
                 ));
             }
@@ -481,7 +481,7 @@ pub fn validate(data: &CatalogData) -> Vec<Problem> {
                 if u32::from(n) != next_indicator {
                     problems.push(
                         invalid(
-                            format!("三级指标编号应为 {next_indicator}，实为 {n}(编号须从 1 起全表连续)"),
+                            format!("三级指标编号应为 {next_indicator}，实为 {n}（编号须从 1 起全表连续）"),
                             format!("indicator number should be {next_indicator}, found {n} (numbers run 1..N through the table)"),
                         )
                         .at_indicator(n),

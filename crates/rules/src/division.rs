@@ -167,9 +167,9 @@ impl DivisionError {
             DivisionError::DevelopmentZone => "该代码是统计用开发区，不是一级政府".into(),
             DivisionError::Retired(new) => {
                 let name = get(*new).map(|d| d.name.clone()).unwrap_or_default();
-                format!("该代码已在区划调整中撤销，现为 {new:06}({name})")
+                format!("该代码已在区划调整中撤销，现为 {new:06}（{name}）")
             }
-            DivisionError::Province => "省本级不是申报主体，请选择市或县(市、区)".into(),
+            DivisionError::Province => "省本级不是申报主体，请选择市或县（市、区）".into(),
             DivisionError::Unknown => "山西省区划表中没有该代码".into(),
         }
     }

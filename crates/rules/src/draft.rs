@@ -110,8 +110,7 @@ impl Draft {
         catalogs: &CatalogSet,
     ) -> Result<(Draft, Arc<Catalog>), Vec<Problem>> {
         let value = parse_json(bytes, MAX_FILE_BYTES)?;
-        check_format(&value, DRAFT_FORMAT_ID, FORMAT_VERSION, "草稿", "draft")
-            .map_err(|p| vec![p])?;
+        check_format(&value, DRAFT_FORMAT_ID, FORMAT_VERSION).map_err(|p| vec![p])?;
         let statuses = status_problems(&value);
         if !statuses.is_empty() {
             return Err(statuses);
@@ -119,8 +118,8 @@ impl Draft {
         let record: DraftRecord = crate::json::from_value(&value).map_err(|e| {
             vec![Problem::new(
                 Code::NotApplication,
-                format!("草稿记录已损坏：{e}"),
-                format!("the draft record is damaged: {e}"),
+                format!("草稿记录已损坏：{}。", e.zh()),
+                format!("the draft record is damaged: {}", e.en()),
             )]
         })?;
         let catalog = catalogs

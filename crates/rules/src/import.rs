@@ -156,7 +156,7 @@ pub fn import_csv(bytes: &[u8], meta: TableMeta) -> Result<Catalog, Vec<Problem>
     let text = crate::input::decode_text(bytes).map_err(|_| {
         vec![Problem::new(
             Code::NotUtf8,
-            "表格不是 UTF-8 编码：请在 Excel 中选择「另存为 → CSV UTF-8(逗号分隔)」",
+            "表格不是 UTF-8 编码：请在 Excel 中选择「另存为 → CSV UTF-8（逗号分隔）」",
             "the table is not UTF-8: in Excel choose Save As → CSV UTF-8 (comma delimited)",
         )]
     })?;
@@ -185,7 +185,7 @@ pub fn import_csv(bytes: &[u8], meta: TableMeta) -> Result<Catalog, Vec<Problem>
         if slot.is_none() && *en != "applies_to" && *en != "evidence" {
             problems.push(table_problem(
                 1,
-                format!("表头缺少「{}」列({en})", zh[0]),
+                format!("表头缺少「{}」列（{en}）", zh[0]),
                 format!("the header row lacks the {en} column ({})", zh[0]),
             ));
         }
@@ -247,7 +247,7 @@ pub fn import_csv(bytes: &[u8], meta: TableMeta) -> Result<Catalog, Vec<Problem>
             problems.push(table_problem(
                 line,
                 format!(
-                    "适用范围「{applies_cell}」无法识别：应为 both、city、county(或 通用、市、县)"
+                    "适用范围「{applies_cell}」无法识别：应为 both、city、county（或 通用、市、县）"
                 ),
                 format!("applies_to “{applies_cell}” is not recognised: use both, city or county"),
             ));

@@ -37,13 +37,293 @@ pub fn from_value<'de, T: Deserialize<'de>>(value: &'de Value) -> Result<T, Erro
     T::deserialize(ValueReader(value))
 }
 
-/// Why a value could not be read as the expected type, in English (as `serde` words it).
+/// Why a value could not be read as the expected type, and where in the file.
+///
+/// Its `Display` words it as `serde` does (for logs and tests); [`Error::zh`] and [`Error::en`]
+/// word it for the person who opened the file, naming the field by its path (`answers[3].number`).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Error(String);
+pub struct Error {
+    kind: ErrorKind,
+    /// The keys and indices from the failing value outwards (innermost first).
+    path: Vec<Segment>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum ErrorKind {
+    Custom(String),
+    InvalidType(Found, String),
+    InvalidValue(Found, String),
+    InvalidLength(usize, String),
+    UnknownVariant(String, &'static [&'static str]),
+    UnknownField(String, &'static [&'static str]),
+    MissingField(&'static str),
+    DuplicateField(&'static str),
+}
+
+/// What was found instead of the expected value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Found {
+    Bool(bool),
+    Integer(String),
+    /// A number as JSON writes it.
+    Float(String),
+    Str(String),
+    Null,
+    Seq,
+    Map,
+    Other(String),
+}
+
+impl Error {
+    fn new(kind: ErrorKind) -> Error {
+        Error {
+            kind,
+            path: Vec::new(),
+        }
+    }
+
+    fn within(mut self, segment: Segment) -> Error {
+        self.path.push(segment);
+        self
+    }
+
+    /// The path of the value, e.g. `answers[3].number`; empty at the top of the file.
+    pub fn path(&self) -> String {
+        let mut out = String::new();
+        for segment in self.path.iter().rev() {
+            match segment {
+                Segment::Key(key) => {
+                    if !out.is_empty() {
+                        out.push('.');
+                    }
+                    out.push_str(key);
+                }
+                Segment::Index(i) => out.push_str(&format!("[{i}]")),
+            }
+        }
+        out
+    }
+
+    /// What is wrong, in Chinese, without the parser's wording.
+    pub fn zh(&self) -> String {
+        let path = self.path();
+        let field = || {
+            if path.is_empty() {
+                "文件内容".to_string()
+            } else {
+                format!("字段 {path} ")
+            }
+        };
+        let inside = || {
+            if path.is_empty() {
+                "文件最外层".to_string()
+            } else {
+                format!("字段 {path} 中")
+            }
+        };
+        match &self.kind {
+            ErrorKind::InvalidType(found, expected) | ErrorKind::InvalidValue(found, expected) => {
+                format!(
+                    "{}应为{}，但文件中是{}",
+                    field(),
+                    expected_zh(expected),
+                    found.zh()
+                )
+            }
+            ErrorKind::InvalidLength(len, _) => format!("{}的项数不对（有 {len} 项）", field()),
+            ErrorKind::UnknownVariant(value, allowed) => format!(
+                "{}的值「{value}」不是可选的值（可选：{}）",
+                field(),
+                allowed.join("、")
+            ),
+            ErrorKind::UnknownField(name, known) => format!(
+                "{}有本格式没有的字段「{name}」（可用的字段：{}）",
+                inside(),
+                known.join("、")
+            ),
+            ErrorKind::MissingField(name) => format!("{}缺少字段「{name}」", inside()),
+            ErrorKind::DuplicateField(name) => {
+                format!("{}的字段「{name}」出现了不止一次", inside())
+            }
+            ErrorKind::Custom(_) => format!("{}的值格式不对", field()),
+        }
+    }
+
+    /// What is wrong, in English, without the parser's wording.
+    pub fn en(&self) -> String {
+        let path = self.path();
+        let field = || {
+            if path.is_empty() {
+                "the content".to_string()
+            } else {
+                format!("field {path}")
+            }
+        };
+        let inside = || {
+            if path.is_empty() {
+                "at the top level".to_string()
+            } else {
+                format!("in {path}")
+            }
+        };
+        match &self.kind {
+            ErrorKind::InvalidType(found, expected) | ErrorKind::InvalidValue(found, expected) => {
+                format!(
+                    "{} should be {}, but the file has {}",
+                    field(),
+                    expected_en(expected),
+                    found.en()
+                )
+            }
+            ErrorKind::InvalidLength(len, _) => {
+                format!("{} has the wrong number of items ({len})", field())
+            }
+            ErrorKind::UnknownVariant(value, allowed) => format!(
+                "{} has “{value}”, which is not one of: {}",
+                field(),
+                allowed.join(", ")
+            ),
+            ErrorKind::UnknownField(name, known) => format!(
+                "there is a field “{name}” {} that this format does not have (its fields: {})",
+                inside(),
+                known.join(", ")
+            ),
+            ErrorKind::MissingField(name) => format!("the field “{name}” is missing {}", inside()),
+            ErrorKind::DuplicateField(name) => {
+                format!("the field “{name}” appears more than once {}", inside())
+            }
+            ErrorKind::Custom(_) => format!("{} has a value of the wrong form", field()),
+        }
+    }
+}
+
+/// `serde`'s name of an expected type, in the user's words.
+fn expected_zh(expected: &str) -> &'static str {
+    match expected {
+        "u8" => "介于 0 至 255 之间的整数",
+        "u16" => "介于 0 至 65535 之间的整数",
+        "u32" => "介于 0 至 4294967295 之间的整数",
+        "u64" | "usize" => "不小于 0 的整数",
+        "a string" | "string" | "a character" => "文字（带引号）",
+        "a boolean" => "true 或 false",
+        "a sequence" => "数组（[…]）",
+        "string or map" => "文字或对象",
+        e if e.starts_with("struct ") || e.starts_with("a map") || e.starts_with("map") => {
+            "对象（{…}）"
+        }
+        _ => "格式正确的值",
+    }
+}
+
+/// `serde`'s name of an expected type, in the user's words.
+fn expected_en(expected: &str) -> &'static str {
+    match expected {
+        "u8" => "a whole number from 0 to 255",
+        "u16" => "a whole number from 0 to 65535",
+        "u32" => "a whole number from 0 to 4294967295",
+        "u64" | "usize" => "a whole number, 0 or more",
+        "a string" | "string" | "a character" => "a text (in quotation marks)",
+        "a boolean" => "true or false",
+        "a sequence" => "a list ([…])",
+        "string or map" => "a text or an object",
+        e if e.starts_with("struct ") || e.starts_with("a map") || e.starts_with("map") => {
+            "an object ({…})"
+        }
+        _ => "a value of the right form",
+    }
+}
+
+impl Found {
+    fn zh(&self) -> String {
+        match self {
+            Found::Bool(b) => format!("逻辑值 {b}"),
+            Found::Integer(n) => format!("整数 {n}"),
+            Found::Float(n) => format!("数字 {n}"),
+            Found::Str(s) => format!("文字「{}」", shorten(s)),
+            Found::Null => "空值 null".to_string(),
+            Found::Seq => "数组".to_string(),
+            Found::Map => "对象".to_string(),
+            Found::Other(_) => "其他类型的值".to_string(),
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            Found::Bool(b) => format!("the value {b}"),
+            Found::Integer(n) => format!("the whole number {n}"),
+            Found::Float(n) => format!("the number {n}"),
+            Found::Str(s) => format!("the text “{}”", shorten(s)),
+            Found::Null => "null".to_string(),
+            Found::Seq => "a list".to_string(),
+            Found::Map => "an object".to_string(),
+            Found::Other(other) => format!("a value of another kind ({other})"),
+        }
+    }
+
+    /// The value as `serde` describes it, e.g. ``integer `7` ``.
+    fn serde(&self) -> String {
+        match self {
+            Found::Bool(b) => format!("boolean `{b}`"),
+            Found::Integer(n) => format!("integer `{n}`"),
+            Found::Float(n) => format!("floating point `{n}`"),
+            Found::Str(s) => format!("string “{s}”"),
+            Found::Null => "null".to_string(),
+            Found::Seq => "sequence".to_string(),
+            Found::Map => "map".to_string(),
+            Found::Other(other) => other.clone(),
+        }
+    }
+}
+
+/// At most 40 characters of a text found in a file, for a message.
+fn shorten(s: &str) -> String {
+    match s.char_indices().nth(40) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s.to_string(),
+    }
+}
+
+/// serde's "expected one of" list.
+fn one_of(names: &[&str]) -> String {
+    match names {
+        [] => "there are none".to_string(),
+        [one] => format!("expected `{one}`"),
+        [a, b] => format!("expected `{a}` or `{b}`"),
+        _ => {
+            let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+            format!("expected one of {}", quoted.join(", "))
+        }
+    }
+}
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        match &self.kind {
+            ErrorKind::Custom(msg) => f.write_str(msg),
+            ErrorKind::InvalidType(found, exp) => {
+                write!(f, "invalid type: {}, expected {exp}", found.serde())
+            }
+            ErrorKind::InvalidValue(found, exp) => {
+                write!(f, "invalid value: {}, expected {exp}", found.serde())
+            }
+            ErrorKind::InvalidLength(len, exp) => write!(f, "invalid length {len}, expected {exp}"),
+            ErrorKind::UnknownVariant(v, names) => {
+                let list = one_of(names).replace("there are none", "there are no variants");
+                write!(f, "unknown variant `{v}`, {list}")
+            }
+            ErrorKind::UnknownField(name, names) => {
+                let list = one_of(names).replace("there are none", "there are no fields");
+                write!(f, "unknown field `{name}`, {list}")
+            }
+            ErrorKind::MissingField(name) => write!(f, "missing field `{name}`"),
+            ErrorKind::DuplicateField(name) => write!(f, "duplicate field `{name}`"),
+        }
     }
 }
 
@@ -51,48 +331,66 @@ impl std::error::Error for Error {}
 
 impl de::Error for Error {
     fn custom<T: fmt::Display>(msg: T) -> Self {
-        Error(msg.to_string())
+        Error::new(ErrorKind::Custom(msg.to_string()))
     }
 
-    // The two methods below replace `serde`'s defaults, which would format `Unexpected` with
-    // its own `Display` (see the module documentation).
+    // The methods below replace `serde`'s defaults, which would format `Unexpected` with its
+    // own `Display` (see the module documentation), and keep what went wrong as data, so that
+    // the message can be worded for the user in either language.
     fn invalid_type(unexp: Unexpected<'_>, exp: &dyn Expected) -> Self {
-        Error(format!("invalid type: {}, expected {exp}", describe(unexp)))
+        Error::new(ErrorKind::InvalidType(describe(unexp), exp.to_string()))
     }
 
     fn invalid_value(unexp: Unexpected<'_>, exp: &dyn Expected) -> Self {
-        Error(format!(
-            "invalid value: {}, expected {exp}",
-            describe(unexp)
-        ))
+        Error::new(ErrorKind::InvalidValue(describe(unexp), exp.to_string()))
+    }
+
+    fn invalid_length(len: usize, exp: &dyn Expected) -> Self {
+        Error::new(ErrorKind::InvalidLength(len, exp.to_string()))
+    }
+
+    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
+        Error::new(ErrorKind::UnknownVariant(variant.to_string(), expected))
+    }
+
+    fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
+        Error::new(ErrorKind::UnknownField(field.to_string(), expected))
+    }
+
+    fn missing_field(field: &'static str) -> Self {
+        Error::new(ErrorKind::MissingField(field))
+    }
+
+    fn duplicate_field(field: &'static str) -> Self {
+        Error::new(ErrorKind::DuplicateField(field))
     }
 }
 
-/// What was found instead of the expected value, e.g. ``integer `7` ``.
-fn describe(unexp: Unexpected<'_>) -> String {
+/// What was found instead of the expected value.
+fn describe(unexp: Unexpected<'_>) -> Found {
     match unexp {
-        Unexpected::Bool(b) => format!("boolean `{b}`"),
-        Unexpected::Unsigned(n) => format!("integer `{n}`"),
-        Unexpected::Signed(n) => format!("integer `{n}`"),
+        Unexpected::Bool(b) => Found::Bool(b),
+        Unexpected::Unsigned(n) => Found::Integer(n.to_string()),
+        Unexpected::Signed(n) => Found::Integer(n.to_string()),
         // A parsed JSON number is always finite; it is written the way JSON writes it.
         Unexpected::Float(f) => match Number::from_f64(f) {
-            Some(n) => format!("floating point `{n}`"),
-            None => "floating point".to_string(),
+            Some(n) => Found::Float(n.to_string()),
+            None => Found::Other("floating point".to_string()),
         },
-        Unexpected::Char(c) => format!("character `{c}`"),
-        Unexpected::Str(s) => format!("string “{s}”"),
-        Unexpected::Bytes(_) => "byte array".to_string(),
-        Unexpected::Unit => "null".to_string(),
-        Unexpected::Option => "Option value".to_string(),
-        Unexpected::NewtypeStruct => "newtype struct".to_string(),
-        Unexpected::Seq => "sequence".to_string(),
-        Unexpected::Map => "map".to_string(),
-        Unexpected::Enum => "enum".to_string(),
-        Unexpected::UnitVariant => "unit variant".to_string(),
-        Unexpected::NewtypeVariant => "newtype variant".to_string(),
-        Unexpected::TupleVariant => "tuple variant".to_string(),
-        Unexpected::StructVariant => "struct variant".to_string(),
-        Unexpected::Other(other) => other.to_string(),
+        Unexpected::Char(c) => Found::Str(c.to_string()),
+        Unexpected::Str(s) => Found::Str(s.to_string()),
+        Unexpected::Unit => Found::Null,
+        Unexpected::Seq => Found::Seq,
+        Unexpected::Map => Found::Map,
+        Unexpected::Bytes(_) => Found::Other("byte array".to_string()),
+        Unexpected::Option => Found::Other("Option value".to_string()),
+        Unexpected::NewtypeStruct => Found::Other("newtype struct".to_string()),
+        Unexpected::Enum => Found::Other("enum".to_string()),
+        Unexpected::UnitVariant => Found::Other("unit variant".to_string()),
+        Unexpected::NewtypeVariant => Found::Other("newtype variant".to_string()),
+        Unexpected::TupleVariant => Found::Other("tuple variant".to_string()),
+        Unexpected::StructVariant => Found::Other("struct variant".to_string()),
+        Unexpected::Other(other) => Found::Other(other.to_string()),
     }
 }
 
@@ -120,7 +418,7 @@ fn invalid_type(value: &Value, exp: &dyn Expected) -> Error {
 struct ValueReader<'de>(&'de Value);
 
 fn visit_array<'de, V: Visitor<'de>>(items: &'de [Value], visitor: V) -> Result<V::Value, Error> {
-    let mut seq = Items(items.iter());
+    let mut seq = Items(items.iter(), 0);
     let value = visitor.visit_seq(&mut seq)?;
     if seq.0.len() == 0 {
         Ok(value)
@@ -304,7 +602,8 @@ impl<'de> ValueReader<'de> {
     }
 }
 
-struct Items<'de>(std::slice::Iter<'de, Value>);
+/// The items of an array, and the index of the next one.
+struct Items<'de>(std::slice::Iter<'de, Value>, usize);
 
 impl<'de> SeqAccess<'de> for Items<'de> {
     type Error = Error;
@@ -313,9 +612,14 @@ impl<'de> SeqAccess<'de> for Items<'de> {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, Error> {
+        let index = self.1;
+        self.1 += 1;
         self.0
             .next()
-            .map(|value| seed.deserialize(ValueReader(value)))
+            .map(|value| {
+                seed.deserialize(ValueReader(value))
+                    .map_err(|e| e.within(Segment::Index(index)))
+            })
             .transpose()
     }
 
@@ -326,7 +630,7 @@ impl<'de> SeqAccess<'de> for Items<'de> {
 
 struct Entries<'de> {
     iter: serde_json::map::Iter<'de>,
-    value: Option<&'de Value>,
+    value: Option<(&'de str, &'de Value)>,
 }
 
 impl<'de> MapAccess<'de> for Entries<'de> {
@@ -339,14 +643,16 @@ impl<'de> MapAccess<'de> for Entries<'de> {
         let Some((key, value)) = self.iter.next() else {
             return Ok(None);
         };
-        self.value = Some(value);
+        self.value = Some((key, value));
         seed.deserialize(BorrowedStrDeserializer::new(key))
             .map(Some)
     }
 
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, Error> {
         match self.value.take() {
-            Some(value) => seed.deserialize(ValueReader(value)),
+            Some((key, value)) => seed
+                .deserialize(ValueReader(value))
+                .map_err(|e| e.within(Segment::Key(key.to_string()))),
             None => Err(de::Error::custom("value is missing")),
         }
     }

@@ -274,7 +274,7 @@ impl Package {
             problems.push(Problem::new(
                 Code::DuplicateSubmission,
                 format!(
-                    "{}提交了两份同类申报(第 {} 份和第 {} 份)",
+                    "{}提交了两份同类申报（第 {} 份和第 {} 份）",
                     files[i].applicant.display_name(),
                     i + 1,
                     j + 1
@@ -332,20 +332,13 @@ pub fn verify_package_value(
     value: Value,
     catalogs: &CatalogSet,
 ) -> Result<VerifiedPackage, Vec<Problem>> {
-    check_format(
-        &value,
-        PACKAGE_FORMAT_ID,
-        PACKAGE_FORMAT_VERSION,
-        "初审推荐材料包",
-        "recommendation package",
-    )
-    .map_err(|p| vec![p])?;
+    check_format(&value, PACKAGE_FORMAT_ID, PACKAGE_FORMAT_VERSION).map_err(|p| vec![p])?;
     let declared = integrity_of(&value);
     let package: Package = crate::json::from_value(&value).map_err(|e| {
         vec![Problem::new(
             Code::NotApplication,
-            format!("材料包的字段不完整或格式不对：{e}"),
-            format!("a field of the package is missing or malformed: {e}"),
+            format!("材料包的内容不完整或格式不对：{}。", e.zh()),
+            format!("the package is incomplete or malformed: {}", e.en()),
         )]
     })?;
     let mut problems = Vec::new();

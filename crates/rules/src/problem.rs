@@ -104,8 +104,11 @@ macro_rules! codes {
 codes! {
     TooLarge = "too-large", Error, "The input is larger than the limit; checked before parsing.";
     NotUtf8 = "not-utf8", Error, "The input is not UTF-8 text.";
+    Utf16 = "utf16", Error, "The input is UTF-16 text (a UTF-16 byte-order mark, or ASCII with NUL bytes between); the message says how to save it as UTF-8.";
     NotJson = "not-json", Error, "The input is not JSON; line and column say where.";
     TooDeep = "too-deep", Error, "The JSON nests deeper than any valid file does.";
+    DuplicateKey = "duplicate-key", Error, "A JSON object has the same key twice; no reader guesses which one counts.";
+    OtherDocument = "other-document", Error, "The file is another kind of shifan file (e.g. a recommendation package where an application is expected); the message says what it is and where it opens.";
     NotApplication = "not-application", Error, "The JSON is not a shifan application file, or a field has the wrong shape.";
     NewerVersion = "newer-version", Error, "The file was written in a newer format version than this build reads.";
     UnknownCatalog = "unknown-catalog", Error, "The file names a catalog this build does not have.";
@@ -131,6 +134,7 @@ codes! {
     InvalidDecision = "invalid-decision", Error, "A package's decisions are incomplete, or its ranks are not 1..k over the recommended applications.";
     OutsideCity = "outside-city", Error, "An application in a package comes from a county outside the reviewing city.";
     DuplicateSubmission = "duplicate-submission", Warning, "Two applications are from the same government for the same kind.";
+    InvalidContact = "invalid-contact", Warning, "The contact's phone number or e-mail address does not look like one.";
 }
 
 impl fmt::Display for Code {
@@ -198,7 +202,7 @@ impl Problem {
     /// use shifan_rules::{Code, Lang, Problem};
     /// let p = Problem::new(Code::MissingReason, "缺少理由", "reason missing").at_indicator(7);
     /// assert_eq!(p.describe(Lang::En), "missing-reason (indicator 7): reason missing");
-    /// assert_eq!(p.describe(Lang::Zh), "missing-reason(第 7 项指标):缺少理由");
+    /// assert_eq!(p.describe(Lang::Zh), "missing-reason（第 7 项指标）：缺少理由");
     /// ```
     pub fn describe(&self, lang: Lang) -> String {
         let mut place = Vec::new();
@@ -216,9 +220,9 @@ impl Problem {
                 let place = if place.is_empty() {
                     String::new()
                 } else {
-                    format!("({})", place.join(","))
+                    format!("（{}）", place.join("，"))
                 };
-                format!("{}{}:{}", self.code, place, self.message.zh)
+                format!("{}{}：{}", self.code, place, self.message.zh)
             }
             Lang::En => {
                 if let Some(n) = self.at.indicator {

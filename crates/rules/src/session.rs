@@ -467,19 +467,12 @@ impl Session {
     /// record that cannot be read is left out; ranks are restored to 1..k.
     pub fn from_json(bytes: &[u8], catalogs: &CatalogSet) -> Result<Session, Vec<Problem>> {
         let value = parse_json(bytes, MAX_SESSION_BYTES)?;
-        check_format(
-            &value,
-            SESSION_FORMAT_ID,
-            SESSION_FORMAT_VERSION,
-            "初审工作记录",
-            "review session",
-        )
-        .map_err(|p| vec![p])?;
+        check_format(&value, SESSION_FORMAT_ID, SESSION_FORMAT_VERSION).map_err(|p| vec![p])?;
         let record: Record = crate::json::from_value(&value).map_err(|e| {
             vec![Problem::new(
                 Code::NotApplication,
-                format!("初审工作记录已损坏：{e}"),
-                format!("the review session record is damaged: {e}"),
+                format!("初审工作记录已损坏：{}。", e.zh()),
+                format!("the review session record is damaged: {}", e.en()),
             )]
         })?;
         let mut session = Session {

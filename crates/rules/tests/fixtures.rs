@@ -72,6 +72,15 @@ fn expectations() -> Vec<(&'static str, Expect)> {
             },
         ),
         ("invalid-not-utf8.json", Expect::Invalid(&[NotUtf8])),
+        ("invalid-utf16.json", Expect::Invalid(&[Utf16])),
+        (
+            "invalid-duplicate-key.json",
+            Expect::Invalid(&[DuplicateKey]),
+        ),
+        (
+            "invalid-other-document.json",
+            Expect::Invalid(&[OtherDocument]),
+        ),
         ("invalid-not-json.json", Expect::Invalid(&[NotJson])),
         ("invalid-too-deep.json", Expect::Invalid(&[TooDeep])),
         (
@@ -160,6 +169,10 @@ const NOT_COMMITTED: &[(Code, &str)] = &[
         "a warning: warning-incomplete-single-item.json",
     ),
     (Code::InvalidCatalog, "concerns catalog files"),
+    (
+        Code::InvalidContact,
+        "a warning of the form while the contact is typed",
+    ),
     (Code::InvalidTable, "concerns imported CSV tables"),
     (Code::UnknownApplication, "concerns recommendation packages"),
     (Code::InvalidDecision, "concerns recommendation packages"),
@@ -364,13 +377,41 @@ fn generate() -> BTreeMap<&'static str, Vec<u8>> {
         out.insert("invalid-too-deep.json", bytes(&value));
     }
 
+    // The indicator catalog sent instead of the exported application.
+    out.insert(
+        "invalid-not-application.json",
+        reference.to_json().into_bytes(),
+    );
+
+    // Notepad's "Save as … Unicode": UTF-16 (little-endian, with its byte-order mark).
+    {
+        let mut utf16 = vec![0xFF, 0xFE];
+        for unit in base.to_json().encode_utf16() {
+            utf16.extend_from_slice(&unit.to_le_bytes());
+        }
+        out.insert("invalid-utf16.json", utf16);
+    }
+
+    // A hand edit added a second format_version instead of changing the first: a reader that
+    // let the last one win would call it a newer version.
+    {
+        let text = base.to_json();
+        let edited = text.replacen(
+            "  \"format_version\": 1,\n",
+            "  \"format_version\": 1,\n  \"format_version\": 2,\n",
+            1,
+        );
+        assert_ne!(edited, text, "the base has a format_version line");
+        out.insert("invalid-duplicate-key.json", edited.into_bytes());
+    }
+
     // The browser's saved draft sent instead of the exported application.
     {
         let verified = read_application(base.to_json().as_bytes(), &CatalogSet::builtin())
             .expect("the base verifies");
         let draft = Draft::from_verified("draft-140105".into(), &verified);
         let pretty = canonical::to_pretty(&serde_json::from_str(&draft.to_json()).expect("json"));
-        out.insert("invalid-not-application.json", pretty.into_bytes());
+        out.insert("invalid-other-document.json", pretty.into_bytes());
     }
 
     // Written by a future shifan with format version 2.

@@ -12,7 +12,7 @@ use shifan_rules::catalog::applicable_count;
 use shifan_rules::import::{TableMeta, import_csv};
 use shifan_rules::package::read_package;
 use shifan_rules::sample::{SampleKind, SampleSpec, sample_application};
-use shifan_rules::{Catalog, CatalogSet, Draft, Status, division, read_application};
+use shifan_rules::{Catalog, CatalogSet, Code, Draft, Status, division, read_application};
 use std::sync::OnceLock;
 
 const CASES: u32 = 256;
@@ -139,6 +139,28 @@ proptest! {
         let old = target.as_u64().expect("whole numbers only");
         *target = Value::from(if wild { old.wrapping_mul(delta).wrapping_add(u64::MAX / 2) } else { old + delta });
         check(&write(&value))?;
+    }
+
+    #[test]
+    fn any_key_written_twice_is_refused_with_its_own_code_and_line(which in any::<Index>()) {
+        // A member line with a plain value (`"key": value` with or without its comma), copied
+        // above itself: still JSON, and a parser alone would keep the last one.
+        let (bytes, _) = valid();
+        let text = std::str::from_utf8(bytes).expect("UTF-8");
+        let lines: Vec<&str> = text.lines().collect();
+        let members: Vec<usize> = (0..lines.len())
+            .filter(|&i| {
+                let line = lines[i].trim_start();
+                line.starts_with('"') && line.contains("\": ") && !line.ends_with(['{', '['])
+            })
+            .collect();
+        let at = members[which.index(members.len())];
+        let mut edited: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        let copy = lines[at].trim_end_matches(',').to_string() + ",";
+        edited.insert(at, copy);
+        let problems = read_application(edited.join("\n").as_bytes(), catalogs()).unwrap_err();
+        prop_assert_eq!(problems[0].code, Code::DuplicateKey);
+        prop_assert_eq!(problems[0].at.line, Some(at as u64 + 2));
     }
 
     #[test]
