@@ -202,14 +202,23 @@ test('a city office reviews, ranks and exports its counties’ applications', as
   const csvPath = path.join(dir, 'table.csv');
   await csv.saveAs(csvPath);
   const csvText = readFileSync(csvPath, 'utf8');
-  assert.ok(csvText.startsWith('\ufeff申报单位,区划代码'), csvText.slice(0, 40));
+  assert.ok(csvText.startsWith('\ufeff文件,申报单位,区划代码'), csvText.slice(0, 40));
   assert.equal(csvText.trim().split('\r\n').length, 22);
-  // The office's opinions are in the table too: decision, rank and comment.
+  // The office's opinions are in the table too (decision, rank and comment), beside the flags.
   const [header, ...lines] = csvText.replace(/^\ufeff/, '').trim().split('\r\n');
-  assert.ok(header.endsWith(',初审意见,推荐排序,初审意见说明'), header);
-  assert.equal(lines.filter((l) => /,推荐,1,$/.test(l)).length, 1, 'the first recommended, ranked 1');
-  assert.equal(lines.filter((l) => l.endsWith(',推荐,2,材料扎实，制度创新特色鲜明')).length, 1);
-  assert.equal(lines.filter((l) => /,不推荐,,$/.test(l)).length, 1);
+  const columns = header.split(',');
+  assert.ok(header.includes(',初审意见,推荐排序,初审意见说明,'), header);
+  for (const flag of ['不属于本市', '疑似重复申报', '有提示', '项目名称', '联系人', '联系电话']) {
+    assert.ok(columns.includes(flag), `${flag} in ${header}`);
+  }
+  const opinion = (line) => {
+    const cells = line.split(',');
+    const at = columns.indexOf('初审意见');
+    return cells.slice(at, at + 3).join(',');
+  };
+  assert.equal(lines.filter((l) => opinion(l) === '推荐,1,').length, 1, 'the first recommended, ranked 1');
+  assert.equal(lines.filter((l) => opinion(l) === '推荐,2,材料扎实，制度创新特色鲜明').length, 1);
+  assert.equal(lines.filter((l) => opinion(l) === '不推荐,,').length, 1);
 
   // A reload: the review is still there, decisions, ranks, comments and reviewer included.
   await page.waitForFunction(() => document.querySelector('[data-testid="review-save"]')?.textContent.includes('已自动保存'));

@@ -404,10 +404,7 @@ pub fn fill(template: &str, args: &[&str]) -> String {
 
 /// A status label in `lang`, as `shifan-rules` names it.
 pub fn status_label(lang: Lang, status: Status) -> &'static str {
-    match lang {
-        Lang::Zh => status.label_zh(),
-        Lang::En => status.label_en(),
-    }
+    status.label(lang)
 }
 
 /// Tenths of a percent as text, e.g. 900 → `90.0%`.

@@ -183,47 +183,8 @@ pub enum ContactField {
     Email,
 }
 
-/// One of the four narrative aspects of a single-item project.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Aspect {
-    /// 创新性.
-    Innovation,
-    /// 引领性.
-    Leadership,
-    /// 典型性.
-    Typicality,
-    /// 可复制、可推广.
-    Replicability,
-}
-
-impl Aspect {
-    /// All aspects in display order.
-    pub const ALL: [Aspect; 4] = [
-        Aspect::Innovation,
-        Aspect::Leadership,
-        Aspect::Typicality,
-        Aspect::Replicability,
-    ];
-
-    /// The aspect's text in a narrative.
-    pub fn get(self, n: &Narrative) -> &str {
-        match self {
-            Aspect::Innovation => &n.innovation,
-            Aspect::Leadership => &n.leadership,
-            Aspect::Typicality => &n.typicality,
-            Aspect::Replicability => &n.replicability,
-        }
-    }
-
-    fn get_mut(self, n: &mut Narrative) -> &mut String {
-        match self {
-            Aspect::Innovation => &mut n.innovation,
-            Aspect::Leadership => &mut n.leadership,
-            Aspect::Typicality => &mut n.typicality,
-            Aspect::Replicability => &mut n.replicability,
-        }
-    }
-}
+/// The four narrative aspects: the one list of them, in `shifan-rules`.
+pub use shifan_rules::Aspect;
 
 /// A field of the evidence form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -32,32 +32,16 @@ pub fn status_of(checked: &[Checked]) -> u8 {
     }
 }
 
-/// The kind's label in `lang`.
-pub fn kind_label(kind: &Kind, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => kind.label_zh(),
-        Lang::En => kind.label_en(),
-    }
-}
-
-/// The verdict's label in `lang` (it always says it is an estimate).
-pub fn verdict_label(verdict: Verdict, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => verdict.label_zh(),
-        Lang::En => verdict.label_en(),
-    }
-}
-
 /// The one-line description of a valid file, without the leading `OK  <file>`.
 pub fn describe_valid(verified: &Verified, lang: Lang) -> String {
     let ratio = verified.score.total.compliance();
     format!(
         "{}  {}  {} ({})  {}",
         verified.file.applicant.display_name(),
-        kind_label(&verified.file.kind, lang),
+        verified.file.kind.label(lang),
         ratio.percent(),
         ratio.formula(),
-        verdict_label(verified.score.verdict, lang)
+        Verdict::label_of(verified.verdict(), lang)
     )
 }
 
@@ -108,10 +92,7 @@ pub fn render_text(checked: &[Checked], lang: Lang) -> String {
                 }
                 for (verified, entry) in package.applications.iter().zip(&package.package.decisions)
                 {
-                    let decision = match lang {
-                        Lang::Zh => entry.decision.label_zh(),
-                        Lang::En => entry.decision.label_en(),
-                    };
+                    let decision = entry.decision.label(lang);
                     let rank = entry.rank.map(|r| format!(" #{r}")).unwrap_or_default();
                     out.push_str(&format!(
                         "    {decision}{rank}  {}\n",
@@ -159,8 +140,9 @@ struct JsonApplication<'a> {
     met: u32,
     applicable: u32,
     compliance: String,
-    meets_bar: bool,
-    verdict: Verdict,
+    /// `null` for a single-item application, which has no comprehensive bar.
+    meets_bar: Option<bool>,
+    verdict: Option<Verdict>,
     unanswered: u32,
     integrity: &'a str,
 }
@@ -215,8 +197,8 @@ fn application(verified: &Verified) -> JsonApplication<'_> {
         met: total.met,
         applicable: total.applicable(),
         compliance: total.compliance().percent(),
-        meets_bar: verified.score.verdict == Verdict::MeetsBar,
-        verdict: verified.score.verdict,
+        meets_bar: verified.verdict().map(|v| v == Verdict::MeetsBar),
+        verdict: verified.verdict(),
         unanswered: total.unanswered,
         integrity: &file.integrity,
     }

@@ -1,7 +1,6 @@
 //! `shifan sample`: writes a realistic, valid application file made by
 //! `shifan_rules::sample`, reproducible for the same arguments.
 
-use crate::check::{kind_label, verdict_label};
 use crate::output::write_to;
 use crate::{EXIT_INVALID, Outcome};
 use shifan_rules::input::is_rfc3339;
@@ -104,10 +103,13 @@ pub fn run(args: SampleArgs, lang: Lang) -> Outcome {
         },
         args.output.display(),
         file.applicant.display_name(),
-        kind_label(&file.kind, lang),
+        file.kind.label(lang),
         ratio.percent(),
         ratio.formula(),
-        verdict_label(s.verdict, lang)
+        shifan_rules::Verdict::label_of(
+            matches!(file.kind, shifan_rules::Kind::Comprehensive).then_some(s.verdict),
+            lang
+        )
     );
     if args.output == std::path::Path::new("-") {
         Outcome {

@@ -5,7 +5,8 @@
 use crate::input::{Checked, FileOutcome, check_paths};
 use crate::output::{Align, Table, tr};
 use serde::Serialize;
-use shifan_rules::review::{ComparisonRow, comparison_table, duplicate_pairs};
+use shifan_rules::package::Decision;
+use shifan_rules::review::{Cell, ComparisonRow, ExportRow, duplicate_pairs, export_table};
 use shifan_rules::{CatalogSet, Kind, Lang, Verified};
 use std::path::{Path, PathBuf};
 
@@ -14,7 +15,8 @@ use std::path::{Path, PathBuf};
 pub enum Format {
     /// Aligned columns for a terminal (CJK counted as two columns).
     Table,
-    /// Comma-separated values with an English header row, for spreadsheets.
+    /// Comma-separated values: the export table (`shifan_rules::review::export_table`) the web
+    /// page also exports, with headers in the chosen language.
     Csv,
     /// A JSON object `{"applications": [...], "invalid": [...], "duplicates": [...]}`.
     Json,
@@ -31,6 +33,12 @@ pub struct Row {
     pub kind: &'static str,
     /// Single-item category id; empty for comprehensive.
     pub category_id: String,
+    /// It was read with warnings.
+    pub warnings: bool,
+    /// Another file is the same submission.
+    pub duplicate: bool,
+    /// The decision, rank and comment of the package it came in, if it came in one.
+    pub opinion: Option<(Decision, Option<u32>, String)>,
 }
 
 /// One invalid or unreadable file in the summary.
@@ -54,10 +62,16 @@ pub struct Report {
     /// Pairs of files (paths) that are the same government applying for the same thing
     /// (`shifan_rules::review::duplicate_pairs`), in input order.
     pub duplicates: Vec<(String, String)>,
+    /// The area titles of the first valid file's catalog.
+    pub area_titles: Vec<String>,
 }
 
 impl Row {
-    fn of(file: String, verified: &Verified) -> Row {
+    fn of(
+        file: String,
+        verified: &Verified,
+        opinion: Option<(Decision, Option<u32>, String)>,
+    ) -> Row {
         Row {
             file,
             row: ComparisonRow::of(verified),
@@ -66,6 +80,9 @@ impl Row {
                 Kind::Comprehensive => String::new(),
                 Kind::SingleItem { category, .. } => category.clone(),
             },
+            warnings: !verified.warnings.is_empty(),
+            duplicate: false,
+            opinion,
         }
     }
 }
@@ -79,14 +96,21 @@ pub fn report(checked: &[Checked], lang: Lang) -> Report {
         match &c.outcome {
             FileOutcome::Valid(verified) => {
                 files.push((file.clone(), &verified.file));
-                report.valid.push(Row::of(file, verified));
+                report.valid.push(Row::of(file, verified, None));
             }
             FileOutcome::Package(package) => {
-                // A package's applications take part one by one, named `package.json#n`.
+                // A package's applications take part one by one, named `package.json#n`, with
+                // the decision the package records for each.
                 for (n, verified) in package.applications.iter().enumerate() {
                     let file = format!("{file}#{}", n + 1);
+                    let opinion = package
+                        .package
+                        .decisions
+                        .iter()
+                        .find(|d| d.application == verified.file.integrity)
+                        .map(|d| (d.decision, d.rank, d.comment.clone()));
                     files.push((file.clone(), &verified.file));
-                    report.valid.push(Row::of(file, verified));
+                    report.valid.push(Row::of(file, verified, opinion));
                 }
             }
             other => report.invalid.push(InvalidRow {
@@ -101,6 +125,21 @@ pub fn report(checked: &[Checked], lang: Lang) -> Report {
         .into_iter()
         .map(|(i, j)| (files[i].0.clone(), files[j].0.clone()))
         .collect();
+    for row in &mut report.valid {
+        row.duplicate = report
+            .duplicates
+            .iter()
+            .any(|(a, b)| *a == row.file || *b == row.file);
+    }
+    report.area_titles = checked
+        .iter()
+        .find_map(|c| match &c.outcome {
+            FileOutcome::Valid(v) => Some(v.catalog.clone()),
+            FileOutcome::Package(p) => p.applications.first().map(|v| v.catalog.clone()),
+            _ => None,
+        })
+        .map(|c| c.areas().iter().map(|a| a.title.clone()).collect())
+        .unwrap_or_default();
     report.valid.sort_by(|a, b| {
         ComparisonRow::by_compliance(&a.row, &b.row).then_with(|| a.file.cmp(&b.file))
     });
@@ -120,93 +159,72 @@ pub fn run(
     let checked = check_paths(paths, catalogs);
     let report = report(&checked, lang);
     if let Some(path) = xlsx
-        && let Err(message) = write_xlsx(&checked, &report, path, lang)
+        && let Err(message) = write_xlsx(&report, path, lang)
     {
         return crate::Outcome::invalid(message);
     }
-    let stdout = match format {
-        Format::Table => render_table(&report, lang),
-        Format::Csv => render_csv(&report),
-        Format::Json => render_json(&report),
+    let (stdout, stderr) = match format {
+        Format::Table => (render_table(&report, lang), String::new()),
+        // The CSV is the export table alone; the invalid files are said beside it.
+        Format::Csv => (render_csv(&report, lang), render_invalid(&report, lang)),
+        Format::Json => (render_json(&report), String::new()),
     };
     crate::Outcome {
         stdout,
-        stderr: String::new(),
+        stderr,
         status: crate::check::status_of(&checked),
     }
 }
 
-/// Writes the comparison table of the valid files, in the summary's order, as a workbook.
-fn write_xlsx(checked: &[Checked], report: &Report, path: &Path, lang: Lang) -> Result<(), String> {
-    let catalog = checked.iter().find_map(|c| match &c.outcome {
-        FileOutcome::Valid(v) => Some(v.catalog.clone()),
-        FileOutcome::Package(p) => p.applications.first().map(|v| v.catalog.clone()),
-        _ => None,
-    });
-    let titles: Vec<&str> = catalog
-        .as_ref()
-        .map(|c| c.areas().iter().map(|a| a.title.as_str()).collect())
-        .unwrap_or_default();
-    let rows: Vec<ComparisonRow> = report.valid.iter().map(|r| r.row.clone()).collect();
-    let table = comparison_table(&rows, &titles, lang);
-    let sheet_name = tr(lang, "初审对比", "Comparison");
-    let bytes = shifan_sheet::to_xlsx(&table, sheet_name).map_err(|e| format!("xlsx: {e}\n"))?;
+/// The export table of the valid files, in the summary's order: the one table
+/// (`shifan_rules::review::export_table`) that the web page exports too.
+pub fn export(report: &Report, lang: Lang) -> shifan_rules::review::Table {
+    let rows: Vec<ExportRow<'_>> = report
+        .valid
+        .iter()
+        .map(|r| ExportRow {
+            file: &r.file,
+            row: &r.row,
+            outside: false,
+            duplicate: r.duplicate,
+            warnings: r.warnings,
+            opinion: r
+                .opinion
+                .as_ref()
+                .map(|(decision, rank, comment)| (*decision, *rank, comment.as_str())),
+        })
+        .collect();
+    let titles: Vec<&str> = report.area_titles.iter().map(String::as_str).collect();
+    export_table(&rows, &titles, lang, String::new())
+}
+
+/// Writes the export table as a workbook.
+fn write_xlsx(report: &Report, path: &Path, lang: Lang) -> Result<(), String> {
+    let bytes = shifan_sheet::to_xlsx(&export(report, lang)).map_err(|e| format!("xlsx: {e}\n"))?;
     crate::output::write_to(path, &bytes).map_err(|e| format!("{}: {e}\n", path.display()))
 }
 
-fn yes_no(value: bool, lang: Lang) -> &'static str {
-    match (value, lang) {
-        (true, Lang::Zh) => "是",
-        (false, Lang::Zh) => "否",
-        (true, Lang::En) => "yes",
-        (false, Lang::En) => "no",
-    }
-}
-
-/// The aligned table, then the invalid files, duplicate submissions, and a note that the
-/// figures are estimates.
+/// The aligned export table (without the per-area columns, which the CSV and the workbook
+/// carry), then the invalid files, duplicate submissions, and a note that the figures are
+/// estimates.
 pub fn render_table(report: &Report, lang: Lang) -> String {
-    let (valid, invalid) = (&report.valid, &report.invalid);
-    let mut table = Table::new(&[
-        (tr(lang, "申报单位", "County"), Align::Left),
-        (tr(lang, "区划代码", "Code"), Align::Left),
-        (tr(lang, "类型", "Kind"), Align::Left),
-        (tr(lang, "单项类别", "Category"), Align::Left),
-        (tr(lang, "达标率", "Compliance"), Align::Right),
-        (tr(lang, "达标", "Met"), Align::Right),
-        (tr(lang, "适用", "Applicable"), Align::Right),
-        (tr(lang, "达到标准", "Meets bar"), Align::Left),
-        (tr(lang, "未作答", "Unanswered"), Align::Right),
-        (tr(lang, "佐证", "Evidence"), Align::Right),
-        (tr(lang, "指纹", "Fingerprint"), Align::Left),
-    ]);
-    for Row { row, .. } in valid {
-        table.push(vec![
-            row.name.clone(),
-            row.division_code.clone(),
-            tr(lang, row.kind_zh, row.kind_en).to_string(),
-            row.category.clone(),
-            row.compliance.percent(),
-            row.compliance.met.to_string(),
-            row.compliance.applicable.to_string(),
-            yes_no(row.meets_bar, lang).to_string(),
-            row.unanswered.to_string(),
-            row.evidence.to_string(),
-            row.fingerprint.clone(),
-        ]);
+    let export = export(report, lang);
+    let shown = export.headers.len() - report.area_titles.len();
+    let align = |col: usize| match export.rows.first().map(|cells| &cells[col]) {
+        Some(Cell::Count(_) | Cell::Percent(_)) => Align::Right,
+        _ => Align::Left,
+    };
+    let columns: Vec<(&str, Align)> = export.headers[..shown]
+        .iter()
+        .enumerate()
+        .map(|(col, h)| (h.as_str(), align(col)))
+        .collect();
+    let mut table = Table::new(&columns);
+    for cells in &export.rows {
+        table.push(cells[..shown].iter().map(|c| c.display(lang)).collect());
     }
     let mut out = table.render();
-    if !invalid.is_empty() {
-        out.push('\n');
-        let mut bad = Table::new(&[
-            (tr(lang, "无效文件", "Invalid file"), Align::Left),
-            (tr(lang, "首个问题", "First problem"), Align::Left),
-        ]);
-        for r in invalid {
-            bad.push(vec![r.file.clone(), r.code.to_string()]);
-        }
-        out.push_str(&bad.render());
-    }
+    out.push_str(&render_invalid(report, lang));
     for (a, b) in &report.duplicates {
         out.push('\n');
         out.push_str(&match lang {
@@ -222,61 +240,30 @@ pub fn render_table(report: &Report, lang: Lang) -> String {
         "达标率 = 达标 ÷ 适用；均为自查预估，不代表正式评估结果。\n",
         "Compliance = met ÷ applicable; all figures are estimates for self-checking, not an official evaluation.\n",
     ));
+    out.push_str(shifan_rules::Ratio::rounding_note(lang));
+    out.push('\n');
     out
 }
 
-/// The CSV header row.
-pub const CSV_HEADER: [&str; 13] = [
-    "file",
-    "county",
-    "code",
-    "kind",
-    "category",
-    "compliance",
-    "met",
-    "applicable",
-    "meets_bar",
-    "unanswered",
-    "evidence",
-    "fingerprint",
-    "problem",
-];
+/// The invalid files with their first problem's code, or nothing when there are none.
+pub fn render_invalid(report: &Report, lang: Lang) -> String {
+    if report.invalid.is_empty() {
+        return String::new();
+    }
+    let mut bad = Table::new(&[
+        (tr(lang, "无效文件", "Invalid file"), Align::Left),
+        (tr(lang, "首个问题", "First problem"), Align::Left),
+    ]);
+    for r in &report.invalid {
+        bad.push(vec![r.file.clone(), r.code.to_string()]);
+    }
+    format!("\n{}", bad.render())
+}
 
-/// CSV with an English header: the valid files in order, then the invalid ones with only
-/// `file` and `problem` (the first problem's code) filled in.
-pub fn render_csv(report: &Report) -> String {
-    let (valid, invalid) = (&report.valid, &report.invalid);
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let mut records: Vec<Vec<String>> = vec![CSV_HEADER.iter().map(|h| h.to_string()).collect()];
-    for r in valid {
-        let row = &r.row;
-        records.push(vec![
-            r.file.clone(),
-            row.name.clone(),
-            row.division_code.clone(),
-            r.kind.to_string(),
-            r.category_id.clone(),
-            row.compliance.percent(),
-            row.compliance.met.to_string(),
-            row.compliance.applicable.to_string(),
-            row.meets_bar.to_string(),
-            row.unanswered.to_string(),
-            row.evidence.to_string(),
-            row.fingerprint.clone(),
-            String::new(),
-        ]);
-    }
-    for r in invalid {
-        let mut record = vec![String::new(); CSV_HEADER.len()];
-        record[0] = r.file.clone();
-        record[CSV_HEADER.len() - 1] = r.code.to_string();
-        records.push(record);
-    }
-    for record in records {
-        // Writing into a Vec cannot fail.
-        let _ = writer.write_record(&record);
-    }
-    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+/// The export table as CSV (UTF-8 with a byte-order mark, formulas neutralised), headers in
+/// `lang`.
+pub fn render_csv(report: &Report, lang: Lang) -> String {
+    export(report, lang).to_csv()
 }
 
 #[derive(Serialize)]
@@ -290,7 +277,8 @@ struct JsonRow<'a> {
     compliance: String,
     met: u32,
     applicable: u32,
-    meets_bar: bool,
+    /// `null` for a single-item application, which has no comprehensive bar.
+    meets_bar: Option<bool>,
     unanswered: u32,
     evidence: usize,
     fingerprint: &'a str,
@@ -320,7 +308,7 @@ pub fn render_json(report: &Report) -> String {
                 compliance: r.row.compliance.percent(),
                 met: r.row.compliance.met,
                 applicable: r.row.compliance.applicable,
-                meets_bar: r.row.meets_bar,
+                meets_bar: r.row.verdict.map(|v| v == shifan_rules::Verdict::MeetsBar),
                 unanswered: r.row.unanswered,
                 evidence: r.row.evidence,
                 fingerprint: &r.row.fingerprint,

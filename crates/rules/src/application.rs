@@ -55,6 +55,113 @@ pub struct Contact {
     pub email: String,
 }
 
+impl Contact {
+    /// Warnings about the phone number and e-mail address: each, when filled in, must look like
+    /// one (a mobile or landline number of mainland China, optionally with `+86`, an area code
+    /// in brackets and an extension; an address with one `@` and a domain). Never an error: an
+    /// office may have reasons, and nothing typed is refused.
+    ///
+    /// ```
+    /// use shifan_rules::{Code, Contact};
+    /// let ok = Contact { name: "王".into(), phone: "（0351）1234567 转 802".into(), email: "fzb@example.gov.cn".into() };
+    /// assert!(ok.problems().is_empty());
+    /// let bad = Contact { name: "王".into(), phone: "12345".into(), email: "fzb@".into() };
+    /// let problems = bad.problems();
+    /// assert_eq!(problems.len(), 2);
+    /// assert!(problems.iter().all(|p| p.code == Code::InvalidContact));
+    /// ```
+    pub fn problems(&self) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let phone = self.phone.trim();
+        if !phone.is_empty() && !is_phone(phone) {
+            problems.push(Problem::new(
+                Code::InvalidContact,
+                format!("联系电话「{phone}」看起来不是有效的电话号码：请填写手机号（11 位）或带区号的固定电话，例如 0351-1234567。"),
+                format!("the phone number “{phone}” does not look like one: give a mobile number (11 digits) or a landline with its area code, e.g. 0351-1234567."),
+            ));
+        }
+        let email = self.email.trim();
+        if !email.is_empty() && !is_email(email) {
+            problems.push(Problem::new(
+                Code::InvalidContact,
+                format!("电子邮箱「{email}」看起来不是有效的地址：应形如 name@example.gov.cn。"),
+                format!("the e-mail address “{email}” does not look like one: it should look like name@example.gov.cn."),
+            ));
+        }
+        problems
+    }
+}
+
+/// Whether `text` looks like a phone number of mainland China: a mobile number (1[3-9] and
+/// nine digits) or a landline (an area code from 0 and seven or eight digits, or the local
+/// number alone), with `+86`/`0086`, spaces, hyphens, brackets and an extension (转, `ext`,
+/// `#`, or a last hyphen group) allowed; full-width digits count.
+pub fn is_phone(text: &str) -> bool {
+    let ascii: String = text
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '（' => '(',
+            '）' => ')',
+            '－' | '—' | '–' => '-',
+            '＋' => '+',
+            other => other,
+        })
+        .collect();
+    let lower = ascii.to_ascii_lowercase();
+    let main = lower
+        .split(['转', '#'])
+        .next()
+        .unwrap_or("")
+        .split("ext")
+        .next()
+        .unwrap_or("");
+    let digits: String = main
+        .trim()
+        .trim_start_matches("+86")
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '(' | ')'))
+        .collect();
+    let digits = digits.strip_prefix("0086").unwrap_or(&digits);
+    if !digits.chars().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let b = digits.as_bytes();
+    let mobile = b.len() == 11 && b[0] == b'1' && (b'3'..=b'9').contains(&b[1]);
+    let landline = b.first() == Some(&b'0') && (10..=12).contains(&b.len());
+    let local = (7..=8).contains(&b.len()) && b[0] != b'0' && b[0] != b'1';
+    // A last hyphen group of one to six digits after a full number is an extension.
+    let with_extension = || {
+        main.rsplit_once('-').is_some_and(|(number, ext)| {
+            (1..=6).contains(&ext.trim().len())
+                && ext.trim().bytes().all(|c| c.is_ascii_digit())
+                && number.contains('-')
+                && is_phone(number)
+        })
+    };
+    mobile || landline || local || with_extension()
+}
+
+/// Whether `text` looks like an e-mail address: one `@`, a local part and a domain of at
+/// least two dot-separated labels, without spaces.
+pub fn is_email(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    let labels: Vec<&str> = domain.split('.').collect();
+    !local.is_empty()
+        && !text.contains(char::is_whitespace)
+        && !domain.contains('@')
+        && labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+        })
+        && labels.last().is_some_and(|tld| tld.chars().count() >= 2)
+}
+
 /// The applying government, with the names derived from its division code.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -123,13 +230,104 @@ pub struct Narrative {
 impl Narrative {
     /// The aspects with their keys, in order.
     pub fn aspects(&self) -> [(&'static str, &str); 4] {
-        [
-            ("innovation", &self.innovation),
-            ("leadership", &self.leadership),
-            ("typicality", &self.typicality),
-            ("replicability", &self.replicability),
-        ]
+        Aspect::ALL.map(|a| (a.key(), a.get(self)))
     }
+}
+
+/// One of the four narrative aspects of a single-item project, the one list of them that the
+/// form, the report, the viewer and the completeness check all use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Aspect {
+    /// 创新性.
+    Innovation,
+    /// 引领性.
+    Leadership,
+    /// 典型性.
+    Typicality,
+    /// 可复制、可推广.
+    Replicability,
+}
+
+impl Aspect {
+    /// All aspects in display order.
+    pub const ALL: [Aspect; 4] = [
+        Aspect::Innovation,
+        Aspect::Leadership,
+        Aspect::Typicality,
+        Aspect::Replicability,
+    ];
+
+    /// The key of the aspect in the file (`innovation` …).
+    pub fn key(self) -> &'static str {
+        match self {
+            Aspect::Innovation => "innovation",
+            Aspect::Leadership => "leadership",
+            Aspect::Typicality => "typicality",
+            Aspect::Replicability => "replicability",
+        }
+    }
+
+    /// The aspect's name in `lang`.
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        let zh = lang == crate::Lang::Zh;
+        match (self, zh) {
+            (Aspect::Innovation, true) => "创新性",
+            (Aspect::Leadership, true) => "引领性",
+            (Aspect::Typicality, true) => "典型性",
+            (Aspect::Replicability, true) => "可复制、可推广",
+            (Aspect::Innovation, false) => "innovation",
+            (Aspect::Leadership, false) => "leadership",
+            (Aspect::Typicality, false) => "typicality",
+            (Aspect::Replicability, false) => "replicability",
+        }
+    }
+
+    /// The aspect's text in a narrative.
+    pub fn get(self, n: &Narrative) -> &str {
+        match self {
+            Aspect::Innovation => &n.innovation,
+            Aspect::Leadership => &n.leadership,
+            Aspect::Typicality => &n.typicality,
+            Aspect::Replicability => &n.replicability,
+        }
+    }
+
+    /// The aspect's text in a narrative, to edit.
+    pub fn get_mut(self, n: &mut Narrative) -> &mut String {
+        match self {
+            Aspect::Innovation => &mut n.innovation,
+            Aspect::Leadership => &mut n.leadership,
+            Aspect::Typicality => &mut n.typicality,
+            Aspect::Replicability => &mut n.replicability,
+        }
+    }
+}
+
+/// The length of a narrative text as a reader sees it: characters, not counting spaces of any
+/// kind, line breaks, control characters or invisible ones (zero-width spaces and joiners,
+/// direction marks, the byte-order mark, soft hyphens, variation selectors). The form's counter
+/// and the completeness check both use it, so an aspect of only spaces is empty in both.
+///
+/// ```
+/// use shifan_rules::application::narrative_length;
+/// assert_eq!(narrative_length("创新 做法\n"), 4);
+/// assert_eq!(narrative_length("\u{200B}\u{3000} \u{FEFF}\t"), 0);
+/// assert_eq!(narrative_length("a\u{200D}b"), 2);
+/// ```
+pub fn narrative_length(text: &str) -> usize {
+    text.chars()
+        .filter(|&c| {
+            !(c.is_whitespace()
+                || c.is_control()
+                || matches!(c,
+                    '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{180E}'
+                    | '\u{200B}'..='\u{200F}'
+                    | '\u{202A}'..='\u{202E}'
+                    | '\u{2060}'..='\u{206F}'
+                    | '\u{FE00}'..='\u{FE0F}'
+                    | '\u{FEFF}'))
+        })
+        .count()
 }
 
 /// What is applied for.
@@ -218,6 +416,14 @@ impl Kind {
         }
     }
 
+    /// The name of the kind in `lang`.
+    pub fn label(&self, lang: crate::Lang) -> &'static str {
+        match lang {
+            crate::Lang::Zh => self.label_zh(),
+            crate::Lang::En => self.label_en(),
+        }
+    }
+
     /// `comprehensive` or `single_item`.
     pub fn as_str(&self) -> &'static str {
         match self {
@@ -226,8 +432,32 @@ impl Kind {
         }
     }
 
-    /// Problems of the kind against a catalog: an unknown category (error), a missing title or
-    /// narrative aspect (warning: the file is readable but not ready to submit).
+    /// The problem of a single-item category that is not chosen yet, or not in `catalog`; what
+    /// an exported or read file must not have.
+    pub fn category_problem(&self, catalog: &Catalog) -> Option<Problem> {
+        let Kind::SingleItem { category, .. } = self else {
+            return None;
+        };
+        if category.trim().is_empty() {
+            return Some(Problem::new(
+                Code::UnknownCategory,
+                "尚未选择单项示范类别：请先在申报信息中选择类别。",
+                "no single-item category is chosen yet: choose one in the application details first.",
+            ));
+        }
+        catalog.category(category).is_none().then(|| {
+            Problem::new(
+                Code::UnknownCategory,
+                format!("单项示范类别「{category}」不在指标目录中"),
+                format!("single-item category “{category}” is not in the catalog"),
+            )
+        })
+    }
+
+    /// Problems of the kind against a catalog while it is edited: an unknown category (error),
+    /// and a category not chosen yet, a missing title or narrative aspect (warnings: the file
+    /// is readable but not ready to submit). An aspect counts as missing when it has nothing a
+    /// reader sees ([`narrative_length`]).
     pub fn problems(&self, catalog: &Catalog) -> Vec<Problem> {
         let Kind::SingleItem {
             category,
@@ -238,28 +468,22 @@ impl Kind {
             return Vec::new();
         };
         let mut problems = Vec::new();
-        if catalog.category(category).is_none() {
-            problems.push(Problem::new(
-                Code::UnknownCategory,
-                format!("单项示范类别「{category}」不在指标目录中"),
-                format!("single-item category “{category}” is not in the catalog"),
-            ));
-        }
         let mut missing_zh = Vec::new();
         let mut missing_en = Vec::new();
-        if title.trim().is_empty() {
+        if category.trim().is_empty() {
+            missing_zh.push("单项示范类别");
+            missing_en.push("category");
+        } else if let Some(problem) = self.category_problem(catalog) {
+            problems.push(problem);
+        }
+        if narrative_length(title) == 0 {
             missing_zh.push("项目名称");
             missing_en.push("project title");
         }
-        for ((key, text), zh) in
-            narrative
-                .aspects()
-                .into_iter()
-                .zip(["创新性", "引领性", "典型性", "可复制可推广"])
-        {
-            if text.trim().is_empty() {
-                missing_zh.push(zh);
-                missing_en.push(key);
+        for aspect in Aspect::ALL {
+            if narrative_length(aspect.get(narrative)) == 0 {
+                missing_zh.push(aspect.label(crate::Lang::Zh));
+                missing_en.push(aspect.key());
             }
         }
         if !missing_zh.is_empty() {
@@ -412,6 +636,14 @@ pub struct Verified {
     pub score: Score,
     /// Problems that do not make the file unusable (e.g. an incomplete single-item narrative).
     pub warnings: Vec<Problem>,
+}
+
+impl Verified {
+    /// The estimated comprehensive verdict; `None` for a single-item application, which has
+    /// no comprehensive bar (everything that shows or exports a verdict reads this).
+    pub fn verdict(&self) -> Option<crate::Verdict> {
+        matches!(self.file.kind, Kind::Comprehensive).then_some(self.score.verdict)
+    }
 }
 
 /// Pre-checks each answer's `status` string, so that an unknown status gets its own code
@@ -573,6 +805,12 @@ pub fn verify_value(value: Value, catalogs: &CatalogSet) -> Result<Verified, Vec
     let mut problems = answer_problems(&catalog, &file.answers);
     problems.extend(applicant_problems(&file.applicant));
     problems.extend(file.kind.problems(&catalog));
+    if let Kind::SingleItem { category, .. } = &file.kind
+        && category.trim().is_empty()
+    {
+        problems.extend(file.kind.category_problem(&catalog));
+    }
+    problems.extend(file.applicant.contact.problems());
     for (which, time) in [("created", &file.created), ("updated", &file.updated)] {
         if !is_rfc3339(time) {
             problems.push(Problem::new(

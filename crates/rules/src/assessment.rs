@@ -75,6 +75,14 @@ impl Status {
         }
     }
 
+    /// The label in `lang`.
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        match lang {
+            crate::Lang::Zh => self.label_zh(),
+            crate::Lang::En => self.label_en(),
+        }
+    }
+
     /// Whether the status is one that ticked points can suggest.
     pub fn is_judgement(self) -> bool {
         matches!(self, Status::Met | Status::PartlyMet | Status::NotMet)

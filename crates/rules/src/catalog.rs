@@ -74,6 +74,32 @@ impl Threshold {
         let d = u64::from(self.denominator.max(1));
         (u64::from(self.numerator) * 1000).div_ceil(d) as u32
     }
+
+    /// The threshold as a percentage for people, rounded down to 0.1% like every percentage
+    /// shown, and saying so when that is not exact.
+    ///
+    /// ```
+    /// use shifan_rules::{Lang, catalog::Threshold};
+    /// assert_eq!(Threshold { numerator: 9, denominator: 10 }.percent(Lang::Zh), "90.0%");
+    /// assert_eq!(Threshold { numerator: 2, denominator: 3 }.percent(Lang::Zh), "66.6%（向下取整）");
+    /// assert_eq!(Threshold { numerator: 2, denominator: 3 }.percent(Lang::En), "66.6% (rounded down)");
+    /// ```
+    pub fn percent(&self, lang: crate::Lang) -> String {
+        let d = u64::from(self.denominator.max(1));
+        let scaled = u64::from(self.numerator) * 1000;
+        let shown = crate::score::Ratio {
+            met: self.numerator,
+            applicable: self.denominator.max(1),
+        }
+        .percent();
+        if scaled % d == 0 {
+            return shown;
+        }
+        match lang {
+            crate::Lang::Zh => format!("{shown}（向下取整）"),
+            crate::Lang::En => format!("{shown} (rounded down)"),
+        }
+    }
 }
 
 /// A first-level area (一级指标).

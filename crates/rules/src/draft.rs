@@ -167,12 +167,7 @@ impl Draft {
             .map_err(|p| problems.push(p))
             .ok();
         problems.extend(answer_problems(catalog, self.assessment.answers()));
-        problems.extend(
-            self.kind
-                .problems(catalog)
-                .into_iter()
-                .filter(|p| p.code == Code::UnknownCategory),
-        );
+        problems.extend(self.kind.category_problem(catalog));
         match applicant {
             Some(applicant) if problems.is_empty() => Ok(ApplicationFile::build(
                 catalog,

@@ -42,7 +42,8 @@ pub mod session;
 mod testing;
 
 pub use application::{
-    Applicant, ApplicationFile, Contact, Generator, Kind, Narrative, Verified, read_application,
+    Applicant, ApplicationFile, Aspect, Contact, Generator, Kind, Narrative, Verified,
+    read_application,
 };
 pub use assessment::{Answer, Assessment, EvidenceRef, LocalFile, Status};
 pub use canonical::FileHasher;

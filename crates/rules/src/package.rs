@@ -56,6 +56,14 @@ impl Decision {
             Decision::Pending => "Pending",
         }
     }
+
+    /// The label in `lang`.
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        match lang {
+            crate::Lang::Zh => self.label_zh(),
+            crate::Lang::En => self.label_en(),
+        }
+    }
 }
 
 /// The reviewing city.

@@ -107,6 +107,16 @@ impl Ratio {
         }
     }
 
+    /// The note that says how every percentage is shown.
+    pub fn rounding_note(lang: crate::Lang) -> &'static str {
+        match lang {
+            crate::Lang::Zh => "百分比均向下取整到 0.1%，不会显示尚未达到的比例。",
+            crate::Lang::En => {
+                "Percentages are rounded down to 0.1%, so none shows a share not reached."
+            }
+        }
+    }
+
     /// The formula a user can recompute, e.g. `93 ÷ 98`.
     pub fn formula(&self) -> String {
         format!("{} ÷ {}", self.met, self.applicable)
@@ -137,6 +147,45 @@ impl Verdict {
         match self {
             Verdict::MeetsBar => "Estimate: meets the comprehensive bar",
             Verdict::NotYet => "Estimate: not yet at the comprehensive bar",
+        }
+    }
+
+    /// The label in `lang`.
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        match lang {
+            crate::Lang::Zh => self.label_zh(),
+            crate::Lang::En => self.label_en(),
+        }
+    }
+
+    /// The verdict's label in `lang`, or, for a single-item application (no verdict), that
+    /// there is no comprehensive bar for it.
+    pub fn label_of(verdict: Option<Verdict>, lang: crate::Lang) -> &'static str {
+        match (verdict, lang) {
+            (Some(v), _) => v.label(lang),
+            (None, crate::Lang::Zh) => "单项示范：不评综合示范标准",
+            (None, crate::Lang::En) => "Single-item: no comprehensive bar",
+        }
+    }
+
+    /// The short answer of a table cell under "meets the comprehensive bar": yes, no, or, for
+    /// a single-item application (no verdict), "—（单项）".
+    ///
+    /// ```
+    /// use shifan_rules::{Lang, Verdict};
+    /// assert_eq!(Verdict::cell(Some(Verdict::MeetsBar), Lang::Zh), "是");
+    /// assert_eq!(Verdict::cell(None, Lang::Zh), "—（单项）");
+    /// assert_eq!(Verdict::cell(None, Lang::En), "— (single-item)");
+    /// ```
+    pub fn cell(verdict: Option<Verdict>, lang: crate::Lang) -> &'static str {
+        let zh = lang == crate::Lang::Zh;
+        match (verdict, zh) {
+            (Some(Verdict::MeetsBar), true) => "是",
+            (Some(Verdict::NotYet), true) => "否",
+            (None, true) => "—（单项）",
+            (Some(Verdict::MeetsBar), false) => "yes",
+            (Some(Verdict::NotYet), false) => "no",
+            (None, false) => "— (single-item)",
         }
     }
 }

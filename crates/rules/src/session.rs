@@ -33,7 +33,8 @@ use crate::package::{Decision, Package, Review, Reviewer, VerifiedPackage};
 use crate::problem::Lang;
 use crate::problem::{Code, Problem};
 use crate::review::{
-    Cell, ComparisonRow, Table, city_code_of, comparison_table, infer_city, outside_city_problem,
+    ComparisonRow, ExportRow, Table, city_code_of, duplicate_pairs, export_stem, export_table,
+    infer_city, outside_city_problem,
 };
 
 /// The `format` value of a stored review session.
@@ -159,39 +160,45 @@ impl Session {
             .find(|r| r.integrity() == integrity)
     }
 
-    /// The comparison table of `rows` (as the office sees them, sorted and filtered) with
-    /// the office's opinion on each: decision, rank among the recommended, and comment.
+    /// The export table ([`export_table`]) of `rows` (as the office sees them, sorted and
+    /// filtered) with the flags and the office's opinion on each: decision, rank among the
+    /// recommended, and comment; named after the city and the review date.
     pub fn table(&self, rows: &[ComparisonRow], area_titles: &[&str], lang: Lang) -> Table {
-        let mut table = comparison_table(rows, area_titles, lang);
-        let zh = lang == Lang::Zh;
-        table.headers.extend(
-            if zh {
-                ["初审意见", "推荐排序", "初审意见说明"]
-            } else {
-                ["Decision", "Rank", "Comment"]
-            }
-            .map(String::from),
-        );
-        for (row, cells) in rows.iter().zip(&mut table.rows) {
-            let opinion = self.get(&row.integrity).map(|r| &r.opinion);
-            let decision = opinion.map_or(Decision::Pending, |o| o.decision);
-            cells.push(Cell::Text(
-                if zh {
-                    decision.label_zh()
-                } else {
-                    decision.label_en()
-                }
-                .to_string(),
-            ));
-            cells.push(match opinion.and_then(|o| o.rank) {
-                Some(rank) => Cell::Count(u64::from(rank)),
-                None => Cell::Text(String::new()),
-            });
-            cells.push(Cell::Text(
-                opinion.map(|o| o.comment.clone()).unwrap_or_default(),
-            ));
+        let files: Vec<&crate::ApplicationFile> =
+            self.applications.iter().map(|r| &r.verified.file).collect();
+        let mut duplicate = vec![false; files.len()];
+        for (i, j) in duplicate_pairs(&files) {
+            duplicate[i] = true;
+            duplicate[j] = true;
         }
-        table
+        let export: Vec<ExportRow<'_>> = rows
+            .iter()
+            .map(|row| {
+                let at = self.position(&row.integrity);
+                let reviewed = at.map(|i| &self.applications[i]);
+                ExportRow {
+                    file: reviewed.map_or("", |r| r.file_name.as_str()),
+                    row,
+                    outside: reviewed.is_some_and(|r| self.outside_problem(r).is_some()),
+                    duplicate: at.is_some_and(|i| duplicate[i]),
+                    warnings: reviewed.is_some_and(|r| !r.verified.warnings.is_empty()),
+                    opinion: Some(reviewed.map_or((Decision::Pending, None, ""), |r| {
+                        (
+                            r.opinion.decision,
+                            r.opinion.rank,
+                            r.opinion.comment.as_str(),
+                        )
+                    })),
+                }
+            })
+            .collect();
+        let city = self.city.and_then(division::get).map(|d| d.name.as_str());
+        export_table(
+            &export,
+            area_titles,
+            lang,
+            export_stem(city, &self.date, lang),
+        )
     }
 
     fn position(&self, integrity: &str) -> Option<usize> {
@@ -569,20 +576,19 @@ mod tests {
         let catalog = crate::Catalog::reference();
         let titles: Vec<&str> = catalog.areas().iter().map(|a| a.title.as_str()).collect();
         let table = s.table(&rows, &titles, Lang::Zh);
+        let at = |name: &str| table.headers.iter().position(|h| h == name).expect(name);
         let n = table.headers.len();
-        assert_eq!(
-            table.headers[n - 3..],
-            ["初审意见", "推荐排序", "初审意见说明"]
-        );
+        let (decision, rank, comment) = (at("初审意见"), at("推荐排序"), at("初审意见说明"));
+        assert_eq!((rank, comment), (decision + 1, decision + 2));
         let opinions: Vec<(String, String, String)> = table
             .rows
             .iter()
             .map(|cells| {
-                let text = |c: &Cell| c.display(Lang::Zh);
+                let text = |c: &crate::review::Cell| c.display(Lang::Zh);
                 (
-                    text(&cells[n - 3]),
-                    text(&cells[n - 2]),
-                    text(&cells[n - 1]),
+                    text(&cells[decision]),
+                    text(&cells[rank]),
+                    text(&cells[comment]),
                 )
             })
             .collect();
@@ -597,7 +603,17 @@ mod tests {
         assert_eq!(table.rows.len(), 3);
         assert!(table.rows.iter().all(|cells| cells.len() == n));
         let en = s.table(&rows, &titles, Lang::En);
-        assert_eq!(en.headers[n - 3..], ["Decision", "Rank", "Comment"]);
+        let at = en
+            .headers
+            .iter()
+            .position(|h| h == "Decision")
+            .expect("Decision");
+        assert_eq!(en.headers[at..at + 3], ["Decision", "Rank", "Comment"]);
+        assert_eq!(table.sheet, "初审对比");
+        assert_eq!(table.stem, format!("初审对比-{}", s.date.trim()));
+        s.set_city(Some(140100));
+        let named = s.table(&rows, &titles, Lang::Zh).stem;
+        assert_eq!(named, format!("太原市-初审对比-{}", s.date.trim()));
     }
 
     #[test]

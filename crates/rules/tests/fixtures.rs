@@ -71,6 +71,15 @@ fn expectations() -> Vec<(&'static str, Expect)> {
                 warnings: &[IncompleteSingleItem],
             },
         ),
+        (
+            "warning-invalid-contact.json",
+            Expect::Valid {
+                met: 92,
+                applicable: 94,
+                level: GovLevel::County,
+                warnings: &[InvalidContact, InvalidContact],
+            },
+        ),
         ("invalid-not-utf8.json", Expect::Invalid(&[NotUtf8])),
         ("invalid-utf16.json", Expect::Invalid(&[Utf16])),
         (
@@ -168,11 +177,11 @@ const NOT_COMMITTED: &[(Code, &str)] = &[
         Code::IncompleteSingleItem,
         "a warning: warning-incomplete-single-item.json",
     ),
-    (Code::InvalidCatalog, "concerns catalog files"),
     (
         Code::InvalidContact,
-        "a warning of the form while the contact is typed",
+        "a warning: warning-invalid-contact.json",
     ),
+    (Code::InvalidCatalog, "concerns catalog files"),
     (Code::InvalidTable, "concerns imported CSV tables"),
     (Code::UnknownApplication, "concerns recommendation packages"),
     (Code::InvalidDecision, "concerns recommendation packages"),
@@ -349,6 +358,15 @@ fn generate() -> BTreeMap<&'static str, Vec<u8>> {
             "warning-incomplete-single-item.json",
             file.to_json().into_bytes(),
         );
+    }
+
+    // The contact typed in a hurry: a phone number short of digits, an address without its
+    // domain. Readable, with two warnings.
+    {
+        let mut value = base_value.clone();
+        value["applicant"]["contact"] =
+            json!({"name": "李明", "phone": "0351-12345", "email": "liming@"});
+        out.insert("warning-invalid-contact.json", bytes(&reseal(value)));
     }
 
     // Someone corrected the names in an editor that saves in GBK (Windows "ANSI").

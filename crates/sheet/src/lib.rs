@@ -28,19 +28,20 @@ fn width(text: &str) -> usize {
         .sum()
 }
 
-/// Writes `table` as a one-sheet workbook named `sheet_name` (at most 31 characters are kept,
-/// as Excel requires).
+/// Writes `table` as a one-sheet workbook named after the table's sheet (at most 31 characters
+/// are kept, as Excel requires).
 ///
 /// ```
-/// use shifan_rules::{Lang, review::comparison_table};
-/// let table = comparison_table(&[], &["政府职能依法全面履行"], Lang::Zh);
-/// let bytes = shifan_sheet::to_xlsx(&table, "初审对比").unwrap();
+/// use shifan_rules::{Lang, review::export_table};
+/// let table = export_table(&[], &["政府职能依法全面履行"], Lang::Zh, "初审对比".into());
+/// let bytes = shifan_sheet::to_xlsx(&table).unwrap();
 /// assert_eq!(&bytes[..2], b"PK"); // an xlsx file is a zip archive
 /// ```
-pub fn to_xlsx(table: &Table, sheet_name: &str) -> Result<Vec<u8>, SheetError> {
+pub fn to_xlsx(table: &Table) -> Result<Vec<u8>, SheetError> {
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
-    let name: String = sheet_name
+    let name: String = table
+        .sheet
         .chars()
         .filter(|c| !"[]:*?/\\".contains(*c))
         .take(31)
@@ -101,18 +102,35 @@ mod tests {
     use shifan_rules::sample::{SampleKind, SampleSpec, sample_application};
     use shifan_rules::{
         Catalog, CatalogSet, Lang, read_application,
-        review::{ComparisonRow, comparison_table},
+        review::{ComparisonRow, ExportRow, export_table},
     };
 
     #[test]
     fn workbook_holds_every_row() {
         let catalogs = CatalogSet::builtin();
-        let rows: Vec<ComparisonRow> = [("140105", 92), ("140106", 85)]
+        let rows: Vec<ComparisonRow> = [
+            ("140105", SampleKind::Comprehensive),
+            (
+                "140106",
+                SampleKind::SingleItem("business-environment".into()),
+            ),
+        ]
+        .into_iter()
+        .map(|(code, kind)| {
+            let spec = SampleSpec::new(code, 85, kind, 1);
+            let file = sample_application(Catalog::reference(), &spec).unwrap();
+            ComparisonRow::of(&read_application(file.to_json().as_bytes(), &catalogs).unwrap())
+        })
+        .collect();
+        let export: Vec<ExportRow<'_>> = rows
             .iter()
-            .map(|(code, met)| {
-                let spec = SampleSpec::new(code, *met, SampleKind::Comprehensive, 1);
-                let file = sample_application(Catalog::reference(), &spec).unwrap();
-                ComparisonRow::of(&read_application(file.to_json().as_bytes(), &catalogs).unwrap())
+            .map(|row| ExportRow {
+                file: "a.json",
+                row,
+                outside: false,
+                duplicate: false,
+                warnings: false,
+                opinion: None,
             })
             .collect();
         let titles: Vec<&str> = Catalog::reference()
@@ -120,9 +138,9 @@ mod tests {
             .iter()
             .map(|a| a.title.as_str())
             .collect();
-        let table = comparison_table(&rows, &titles, Lang::Zh);
-        assert_eq!(table.headers.len(), 11 + 8);
-        let bytes = to_xlsx(&table, "太原市初审对比").unwrap();
+        let table = export_table(&export, &titles, Lang::Zh, "太原市初审对比".into());
+        assert_eq!(table.headers.len(), 21 + 8);
+        let bytes = to_xlsx(&table).unwrap();
         assert!(bytes.starts_with(b"PK"));
         // The shared strings of the workbook carry the Chinese names (stored uncompressed or
         // deflated; check the CSV form of the same table for the text instead).
@@ -130,6 +148,8 @@ mod tests {
         assert!(csv.starts_with('\u{feff}'));
         assert!(csv.contains("太原市小店区") && csv.contains("太原市迎泽区"));
         assert_eq!(csv.lines().count(), 3);
+        // The single-item row has no comprehensive verdict, in the workbook's cells as in CSV.
+        assert!(csv.contains(",—（单项）,"), "{csv}");
     }
 
     #[test]

@@ -69,8 +69,8 @@ pub fn applicant_form(state: &AppHandle) -> Html {
             let aspect = |aspect: Aspect| {
                 let (label, guide) = t.aspect(aspect);
                 let text = aspect.get(narrative).to_string();
-                let count = text.chars().count();
-                let id = format!("aspect-{}", aspect_key(aspect));
+                let count = shifan_rules::application::narrative_length(&text);
+                let id = format!("aspect-{}", aspect.key());
                 let oninput: Callback<InputEvent> =
                     send_value(&d, Box::new(move |v| Action::SetNarrative(aspect, v)));
                 html! {
@@ -193,14 +193,5 @@ pub fn applicant_form(state: &AppHandle) -> Html {
                 <button type="button" class="primary big" onclick={go_indicators}>{ t.to_indicators }</button>
             </div>
         </section>
-    }
-}
-
-fn aspect_key(aspect: Aspect) -> &'static str {
-    match aspect {
-        Aspect::Innovation => "innovation",
-        Aspect::Leadership => "leadership",
-        Aspect::Typicality => "typicality",
-        Aspect::Replicability => "replicability",
     }
 }

@@ -2,7 +2,7 @@
 //! every answer with its evidence, and the integrity fingerprint of the application file, so
 //! that the stamped paper copy can be matched with the electronic file.
 
-use shifan_rules::{Kind, Lang, Status, Verdict, gaps};
+use shifan_rules::{Kind, Status, Verdict, gaps};
 use yew::prelude::*;
 
 use crate::browser;
@@ -39,14 +39,8 @@ pub fn report(state: &AppHandle) -> Html {
             }
         })
     };
-    let kind_label = match lang {
-        Lang::Zh => draft.kind.label_zh(),
-        Lang::En => draft.kind.label_en(),
-    };
-    let verdict = match lang {
-        Lang::Zh => score.verdict.label_zh(),
-        Lang::En => score.verdict.label_en(),
-    };
+    let kind_label = draft.kind.label(lang);
+    let verdict = score.verdict.label(lang);
     let row = |label: &str, value: String| {
         html! { <tr><th scope="row">{ label.to_string() }</th><td>{ value }</td></tr> }
     };

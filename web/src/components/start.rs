@@ -1,6 +1,5 @@
 //! The start page: start a new self-assessment, continue a saved draft, or open a file.
 
-use shifan_rules::Lang;
 use yew::prelude::*;
 
 use crate::browser;
@@ -32,10 +31,7 @@ pub fn start_page(state: &AppHandle) -> Html {
             .place()
             .map(|p| p.display_name())
             .unwrap_or_else(|_| t.no_applicant_yet.to_string());
-        let kind = match lang {
-            Lang::Zh => draft.kind.label_zh(),
-            Lang::En => draft.kind.label_en(),
-        };
+        let kind = draft.kind.label(lang);
         let answered = score.total.answered().to_string();
         let to_answer = score.total.to_answer();
         let progress = fill(t.progress_answered, &[&answered, &to_answer.to_string()]);

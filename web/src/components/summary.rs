@@ -30,10 +30,7 @@ pub fn summary(state: &AppHandle, read_only: Option<&ReadOnly>) -> Html {
     let reached = score.verdict == Verdict::MeetsBar;
     let needed = still_needed(score.threshold, total.met, total.applicable());
     let gap_list = gaps(catalog, draft.level(), draft.assessment.answers());
-    let verdict = match lang {
-        Lang::Zh => score.verdict.label_zh(),
-        Lang::En => score.verdict.label_en(),
-    };
+    let verdict = score.verdict.label(lang);
     let percent = ratio.percent();
     html! {
         <aside class="summary" id="summary" aria-labelledby="summary-title">

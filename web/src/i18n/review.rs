@@ -141,12 +141,6 @@ pub struct ReviewTexts {
     pub col_area: &'static str,
     /// Sort button, accessible: sort by `{}`.
     pub sort_by: &'static str,
-    /// Yes.
-    pub yes: &'static str,
-    /// No.
-    pub no: &'static str,
-    /// Single-item applications have no bar.
-    pub no_bar: &'static str,
     /// Accessible name: open `{}` read-only.
     pub open_named: &'static str,
     /// Accessible name: decision on `{}`.
@@ -307,9 +301,6 @@ pub static ZH: ReviewTexts = ReviewTexts {
     col_rank: "推荐排序",
     col_area: "{}：{}（达标率）",
     sort_by: "按“{}”排序",
-    yes: "是",
-    no: "否",
-    no_bar: "—（单项）",
     open_named: "查看{}的申报（只读）",
     decision_for: "{}的初审意见",
     up: "上移",
@@ -424,9 +415,6 @@ pub static EN: ReviewTexts = ReviewTexts {
     col_rank: "Rank",
     col_area: "{}: {} (compliance)",
     sort_by: "Sort by {}",
-    yes: "yes",
-    no: "no",
-    no_bar: "— (single-item)",
     open_named: "Open the application of {} (read-only)",
     decision_for: "Decision on {}",
     up: "Up",

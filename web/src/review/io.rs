@@ -157,16 +157,6 @@ pub fn download_package(session: &Session) -> Option<ReviewNotice> {
     }
 }
 
-/// The base of export file names, e.g. `太原市-初审对比-2026-12-01`.
-fn export_name(session: &Session) -> String {
-    let city = session
-        .city()
-        .and_then(shifan_rules::division::get)
-        .map(|d| format!("{}-", d.name))
-        .unwrap_or_default();
-    format!("{city}初审对比-{}", session.date.trim())
-}
-
 /// The area titles of the catalog the applications answer (the first one's).
 fn area_titles(session: &Session) -> Vec<String> {
     session
@@ -190,18 +180,18 @@ fn table(session: &Session, rows: &[ComparisonRow], lang: Lang) -> shifan_rules:
 }
 
 #[wasm_bindgen(inline_js = "
-export function shifan_sheet(json, sheet, csv) {
+export function shifan_sheet(json, csv) {
   const url = new URL('xlsx/shifan_web_xlsx.js', document.baseURI).href;
   return import(url).then(async (module) => {
     await module.default();
-    return csv ? module.csv(json) : module.workbook(json, sheet);
+    return csv ? module.csv(json) : module.workbook(json);
   });
 }
 ")]
 extern "C" {
     /// Imports the spreadsheet module (once; the browser caches it) and writes the table: a
     /// workbook's bytes, or CSV text when `csv`.
-    fn shifan_sheet(json: &str, sheet: &str, csv: bool) -> Promise;
+    fn shifan_sheet(json: &str, csv: bool) -> Promise;
 }
 
 /// The format of an exported table.
@@ -222,18 +212,15 @@ pub fn download_table(
     format: Sheet,
     dispatch: Dispatch,
 ) {
-    let json = serde_json::to_string(&table(session, rows, lang)).unwrap_or_default();
+    let table = table(session, rows, lang);
+    let json = serde_json::to_string(&table).unwrap_or_default();
     let name = match format {
-        Sheet::Xlsx => format!("{}.xlsx", export_name(session)),
-        Sheet::Csv => format!("{}.csv", export_name(session)),
-    };
-    let sheet = match lang {
-        Lang::Zh => "初审对比",
-        Lang::En => "Comparison",
+        Sheet::Xlsx => format!("{}.xlsx", table.stem),
+        Sheet::Csv => format!("{}.csv", table.stem),
     };
     send(&dispatch, ReviewAction::Exporting(true));
     wasm_bindgen_futures::spawn_local(async move {
-        let written = shifan_sheet(&json, sheet, format == Sheet::Csv);
+        let written = shifan_sheet(&json, format == Sheet::Csv);
         let notice = match JsFuture::from(written).await {
             Ok(output) => {
                 let saved = match output.as_string() {

@@ -174,7 +174,7 @@ pub fn compare(a: &Row, b: &Row, column: Column) -> Ordering {
         Column::Kind => a.row.kind_zh.cmp(b.row.kind_zh),
         Column::Category => a.row.category.cmp(&b.row.category),
         Column::Compliance => compare_compliance(a.row.compliance, b.row.compliance),
-        Column::MeetsBar => (!a.single && a.row.meets_bar).cmp(&(!b.single && b.row.meets_bar)),
+        Column::MeetsBar => ComparisonRow::by_verdict(&a.row, &b.row),
         Column::Area(i) => match (a.row.areas.get(i), b.row.areas.get(i)) {
             (Some(x), Some(y)) => compare_compliance(*x, *y),
             (x, y) => x.is_some().cmp(&y.is_some()),
@@ -203,8 +203,8 @@ pub fn keep(r: &Row, kind: KindFilter, verdict: VerdictFilter, decision: Decisio
     };
     let verdict_ok = match verdict {
         VerdictFilter::All => true,
-        VerdictFilter::Meets => r.row.meets_bar,
-        VerdictFilter::Below => !r.row.meets_bar,
+        VerdictFilter::Meets => r.row.meets_bar(),
+        VerdictFilter::Below => r.row.below_bar(),
     };
     let decision_ok = match decision {
         DecisionFilter::All => true,

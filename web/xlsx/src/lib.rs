@@ -11,12 +11,12 @@ use shifan_rules::review::Table;
 use wasm_bindgen::prelude::*;
 
 /// Writes `table_json` (a serialised `shifan_rules::review::Table`) as a workbook with one sheet
-/// named `sheet_name`, returning the `.xlsx` bytes.
+/// named as the table says, returning the `.xlsx` bytes.
 #[wasm_bindgen]
-pub fn workbook(table_json: &str, sheet_name: &str) -> Result<Vec<u8>, JsError> {
+pub fn workbook(table_json: &str) -> Result<Vec<u8>, JsError> {
     let table: Table =
         serde_json::from_str(table_json).map_err(|e| JsError::new(&format!("table: {e}")))?;
-    shifan_sheet::to_xlsx(&table, sheet_name).map_err(|e| JsError::new(&format!("xlsx: {e}")))
+    shifan_sheet::to_xlsx(&table).map_err(|e| JsError::new(&format!("xlsx: {e}")))
 }
 
 /// Writes `table_json` (a serialised `shifan_rules::review::Table`) as CSV text: UTF-8 with a
@@ -47,18 +47,18 @@ pub fn catalog_table(name: &str, bytes: &[u8], base_json: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use shifan_rules::{Lang, review::comparison_table};
+    use shifan_rules::{Lang, review::export_table};
 
     #[test]
     fn a_table_round_trips_through_json_into_a_workbook() {
-        let table = comparison_table(&[], &["政府职能依法全面履行"], Lang::Zh);
+        let table = export_table(&[], &["政府职能依法全面履行"], Lang::Zh, "初审对比".into());
         let json = serde_json::to_string(&table).unwrap();
         assert_eq!(serde_json::from_str::<Table>(&json).unwrap(), table);
         // Only the success path runs natively: building a JsError needs JavaScript.
-        let bytes = workbook(&json, "初审对比").unwrap_or_default();
+        let bytes = workbook(&json).unwrap_or_default();
         assert!(bytes.starts_with(b"PK"));
         let text = csv(&json).unwrap_or_default();
-        assert!(text.starts_with("\u{feff}申报单位,"));
+        assert!(text.starts_with("\u{feff}文件,申报单位,"));
     }
 
     #[test]

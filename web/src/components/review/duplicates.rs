@@ -1,7 +1,6 @@
 //! Duplicate submissions: files for the same county and kind (`shifan_rules::review`'s
 //! definition), side by side in one group, so the office can see which is which and keep one.
 
-use shifan_rules::Lang;
 use shifan_rules::review::duplicate_pairs;
 use shifan_rules::session::Reviewed;
 use yew::prelude::*;
@@ -30,10 +29,7 @@ pub fn Duplicates() -> Html {
         let file = &r.verified.file;
         let id = r.integrity().to_string();
         let ratio = r.verified.score.total.compliance();
-        let kind = match lang {
-            Lang::Zh => file.kind.label_zh(),
-            Lang::En => file.kind.label_en(),
-        };
+        let kind = file.kind.label(lang);
         html! {
             <article class="dup-card" data-id={id.clone()}>
                 <h3>{ file.applicant.display_name() }</h3>

@@ -59,8 +59,5 @@ pub fn decision_of(key: &str) -> Option<Decision> {
 
 /// A decision's label in `lang`, as `shifan-rules` names it.
 pub fn decision_label(lang: Lang, d: Decision) -> &'static str {
-    match lang {
-        Lang::Zh => d.label_zh(),
-        Lang::En => d.label_en(),
-    }
+    d.label(lang)
 }

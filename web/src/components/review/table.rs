@@ -130,13 +130,7 @@ pub fn ComparisonTable() -> Html {
             Lang::En => row.row.kind_en,
         };
         let c = row.row.compliance;
-        let meets = if row.single {
-            rt.no_bar
-        } else if row.row.meets_bar {
-            rt.yes
-        } else {
-            rt.no
-        };
+        let meets = row.row.verdict_cell(lang);
         let mut class = String::from("review-row");
         for (on, extra) in [
             (row.outside.is_some(), " outside"),
@@ -170,7 +164,7 @@ pub fn ComparisonTable() -> Html {
                     <strong>{ c.percent() }</strong>
                     <span class="formula">{ c.formula() }</span>
                 </td>
-                <td class={if row.row.meets_bar && !row.single { "meets yes" } else { "meets" }}>{ meets }</td>
+                <td class={if row.row.meets_bar() { "meets yes" } else { "meets" }}>{ meets }</td>
                 <td class="decision-cell">
                     <DecisionSelect id={row.id.clone()} name={name.clone()} opinion={row.opinion.clone()}
                         outside={row.outside.is_some()} {recommended} {lang} />

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use shifan_rules::{Draft, Kind, Lang};
+use shifan_rules::{Draft, Kind};
 use yew::prelude::*;
 
 use crate::browser;
@@ -55,10 +55,7 @@ pub fn ReviewViewer(props: &ViewerProps) -> Html {
     };
     let file = &reviewed.verified.file;
     let name = file.applicant.display_name();
-    let kind = match lang {
-        Lang::Zh => file.kind.label_zh(),
-        Lang::En => file.kind.label_en(),
-    };
+    let kind = file.kind.label(lang);
     let outside = session.outside_problem(&reviewed);
     let project = match &file.kind {
         Kind::Comprehensive => Html::default(),
