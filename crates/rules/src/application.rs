@@ -965,4 +965,97 @@ mod tests {
             "should be a text (in quotation marks), but the file has the whole number 3512345678",
         );
     }
+
+    #[test]
+    fn an_aspect_a_reader_cannot_see_is_missing_and_a_category_not_chosen_is_not_unknown() {
+        let catalog = Catalog::reference();
+        let kind = |category: &str, innovation: &str| Kind::SingleItem {
+            category: category.into(),
+            title: "项目".into(),
+            narrative: Narrative {
+                innovation: innovation.into(),
+                leadership: "引领".into(),
+                typicality: "典型".into(),
+                replicability: "可复制".into(),
+            },
+        };
+        let codes = |k: &Kind| {
+            k.problems(catalog)
+                .iter()
+                .map(|p| p.code)
+                .collect::<Vec<_>>()
+        };
+        // Spaces, an ideographic space, zero-width characters and a byte-order mark are nothing
+        // to read: the aspect is missing, as the form's counter (0) says.
+        let invisible = " \u{3000}\u{200B}\u{200D}\u{FEFF}\n";
+        assert_eq!(narrative_length(invisible), 0);
+        let blank = kind("business-environment", invisible);
+        assert_eq!(codes(&blank), [Code::IncompleteSingleItem]);
+        assert!(blank.problems(catalog)[0].message.zh.contains("创新性"));
+        assert!(codes(&kind("business-environment", "有新意")).is_empty());
+        // No category chosen yet: incomplete, not "「」 is not in the catalog".
+        let unchosen = kind("", "有新意");
+        let problems = unchosen.problems(catalog);
+        assert_eq!(codes(&unchosen), [Code::IncompleteSingleItem]);
+        assert!(
+            problems[0].message.zh.contains("单项示范类别"),
+            "{}",
+            problems[0].message.zh
+        );
+        assert!(!problems[0].message.zh.contains("「」"));
+        // Exporting and reading still refuse it, and say why in plain words.
+        let p = unchosen
+            .category_problem(catalog)
+            .expect("refused at export");
+        assert_eq!(p.code, Code::UnknownCategory);
+        assert!(p.message.zh.contains("尚未选择"));
+        assert_eq!(codes(&kind("no-such", "x")), [Code::UnknownCategory]);
+    }
+
+    #[test]
+    fn phones_and_addresses() {
+        fn check(text: &str, phone: bool, email: bool) {
+            assert_eq!(is_phone(text), phone, "phone {text:?}");
+            assert_eq!(is_email(text), email, "email {text:?}");
+        }
+        for (text, phone, email) in [
+            ("13912345678", true, false),
+            ("139 1234 5678", true, false),
+            ("+86 139-1234-5678", true, false),
+            ("0351-1234567", true, false),
+            ("（0351）12345678", true, false),
+            ("０３５１－１２３４５６７", true, false),
+            ("0351-1234567-802", true, false),
+            ("0351-1234567 转 802", true, false),
+            ("1234567", false, false),
+            ("7654321", true, false),
+            ("12345", false, false),
+            ("0351-12345", false, false),
+            ("23912345678", false, false),
+            ("电话", false, false),
+            ("fzb@example.gov.cn", false, true),
+            ("王.fzb@政府.中国", false, true),
+            ("fzb@", false, false),
+            ("fzb@example", false, false),
+            ("fzb@@example.cn", false, false),
+            ("f zb@example.cn", false, false),
+            ("fzb@example..cn", false, false),
+            ("fzb@example.c", false, false),
+        ] {
+            check(text, phone, email);
+        }
+        let contact = Contact {
+            name: "李明".into(),
+            phone: "12345".into(),
+            email: String::new(),
+        };
+        let problems = contact.problems();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].severity(), crate::Severity::Warning);
+        crate::input::tests::assert_worded_for_people(&problems[0].message);
+        assert!(
+            Contact::default().problems().is_empty(),
+            "nothing typed, nothing to say"
+        );
+    }
 }
