@@ -1,7 +1,10 @@
 //! The city office's review session (初审工作记录): the applications opened for the preliminary
 //! review, the office's opinion on each, the files that could not be used, and the rules of
 //! editing the opinions — whatever is decided, opened, removed or restored, the recommended
-//! applications of the city carry the ranks 1..k and nothing else carries a rank.
+//! applications of the city carry the ranks 1..k and nothing else carries a rank — and the
+//! rules never drop what the office recorded: an application recommended while its city was
+//! chosen keeps its recommendation and rank *held* while another city is chosen (it cannot be
+//! recommended there) and gets them back with its city; decisions and comments stay as they are.
 //!
 //! The web app keeps a session in browser storage between visits. The stored form is compact
 //! canonical JSON:
@@ -10,6 +13,7 @@
 //! { "format": "shifan.review-session", "format_version": 1,
 //!   "city": "140100" | null, "reviewer": { "name", "office" }, "date": "YYYY-MM-DD",
 //!   "applications": [ { "file_name", "opinion": { "decision", "rank", "comment" },
+//!                       "order": n (the place among every recommendation, held ones too),
 //!                       "application": { …the application file, unchanged… } } ],
 //!   "rejected": [ { "file_name", "problems": [ … ] } ] }
 //! ```
@@ -63,11 +67,21 @@ pub struct Reviewed {
     pub file_name: String,
     /// The verified application.
     pub verified: Arc<Verified>,
-    /// The office's opinion.
+    /// The office's opinion, as it is in effect.
     pub opinion: Opinion,
+    /// The place of its recommendation among every recommendation of the session, held ones
+    /// included (1..m); the rank in effect is the place among those in effect.
+    order: Option<u32>,
 }
 
 impl Reviewed {
+    /// The place of the office's recommendation held while the application is outside the
+    /// chosen city (it comes back with its city, in that place), if one is held.
+    pub fn held_recommendation(&self) -> Option<u32> {
+        self.order
+            .filter(|_| self.opinion.decision != Decision::Recommend)
+    }
+
     /// The application's integrity fingerprint, which names it in the session and the package.
     pub fn integrity(&self) -> &str {
         &self.verified.file.integrity
@@ -78,6 +92,7 @@ impl PartialEq for Reviewed {
     fn eq(&self, other: &Self) -> bool {
         self.file_name == other.file_name
             && self.opinion == other.opinion
+            && self.order == other.order
             && (Arc::ptr_eq(&self.verified, &other.verified)
                 || self.integrity() == other.integrity())
     }
@@ -124,7 +139,19 @@ struct Record {
 struct EntryRecord {
     file_name: String,
     opinion: Opinion,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    order: Option<u32>,
     application: Value,
+}
+
+/// An application taken out of a review by [`Session::remove`], with everything recorded on
+/// it, so that [`Session::restore`] can put it back as it was.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Removed {
+    /// Where it was in the order opened.
+    pub index: usize,
+    /// The application with its opinion.
+    pub reviewed: Reviewed,
 }
 
 /// The prefecture-level city with this code, if it is one.
@@ -219,7 +246,8 @@ impl Session {
     }
 
     /// Chooses the reviewing city (`None`, or a code that is not a prefecture-level city,
-    /// clears it). Applications from outside it lose a recommendation and its rank.
+    /// clears it). A recommendation of an application outside it is held, with its rank, and
+    /// comes back when its city is chosen again; nothing recorded is dropped.
     pub fn set_city(&mut self, code: Option<u32>) {
         self.city = code.and_then(city);
         self.settle();
@@ -248,6 +276,7 @@ impl Session {
             file_name,
             verified: Arc::new(verified),
             opinion: Opinion::default(),
+            order: None,
         });
         true
     }
@@ -284,12 +313,16 @@ impl Session {
                 })
                 .unwrap_or_default();
             match self.position(&verified.file.integrity) {
-                Some(i) => self.applications[i].opinion = opinion,
+                Some(i) => {
+                    self.applications[i].order = opinion.rank;
+                    self.applications[i].opinion = opinion;
+                }
                 None => {
                     let name = format!("{file_name} · {}", verified.file.file_name());
                     self.applications.push(Reviewed {
                         file_name: name,
                         verified: Arc::new(verified),
+                        order: opinion.rank,
                         opinion,
                     });
                     added += 1;
@@ -309,12 +342,31 @@ impl Session {
         });
     }
 
-    /// Removes an application from the review; the ranks close up.
-    pub fn remove(&mut self, integrity: &str) -> bool {
-        let Some(i) = self.position(integrity) else {
+    /// Removes an application from the review; the ranks close up. Returns what was removed,
+    /// opinion included, for [`Session::restore`] (an undo), or `None` when it is not open.
+    pub fn remove(&mut self, integrity: &str) -> Option<Removed> {
+        let index = self.position(integrity)?;
+        let reviewed = self.applications.remove(index);
+        self.settle();
+        Some(Removed { index, reviewed })
+    }
+
+    /// Puts a removed application back where it was, with its decision, rank and comment: a
+    /// recommendation takes its old rank again and the ones from there on move down. Returns
+    /// `false` (and changes nothing) when the same application is open again meanwhile.
+    pub fn restore(&mut self, removed: Removed) -> bool {
+        if self.position(removed.reviewed.integrity()).is_some() {
             return false;
-        };
-        self.applications.remove(i);
+        }
+        if let Some(place) = removed.reviewed.order {
+            for r in &mut self.applications {
+                if let Some(other) = r.order.as_mut().filter(|other| **other >= place) {
+                    *other = other.saturating_add(1);
+                }
+            }
+        }
+        let index = removed.index.min(self.applications.len());
+        self.applications.insert(index, removed.reviewed);
         self.settle();
         true
     }
@@ -335,6 +387,9 @@ impl Session {
         }
         opinion.decision = decision;
         opinion.rank = (decision == Decision::Recommend).then_some(u32::MAX);
+        // A new decision replaces a recommendation held for the city; a new recommendation
+        // comes last.
+        self.applications[i].order = None;
         self.settle();
         true
     }
@@ -363,6 +418,10 @@ impl Session {
         let other = self.applications[j].opinion.rank;
         self.applications[j].opinion.rank = Some(rank);
         self.applications[i].opinion.rank = other;
+        // The places among every recommendation swap too (held ones between stay put).
+        let (a, b) = (self.applications[i].order, self.applications[j].order);
+        self.applications[i].order = b;
+        self.applications[j].order = a;
         true
     }
 
@@ -386,24 +445,42 @@ impl Session {
     }
 
     /// Restores the rank rule: only recommended applications of the city are ranked, with
-    /// 1..k in their present order (unranked ones last, then in the order opened).
+    /// 1..k in the order of their places among every recommendation (new ones last, ties in
+    /// the order opened). A recommendation outside the city is held in its place (in effect:
+    /// pending, unranked); a held one inside the city is in effect again.
     fn settle(&mut self) {
         let city = self.city;
         for r in &mut self.applications {
             let outside = city.is_some_and(|c| city_code_of(&r.verified.file) != Some(c));
+            let held = r.order.is_some() && r.opinion.decision == Decision::Pending;
             if outside && r.opinion.decision == Decision::Recommend {
+                r.order = Some(r.order.unwrap_or(u32::MAX));
                 r.opinion.decision = Decision::Pending;
+            } else if !outside && held {
+                r.opinion.decision = Decision::Recommend;
+            }
+            if r.opinion.decision == Decision::Recommend && r.order.is_none() {
+                r.order = Some(u32::MAX);
+            }
+            if r.opinion.decision == Decision::NotRecommend {
+                r.order = None;
             }
             if r.opinion.decision != Decision::Recommend {
                 r.opinion.rank = None;
             }
         }
-        let mut order: Vec<usize> = (0..self.applications.len())
-            .filter(|&i| self.applications[i].opinion.decision == Decision::Recommend)
+        let mut places: Vec<usize> = (0..self.applications.len())
+            .filter(|&i| self.applications[i].order.is_some())
             .collect();
-        order.sort_by_key(|&i| (self.applications[i].opinion.rank.unwrap_or(u32::MAX), i));
-        for (k, i) in order.into_iter().enumerate() {
-            self.applications[i].opinion.rank = Some(u32::try_from(k + 1).unwrap_or(u32::MAX));
+        places.sort_by_key(|&i| (self.applications[i].order, i));
+        let mut rank = 0u32;
+        for (k, i) in places.into_iter().enumerate() {
+            let r = &mut self.applications[i];
+            r.order = Some(u32::try_from(k + 1).unwrap_or(u32::MAX));
+            if r.opinion.decision == Decision::Recommend {
+                rank += 1;
+                r.opinion.rank = Some(rank);
+            }
         }
     }
 
@@ -457,6 +534,7 @@ impl Session {
                 .map(|r| EntryRecord {
                     file_name: r.file_name.clone(),
                     opinion: r.opinion.clone(),
+                    order: r.order,
                     application: r.verified.file.to_value(),
                 })
                 .collect(),
@@ -500,6 +578,7 @@ impl Session {
                         session.applications.push(Reviewed {
                             file_name: entry.file_name,
                             verified: Arc::new(verified),
+                            order: entry.order.or(entry.opinion.rank),
                             opinion: entry.opinion,
                         });
                     }
@@ -631,7 +710,7 @@ mod tests {
         // Leaving "recommend" closes the gap.
         assert!(s.set_decision(&ids[1], Decision::Pending));
         assert_eq!(ranks(&s), vec![Some(2), None, Some(1), None]);
-        assert!(s.remove(&ids[2]));
+        assert!(s.remove(&ids[2]).is_some());
         assert_eq!(ranks(&s), vec![Some(1), None, None]);
         // Choosing another city drops the recommendation of a file now outside it.
         s.set_city(Some(140200));
@@ -712,5 +791,37 @@ mod tests {
         let (mut s, _) = session();
         assert!(!s.add("again.json".into(), verified("140105", 80, 0)));
         assert_eq!(s.applications().len(), 4);
+    }
+
+    #[test]
+    fn choosing_another_city_holds_the_recommendations_and_choosing_it_again_brings_them_back() {
+        let (mut s, ids) = session();
+        s.set_city(Some(140100));
+        assert!(s.set_decision(&ids[1], Decision::Recommend));
+        assert!(s.set_decision(&ids[0], Decision::Recommend));
+        assert!(s.set_decision(&ids[2], Decision::NotRecommend));
+        assert!(s.set_comment(&ids[0], "材料扎实"));
+        let before = s.to_json();
+        s.set_city(Some(140200));
+        let a = s.get(&ids[0]).unwrap();
+        assert_eq!(
+            a.opinion.decision,
+            Decision::Pending,
+            "not recommended for another city"
+        );
+        assert_eq!(a.opinion.rank, None);
+        assert_eq!(a.held_recommendation(), Some(2));
+        assert_eq!(a.opinion.comment, "材料扎实");
+        assert_eq!(
+            s.get(&ids[2]).unwrap().opinion.decision,
+            Decision::NotRecommend
+        );
+        // Kept through storage too.
+        let stored = Session::from_json(s.to_json().as_bytes(), &CatalogSet::builtin()).unwrap();
+        assert_eq!(stored, s);
+        s.set_city(None);
+        s.set_city(Some(140100));
+        assert_eq!(s.to_json(), before);
+        assert_eq!(ranks(&s)[..2], [Some(2), Some(1)]);
     }
 }

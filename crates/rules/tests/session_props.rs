@@ -1,6 +1,7 @@
 //! Property tests of the review session: its reader (browser storage is outside data) never
 //! panics on random, mutated or truncated input and what it accepts keeps the rank rule; any
-//! sequence of edits keeps the rank rule and survives a write and read unchanged.
+//! sequence of edits keeps the rank rule and survives a write and read unchanged; no sequence
+//! of city changes drops a recorded decision, rank or comment; a removal is undone exactly.
 
 // Uses proptest: native only.
 #![cfg(not(target_arch = "wasm32"))]
@@ -183,6 +184,114 @@ proptest! {
         let json = s.to_json();
         let back = Session::from_json(json.as_bytes(), catalogs());
         prop_assert_eq!(back.as_ref().ok(), Some(&s));
+    }
+}
+
+/// Applies `ops` to a fresh session.
+fn session_after(ops: Vec<Op>) -> Session {
+    let apps = applications();
+    let mut s = Session::new("2026-12-01".into());
+    for op in ops {
+        let id = |s: &Session, i: usize| {
+            s.applications()
+                .get(i % s.applications().len().max(1))
+                .map(|r| r.integrity().to_string())
+        };
+        match op {
+            Op::Add(i) => {
+                s.add(format!("{i}.json"), apps[i].clone());
+            }
+            Op::Decide(i, d) => {
+                if let Some(id) = id(&s, i) {
+                    s.set_decision(&id, d);
+                }
+            }
+            Op::Move(i, up) => {
+                if let Some(id) = id(&s, i) {
+                    s.move_rank(&id, up);
+                }
+            }
+            Op::Remove(i) => {
+                if let Some(id) = id(&s, i) {
+                    s.remove(&id);
+                }
+            }
+            Op::Comment(i, c) => {
+                if let Some(id) = id(&s, i) {
+                    s.set_comment(&id, &c);
+                }
+            }
+            Op::City(c) => s.set_city(c),
+            Op::Infer => {
+                s.infer_city();
+            }
+        }
+    }
+    s
+}
+
+/// What the office recorded on each application: its decision (a held recommendation counts
+/// as one), and its comment.
+fn recorded(s: &Session) -> Vec<(String, Decision, String)> {
+    s.applications()
+        .iter()
+        .map(|r| {
+            let decision = if r.held_recommendation().is_some() {
+                Decision::Recommend
+            } else {
+                r.opinion.decision
+            };
+            (
+                r.integrity().to_string(),
+                decision,
+                r.opinion.comment.clone(),
+            )
+        })
+        .collect()
+}
+
+fn city() -> impl Strategy<Value = Option<u32>> {
+    prop::sample::select(vec![
+        None,
+        Some(140100),
+        Some(140200),
+        Some(140105),
+        Some(1),
+    ])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(CASES))]
+
+    #[test]
+    fn city_changes_never_drop_a_recorded_decision_rank_or_comment(
+        ops in prop::collection::vec(op(), 0..30),
+        cities in prop::collection::vec(city(), 1..8),
+    ) {
+        let mut s = session_after(ops);
+        let (before, stored, chosen) = (recorded(&s), s.to_json(), s.city());
+        for c in cities {
+            s.set_city(c);
+            check_ranks(&s)?;
+            prop_assert_eq!(recorded(&s), before.clone());
+        }
+        // The city chosen again: every decision, rank and comment as it was.
+        s.set_city(chosen);
+        prop_assert_eq!(s.to_json(), stored);
+    }
+
+    #[test]
+    fn a_removal_is_undone_exactly(ops in prop::collection::vec(op(), 0..30), which in any::<Index>()) {
+        let mut s = session_after(ops);
+        prop_assume!(!s.applications().is_empty());
+        let before = s.to_json();
+        let id = s.applications()[which.index(s.applications().len())].integrity().to_string();
+        let removed = s.remove(&id).expect("it is open");
+        check_ranks(&s)?;
+        prop_assert!(s.get(&id).is_none());
+        prop_assert!(s.restore(removed.clone()));
+        prop_assert_eq!(s.to_json(), before);
+        prop_assert!(!s.restore(removed), "the same application twice");
     }
 }
 

@@ -274,7 +274,7 @@ impl AppState {
             ReviewAction::Opened(files) => r.opened(files),
             ReviewAction::ReadDone => r.reading = None,
             ReviewAction::Remove(id) => {
-                if r.session.remove(&id) {
+                if r.session.remove(&id).is_some() {
                     if r.viewing.as_deref() == Some(id.as_str()) {
                         r.viewing = None;
                     }
