@@ -11,14 +11,19 @@ use std::path::PathBuf;
 
 /// Checks `paths` and renders the report; the status is 1 when any file is invalid.
 pub fn run(paths: &[PathBuf], catalogs: &CatalogSet, lang: Lang, json: bool) -> crate::Outcome {
-    let checked = check_paths(paths, catalogs);
+    let (paths, notes) = match crate::input::expand_folders(paths, lang) {
+        Ok(expanded) => expanded,
+        Err(message) => return crate::Outcome::invalid(message),
+    };
+    let checked = check_paths(&paths, catalogs);
     crate::Outcome {
         stdout: if json {
             render_json(&checked)
         } else {
             render_text(&checked, lang)
         },
-        stderr: String::new(),
+        // How many files each folder held: beside the output, so JSON stays JSON.
+        stderr: notes,
         status: status_of(&checked),
     }
 }

@@ -144,6 +144,72 @@ pub fn check_paths(paths: &[PathBuf], catalogs: &CatalogSet) -> Vec<Checked> {
     })
 }
 
+/// The paths to check: each file as given, and for each folder every `.json` file under it
+/// (recursively, in name order; links to folders are not followed), with a line per folder that
+/// says how many it holds. A folder without any `.json` file is an error, with the message.
+pub fn expand_folders(paths: &[PathBuf], lang: Lang) -> Result<(Vec<PathBuf>, String), String> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        entries.sort();
+        for path in entries {
+            let meta = std::fs::symlink_metadata(&path)?;
+            if meta.is_dir() {
+                walk(&path, out)?;
+            } else if path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+            {
+                out.push(path);
+            }
+        }
+        Ok(())
+    }
+    let (mut files, mut notes) = (Vec::new(), String::new());
+    for path in paths {
+        if !path.is_dir() {
+            files.push(path.clone());
+            continue;
+        }
+        let mut found = Vec::new();
+        walk(path, &mut found).map_err(|e| {
+            let message = unreadable_message(&e);
+            format!(
+                "{}: {}\n",
+                path.display(),
+                describe_unreadable(&message, lang)
+            )
+        })?;
+        if found.is_empty() {
+            return Err(match lang {
+                Lang::Zh => format!(
+                    "文件夹 {} 中（含子文件夹）没有 .json 文件：请确认收到的申报文件或材料包已保存到这里。\n",
+                    path.display()
+                ),
+                Lang::En => format!(
+                    "the folder {} (with its subfolders) holds no .json file: make sure the application files or packages received are saved there\n",
+                    path.display()
+                ),
+            });
+        }
+        notes.push_str(&match lang {
+            Lang::Zh => format!(
+                "文件夹 {}：找到 {} 个 .json 文件\n",
+                path.display(),
+                found.len()
+            ),
+            Lang::En => format!(
+                "folder {}: found {} .json files\n",
+                path.display(),
+                found.len()
+            ),
+        });
+        files.extend(found);
+    }
+    Ok((files, notes))
+}
+
 /// The built-in catalogs plus every catalog file in `paths`; on failure, the explanation.
 pub fn load_catalogs(paths: &[PathBuf], lang: Lang) -> Result<CatalogSet, String> {
     let mut set = CatalogSet::builtin();

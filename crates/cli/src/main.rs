@@ -38,8 +38,9 @@ enum LangArg {
 /// Application files to read, and extra catalogs to read them against.
 #[derive(Args, Debug)]
 struct Inputs {
-    /// Application files (JSON, as exported by the web app).
-    #[arg(required = true, value_name = "FILE")]
+    /// Application files or recommendation packages (JSON, as exported by the web app), or
+    /// folders: every `.json` file in a folder and its subfolders is checked.
+    #[arg(required = true, value_name = "FILE|DIR")]
     files: Vec<PathBuf>,
     /// A catalog file to know besides the built-in ones (repeatable).
     #[arg(long = "catalog", value_name = "FILE")]

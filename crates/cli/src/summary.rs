@@ -156,7 +156,11 @@ pub fn run(
     format: Format,
     xlsx: Option<&Path>,
 ) -> crate::Outcome {
-    let checked = check_paths(paths, catalogs);
+    let (paths, notes) = match crate::input::expand_folders(paths, lang) {
+        Ok(expanded) => expanded,
+        Err(message) => return crate::Outcome::invalid(message),
+    };
+    let checked = check_paths(&paths, catalogs);
     let report = report(&checked, lang);
     if let Some(path) = xlsx
         && let Err(message) = write_xlsx(&report, path, lang)
@@ -171,7 +175,7 @@ pub fn run(
     };
     crate::Outcome {
         stdout,
-        stderr,
+        stderr: notes + &stderr,
         status: crate::check::status_of(&checked),
     }
 }

@@ -166,12 +166,11 @@ fn unreadable_and_oversized_files_are_invalid_not_panics() {
     bytes.resize(MAX_FILE_BYTES + 1, b' ');
     std::fs::write(&big, bytes).expect("write");
     let missing = dir.join("missing.json");
-    let (big, missing, dir_s) = (
+    let (big, missing) = (
         big.to_string_lossy().into_owned(),
         missing.to_string_lossy().into_owned(),
-        dir.to_string_lossy().into_owned(),
     );
-    let run = shifan(&["check", &missing, &dir_s, &big]);
+    let run = shifan(&["check", &missing, &big]);
     assert_eq!(run.status, 1);
     assert!(run.stderr.is_empty(), "{}", run.stderr);
     let lines: Vec<&str> = run.stdout.lines().collect();
@@ -180,12 +179,47 @@ fn unreadable_and_oversized_files_are_invalid_not_panics() {
         [
             format!("INVALID  {missing}"),
             "    unreadable: no such file".to_string(),
-            format!("INVALID  {dir_s}"),
-            "    unreadable: this is a directory, not a file".to_string(),
             format!("INVALID  {big}"),
             "    too-large: the file is larger than the 20 MB limit".to_string(),
         ]
     );
+}
+
+#[test]
+fn a_folder_is_checked_file_by_file_as_offices_receive_them() {
+    let dir = scratch("received");
+    let copy = |name: &str, to: &str| {
+        let to = dir.join(to);
+        std::fs::create_dir_all(to.parent().expect("a parent")).expect("mkdir");
+        std::fs::copy(fixtures().join(name), &to).expect("copy");
+    };
+    copy("valid-comprehensive.json", "县区/小店区.json");
+    copy("invalid-integrity-mismatch.json", "县区/迎泽区/改过的.JSON");
+    copy("valid-city.json", "大同市.json");
+    std::fs::write(dir.join("说明.txt"), "not checked").expect("write");
+    let dir_s = dir.to_string_lossy().into_owned();
+    let run = shifan(&["check", &dir_s]);
+    assert_eq!(run.status, 1, "{}", run.stdout);
+    assert_eq!(run.stderr, format!("folder {dir_s}: found 3 .json files\n"));
+    let verdicts: Vec<&str> = run.stdout.lines().filter(|l| !l.starts_with(' ')).collect();
+    assert_eq!(verdicts.len(), 3, "{}", run.stdout);
+    assert!(verdicts[0].starts_with(&format!("OK  {}", dir.join("县区/小店区.json").display())));
+    assert!(verdicts[1].starts_with("INVALID  ") && verdicts[1].ends_with("改过的.JSON"));
+    assert!(verdicts[2].starts_with(&format!("OK  {}", dir.join("大同市.json").display())));
+    let zh = shifan_in_lang("zh_CN.UTF-8", &["summary", &dir_s]);
+    assert!(zh.stderr.contains("找到 3 个 .json 文件"), "{}", zh.stderr);
+
+    // A folder without any application file is an error that says so.
+    let empty = scratch("received-empty");
+    std::fs::create_dir_all(empty.join("子文件夹")).expect("mkdir");
+    std::fs::write(empty.join("说明.txt"), "nothing").expect("write");
+    let empty_s = empty.to_string_lossy().into_owned();
+    let run = shifan(&["check", &empty_s]);
+    assert_eq!(run.status, 1);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    assert!(run.stderr.contains("holds no .json file"), "{}", run.stderr);
+    let zh = shifan_in_lang("zh_CN.UTF-8", &["check", &empty_s]);
+    assert!(zh.stderr.contains("没有 .json 文件"), "{}", zh.stderr);
 }
 
 #[test]
