@@ -407,11 +407,6 @@ pub fn status_label(lang: Lang, status: Status) -> &'static str {
     status.label(lang)
 }
 
-/// Tenths of a percent as text, e.g. 900 → `90.0%`.
-pub fn per_mille_text(per_mille: u32) -> String {
-    format!("{}.{}%", per_mille / 10, per_mille % 10)
-}
-
 /// A byte count for people, e.g. `3.4 MB` (integer arithmetic: no float formatting code).
 ///
 /// ```

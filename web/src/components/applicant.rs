@@ -7,7 +7,7 @@ use shifan_rules::{GovLevel, Kind};
 use yew::prelude::*;
 
 use crate::components::{send, send_value};
-use crate::i18n::{fill, per_mille_text, texts};
+use crate::i18n::{fill, texts};
 use crate::state::{Action, AppHandle, Aspect, ContactField, Screen};
 
 /// The city a division code belongs to (the city itself for a city code).
@@ -173,7 +173,7 @@ pub fn applicant_form(state: &AppHandle) -> Html {
                         <input type="radio" name="kind" value="comprehensive" checked={!single}
                             onchange={set_single(false)} />
                         <span><strong>{ t.kind_comprehensive }</strong><br />
-                            <span class="hint">{ fill(t.kind_comprehensive_hint, &[&per_mille_text(state.catalog.threshold().per_mille())]) }</span></span>
+                            <span class="hint">{ fill(t.kind_comprehensive_hint, &[&state.catalog.threshold().percent(lang)]) }</span></span>
                     </label>
                     <label class="choice">
                         <input type="radio" name="kind" value="single_item" checked={single}

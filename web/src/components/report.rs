@@ -11,7 +11,7 @@ use crate::components::notices::problem_item;
 use crate::components::summary::area_prefix;
 use crate::components::{class_list, send};
 use crate::files;
-use crate::i18n::{file_size, fill, per_mille_text, status_label, texts};
+use crate::i18n::{file_size, fill, status_label, texts};
 use crate::state::{Action, AppHandle};
 
 /// The report.
@@ -26,7 +26,6 @@ pub fn report(state: &AppHandle) -> Html {
     let level = draft.level();
     let total = score.total;
     let ratio = total.compliance();
-    let line = score.threshold.per_mille();
     let gap_list = gaps(catalog, level, draft.assessment.answers());
     let file = files::application(state);
     let place = draft.place().ok();
@@ -165,7 +164,7 @@ pub fn report(state: &AppHandle) -> Html {
                     { ratio.percent() }{ " " }
                     <span class="formula">{ fill(t.formula, &[&ratio.met.to_string(), &ratio.applicable.to_string()]) }</span>
                 </p>
-                <p>{ fill(t.threshold_line, &[&per_mille_text(line)]) }</p>
+                <p>{ fill(t.threshold_line, &[&score.threshold.percent(lang)]) }</p>
                 if matches!(draft.kind, Kind::Comprehensive) {
                     <p class={if score.verdict == Verdict::MeetsBar { "verdict meets" } else { "verdict not-yet" }}>{ verdict }</p>
                 }

@@ -6,7 +6,7 @@ use crate::browser;
 use crate::components::mode_entry::mode_entry;
 use crate::components::open_file::open_file_button;
 use crate::components::send;
-use crate::i18n::{fill, per_mille_text, texts};
+use crate::i18n::{fill, texts};
 use crate::state::{Action, AppHandle, Mode, SavedDraft};
 
 /// The start page.
@@ -112,7 +112,7 @@ pub fn start_page(state: &AppHandle) -> Html {
                     &areas.to_string(),
                     &sections.to_string(),
                     &indicators.to_string(),
-                    &per_mille_text(catalog.threshold().per_mille()),
+                    &catalog.threshold().percent(state.lang),
                 ]) }</p>
                 <details>
                     <summary>{ t.catalog_provenance }</summary>

@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::components::bar::bar;
 use crate::components::catalog_badge::catalog_badge;
 use crate::components::class_list;
-use crate::i18n::{fill, per_mille_text, status_label, texts};
+use crate::i18n::{fill, status_label, texts};
 use crate::shown::{ReadOnly, jump_to, shown};
 use crate::state::AppHandle;
 
@@ -41,8 +41,8 @@ pub fn summary(state: &AppHandle, read_only: Option<&ReadOnly>) -> Html {
                     { fill(t.formula, &[&ratio.met.to_string(), &ratio.applicable.to_string()]) }
                 </p>
             </div>
-            { bar(ratio.per_mille(), Some(line), fill(t.bar_label, &[&percent, &per_mille_text(line)]), reached) }
-            <p class="line-note">{ fill(t.threshold_line, &[&per_mille_text(line)]) }</p>
+            { bar(ratio.per_mille(), Some(line), fill(t.bar_label, &[&percent, &score.threshold.percent(lang)]), reached) }
+            <p class="line-note">{ fill(t.threshold_line, &[&score.threshold.percent(lang)]) }</p>
             <dl class="counts">
                 <div><dt>{ t.count_met }</dt><dd data-testid="met">{ total.met }</dd></div>
                 <div><dt>{ t.count_applicable }</dt><dd data-testid="applicable">{ total.applicable() }</dd></div>

@@ -11,7 +11,7 @@ use crate::components::review::review;
 use crate::components::review::table::area_short;
 use crate::components::summary::area_prefix;
 use crate::i18n::review::review_texts;
-use crate::i18n::{fill, per_mille_text};
+use crate::i18n::fill;
 use crate::review::ReviewAction;
 use crate::review::rows::shown_rows;
 use crate::state::use_app;
@@ -44,7 +44,7 @@ pub fn HeatMap() -> Html {
         return Html::default();
     };
     let catalog = first.verified.catalog.clone();
-    let line = per_mille_text(catalog.threshold().per_mille());
+    let line = catalog.threshold().percent(lang);
     let legend = [
         ("heat-0", fill(rt.heat_reached, &[&line])),
         ("heat-1", rt.heat_close.to_string()),

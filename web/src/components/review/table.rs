@@ -13,7 +13,7 @@ use crate::components::review::{
 };
 use crate::components::summary::area_prefix;
 use crate::i18n::review::review_texts;
-use crate::i18n::{fill, per_mille_text};
+use crate::i18n::fill;
 use crate::review::rows::{Row, shown_rows};
 use crate::review::{Column, DecisionFilter, KindFilter, ReviewAction, VerdictFilter};
 use crate::state::use_app;
@@ -49,8 +49,8 @@ pub fn ComparisonTable() -> Html {
         })
         .unwrap_or_default();
     let line = first
-        .map(|a| per_mille_text(a.verified.catalog.threshold().per_mille()))
-        .unwrap_or_else(|| per_mille_text(state.catalog.threshold().per_mille()));
+        .map(|a| a.verified.catalog.threshold().percent(lang))
+        .unwrap_or_else(|| state.catalog.threshold().percent(lang));
     let sort = r.sort;
     let header = |column: Column, label: String, full: Option<String>| {
         let aria = sort.aria(column);
