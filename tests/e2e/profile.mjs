@@ -67,7 +67,7 @@ export async function startOnProfile(profileDir) {
 export async function open(context, url) {
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForSelector('#app[data-ready="true"]', { timeout: 60_000 });
+  await page.waitForSelector('#app[data-ready="true"]', { state: 'attached', timeout: 60_000 });
   return page;
 }
 
