@@ -10,7 +10,7 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -94,7 +94,10 @@ test('drafts kept in localStorage by earlier pages are found after the move', as
     const setup = await chromium.context.newPage();
     await setup.route('**/*.js', (route) => route.abort());
     await setup.goto(server.url);
-    const draft = JSON.parse(execFileSync(cliBin(), ['sample', '--county', '140105', '--met', '40', '--seed', '3'], { encoding: 'utf8' }));
+    const sampleFile = path.join(profile.dir, '..', `${path.basename(profile.dir)}-sample.json`);
+    execFileSync(cliBin(), ['sample', '--county', '140105', '--met', '40', '--seed', '3', '-o', sampleFile]);
+    const draft = JSON.parse(readFileSync(sampleFile, 'utf8'));
+    rmSync(sampleFile);
     await setup.evaluate((application) => {
       // Draft::to_json's record, as the pages before the store wrote it.
       const record = (id, division, updated) => JSON.stringify({
