@@ -416,7 +416,7 @@ impl AppState {
             },
             #[cfg(feature = "full")]
             review: crate::review::ReviewState {
-                stored: boot.review,
+                stored: boot.review.map(std::rc::Rc::from),
                 ..Default::default()
             },
         };

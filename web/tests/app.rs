@@ -367,7 +367,10 @@ async fn a_record_that_cannot_be_read_is_shown_not_hidden() {
     let entry = app.get("[data-corrupt=\"draft:broken\"]");
     assert!(entry.text_content().unwrap().contains("无法读取"));
     assert!(!app.all_text().contains("还没有草稿"));
-    assert!(app.find("[data-persisted]").is_some(), "says whether drafts are kept");
+    assert!(
+        app.find("[data-persisted]").is_some(),
+        "says whether drafts are kept"
+    );
     // Still there after another start: nothing replaced it.
     drop(app);
     let again = mount().await;
@@ -397,7 +400,11 @@ async fn drafts_in_local_storage_move_into_the_store_once() {
         .set_item("shifan.draft.legacy-bad", "{not json")
         .unwrap();
     let app = mount().await;
-    assert!(app.all_text().contains("太原市小店区"), "{}", app.all_text());
+    assert!(
+        app.all_text().contains("太原市小店区"),
+        "{}",
+        app.all_text()
+    );
     assert!(app.find("[data-corrupt=\"draft:legacy-bad\"]").is_some());
     assert_eq!(
         stored("draft:legacy-1").await[0].1.as_deref(),

@@ -192,7 +192,9 @@ async fn an_office_opens_files_sorts_decides_and_comes_back() {
     yew::scheduler::flush().await;
     let session = stored(shifan_web::record::REVIEW_KEY).await;
     assert!(
-        session.first().and_then(|(_, text)| text.as_deref())
+        session
+            .first()
+            .and_then(|(_, text)| text.as_deref())
             .is_some_and(|s| s.contains("shifan.review-session"))
     );
     drop(app);
@@ -312,10 +314,8 @@ async fn a_full_storage_is_said_not_hidden() {
             .unwrap()
             .contains("未能保存")
     );
-    js_sys::Function::new_no_args(
-        "IDBObjectStore.prototype.put = IDBObjectStore.prototype.__put;",
-    )
-    .call0(&JsValue::NULL)
-    .unwrap();
+    js_sys::Function::new_no_args("IDBObjectStore.prototype.put = IDBObjectStore.prototype.__put;")
+        .call0(&JsValue::NULL)
+        .unwrap();
     clear_storage().await;
 }

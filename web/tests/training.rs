@@ -87,7 +87,11 @@ async fn a_demo_county_opens_and_nothing_is_saved() {
     app.click("#ind-1 [data-status=\"not_met\"]").await;
     sleep(shifan_web::hooks::AUTOSAVE_DELAY_MS as i32 + 300).await;
     yew::scheduler::flush().await;
-    assert_eq!(local_storage().length().unwrap(), 0, "nothing in localStorage");
+    assert_eq!(
+        local_storage().length().unwrap(),
+        0,
+        "nothing in localStorage"
+    );
     assert!(stored("draft:").await.is_empty(), "no draft in the store");
 
     // The other demos open too; back on the start page the draft list has no demo.

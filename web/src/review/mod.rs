@@ -65,8 +65,9 @@ pub struct ReviewState {
     pub session: Session,
     /// Whether the stored session has been read (it is read when the review is first shown).
     pub loaded: bool,
-    /// The stored session as the store held it at the start, until the review reads it.
-    pub stored: Option<String>,
+    /// The stored session as the store held it at the start, until the review reads it
+    /// (shared: the state is cloned on every action, and a session can be megabytes).
+    pub stored: Option<std::rc::Rc<str>>,
     /// The stored session could not be read; it is left in storage untouched.
     pub load_problems: Vec<Problem>,
     /// The city was inferred from the files rather than chosen.
@@ -152,7 +153,7 @@ impl ReviewState {
                 self.session = Session::new(today);
                 Some(Write::Put {
                     key: REVIEW_UNREADABLE_KEY.to_string(),
-                    text: stored,
+                    text: stored.to_string(),
                 })
             }
         }
