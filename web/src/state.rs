@@ -183,7 +183,7 @@ impl Boot {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Write {
     /// Write a draft (stamped with the time of the write).
-    Draft(Draft),
+    Draft(Box<Draft>),
     /// Write `text` under `key` as it is.
     Put {
         /// Store key.
@@ -462,7 +462,7 @@ impl AppState {
                 draft: draft.clone(),
                 catalog: self.catalog.clone(),
             });
-            self.request(Write::Draft(draft));
+            self.request(Write::Draft(Box::new(draft)));
             self.saved_revision = self.revision;
         }
     }

@@ -79,7 +79,7 @@ fn draft_writes(s: &AppState) -> Vec<&Draft> {
     s.outbox
         .iter()
         .filter_map(|(_, w)| match w {
-            Write::Draft(d) => Some(d),
+            Write::Draft(d) => Some(&**d),
             _ => None,
         })
         .collect()
@@ -94,7 +94,15 @@ fn has_the_edit(draft: &Draft) -> bool {
         && draft.division_code == "140105"
 }
 
-fn check(cases: Vec<(&str, Boot, Vec<Action>, fn(&AppState) -> Result<(), String>)>) {
+/// One case: its name, the start, the actions, and what must hold afterwards.
+type Case = (
+    &'static str,
+    Boot,
+    Vec<Action>,
+    fn(&AppState) -> Result<(), String>,
+);
+
+fn check(cases: Vec<Case>) {
     let mut failed = Vec::new();
     for (name, boot, actions, expect) in cases {
         if let Err(why) = expect(&run(boot, actions)) {

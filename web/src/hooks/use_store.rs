@@ -137,7 +137,9 @@ pub fn use_outbox(state: &AppHandle) {
             *done.borrow_mut() = seq;
             let report = move |result| Action::Written { seq, result };
             match write {
-                Write::Draft(draft) => save_draft(draft, &dispatch, move |r| report(r.map(|_| ()))),
+                Write::Draft(draft) => {
+                    save_draft(*draft, &dispatch, move |r| report(r.map(|_| ())))
+                }
                 Write::Put { key, text } => save_record(key, &text, &dispatch, report),
                 Write::Delete(key) => {
                     let write = store::delete(&key);
