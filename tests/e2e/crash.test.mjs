@@ -50,6 +50,29 @@ test('answers survive the browser being killed one second after the last change'
   }
 });
 
+test('a change made just before the page is left is written by pagehide, and survives a kill', async () => {
+  const profile = tempProfile();
+  try {
+    let chromium = await startOnProfile(profile.dir);
+    const page = await open(chromium.context, server.url);
+    await answer(page, 3);
+    // Leave at once, well inside the autosave's 400 ms: only the pagehide save can write it.
+    await page.goto('about:blank');
+    await sleep(1000);
+    await chromium.kill();
+
+    chromium = await startOnProfile(profile.dir);
+    try {
+      const again = await open(chromium.context, server.url);
+      assert.deepEqual(await answersAfterRestart(again, 3), Array(3).fill('partly_met'));
+    } finally {
+      await chromium.close();
+    }
+  } finally {
+    profile.remove();
+  }
+});
+
 test('a review decision survives the browser being killed one second later', async () => {
   const profile = tempProfile();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'shifan-crash-'));
