@@ -332,12 +332,13 @@ test('English by ?lang=en and by the toggle', async () => {
 test('a full storage is said, with the download offered', async () => {
   const context = await site.browser.newContext();
   await context.addInitScript(() => {
-    const setItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key, value) {
-      if (String(key).startsWith('shifan.draft.')) {
+    // The store refuses drafts as a full disk does.
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (value, key) {
+      if (String(key).startsWith('draft:')) {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       }
-      return setItem.call(this, key, value);
+      return put.call(this, value, key);
     };
   });
   const page = await context.newPage();
@@ -364,16 +365,20 @@ test('a full storage is said, with the download offered', async () => {
 test('a browser that gives the page no storage is said too', async () => {
   const context = await site.browser.newContext();
   await context.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', {
-      get() {
-        throw new DOMException('Access is denied for this document.', 'SecurityError');
-      },
-    });
+    for (const name of ['indexedDB', 'localStorage']) {
+      Object.defineProperty(window, name, {
+        get() {
+          throw new DOMException('Access is denied for this document.', 'SecurityError');
+        },
+      });
+    }
   });
   const page = await context.newPage();
   try {
     await page.goto(site.server.url);
     await page.waitForSelector('#app[data-ready="true"]');
+    // The start page says the drafts cannot be listed, rather than that there are none.
+    assert.match(await page.locator('[data-drafts="unreadable"]').innerText(), /不允许本页使用存储/);
     await page.click('[data-action="new"]');
     const banner = page.locator('[data-notice="save-failed"]');
     await banner.waitFor({ timeout: 5000 });

@@ -218,3 +218,27 @@ export function siteForTests() {
   });
   return site;
 }
+
+/**
+ * The keys the page has stored in `page`'s origin: localStorage's, and those of its IndexedDB
+ * store (namespace `shifan`) but the store's own mark that localStorage was moved.
+ */
+export function storedKeys(page) {
+  return page.evaluate(async () => {
+    const db = await new Promise((resolve, reject) => {
+      const request = indexedDB.open('shifan');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    let keys = [];
+    if (db.objectStoreNames.contains('records')) {
+      keys = await new Promise((resolve, reject) => {
+        const request = db.transaction('records').objectStore('records').getAllKeys();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    }
+    db.close();
+    return [...Object.keys(localStorage), ...keys.filter((k) => !String(k).startsWith('meta:'))];
+  });
+}

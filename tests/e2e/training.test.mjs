@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { artifactsDir, indicatorsOf, openApp, referenceCatalog, repoRoot, shot, siteForTests } from './serve.mjs';
+import { artifactsDir, indicatorsOf, openApp, referenceCatalog, repoRoot, shot, siteForTests, storedKeys } from './serve.mjs';
 
 const tablePath = path.join(repoRoot, 'crates/rules/data/catalog-reference-2019.csv');
 const catalog = referenceCatalog();
@@ -21,7 +21,6 @@ const shots = artifactsDir();
 
 const text = (page, selector) => page.locator(selector).first().innerText();
 const count = (page, selector) => page.locator(selector).count();
-const storedKeys = (page) => page.evaluate(() => Object.keys(localStorage));
 
 /** Opens a demo county from the training page and returns its compliance and verdict. */
 async function openDemo(page, demo) {

@@ -1,17 +1,16 @@
-//! The few things the app asks of the browser: the clock, ids, storage, the address bar,
-//! downloads, reading picked files, printing. Everything here is a thin wrapper that never
+//! The few things the app asks of the browser: the clock, ids, the tab's session storage, the
+//! address bar, downloads, reading picked files, printing (the durable store is
+//! [`crate::store`]). Everything here is a thin wrapper that never
 //! panics; failures come back as values.
 
 use js_sys::{Array, Date, Math, Promise, Uint8Array};
-use shifan_rules::{CatalogSet, Draft, FileHasher, Lang, LocalFile};
+use shifan_rules::{FileHasher, Lang, LocalFile};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, Storage, Url, UrlSearchParams};
 
-use crate::state::{SaveError, SavedDraft, Screen};
+use crate::state::Screen;
 
-/// Prefix of the storage keys of drafts; the draft id follows.
-pub const DRAFT_KEY_PREFIX: &str = "shifan.draft.";
 /// Session-storage key remembering the draft and screen this tab shows.
 const SESSION_KEY: &str = "shifan.session";
 /// Bytes read per slice when fingerprinting a file: small enough that hashing one slice stays
@@ -25,6 +24,17 @@ fn window() -> Option<web_sys::Window> {
 /// The current time as RFC 3339 (UTC, milliseconds), from the browser's clock.
 pub fn now_iso() -> String {
     String::from(Date::new_0().to_iso_string())
+}
+
+/// Today's local date, `YYYY-MM-DD`.
+pub fn today() -> String {
+    let d = Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
 }
 
 /// A new draft id from the time and a random part, e.g. `mbx3k2f1-7q2kd9`.
@@ -64,73 +74,8 @@ pub fn local_time(iso: &str) -> String {
     )
 }
 
-fn local_storage() -> Option<Storage> {
-    window()?.local_storage().ok().flatten()
-}
-
 fn session_storage() -> Option<Storage> {
     window()?.session_storage().ok().flatten()
-}
-
-/// The storage key of a draft.
-pub fn draft_key(id: &str) -> String {
-    format!("{DRAFT_KEY_PREFIX}{id}")
-}
-
-/// Writes a draft to browser storage.
-pub fn save_draft(draft: &Draft) -> Result<(), SaveError> {
-    let storage = local_storage().ok_or(SaveError::Unavailable)?;
-    storage
-        .set_item(&draft_key(&draft.id), &draft.to_json())
-        .map_err(|_| SaveError::Full)
-}
-
-/// What a tab has open and saves: its name among tabs, and its storage key.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Watched {
-    /// The name tabs announce: a draft's id, or a name no id can have for the review.
-    pub name: String,
-    /// The storage key its autosave writes.
-    pub key: String,
-}
-
-impl Watched {
-    /// The draft with id `id`.
-    pub fn draft(id: &str) -> Watched {
-        Watched {
-            name: id.to_string(),
-            key: draft_key(id),
-        }
-    }
-}
-
-/// Every readable draft in browser storage, most recently changed first. Records that cannot
-/// be read are skipped (and left in place).
-pub fn list_drafts(catalogs: &CatalogSet) -> Vec<SavedDraft> {
-    let Some(storage) = local_storage() else {
-        return Vec::new();
-    };
-    let count = storage.length().unwrap_or(0);
-    let readable = (0..count)
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|key| key.starts_with(DRAFT_KEY_PREFIX))
-        .filter_map(|key| storage.get_item(&key).ok().flatten())
-        .filter_map(|json| Draft::from_json(json.as_bytes(), catalogs).ok());
-    // Each draft goes in at its place (a county keeps a handful): this costs the page's
-    // download far less than a sort of these records.
-    let mut drafts: Vec<SavedDraft> = Vec::new();
-    for (draft, catalog) in readable {
-        let at = drafts.partition_point(|d| d.draft.updated >= draft.updated);
-        drafts.insert(at, SavedDraft { draft, catalog });
-    }
-    drafts
-}
-
-/// Removes a draft from browser storage.
-pub fn delete_draft(id: &str) {
-    if let Some(storage) = local_storage() {
-        let _ = storage.remove_item(&draft_key(id));
-    }
 }
 
 /// The draft id and screen this tab showed before a reload.

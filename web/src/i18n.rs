@@ -99,6 +99,20 @@ pub struct Texts {
     pub saved_drafts: &'static str,
     /// No saved drafts.
     pub no_drafts: &'static str,
+    /// The store cannot be opened: the drafts cannot be listed.
+    pub drafts_unreadable: &'static str,
+    /// The browser has promised to keep the drafts (`navigator.storage.persisted()`).
+    pub drafts_protected: &'static str,
+    /// The browser may clear the drafts when space runs short.
+    pub drafts_not_protected: &'static str,
+    /// The browser cannot say whether it keeps the drafts.
+    pub drafts_protection_unknown: &'static str,
+    /// Heading of a stored record that cannot be read; `{0}` is its storage key.
+    pub corrupt_record: &'static str,
+    /// Download the raw text of a record that cannot be read.
+    pub corrupt_download: &'static str,
+    /// Confirm deleting a record that cannot be read.
+    pub corrupt_delete_confirm: &'static str,
     /// A draft without a valid applicant.
     pub no_applicant_yet: &'static str,
     /// Answered `{}` of `{}`.
@@ -470,6 +484,13 @@ pub static ZH: Texts = Texts {
     privacy_note: "所有内容只保存在本浏览器中，不会上传到任何服务器；选择的佐证文件只在本机计算指纹，文件本身不会离开本机。",
     saved_drafts: "本浏览器中保存的自评草稿",
     no_drafts: "还没有草稿。点击“开始新的自评”，或打开已下载的申报文件继续填写。",
+    drafts_unreadable: "本浏览器不允许本页使用存储（可能是隐私模式或安全策略），无法列出草稿。",
+    drafts_protected: "浏览器已承诺保留这些草稿：存储空间不足时也不会自动清除。",
+    drafts_not_protected: "浏览器未承诺保留这些草稿：存储空间不足时可能被清除。请定期下载申报文件（或草稿备份）留存。",
+    drafts_protection_unknown: "无法确认浏览器是否会长期保留这些草稿。请定期下载申报文件（或草稿备份）留存。",
+    corrupt_record: "无法读取的存储记录（{0}）",
+    corrupt_download: "下载原始内容",
+    corrupt_delete_confirm: "删除这条无法读取的记录？删除前请先下载其原始内容。",
     no_applicant_yet: "（尚未选择申报单位）",
     progress_answered: "已作答 {} / {}",
     last_saved: "最后修改 {}",
@@ -666,6 +687,13 @@ pub static EN: Texts = Texts {
     privacy_note: "Everything stays in this browser; nothing is uploaded. Evidence files you pick are fingerprinted on this computer and never leave it.",
     saved_drafts: "Drafts saved in this browser",
     no_drafts: "No drafts yet. Start a new self-assessment, or open a downloaded application file to continue it.",
+    drafts_unreadable: "This browser does not let the page use storage (private mode or a policy): the drafts cannot be listed.",
+    drafts_protected: "The browser has promised to keep these drafts: they are not cleared when space runs short.",
+    drafts_not_protected: "The browser has not promised to keep these drafts: they may be cleared when space runs short. Download the application file (or a draft backup) now and then.",
+    drafts_protection_unknown: "The browser cannot say whether it keeps these drafts. Download the application file (or a draft backup) now and then.",
+    corrupt_record: "A stored record that cannot be read ({0})",
+    corrupt_download: "Download its raw text",
+    corrupt_delete_confirm: "Delete this record that cannot be read? Download its raw text first.",
     no_applicant_yet: "(no applicant chosen yet)",
     progress_answered: "{} of {} answered",
     last_saved: "last changed {}",

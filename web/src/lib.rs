@@ -6,19 +6,22 @@
 //! every rule — status, reasons, scoring, verdict, file format, verification, fingerprints —
 //! comes from `shifan-rules`.
 //!
-//! Structure: [`state`] holds the one reducer; [`components`] has one component per file;
-//! [`hooks`] connects the reducer to the browser (autosave, keyboard, other tabs); [`i18n`] has
-//! one message table per language.
+//! Structure: [`state`] holds the one reducer (pure: it runs natively in tests);
+//! [`components`] has one component per file; [`hooks`] connects the reducer to the browser
+//! (the store, autosave, keyboard, other tabs); [`store`] is the durable store in IndexedDB and
+//! [`record`] what its records are; [`i18n`] has one message table per language.
 
 pub mod browser;
 pub mod components;
 pub mod files;
 pub mod hooks;
 pub mod i18n;
+pub mod record;
 #[cfg(feature = "full")]
 pub mod review;
 pub mod shown;
 pub mod state;
+pub mod store;
 #[cfg(feature = "full")]
 pub mod training_state;
 

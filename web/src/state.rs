@@ -4,6 +4,12 @@
 //! answers (status follows points, a reason for not applicable or an override, evidence checks)
 //! is applied by calling `shifan-rules`; derived values such as the score and the gaps are not
 //! stored here but computed from the draft where they are shown.
+//!
+//! The reducer is pure: it reads no clock and no storage. What the browser knows comes in with
+//! the actions ([`Boot`] at the start, times in [`Action::Saved`], listings in
+//! [`Action::Listed`]); what must be written goes out as [`Write`]s in [`AppState::outbox`],
+//! which the hooks perform. So it runs natively, and `web/tests/reducer.rs` checks that no
+//! action drops what the official entered.
 
 use std::rc::Rc;
 use std::sync::Arc;
@@ -13,7 +19,8 @@ use shifan_rules::{
 };
 use yew::prelude::*;
 
-use crate::browser;
+pub use crate::record::{Corrupt, Listing, SavedDraft, Watched};
+use crate::record::{REVIEW_KEY, draft_key};
 
 /// The screens of the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -112,11 +119,13 @@ impl Mode {
         }
     }
 
-    /// The action that enters the mode in place.
+    /// The action that enters the mode in place (the review's, dated today).
     #[cfg(feature = "full")]
     pub fn enter(self) -> Action {
         match self {
-            Mode::Review => Action::Review(crate::review::ReviewAction::Enter),
+            Mode::Review => Action::Review(crate::review::ReviewAction::Enter {
+                today: crate::review::io::today(),
+            }),
             Mode::Training => Action::Training(crate::training_state::TrainingAction::Enter),
         }
     }
@@ -130,13 +139,60 @@ pub fn county_page_href(lang: Lang) -> &'static str {
     }
 }
 
-/// A draft saved in browser storage, as listed on the start page.
+/// Everything the page reads from the browser before its first render: the store's records
+/// and the tab's memory. [`AppState::load`] builds the first state from it alone.
 #[derive(Clone, Debug, PartialEq)]
-pub struct SavedDraft {
-    /// The draft.
-    pub draft: Draft,
-    /// The catalog it answers.
-    pub catalog: Arc<Catalog>,
+pub struct Boot {
+    /// Page language.
+    pub lang: Lang,
+    /// The drafts in the store.
+    pub listing: Listing,
+    /// The city review's stored session, as stored (read by the review when it is shown).
+    pub review: Option<String>,
+    /// The draft id and screen this tab showed before a reload.
+    pub reopen: Option<(String, Screen)>,
+    /// The mode this tab showed before a reload, else the one the page is for.
+    pub mode: Option<Mode>,
+    /// Training's large type was on in this tab.
+    pub presenter: bool,
+    /// Today's local date, `YYYY-MM-DD` (a new review session is dated with it).
+    pub today: String,
+    /// Whether the browser keeps the store from eviction (`None`: it cannot say).
+    pub persisted: Option<bool>,
+}
+
+impl Boot {
+    /// A start with nothing stored and nothing remembered (tests, and a browser without
+    /// storage).
+    pub fn empty(lang: Lang, today: &str) -> Boot {
+        Boot {
+            lang,
+            listing: Listing::default(),
+            review: None,
+            reopen: None,
+            mode: None,
+            presenter: false,
+            today: today.to_string(),
+            persisted: None,
+        }
+    }
+}
+
+/// A write to the store that the reducer asks for and the hooks perform (see
+/// [`AppState::outbox`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Write {
+    /// Write a draft (stamped with the time of the write).
+    Draft(Box<Draft>),
+    /// Write `text` under `key` as it is.
+    Put {
+        /// Store key.
+        key: String,
+        /// Text.
+        text: String,
+    },
+    /// Remove the record under this key.
+    Delete(String),
 }
 
 /// Why the last save to browser storage failed.
@@ -268,8 +324,15 @@ pub struct AppState {
     pub notice: Option<Notice>,
     /// The same draft is open in another tab.
     pub conflict: bool,
-    /// Drafts in browser storage, for the start page.
-    pub drafts: Vec<SavedDraft>,
+    /// Drafts in browser storage (and records that cannot be read), for the start page.
+    pub drafts: Listing,
+    /// Whether the browser keeps the store from eviction (`None`: it cannot say).
+    pub persisted: Option<bool>,
+    /// Writes asked for and not yet done, each with its number; the hooks perform them in
+    /// order and report [`Action::Written`].
+    pub outbox: Vec<(u64, Write)>,
+    /// The number of the last write put in the outbox.
+    pub outbox_seq: u64,
     /// Training mode (catalog browser, session catalog, demo counties, presenter switch).
     #[cfg(feature = "full")]
     pub training: crate::training_state::Training,
@@ -281,7 +344,7 @@ pub struct AppState {
 impl AppState {
     /// A fresh state: the start page with the saved drafts listed, or the draft this tab had
     /// open before a reload.
-    pub fn load(lang: Lang) -> AppState {
+    pub fn load(boot: Boot) -> AppState {
         let catalogs = CatalogSet::builtin();
         let reference = catalogs
             .iter()
@@ -289,7 +352,7 @@ impl AppState {
             .cloned()
             .unwrap_or_else(|| Arc::new(Catalog::reference().clone()));
         let mut state = AppState {
-            lang,
+            lang: boot.lang,
             screen: Screen::Start,
             catalog: reference,
             draft: None,
@@ -303,26 +366,40 @@ impl AppState {
             kind_stash: None,
             notice: None,
             conflict: false,
-            drafts: browser::list_drafts(&catalogs),
+            drafts: boot.listing,
+            persisted: boot.persisted,
+            outbox: Vec::new(),
+            outbox_seq: 0,
             #[cfg(feature = "full")]
-            training: crate::training_state::Training::load(),
+            training: crate::training_state::Training {
+                presenter: boot.presenter,
+                ..Default::default()
+            },
             #[cfg(feature = "full")]
-            review: crate::review::ReviewState::default(),
+            review: crate::review::ReviewState {
+                stored: boot.review.map(std::rc::Rc::from),
+                ..Default::default()
+            },
         };
         // The county page comes back to the draft this tab had open; the review's and
         // training's pages to their mode, even when the tab left a draft for them.
         #[cfg(not(feature = "full"))]
-        state.reopen_session_draft();
+        state.reopen_session_draft(boot.reopen);
         #[cfg(feature = "full")]
-        state.enter_page_mode();
+        state.enter_page_mode(boot.mode, boot.today);
         state
     }
 
     /// Reopens the draft this tab had open before a reload, on the screen it showed.
     #[cfg(not(feature = "full"))]
-    fn reopen_session_draft(&mut self) {
-        if let Some((id, screen)) = browser::session_get()
-            && let Some(saved) = self.drafts.iter().find(|s| s.draft.id == id).cloned()
+    fn reopen_session_draft(&mut self, reopen: Option<(String, Screen)>) {
+        if let Some((id, screen)) = reopen
+            && let Some(saved) = self
+                .drafts
+                .drafts
+                .iter()
+                .find(|s| s.draft.id == id)
+                .cloned()
         {
             self.open(saved.draft, saved.catalog);
             self.screen = screen;
@@ -330,29 +407,35 @@ impl AppState {
         }
     }
 
-    /// Writes the open draft's last changes before it is closed or replaced, so the autosave
-    /// delay never loses them.
+    /// Asks for `write` to be done (the hooks perform the outbox in order).
+    pub(crate) fn request(&mut self, write: Write) {
+        self.outbox_seq += 1;
+        self.outbox.push((self.outbox_seq, write));
+    }
+
+    /// Has the open draft's last changes written before it is closed or replaced, so the
+    /// autosave delay never loses them; the start page lists it as it is now.
     pub(crate) fn put_away(&mut self) {
         if self.unsaved()
-            && let Some(draft) = self.draft.as_ref()
+            && let Some(draft) = self.draft.clone()
         {
-            let _ = browser::save_draft(draft);
+            self.drafts.put(SavedDraft {
+                draft: draft.clone(),
+                catalog: self.catalog.clone(),
+            });
+            self.request(Write::Draft(Box::new(draft)));
+            self.saved_revision = self.revision;
         }
     }
 
     /// Enters the mode this tab showed before a reload, else the one the page is for
     /// (`review.html`, `training.html`); the start page stays when there is neither.
     #[cfg(feature = "full")]
-    fn enter_page_mode(&mut self) {
+    fn enter_page_mode(&mut self, mode: Option<Mode>, today: String) {
         use crate::review::ReviewAction;
         use crate::training_state::TrainingAction;
-        let mode = if crate::review::io::tab_in_review() {
-            Some(Mode::Review)
-        } else {
-            browser::page_mode()
-        };
         match mode {
-            Some(Mode::Review) => self.reduce_review(ReviewAction::Enter),
+            Some(Mode::Review) => self.reduce_review(ReviewAction::Enter { today }),
             Some(Mode::Training) => self.reduce_training(TrainingAction::Enter),
             None => {}
         }
@@ -396,14 +479,13 @@ impl AppState {
         };
     }
 
-    /// Applies `f` to the open draft; when it reports a change, stamps the draft's time and
-    /// counts a new revision.
+    /// Applies `f` to the open draft; when it reports a change, counts a new revision (the
+    /// draft's time is stamped when the change is written, see [`Action::Saved`]).
     fn edit(&mut self, f: impl FnOnce(&mut Draft, &Catalog) -> bool) {
         let catalog = self.catalog.clone();
         if let Some(draft) = self.draft.as_mut()
             && f(draft, &catalog)
         {
-            draft.updated = browser::now_iso();
             self.revision += 1;
         }
     }
@@ -424,13 +506,19 @@ impl AppState {
 
     /// What this tab has open and saves, for the guard against the same record open in two
     /// tabs: the draft (not a demo county, which is never saved), or the city review's session.
-    pub fn watched(&self) -> Option<browser::Watched> {
+    pub fn watched(&self) -> Option<Watched> {
         if let Some(draft) = self.draft.as_ref() {
-            return (!self.in_demo()).then(|| browser::Watched::draft(&draft.id));
+            return (!self.in_demo()).then(|| Watched {
+                name: draft.id.clone(),
+                key: draft_key(&draft.id),
+            });
         }
-        #[cfg(feature = "full")]
         if self.in_review() {
-            return Some(crate::review::io::watched());
+            // A name the page's own draft ids (lower-case letters, digits, a hyphen) never take.
+            return Some(Watched {
+                name: "review:session".to_string(),
+                key: REVIEW_KEY.to_string(),
+            });
         }
         None
     }
@@ -489,12 +577,22 @@ impl AppState {
             }
         });
         self.current = number;
-        self.pending = failed.map(|problem| PendingStatus {
-            number,
-            status,
-            reason: reason_given.unwrap_or_default(),
-            problem,
-        });
+        match failed {
+            Some(problem) => {
+                self.pending = Some(PendingStatus {
+                    number,
+                    status,
+                    reason: reason_given.unwrap_or_default(),
+                    problem,
+                })
+            }
+            // A reason waiting on another card stays: acting elsewhere drops nothing typed.
+            None => {
+                if self.pending.as_ref().is_some_and(|p| p.number == number) {
+                    self.pending = None;
+                }
+            }
+        }
     }
 }
 
@@ -521,17 +619,29 @@ pub enum Action {
         /// Warnings to show (e.g. an incomplete single-item narrative).
         warnings: Vec<Problem>,
     },
-    /// Re-read the list of saved drafts.
-    RefreshDrafts,
+    /// The store was read again: the drafts it holds.
+    Listed(Listing),
+    /// Delete the stored draft (or unreadable record) under this key.
+    DeleteRecord(String),
+    /// The write numbered `seq` of the outbox was done (or failed).
+    Written {
+        /// Its number.
+        seq: u64,
+        /// `Ok`, or why it failed.
+        result: Result<(), SaveError>,
+    },
+    /// Whether the browser keeps the store from eviction.
+    Persisted(Option<bool>),
     /// Show problems.
     ShowProblems(NoticeTopic, Vec<Problem>),
     /// Hide the notice.
     DismissNotice,
-    /// The draft at `revision` was written to storage (or not).
+    /// The draft at `revision` was written to storage, stamped with the time of the write
+    /// (RFC 3339), or why it failed.
     Saved {
         /// The revision written.
         revision: u64,
-        /// When, or why it failed.
+        /// The time it was stamped with, or why it failed.
         result: Result<String, SaveError>,
     },
     /// Another tab has (or no longer has) the same draft open.
@@ -651,7 +761,6 @@ impl Reducible for AppState {
                 s.pending = None;
                 s.evidence_form = None;
                 s.conflict = false;
-                s.drafts = browser::list_drafts(&CatalogSet::builtin());
             }
             Action::Go(screen) => {
                 if s.draft.is_some() {
@@ -675,12 +784,33 @@ impl Reducible for AppState {
                     problems: warnings,
                 });
             }
-            Action::RefreshDrafts => s.drafts = browser::list_drafts(&CatalogSet::builtin()),
+            Action::Listed(listing) => s.drafts = listing,
+            Action::DeleteRecord(key) => {
+                s.drafts.remove(&key);
+                s.request(Write::Delete(key));
+            }
+            Action::Written { seq, result } => {
+                s.outbox.retain(|(n, _)| *n != seq);
+                if let Err(e) = result {
+                    s.save = SaveStatus::Failed(e);
+                }
+            }
+            Action::Persisted(persisted) => s.persisted = persisted,
             Action::ShowProblems(topic, problems) => s.notice = Some(Notice { topic, problems }),
             Action::DismissNotice => s.notice = None,
             Action::Saved { revision, result } => match result {
                 Ok(at) => {
                     s.saved_revision = s.saved_revision.max(revision);
+                    // The open draft is what was written only when nothing changed since
+                    // (another draft may have been opened meanwhile): only then is it stamped.
+                    let current = revision == s.revision && !s.in_demo();
+                    if let Some(draft) = s.draft.as_mut().filter(|_| current) {
+                        draft.updated = at.clone();
+                        s.drafts.put(SavedDraft {
+                            draft: draft.clone(),
+                            catalog: s.catalog.clone(),
+                        });
+                    }
                     s.save = SaveStatus::Saved(at);
                 }
                 Err(e) => s.save = SaveStatus::Failed(e),

@@ -72,12 +72,9 @@ pub struct Training {
 }
 
 impl Training {
-    /// The training state a tab starts with: only the presenter switch is remembered.
-    pub fn load() -> Training {
-        Training {
-            presenter: browser::session_flag(PRESENTER_KEY),
-            ..Training::default()
-        }
+    /// Whether this tab had large type on (only the presenter switch is remembered).
+    pub fn presenter_was_on() -> bool {
+        browser::session_flag(PRESENTER_KEY)
     }
 
     /// Remembers the presenter switch for the tab's session and shows it on the page root.

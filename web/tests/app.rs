@@ -231,12 +231,8 @@ async fn the_draft_is_saved_and_comes_back_after_a_reload() {
     app.type_into("#ind-5-note", "已核对").await;
     sleep(600 + shifan_web::hooks::AUTOSAVE_DELAY_MS as i32).await;
     yew::scheduler::flush().await;
-    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    let keys: Vec<String> = (0..storage.length().unwrap())
-        .filter_map(|i| storage.key(i).unwrap())
-        .filter(|k| k.starts_with(shifan_web::browser::DRAFT_KEY_PREFIX))
-        .collect();
-    assert_eq!(keys.len(), 1);
+    let drafts = stored(shifan_web::record::DRAFT_PREFIX).await;
+    assert_eq!(drafts.len(), 1);
     drop(app);
 
     // A reload in the same tab: the session remembers the draft and the screen.
@@ -325,4 +321,104 @@ async fn leaving_at_once_keeps_the_last_change() {
         "{}",
         app.all_text()
     );
+}
+
+/// Runs `body` as JavaScript in the test page.
+fn js(body: &str) -> wasm_bindgen::JsValue {
+    js_sys::Function::new_no_args(body)
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn each_change_is_one_strict_transaction() {
+    let app = fresh().await;
+    // A spy on IDBDatabase.prototype.transaction records the options of each write.
+    js("const tx = IDBDatabase.prototype.transaction;
+        IDBDatabase.prototype.__tx = tx;
+        window.__writes = [];
+        IDBDatabase.prototype.transaction = function (names, mode, options) {
+          if (mode === 'readwrite') window.__writes.push(options ? options.durability : null);
+          return tx.apply(this, arguments);
+        };");
+    app.new_county_draft().await;
+    app.click("#ind-3-p0").await;
+    sleep(300 + shifan_web::hooks::AUTOSAVE_DELAY_MS as i32).await;
+    let writes = js("const w = window.__writes;
+        IDBDatabase.prototype.transaction = IDBDatabase.prototype.__tx;
+        return JSON.stringify(w);")
+    .as_string()
+    .unwrap();
+    assert!(writes.starts_with("[\"strict\""), "{writes}");
+    assert!(!writes.contains("null"), "every write is strict: {writes}");
+    let drafts = stored(shifan_web::record::DRAFT_PREFIX).await;
+    assert_eq!(drafts.len(), 1);
+    let text = drafts[0].1.clone().unwrap();
+    assert!(text.contains("140105"), "the last change is stored");
+}
+
+#[wasm_bindgen_test]
+async fn a_record_that_cannot_be_read_is_shown_not_hidden() {
+    clear_storage().await;
+    shifan_web::store::put("draft:broken", "{\"format\": \"shifan.draft\", \"answ")
+        .await
+        .unwrap();
+    let app = mount().await;
+    let entry = app.get("[data-corrupt=\"draft:broken\"]");
+    assert!(entry.text_content().unwrap().contains("无法读取"));
+    assert!(!app.all_text().contains("还没有草稿"));
+    assert!(
+        app.find("[data-persisted]").is_some(),
+        "says whether drafts are kept"
+    );
+    // Still there after another start: nothing replaced it.
+    drop(app);
+    let again = mount().await;
+    assert!(again.find("[data-corrupt=\"draft:broken\"]").is_some());
+    let kept = stored("draft:broken").await;
+    assert_eq!(
+        kept[0].1.as_deref(),
+        Some("{\"format\": \"shifan.draft\", \"answ")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn drafts_in_local_storage_move_into_the_store_once() {
+    clear_storage().await;
+    let catalog = Catalog::reference();
+    let mut draft = Draft::new(
+        "legacy-1".to_string(),
+        catalog,
+        "2026-11-30T08:00:00.000Z".to_string(),
+    );
+    draft.division_code = "140105".to_string();
+    assert!(draft.assessment.toggle_point(catalog, 1, 0));
+    local_storage()
+        .set_item("shifan.draft.legacy-1", &draft.to_json())
+        .unwrap();
+    local_storage()
+        .set_item("shifan.draft.legacy-bad", "{not json")
+        .unwrap();
+    let app = mount().await;
+    assert!(
+        app.all_text().contains("太原市小店区"),
+        "{}",
+        app.all_text()
+    );
+    assert!(app.find("[data-corrupt=\"draft:legacy-bad\"]").is_some());
+    assert_eq!(
+        stored("draft:legacy-1").await[0].1.as_deref(),
+        Some(draft.to_json().as_str())
+    );
+    assert!(!stored(shifan_web::record::MIGRATED_KEY).await.is_empty());
+    assert_eq!(local_storage().length().unwrap(), 0, "moved, not copied");
+    // Once: a record put in localStorage later is not moved again.
+    local_storage()
+        .set_item("shifan.draft.late", &draft.to_json())
+        .unwrap();
+    drop(app);
+    let again = mount().await;
+    assert!(stored("draft:late").await.is_empty());
+    drop(again);
+    clear_storage().await;
 }

@@ -11,7 +11,7 @@ use shifan_rules::sample::{SampleKind, SampleSpec, sample_application};
 use shifan_rules::session::Session;
 use shifan_rules::{Catalog, CatalogSet, Lang};
 use shifan_web::review::{OpenedFile, ReviewAction};
-use shifan_web::state::{Action, AppState, Screen};
+use shifan_web::state::{Action, AppState, Boot, Screen};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{DataTransfer, DragEvent, DragEventInit, Event, EventInit, File, HtmlInputElement};
@@ -63,7 +63,6 @@ fn three_files() -> Vec<(&'static str, String)> {
 
 #[wasm_bindgen_test]
 fn the_reducer_keeps_ranks_one_to_k() {
-    clear_storage();
     let catalogs = CatalogSet::builtin();
     let opened: Vec<OpenedFile> = three_files()
         .into_iter()
@@ -72,9 +71,11 @@ fn the_reducer_keeps_ranks_one_to_k() {
             result: read_document(text.as_bytes(), &catalogs),
         })
         .collect();
-    let mut state = Rc::new(AppState::load(Lang::Zh));
+    let mut state = Rc::new(AppState::load(Boot::empty(Lang::Zh, "2026-12-02")));
     let mut act = |a: ReviewAction| state = state.clone().reduce(Action::Review(a));
-    act(ReviewAction::Enter);
+    act(ReviewAction::Enter {
+        today: "2026-12-02".into(),
+    });
     act(ReviewAction::Opened(opened));
     let ids: Vec<String> = state
         .review
@@ -111,7 +112,7 @@ fn the_reducer_keeps_ranks_one_to_k() {
 
 #[wasm_bindgen_test]
 async fn an_office_opens_files_sorts_decides_and_comes_back() {
-    clear_storage();
+    clear_storage().await;
     let app = mount().await;
     app.click("[data-action=\"start-review\"]").await;
     assert!(app.find("#review-title").is_some());
@@ -189,14 +190,13 @@ async fn an_office_opens_files_sorts_decides_and_comes_back() {
     // Saved after the autosave delay; a reload in the same tab comes back to the review.
     sleep(600 + shifan_web::hooks::AUTOSAVE_DELAY_MS as i32).await;
     yew::scheduler::flush().await;
-    let stored = web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .get_item(shifan_web::review::io::SESSION_KEY)
-        .unwrap();
-    assert!(stored.is_some_and(|s| s.contains("shifan.review-session")));
+    let session = stored(shifan_web::record::REVIEW_KEY).await;
+    assert!(
+        session
+            .first()
+            .and_then(|(_, text)| text.as_deref())
+            .is_some_and(|s| s.contains("shifan.review-session"))
+    );
     drop(app);
     let again = mount().await;
     again.wait_for_count("table.comparison tbody tr", 2).await;
@@ -236,7 +236,7 @@ async fn drop_files(files: &[(&str, String)]) {
 
 #[wasm_bindgen_test]
 async fn a_dropped_package_restores_its_decisions() {
-    clear_storage();
+    clear_storage().await;
     let catalogs = CatalogSet::builtin();
     let mut session = Session::new("2026-12-01".into());
     for (name, text) in three_files().into_iter().take(2) {
@@ -281,25 +281,22 @@ async fn a_dropped_package_restores_its_decisions() {
 
 #[wasm_bindgen_test]
 async fn a_full_storage_is_said_not_hidden() {
-    clear_storage();
+    clear_storage().await;
     let app = mount().await;
     app.click("[data-action=\"start-review\"]").await;
     app.pick_files("[data-role=\"review-files\"]", &three_files()[..1])
         .await;
     app.wait_for_count("table.comparison tbody tr", 1).await;
-    // Fill the origin's storage to the brim, then make the review longer.
-    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    let mut filled = 0;
-    for size in [256 * 1024, 4096, 64, 1] {
-        let block = "x".repeat(size);
-        while storage
-            .set_item(&format!("filler-{filled}"), &block)
-            .is_ok()
-        {
-            filled += 1;
-            assert!(filled < 10_000, "storage never filled up");
-        }
-    }
+    // The store refuses every write as a full disk does (filling a real IndexedDB quota, a
+    // share of the disk, would take minutes), then the review gets longer.
+    let refuse = js_sys::Function::new_no_args(
+        "const put = IDBObjectStore.prototype.put;
+         IDBObjectStore.prototype.__put = put;
+         IDBObjectStore.prototype.put = function () {
+           throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+         };",
+    );
+    refuse.call0(&JsValue::NULL).unwrap();
     let name = app.get("#reviewer-name");
     js_sys::Reflect::set(&name, &"value".into(), &"李华".repeat(50).into()).unwrap();
     let init = EventInit::new();
@@ -317,5 +314,8 @@ async fn a_full_storage_is_said_not_hidden() {
             .unwrap()
             .contains("未能保存")
     );
-    clear_storage();
+    js_sys::Function::new_no_args("IDBObjectStore.prototype.put = IDBObjectStore.prototype.__put;")
+        .call0(&JsValue::NULL)
+        .unwrap();
+    clear_storage().await;
 }

@@ -92,6 +92,7 @@ async fn a_demo_county_opens_and_nothing_is_saved() {
         0,
         "nothing in localStorage"
     );
+    assert!(stored("draft:").await.is_empty(), "no draft in the store");
 
     // The other demos open too; back on the start page the draft list has no demo.
     app.click("[data-action=\"training-back\"]").await;
@@ -110,6 +111,7 @@ async fn a_demo_county_opens_and_nothing_is_saved() {
     assert!(app.find("#ind-1").is_none(), "the demo is closed");
     assert!(app.find("[data-training=\"banner\"]").is_none());
     assert_eq!(local_storage().length().unwrap(), 0);
+    assert!(stored("draft:").await.is_empty() && stored("review:").await.is_empty());
 }
 
 #[wasm_bindgen_test]

@@ -127,6 +127,16 @@ pub(crate) fn test(args: &TestArgs) -> Result {
         }
     }
     chain.cargo("cargo test (native)", &["test", "--workspace"])?;
+    // The web app is not a default member; its reducer and record tests run natively too, for
+    // both builds.
+    chain.cargo(
+        "cargo test (native, shifan-web)",
+        &["test", "-p", "shifan-web"],
+    )?;
+    chain.cargo(
+        "cargo test (native, shifan-web, full)",
+        &["test", "-p", "shifan-web", "--features", "full"],
+    )?;
 
     if !args.native_only {
         for (package, dir, extra) in WASM_TEST_RUNS {

@@ -1,5 +1,7 @@
-//! The root component: owns the reducer, provides it by context, runs the hooks, and shows
-//! the screen the state names.
+//! The root component: reads the store, then owns the reducer, provides it by context, runs
+//! the hooks, and shows the screen the state names.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
@@ -11,14 +13,32 @@ use crate::components::report::report;
 use crate::components::start::start_page;
 use crate::components::summary::{summary, summary_strip};
 use crate::components::workspace::workspace;
-use crate::hooks::{use_autosave, use_keyboard, use_modes, use_tab_guard};
+use crate::hooks::{
+    use_autosave, use_boot, use_keyboard, use_listing, use_modes, use_outbox, use_tab_guard,
+};
 use crate::i18n::texts;
-use crate::state::{AppHandle, AppState, Dispatch, Screen};
+use crate::state::{AppHandle, AppState, Boot, Dispatch, Screen};
 
-/// The whole app.
+/// The whole app: nothing until the store has been read (a few milliseconds), so the first
+/// state already holds what is stored and no edit can race the read.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| AppState::load(browser::url_lang().unwrap_or_default()));
+    match use_boot() {
+        Some(boot) => html! { <Page {boot} /> },
+        None => Html::default(),
+    }
+}
+
+/// What the page starts from.
+#[derive(Properties, PartialEq)]
+struct PageProps {
+    boot: Rc<Boot>,
+}
+
+/// The app once the store has been read.
+#[component]
+fn Page(props: &PageProps) -> Html {
+    let state = use_reducer(|| AppState::load((*props.boot).clone()));
     let dispatch = state.dispatcher();
     // A demo county of training mode is not remembered for a reload: it is never saved.
     let draft_id = state
@@ -32,6 +52,9 @@ pub fn App() -> Html {
         Screen::Start
     };
 
+    // The reducer's writes first: a listing read afterwards queues behind them.
+    use_outbox(&state);
+    use_listing(dispatch.clone(), screen == Screen::Start);
     use_autosave(&state);
     use_modes(&state, screen);
     use_keyboard(dispatch.clone(), screen == Screen::Indicators);

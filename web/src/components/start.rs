@@ -7,7 +7,7 @@ use crate::components::mode_entry::mode_entry;
 use crate::components::open_file::open_file_button;
 use crate::components::send;
 use crate::i18n::{fill, texts};
-use crate::state::{Action, AppHandle, Mode, SavedDraft};
+use crate::state::{Action, AppHandle, Corrupt, Mode, SavedDraft};
 
 /// The start page.
 pub fn start_page(state: &AppHandle) -> Html {
@@ -49,8 +49,7 @@ pub fn start_page(state: &AppHandle) -> Html {
             let question = fill(t.delete_confirm, &[&name]);
             Callback::from(move |_: MouseEvent| {
                 if browser::confirm(&question) {
-                    browser::delete_draft(&id);
-                    d.dispatch(Action::RefreshDrafts);
+                    d.dispatch(Action::DeleteRecord(crate::record::draft_key(&id)));
                 }
             })
         };
@@ -74,6 +73,50 @@ pub fn start_page(state: &AppHandle) -> Html {
             </li>
         }
     };
+    // A record that cannot be read is shown, never hidden: its raw text can be downloaded
+    // before it is deleted.
+    let corrupt_item = |corrupt: &Corrupt| {
+        let download = {
+            let (name, raw) = (corrupt.file_name(), corrupt.raw.clone());
+            Callback::from(move |_: MouseEvent| {
+                let _ = browser::download(&name, &raw, "text/plain;charset=utf-8");
+            })
+        };
+        let delete = {
+            let (d, key) = (d.clone(), corrupt.key.clone());
+            Callback::from(move |_: MouseEvent| {
+                if browser::confirm(t.corrupt_delete_confirm) {
+                    d.dispatch(Action::DeleteRecord(key.clone()));
+                }
+            })
+        };
+        html! {
+            <li class="draft corrupt" key={corrupt.key.clone()} data-corrupt={corrupt.key.clone()}>
+                <div class="draft-main">
+                    <h3 class="draft-name">{ fill(t.corrupt_record, &[&corrupt.key]) }</h3>
+                    <ul class="problems">
+                        { for corrupt.problems.iter().map(|p| html! {
+                            <li class="problem" data-code={p.code.as_str()}>
+                                <span class="message">{ p.message.get(lang).to_string() }</span>
+                                <code class="code">{ p.code.as_str() }</code>
+                            </li>
+                        }) }
+                    </ul>
+                </div>
+                <div class="draft-actions">
+                    <button type="button" class="primary" onclick={download}
+                        data-action="download-corrupt">{ t.corrupt_download }</button>
+                    <button type="button" class="danger" onclick={delete}>{ t.delete_draft }</button>
+                </div>
+            </li>
+        }
+    };
+    let listing = &state.drafts;
+    let protection = match state.persisted {
+        Some(true) => ("protected", t.drafts_protected),
+        Some(false) => ("not-protected", t.drafts_not_protected),
+        None => ("unknown", t.drafts_protection_unknown),
+    };
     let (areas, sections, indicators) = shifan_rules::catalog::counts(catalog);
     html! {
         <section class="start" aria-labelledby="start-title">
@@ -89,10 +132,16 @@ pub fn start_page(state: &AppHandle) -> Html {
             </div>
             <section class="drafts-section" aria-labelledby="drafts-title">
                 <h2 id="drafts-title">{ t.saved_drafts }</h2>
-                if state.drafts.is_empty() {
+                if !listing.read {
+                    <p class="empty" data-drafts="unreadable">{ t.drafts_unreadable }</p>
+                } else if listing.drafts.is_empty() && listing.corrupt.is_empty() {
                     <p class="empty">{ t.no_drafts }</p>
                 } else {
-                    <ul class="drafts">{ for state.drafts.iter().map(draft_item) }</ul>
+                    <ul class="drafts">
+                        { for listing.drafts.iter().map(draft_item) }
+                        { for listing.corrupt.iter().map(corrupt_item) }
+                    </ul>
+                    <p class="persistence" data-persisted={protection.0}>{ protection.1 }</p>
                 }
             </section>
             <section class="drafts-section review-entry" aria-labelledby="review-entry-title">

@@ -1,5 +1,5 @@
-//! Small hooks that connect the reducer to the browser: autosave, keyboard, other tabs, and
-//! the city review's and training mode's own (the full build's).
+//! Small hooks that connect the reducer to the browser: the store, autosave, keyboard, other
+//! tabs, and the city review's and training mode's own (the full build's).
 
 mod use_autosave;
 mod use_debounced_save;
@@ -7,6 +7,7 @@ mod use_keyboard;
 mod use_modes;
 #[cfg(feature = "full")]
 mod use_review_autosave;
+mod use_store;
 mod use_tab_guard;
 
 pub use use_autosave::use_autosave;
@@ -15,4 +16,5 @@ pub use use_keyboard::{STATUS_KEYS, key_action, use_keyboard};
 pub use use_modes::use_modes;
 #[cfg(feature = "full")]
 pub use use_review_autosave::use_review_autosave;
-pub use use_tab_guard::use_tab_guard;
+pub use use_store::{boot, use_boot, use_listing, use_outbox};
+pub use use_tab_guard::{announce_write, use_tab_guard};

@@ -1,14 +1,14 @@
-//! Autosave: every change to the draft reaches browser storage within a second, and at once
+//! Autosave: every change to the draft reaches the store within half a second, and at once
 //! when the tab is hidden or closed.
 
 use yew::prelude::*;
 
-use crate::browser;
 use crate::hooks::use_debounced_save::use_debounced_save;
+use crate::hooks::use_store::save_draft;
 use crate::state::{Action, AppHandle};
 
 /// Saves the open draft (debounced) and on `pagehide` or when the page is hidden; the result
-/// reaches the reducer as [`Action::Saved`].
+/// reaches the reducer as [`Action::Saved`], with the time the draft was stamped with.
 #[hook]
 pub fn use_autosave(state: &AppHandle) {
     let unsaved = state.draft.as_ref().filter(|_| state.unsaved()).cloned();
@@ -17,8 +17,10 @@ pub fn use_autosave(state: &AppHandle) {
         unsaved,
         state.dispatcher(),
         |revision, draft, dispatch| {
-            let result = browser::save_draft(&draft).map(|()| browser::now_iso());
-            dispatch.dispatch(Action::Saved { revision, result });
+            save_draft(draft, dispatch, move |result| Action::Saved {
+                revision,
+                result,
+            })
         },
     );
 }

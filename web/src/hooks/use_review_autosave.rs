@@ -1,11 +1,13 @@
-//! Autosave of the city review: every change to the review session reaches browser storage
-//! after a short pause (like drafts), and at once when the tab is hidden or closed; the tab
-//! remembers that it shows the review, so a reload comes back to it.
+//! Autosave of the city review: every change to the review session reaches the store after a
+//! short pause (like drafts), and at once when the tab is hidden or closed; the tab remembers
+//! that it shows the review, so a reload comes back to it.
 
 use yew::prelude::*;
 
 use crate::browser;
 use crate::hooks::use_debounced_save::use_debounced_save;
+use crate::hooks::use_store::save_record;
+use crate::record::REVIEW_KEY;
 use crate::review::{ReviewAction, io};
 use crate::state::{Action, AppHandle};
 
@@ -23,8 +25,15 @@ pub fn use_review_autosave(state: &AppHandle, shown: bool) {
         unsaved,
         state.dispatcher(),
         |revision, session, dispatch| {
-            let result = io::save_session(&session).map(|()| browser::now_iso());
-            dispatch.dispatch(Action::Review(ReviewAction::Saved { revision, result }));
+            save_record(
+                REVIEW_KEY.to_string(),
+                &session.to_json(),
+                dispatch,
+                move |result| {
+                    let result = result.map(|()| browser::now_iso());
+                    Action::Review(ReviewAction::Saved { revision, result })
+                },
+            )
         },
     );
 }

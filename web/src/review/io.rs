@@ -1,5 +1,6 @@
 //! The review's dealings with the browser: reading many picked or dropped files and verifying
-//! them without freezing the page, keeping the session in storage, the downloads: the package,
+//! them without freezing the page (the session is kept in [`crate::store`] by the review's
+//! autosave), the downloads: the package,
 //! and the table as `.xlsx` or CSV, whose writers are a separate WebAssembly module (`web/xlsx`)
 //! imported on the click so the page does not carry them.
 
@@ -7,7 +8,7 @@ use js_sys::{Array, Date, Promise, Reflect, Uint8Array};
 use shifan_rules::document::read_document;
 use shifan_rules::review::ComparisonRow;
 use shifan_rules::session::Session;
-use shifan_rules::{CatalogSet, Lang, Problem};
+use shifan_rules::{CatalogSet, Lang};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, File};
@@ -15,61 +16,16 @@ use web_sys::{Blob, BlobPropertyBag, File};
 use crate::browser;
 use crate::files;
 use crate::review::{OpenedFile, ReviewAction, ReviewNotice};
-use crate::state::{Action, Dispatch, SaveError};
+use crate::state::{Action, Dispatch};
 
-/// Local-storage key of the review session.
-pub const SESSION_KEY: &str = "shifan.review";
-/// Local-storage key where a stored session that cannot be read is kept, before a new
-/// session takes its place.
-pub const UNREADABLE_KEY: &str = "shifan.review.unreadable";
 /// Session-storage key: this tab shows the review (so a reload comes back to it).
 pub const TAB_KEY: &str = "shifan.review.open";
 /// Milliseconds of verifying between two updates of the page while many files are opened.
 const SLICE_MS: f64 = 120.0;
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 /// Today's local date, `YYYY-MM-DD`.
 pub fn today() -> String {
-    let d = Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date()
-    )
-}
-
-/// The stored session: `None` when there is none, else what reading it gave. A session that
-/// cannot be read is copied to [`UNREADABLE_KEY`] first, so the new session saved in its place
-/// loses nothing.
-pub fn load_session() -> Option<Result<Session, Vec<Problem>>> {
-    let storage = storage()?;
-    let json = storage.get_item(SESSION_KEY).ok()??;
-    let read = Session::from_json(json.as_bytes(), &CatalogSet::builtin());
-    if read.is_err() {
-        let _ = storage.set_item(UNREADABLE_KEY, &json);
-    }
-    Some(read)
-}
-
-/// Writes the session to browser storage.
-pub fn save_session(session: &Session) -> Result<(), SaveError> {
-    let storage = storage().ok_or(SaveError::Unavailable)?;
-    storage
-        .set_item(SESSION_KEY, &session.to_json())
-        .map_err(|_| SaveError::Full)
-}
-
-/// The review's session as the guard against two tabs sees it (a name the page's own draft
-/// ids, lower-case letters, digits and a hyphen, never take).
-pub fn watched() -> browser::Watched {
-    browser::Watched {
-        name: "review:session".to_string(),
-        key: SESSION_KEY.to_string(),
-    }
+    browser::today()
 }
 
 /// Whether this tab showed the review before a reload.

@@ -19,7 +19,8 @@ use shifan_rules::document::Document;
 use shifan_rules::package::Decision;
 use shifan_rules::session::Session;
 
-use crate::state::{AppState, SaveError, SaveStatus, Screen};
+use crate::record::REVIEW_UNREADABLE_KEY;
+use crate::state::{AppState, SaveError, SaveStatus, Screen, Write};
 
 pub use rows::{Column, DecisionFilter, KindFilter, Sort, VerdictFilter};
 
@@ -64,6 +65,9 @@ pub struct ReviewState {
     pub session: Session,
     /// Whether the stored session has been read (it is read when the review is first shown).
     pub loaded: bool,
+    /// The stored session as the store held it at the start, until the review reads it
+    /// (shared: the state is cloned on every action, and a session can be megabytes).
+    pub stored: Option<std::rc::Rc<str>>,
     /// The stored session could not be read; it is left in storage untouched.
     pub load_problems: Vec<Problem>,
     /// The city was inferred from the files rather than chosen.
@@ -101,6 +105,7 @@ impl Default for ReviewState {
         ReviewState {
             session: Session::default(),
             loaded: false,
+            stored: None,
             load_problems: Vec::new(),
             city_inferred: false,
             sort: Sort::default(),
@@ -126,19 +131,31 @@ impl ReviewState {
         self.revision > self.saved_revision
     }
 
-    /// Reads the stored session, once. A new session is dated today.
-    fn ensure_loaded(&mut self) {
+    /// Reads the stored session, once; a new session is dated `today`. A stored session that
+    /// cannot be read is kept: the write that copies it aside comes back, to be done before a
+    /// new session is saved in its place.
+    fn ensure_loaded(&mut self, today: String) -> Option<Write> {
         if self.loaded {
-            return;
+            return None;
         }
         self.loaded = true;
-        match io::load_session() {
-            Some(Ok(session)) => self.session = session,
-            Some(Err(problems)) => {
-                self.load_problems = problems;
-                self.session = Session::new(io::today());
+        let Some(stored) = self.stored.take() else {
+            self.session = Session::new(today);
+            return None;
+        };
+        match Session::from_json(stored.as_bytes(), &shifan_rules::CatalogSet::builtin()) {
+            Ok(session) => {
+                self.session = session;
+                None
             }
-            None => self.session = Session::new(io::today()),
+            Err(problems) => {
+                self.load_problems = problems;
+                self.session = Session::new(today);
+                Some(Write::Put {
+                    key: REVIEW_UNREADABLE_KEY.to_string(),
+                    text: stored.to_string(),
+                })
+            }
         }
     }
 
@@ -182,8 +199,11 @@ impl ReviewState {
 #[derive(Clone, Debug)]
 pub enum ReviewAction {
     /// Show the review page (closing any open draft, which is saved first); the stored
-    /// session is read the first time.
-    Enter,
+    /// session is read the first time, and a new one is dated `today` (`YYYY-MM-DD`).
+    Enter {
+        /// Today's local date.
+        today: String,
+    },
     /// Choose the reviewing city (`None` clears it).
     SetCity(Option<u32>),
     /// Set the reviewer's name.
@@ -206,8 +226,8 @@ pub enum ReviewAction {
     RemoveRejected(usize),
     /// Forget every rejected file.
     ClearRejected,
-    /// Start over: an empty session dated today.
-    NewReview,
+    /// Start over: an empty session dated with this day (`YYYY-MM-DD`).
+    NewReview(String),
     /// Decide on an application.
     Decide(String, Decision),
     /// Move a recommended application up (`true`) or down in rank.
@@ -242,9 +262,11 @@ impl AppState {
     pub(crate) fn reduce_review(&mut self, action: ReviewAction) {
         let r = &mut self.review;
         match action {
-            ReviewAction::Enter => {
+            ReviewAction::Enter { today } => {
                 self.switch_to(Screen::Review);
-                self.review.ensure_loaded();
+                if let Some(write) = self.review.ensure_loaded(today) {
+                    self.request(write);
+                }
             }
             ReviewAction::SetCity(code) => {
                 r.session.set_city(code);
@@ -291,8 +313,8 @@ impl AppState {
                 r.session.rejected.clear();
                 r.changed();
             }
-            ReviewAction::NewReview => {
-                r.session = Session::new(io::today());
+            ReviewAction::NewReview(today) => {
+                r.session = Session::new(today);
                 r.city_inferred = false;
                 r.viewing = None;
                 r.report = None;

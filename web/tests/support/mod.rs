@@ -3,7 +3,7 @@
 //! Each test file includes it with `mod support;` and uses what it needs.
 #![allow(dead_code)]
 
-use shifan_web::App;
+use shifan_web::{App, store};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
@@ -35,27 +35,43 @@ pub(crate) fn local_storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }
 
-pub(crate) fn clear_storage() {
+/// The records of the page's store whose keys start with `prefix`.
+pub(crate) async fn stored(prefix: &str) -> Vec<(String, Option<String>)> {
+    store::open(store::DEFAULT_NAMESPACE).await.unwrap();
+    store::read_prefix(prefix).await.unwrap()
+}
+
+/// Empties the page's store, `localStorage` and the tab's session storage.
+pub(crate) async fn clear_storage() {
     local_storage().clear().unwrap();
     let window = web_sys::window().unwrap();
     window.session_storage().unwrap().unwrap().clear().unwrap();
+    let keys: Vec<String> = stored("").await.into_iter().map(|(k, _)| k).collect();
+    let change: Vec<(&str, Option<&str>)> = keys.iter().map(|k| (k.as_str(), None)).collect();
+    store::commit(&change).await.unwrap();
 }
 
-/// Mounts the app into a new element at the end of the body.
+/// Mounts the app into a new element at the end of the body, and waits until it has read the
+/// store and rendered.
 pub(crate) async fn mount() -> Mounted {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     let app = yew::Renderer::<App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
-    Mounted {
+    let mounted = Mounted {
         root,
         app: Some(app),
-    }
+    };
+    mounted
+        .wait_until("the app has read the store", |m| {
+            m.find("#content").is_some()
+        })
+        .await;
+    mounted
 }
 
 /// Mounts the app on empty storage.
 pub(crate) async fn fresh() -> Mounted {
-    clear_storage();
+    clear_storage().await;
     mount().await
 }
 

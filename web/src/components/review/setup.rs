@@ -55,7 +55,9 @@ pub fn ReviewSetup() -> Html {
         let question = rt.new_review_confirm;
         Callback::from(move |_: MouseEvent| {
             if browser::confirm(question) {
-                d.dispatch(Action::Review(ReviewAction::NewReview));
+                d.dispatch(Action::Review(ReviewAction::NewReview(
+                    crate::review::io::today(),
+                )));
             }
         })
     };

@@ -1,0 +1,171 @@
+//! The store's side of the reducer: reading everything before the first render ([`use_boot`]),
+//! doing the writes the reducer asks for ([`use_outbox`]), listing the drafts again when the
+//! start page shows, and the writes of both autosaves ([`save_draft`], [`save_record`]).
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use shifan_rules::{CatalogSet, Draft};
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use crate::browser;
+use crate::hooks::use_tab_guard::announce_write;
+use crate::record::{DRAFT_PREFIX, Listing, draft_key};
+use crate::state::{Action, AppHandle, Boot, Dispatch, SaveError, Write};
+use crate::store;
+
+thread_local! {
+    /// Whether this page has asked the browser to keep the store from eviction.
+    static ASKED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Reads what the first state needs: opens the store (moving `localStorage` records into it
+/// the first time), the drafts, the review's session, and the tab's memory.
+pub async fn boot() -> Boot {
+    let mut boot = Boot::empty(browser::url_lang().unwrap_or_default(), &browser::today());
+    let namespace = store::namespace();
+    let records = if store::open(&namespace).await.is_ok() {
+        // Only the default namespace had records in `localStorage`. Until they are moved (a
+        // full disk refuses it, and then nothing was moved), they are listed from there too,
+        // so none is hidden.
+        let moved = namespace != store::DEFAULT_NAMESPACE || store::migrate().await.is_ok();
+        let mut records = store::read_prefix(DRAFT_PREFIX).await.ok();
+        if !moved {
+            records
+                .get_or_insert_with(Vec::new)
+                .extend(store::legacy_drafts());
+        }
+        #[cfg(feature = "full")]
+        {
+            boot.review = store::get(crate::record::REVIEW_KEY).await;
+        }
+        records
+    } else {
+        Some(store::legacy_drafts()).filter(|r| !r.is_empty())
+    };
+    if let Some(records) = records {
+        boot.listing = Listing::read(records, &CatalogSet::builtin());
+    }
+    boot.persisted = store::persisted().await;
+    boot.reopen = browser::session_get();
+    #[cfg(feature = "full")]
+    {
+        boot.mode = if crate::review::io::tab_in_review() {
+            Some(crate::state::Mode::Review)
+        } else {
+            browser::page_mode()
+        };
+        boot.presenter = crate::training_state::Training::presenter_was_on();
+    }
+    boot
+}
+
+/// [`boot`], run once: `None` until the store has answered.
+#[hook]
+pub fn use_boot() -> Option<Rc<Boot>> {
+    let booted = use_state(|| None::<Rc<Boot>>);
+    {
+        let booted = booted.clone();
+        use_effect_with((), move |()| {
+            spawn_local(async move { booted.set(Some(Rc::new(boot().await))) });
+        });
+    }
+    (*booted).clone()
+}
+
+/// Starts writing `text` under `key` now and reports to `done` when it is committed, having
+/// told other tabs; the first write that succeeds asks the browser to keep the store.
+pub(crate) fn save_record(
+    key: String,
+    text: &str,
+    dispatch: &Dispatch,
+    done: impl FnOnce(Result<(), SaveError>) -> Action + 'static,
+) {
+    let write = store::put(&key, text);
+    let dispatch = dispatch.clone();
+    spawn_local(async move {
+        let result = write.await;
+        if result.is_ok() {
+            announce_write(&key);
+            ask_to_persist(&dispatch);
+        }
+        dispatch.dispatch(done(result));
+    });
+}
+
+/// Starts writing `draft`, stamped with the time of the write; reports to `done` with that time.
+pub(crate) fn save_draft(
+    mut draft: Draft,
+    dispatch: &Dispatch,
+    done: impl FnOnce(Result<String, SaveError>) -> Action + 'static,
+) {
+    let at = browser::now_iso();
+    draft.updated = at.clone();
+    save_record(draft_key(&draft.id), &draft.to_json(), dispatch, move |r| {
+        done(r.map(|()| at))
+    });
+}
+
+/// Asks once per page, after the first write, that the browser keep the store from eviction
+/// (where it can be asked; it may refuse without a word), and tells the reducer the answer.
+fn ask_to_persist(dispatch: &Dispatch) {
+    if ASKED.with(|asked| asked.replace(true)) {
+        return;
+    }
+    let dispatch = dispatch.clone();
+    spawn_local(async move {
+        let kept = match store::persist().await {
+            Some(true) => Some(true),
+            _ => store::persisted().await,
+        };
+        dispatch.dispatch(Action::Persisted(kept));
+    });
+}
+
+/// Does the writes of the reducer's outbox, in order, each once, and reports each.
+#[hook]
+pub fn use_outbox(state: &AppHandle) {
+    let done = use_mut_ref(|| 0u64);
+    let outbox = state.outbox.clone();
+    let dispatch = state.dispatcher();
+    use_effect_with(state.outbox_seq, move |_| {
+        for (seq, write) in outbox {
+            if seq <= *done.borrow() {
+                continue;
+            }
+            *done.borrow_mut() = seq;
+            let report = move |result| Action::Written { seq, result };
+            match write {
+                Write::Draft(draft) => {
+                    save_draft(*draft, &dispatch, move |r| report(r.map(|_| ())))
+                }
+                Write::Put { key, text } => save_record(key, &text, &dispatch, report),
+                Write::Delete(key) => {
+                    let write = store::delete(&key);
+                    let dispatch = dispatch.clone();
+                    spawn_local(async move {
+                        let result = write.await;
+                        dispatch.dispatch(report(result));
+                    });
+                }
+            }
+        }
+    });
+}
+
+/// Reads the drafts again each time the start page shows (another tab may have saved some).
+/// The reads queue behind the writes asked for before, so the list has them.
+#[hook]
+pub fn use_listing(dispatch: Dispatch, shown: bool) {
+    use_effect_with(shown, move |&shown| {
+        if shown {
+            spawn_local(async move {
+                if let Ok(records) = store::read_prefix(DRAFT_PREFIX).await {
+                    let listing = Listing::read(records, &CatalogSet::builtin());
+                    dispatch.dispatch(Action::Listed(listing));
+                }
+            });
+        }
+    });
+}

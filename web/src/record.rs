@@ -1,0 +1,150 @@
+//! The records the page keeps in its store, and reading them back: what a key names, and the
+//! list of drafts the start page shows, with the records that cannot be read kept beside it.
+//!
+//! Pure: the store ([`crate::store`]) hands over `(key, text)` pairs and this module decides
+//! what they are, so the reading is tested natively and property-tested (`web/tests/record.rs`).
+//! A record's text is exactly what `shifan-rules` writes (`Draft::to_json`, `Session::to_json`)
+//! and is verified again by its reader (`Draft::from_json`, `Session::from_json`).
+
+use std::sync::Arc;
+
+use shifan_rules::{Catalog, CatalogSet, Code, Draft, Problem};
+
+/// Key prefix of drafts; the draft id follows (`draft:mbx3k2f1-7q2kd9`).
+pub const DRAFT_PREFIX: &str = "draft:";
+/// Key of the city review's session.
+pub const REVIEW_KEY: &str = "review:session";
+/// Key where a stored review session that cannot be read is kept, before a new session takes
+/// its place.
+pub const REVIEW_UNREADABLE_KEY: &str = "review:unreadable";
+/// Key whose presence says the records of `localStorage` have been moved into the store.
+pub const MIGRATED_KEY: &str = "meta:migrated";
+
+/// The store key of a draft.
+pub fn draft_key(id: &str) -> String {
+    format!("{DRAFT_PREFIX}{id}")
+}
+
+/// A draft saved in browser storage, as listed on the start page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SavedDraft {
+    /// The draft.
+    pub draft: Draft,
+    /// The catalog it answers.
+    pub catalog: Arc<Catalog>,
+}
+
+/// A stored record that cannot be read: kept in the store untouched, shown on the start page
+/// and offered as a download of its raw text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Corrupt {
+    /// Its store key.
+    pub key: String,
+    /// Its text as stored (empty when the stored value is not text at all).
+    pub raw: String,
+    /// Why it cannot be read.
+    pub problems: Vec<Problem>,
+}
+
+impl Corrupt {
+    /// The name its raw text is downloaded under, e.g. `shifan-draft-mbx3k2f1-unreadable.txt`.
+    pub fn file_name(&self) -> String {
+        let stem: String = self
+            .key
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect();
+        format!("shifan-{stem}-unreadable.txt")
+    }
+}
+
+/// The drafts in the store, most recently changed first, and the draft records that cannot be
+/// read.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Listing {
+    /// Readable drafts, most recently changed first.
+    pub drafts: Vec<SavedDraft>,
+    /// Draft records that cannot be read, in key order.
+    pub corrupt: Vec<Corrupt>,
+    /// The drafts were read (`false` until the store answered, or when it cannot be opened).
+    pub read: bool,
+}
+
+impl Listing {
+    /// Reads the draft records among `records` (`(key, text)`; text `None` when the stored value
+    /// is not text). Records of other kinds are ignored; every draft record ends up either in
+    /// `drafts` or in `corrupt`, so nothing stored is hidden.
+    pub fn read(records: Vec<(String, Option<String>)>, catalogs: &CatalogSet) -> Listing {
+        let mut listing = Listing {
+            read: true,
+            ..Listing::default()
+        };
+        for (key, text) in records {
+            let Some(id) = key.strip_prefix(DRAFT_PREFIX) else {
+                continue;
+            };
+            let read = match text.as_deref() {
+                Some(json) => Draft::from_json(json.as_bytes(), catalogs),
+                None => Err(vec![not_text()]),
+            };
+            match read {
+                // A record under another draft's key would be saved back under its own id and
+                // be listed twice: it is shown as it is instead.
+                Ok((draft, _)) if draft.id != id => listing.corrupt.push(Corrupt {
+                    key,
+                    raw: text.unwrap_or_default(),
+                    problems: vec![wrong_key()],
+                }),
+                Ok((draft, catalog)) => listing.put(SavedDraft { draft, catalog }),
+                Err(problems) => listing.corrupt.push(Corrupt {
+                    key,
+                    raw: text.unwrap_or_default(),
+                    problems,
+                }),
+            }
+        }
+        listing
+    }
+
+    /// Puts `saved` in the list, in place of the draft with its id, at its place by time.
+    pub fn put(&mut self, saved: SavedDraft) {
+        self.drafts.retain(|d| d.draft.id != saved.draft.id);
+        // Each draft goes in at its place (a county keeps a handful): this costs the page's
+        // download far less than a sort of these records.
+        let at = self
+            .drafts
+            .partition_point(|d| d.draft.updated >= saved.draft.updated);
+        self.drafts.insert(at, saved);
+    }
+
+    /// Takes the draft or corrupt record stored under `key` off the list.
+    pub fn remove(&mut self, key: &str) {
+        self.drafts.retain(|d| draft_key(&d.draft.id) != key);
+        self.corrupt.retain(|c| c.key != key);
+    }
+}
+
+fn not_text() -> Problem {
+    Problem::new(
+        Code::NotUtf8,
+        "存储的记录不是文本。",
+        "The stored record is not text.",
+    )
+}
+
+fn wrong_key() -> Problem {
+    Problem::new(
+        Code::NotApplication,
+        "存储的草稿与其存储键的编号不符。",
+        "The stored draft's id does not match its storage key.",
+    )
+}
+
+/// What a tab has open and saves, for the guard against the same record open in two tabs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Watched {
+    /// The name tabs announce: a draft's id, or a name no id can have for the review.
+    pub name: String,
+    /// The store key its autosave writes.
+    pub key: String,
+}
