@@ -343,6 +343,57 @@ pub fn focus_and_reveal(id: &str) {
     }
 }
 
+/// Moves focus to what a newly shown screen starts with: the current indicator on the
+/// indicator screen, the screen's heading elsewhere.
+pub fn focus_screen(screen: Screen, current: u16) {
+    let id = match screen {
+        Screen::Indicators => return focus_and_reveal(&format!("ind-{current}")),
+        Screen::Start => "start-title",
+        Screen::Applicant => "applicant-title",
+        Screen::Report => "report-title",
+        #[cfg(feature = "full")]
+        _ => return,
+    };
+    if let Some(heading) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = heading.focus();
+    }
+}
+
+/// Whether focus has fallen back to the page body (its element was removed).
+pub fn focus_lost() -> bool {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return false;
+    };
+    match (document.active_element(), document.body()) {
+        (None, _) => true,
+        (Some(active), Some(body)) => active == *body.as_ref(),
+        (Some(_), None) => false,
+    }
+}
+
+/// Local-storage key of the page language the official chose.
+const LANG_KEY: &str = "shifan.lang";
+
+/// The page language chosen last time (kept in local storage, a tiny preference).
+pub fn remembered_lang() -> Option<Lang> {
+    Lang::from_tag(&local_storage()?.get_item(LANG_KEY).ok()??)
+}
+
+/// Remembers the page language for the next visit.
+pub fn remember_lang(lang: Lang) {
+    if let Some(storage) = local_storage() {
+        let tag = match lang {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        };
+        let _ = storage.set_item(LANG_KEY, tag);
+    }
+}
+
 /// Whether a flag is on in the tab's session storage (`"1"`).
 pub fn session_flag(key: &str) -> bool {
     session_storage()

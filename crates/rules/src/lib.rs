@@ -25,6 +25,7 @@ pub mod application;
 pub mod assessment;
 pub mod canonical;
 pub mod catalog;
+pub mod contact;
 pub mod division;
 pub mod document;
 pub mod import;

@@ -131,6 +131,7 @@ codes! {
     InvalidDecision = "invalid-decision", Error, "A package's decisions are incomplete, or its ranks are not 1..k over the recommended applications.";
     OutsideCity = "outside-city", Error, "An application in a package comes from a county outside the reviewing city.";
     DuplicateSubmission = "duplicate-submission", Warning, "Two applications are from the same government for the same kind.";
+    InvalidContact = "invalid-contact", Warning, "A contact telephone number or e-mail address cannot be right.";
 }
 
 impl fmt::Display for Code {

@@ -18,7 +18,13 @@ use crate::state::{AppHandle, AppState, Dispatch, Screen};
 /// The whole app.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| AppState::load(browser::url_lang().unwrap_or_default()));
+    let state = use_reducer(|| {
+        AppState::load(
+            browser::url_lang()
+                .or_else(browser::remembered_lang)
+                .unwrap_or_default(),
+        )
+    });
     let dispatch = state.dispatcher();
     // A demo county of training mode is not remembered for a reload: it is never saved.
     let draft_id = state
@@ -36,7 +42,21 @@ pub fn App() -> Html {
     use_modes(&state, screen);
     use_keyboard(dispatch.clone(), screen == Screen::Indicators);
     use_tab_guard(state.watched(), dispatch.clone());
-    use_effect_with(state.lang, |&lang| browser::show_lang(lang));
+    use_effect_with(state.lang, |&lang| {
+        browser::show_lang(lang);
+        browser::remember_lang(lang);
+    });
+    {
+        // A new screen takes the keyboard's focus (its heading, or the current indicator), so
+        // focus never falls back to the page body after the button that was pressed is gone.
+        let current = state.current;
+        let first = use_mut_ref(|| true);
+        use_effect_with(screen, move |&screen| {
+            if !first.replace(false) {
+                browser::focus_screen(screen, current);
+            }
+        });
+    }
     use_effect_with((draft_id, screen), |(id, screen)| {
         browser::session_set(id.as_deref().map(|id| (id, *screen)));
     });

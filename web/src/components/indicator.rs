@@ -46,6 +46,22 @@ pub struct IndicatorProps {
 pub fn IndicatorCard(props: &IndicatorProps) -> Html {
     let d = use_dispatch();
     let reason_ref = use_node_ref();
+    let card_ref = use_node_ref();
+    {
+        // A reason confirmed or cancelled removes its box: the card keeps the focus, so the
+        // keyboard goes on from this indicator (not from the page body).
+        let card_ref = card_ref.clone();
+        let had = use_mut_ref(|| false);
+        use_effect_with(props.pending.is_some(), move |&pending| {
+            if had.replace(pending)
+                && !pending
+                && crate::browser::focus_lost()
+                && let Some(card) = card_ref.cast::<web_sys::HtmlElement>()
+            {
+                let _ = card.focus();
+            }
+        });
+    }
     {
         let reason_ref = reason_ref.clone();
         use_effect_with(props.pending.as_ref().map(|p| p.status), move |pending| {
@@ -206,7 +222,7 @@ pub fn IndicatorCard(props: &IndicatorProps) -> Html {
     );
     html! {
         <article id={id.clone()} {class} tabindex="-1" data-status={answer.status.as_str()}
-            aria-labelledby={title_id} {onfocusin}>
+            aria-labelledby={title_id} {onfocusin} ref={card_ref}>
             { header }
             <fieldset class="points">
                 <legend>{ t.points }</legend>

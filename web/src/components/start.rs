@@ -61,7 +61,7 @@ pub fn start_page(state: &AppHandle) -> Html {
         html! {
             <li class="draft" key={draft.id.clone()} data-draft={draft.id.clone()}>
                 <div class="draft-main">
-                    <h3 class="draft-name">{ name.clone() }</h3>
+                    <h3 class="draft-name"><bdi>{ name.clone() }</bdi></h3>
                     <p class="draft-meta">
                         <span class="kind">{ kind }</span>
                         <span>{ progress.clone() }</span>
@@ -82,7 +82,7 @@ pub fn start_page(state: &AppHandle) -> Html {
     html! {
         <section class="start" aria-labelledby="start-title">
             <div class="hero">
-                <h1 id="start-title">{ t.start_title }</h1>
+                <h1 id="start-title" tabindex="-1">{ t.start_title }</h1>
                 <p class="lead">{ t.start_lead }</p>
                 <div class="start-actions">
                     <button type="button" class="primary big" onclick={new_draft}

@@ -4,12 +4,11 @@
 
 use shifan_rules::catalog::chinese_numeral;
 use shifan_rules::score::still_needed;
-use shifan_rules::{Kind, Lang, Verdict, gaps};
+use shifan_rules::{Catalog, Gap, Kind, Lang, Status, Verdict, gaps};
 use yew::prelude::*;
 
 use crate::components::bar::bar;
 use crate::components::catalog_badge::catalog_badge;
-use crate::components::class_list;
 use crate::i18n::{fill, per_mille_text, status_label, texts};
 use crate::shown::{ReadOnly, jump_to, shown};
 use crate::state::AppHandle;
@@ -94,24 +93,67 @@ pub fn summary(state: &AppHandle, read_only: Option<&ReadOnly>) -> Html {
             if gap_list.is_empty() {
                 <p class="hint">{ t.no_gaps }</p>
             } else {
-                <ul class="gaps" aria-labelledby="gaps-title">
-                    { for gap_list.iter().map(|gap| {
-                        let title = catalog.indicator(gap.number).map(|i| i.title.clone()).unwrap_or_default();
-                        let n = gap.number;
+                <div class="gap-groups">
+                    { for gap_groups(catalog, &gap_list).into_iter().map(|(status, areas)| {
+                        let count: usize = areas.iter().map(|(_, g)| g.len()).sum();
                         html! {
-                            <li key={n}>
-                                <button type="button" class="gap" onclick={jump_to(&d, read_only.is_some(), n)} data-gap={n.to_string()}>
-                                    <span class="gap-num">{ n }</span>
-                                    <span class="gap-title">{ title }</span>
-                                    <span class={class_list("chip", &[Some(gap.status.as_str())])}>{ status_label(lang, gap.status) }</span>
-                                </button>
-                            </li>
+                            <section class="gap-group" data-status={status.as_str()}>
+                                <h4>{ fill(t.gap_group, &[status_label(lang, status), &count.to_string()]) }</h4>
+                                { for areas.into_iter().map(|(area, gaps)| html! {
+                                    <>
+                                        <h5 class="gap-area">{ area_title(lang, catalog, area) }</h5>
+                                        <ul class="gaps">
+                                            { for gaps.into_iter().map(|gap| {
+                                                let title = catalog.indicator(gap.number).map(|i| i.title.clone()).unwrap_or_default();
+                                                let n = gap.number;
+                                                html! {
+                                                    <li key={n}>
+                                                        <button type="button" class="gap" onclick={jump_to(&d, read_only.is_some(), n)} data-gap={n.to_string()}>
+                                                            <span class="gap-num">{ n }</span>
+                                                            <span class="gap-title">{ title }</span>
+                                                        </button>
+                                                    </li>
+                                                }
+                                            }) }
+                                        </ul>
+                                    </>
+                                }) }
+                            </section>
                         }
                     }) }
-                </ul>
+                </div>
             }
         </aside>
     }
+}
+
+/// The gaps grouped by status (not met, partly met, unanswered: what to work on first), then
+/// by area in catalog order; empty groups are left out.
+pub fn gap_groups(catalog: &Catalog, gaps: &[Gap]) -> Vec<(Status, Vec<(u8, Vec<Gap>)>)> {
+    [Status::NotMet, Status::PartlyMet, Status::Unanswered]
+        .into_iter()
+        .filter_map(|status| {
+            let mut areas: Vec<(u8, Vec<Gap>)> = Vec::new();
+            for gap in gaps.iter().filter(|g| g.status == status) {
+                let area = catalog.area_of(gap.number).map_or(0, |a| a.number);
+                match areas.last_mut() {
+                    Some((a, list)) if *a == area => list.push(*gap),
+                    _ => areas.push((area, vec![*gap])),
+                }
+            }
+            (!areas.is_empty()).then_some((status, areas))
+        })
+        .collect()
+}
+
+/// An area's heading, e.g. "一、依法全面履行政府职能".
+pub fn area_title(lang: Lang, catalog: &Catalog, area: u8) -> String {
+    let title = catalog
+        .areas()
+        .iter()
+        .find(|a| a.number == area)
+        .map_or("", |a| a.title.as_str());
+    format!("{}{}", area_prefix(lang, area), title)
 }
 
 /// "一、" in Chinese, "1. " in English.

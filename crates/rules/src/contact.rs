@@ -1,0 +1,170 @@
+//! Plausibility of the applicant's contact details: a telephone number and an e-mail address
+//! that cannot be right get a warning (never a block: the official may know better).
+
+use crate::problem::{Code, Problem};
+
+/// A warning when `phone` cannot be a Chinese telephone number, `None` when it can be (or is
+/// empty: an empty field is not wrong, only unfilled).
+///
+/// Accepted: a mobile number (11 digits starting with 1), a fixed line with its area code
+/// (`0351-1234567`, `(0351)1234567`, `0351 1234567`, 10–12 digits starting with 0), either with
+/// an optional `+86`/`86` prefix and an extension (`转123`, `ext 123`); spaces, hyphens and
+/// brackets, full-width or not, separate groups.
+///
+/// ```
+/// use shifan_rules::contact::check_phone;
+/// assert!(check_phone("0351-1234567").is_none());
+/// assert!(check_phone("13812345678").is_none());
+/// assert!(check_phone("12345").is_some());
+/// ```
+pub fn check_phone(phone: &str) -> Option<Problem> {
+    let phone = phone.trim();
+    if phone.is_empty() || plausible_phone(phone) {
+        return None;
+    }
+    Some(Problem::new(
+        Code::InvalidContact,
+        "联系电话看起来不完整或有误：请填写 11 位手机号码，或带区号的固定电话（如 0351-1234567）。",
+        "The telephone number looks incomplete or wrong: give an 11-digit mobile number, or a fixed line with its area code (e.g. 0351-1234567).",
+    ))
+}
+
+fn plausible_phone(phone: &str) -> bool {
+    // The extension, if any, is not part of the number.
+    let main = ["转", "ext.", "ext", "x", "#"]
+        .iter()
+        .find_map(|sep| phone.split_once(sep).map(|(before, _)| before))
+        .unwrap_or(phone);
+    let mut digits = String::new();
+    for c in main.chars() {
+        match c {
+            '0'..='9' => digits.push(c),
+            '０'..='９' => digits.push(char::from(b'0' + (c as u32 - '０' as u32) as u8)),
+            ' ' | '-' | '(' | ')' | '（' | '）' | '－' | '—' | '\u{3000}' => {}
+            '+' if digits.is_empty() => {}
+            _ => return false,
+        }
+    }
+    let national = digits
+        .strip_prefix("86")
+        .filter(|rest| rest.len() >= 10)
+        .unwrap_or(&digits);
+    let mobile = national.len() == 11 && national.starts_with('1');
+    // A fixed line: 0 + area code (2–3 digits) + a 7–8 digit number; the leading 0 is dropped
+    // after +86.
+    let fixed = (national.starts_with('0') && (10..=12).contains(&national.len()))
+        || (digits.starts_with("86")
+            && !national.starts_with('0')
+            && (9..=11).contains(&national.len()));
+    mobile || fixed
+}
+
+/// A warning when `email` cannot be an e-mail address, `None` when it can be (or is empty).
+///
+/// The check is deliberately loose: one `@`, something before it, a domain with a dot after
+/// it, no spaces.
+///
+/// ```
+/// use shifan_rules::contact::check_email;
+/// assert!(check_email("fzb@example.gov.cn").is_none());
+/// assert!(check_email("fzb.example.gov.cn").is_some());
+/// ```
+pub fn check_email(email: &str) -> Option<Problem> {
+    let email = email.trim();
+    if email.is_empty() || plausible_email(email) {
+        return None;
+    }
+    Some(Problem::new(
+        Code::InvalidContact,
+        "电子邮箱看起来有误：应形如 name@example.gov.cn。",
+        "The e-mail address looks wrong: it should look like name@example.gov.cn.",
+    ))
+}
+
+fn plausible_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    let labels: Vec<&str> = domain.split('.').collect();
+    !local.is_empty()
+        && !email
+            .chars()
+            .any(|c| c.is_whitespace() || c == ',' || c == '，')
+        && !domain.contains('@')
+        && labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'))
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    fn check(f: fn(&str) -> Option<Problem>, cases: &[(&str, bool)]) {
+        for &(input, ok) in cases {
+            let problem = f(input);
+            assert_eq!(problem.is_none(), ok, "{input:?}");
+            if let Some(p) = problem {
+                assert_eq!(p.code, Code::InvalidContact);
+                assert_eq!(p.severity(), crate::Severity::Warning);
+                assert!(
+                    p.message.zh.contains('：') && !p.message.zh.contains(':'),
+                    "{input:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn phone_numbers() {
+        check(
+            check_phone,
+            &[
+                ("", true),
+                ("  ", true),
+                ("0351-1234567", true),
+                ("0351-12345678", true),
+                ("010-12345678", true),
+                ("(0351)1234567", true),
+                ("（0351）1234567", true),
+                ("0351 123 4567", true),
+                ("13812345678", true),
+                ("138 1234 5678", true),
+                ("+86 138 1234 5678", true),
+                ("+86-351-1234567", true),
+                ("0351-1234567转123", true),
+                ("0351-1234567-123", false),
+                ("０３５１－１２３４５６７", true),
+                ("12345", false),
+                ("1381234567", false),
+                ("138123456789", false),
+                ("23812345678", false),
+                ("abc", false),
+                ("0351-123456a", false),
+                ("1234567", false),
+                ("0351-1234567 ext 12", true),
+            ],
+        );
+    }
+
+    #[test]
+    fn email_addresses() {
+        check(
+            check_email,
+            &[
+                ("", true),
+                ("fzb@example.gov.cn", true),
+                ("wang.li@sx.gov.cn", true),
+                ("fzb.example.gov.cn", false),
+                ("@example.gov.cn", false),
+                ("fzb@", false),
+                ("fzb@localhost", false),
+                ("fzb@example..cn", false),
+                ("fzb@@example.cn", false),
+                ("f zb@example.cn", false),
+                ("a@b.cn，c@d.cn", false),
+            ],
+        );
+    }
+}
