@@ -88,7 +88,7 @@ pub fn notices(state: &AppHandle) -> Html {
             }
             if let Some(notice) = state.notice.as_ref() {
                 <div class={if matches!(notice.topic, NoticeTopic::OpenedWithWarnings | NoticeTopic::PendingDropped) { "notice warning" } else { "notice error" }}
-                    role="alert" data-notice="problems" data-topic={format!("{:?}", notice.topic)}>
+                    role="alert" data-notice="problems" data-topic={(notice.topic == NoticeTopic::PendingDropped).then_some("pending-dropped")}>
                     <p><strong>{ match notice.topic {
                         NoticeTopic::OpenFailed => t.open_failed,
                         NoticeTopic::OpenedWithWarnings => t.opened_with_warnings,

@@ -81,7 +81,7 @@ pub fn report(state: &AppHandle) -> Html {
                     let applies = indicator.applies_to.applies_to(level);
                     let status = answer.map_or(Status::Unanswered, |a| a.status);
                     html! {
-                        <div class="report-answer" key={n}>
+                        <div class="report-answer" key={n} data-number={n.to_string()}>
                             <p class="answer-head">
                                 <strong>{ format!("{n}. {}", indicator.title) }</strong>
                                 { " — " }
