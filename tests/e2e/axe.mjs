@@ -15,6 +15,12 @@ export const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'u
 /** The WCAG 2.1 A and AA rules. */
 export const WCAG21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
+/**
+ * Rules of those levels that axe marks experimental and leaves off unless asked: WCAG 2.5.3
+ * (a control's accessible name contains its visible text) is one the pages must pass.
+ */
+export const EXPERIMENTAL_RULES = ['label-content-name-mismatch'];
+
 /** A browser context whose pages accept the injected axe script despite the page's CSP. */
 export function axeContext(browser, options = {}) {
   return browser.newContext({ bypassCSP: true, ...options });
@@ -24,14 +30,15 @@ export function axeContext(browser, options = {}) {
  * The WCAG 2.1 A/AA violations axe finds on `page` as it is now: `[{ id, impact, help, nodes }]`
  * with up to five offending elements each (their selector and HTML), empty when there are none.
  */
-export async function axeViolations(page, { tags = WCAG21_AA, context = 'html' } = {}) {
+export async function axeViolations(page, { tags = WCAG21_AA, experimental = EXPERIMENTAL_RULES, context = 'html' } = {}) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
     await page.addScriptTag({ content: axeSource });
   }
   return page.evaluate(
-    async ({ tags, context }) => {
+    async ({ tags, experimental, context }) => {
       const result = await window.axe.run(context, {
         runOnly: { type: 'tag', values: tags },
+        rules: Object.fromEntries(experimental.map((id) => [id, { enabled: true }])),
         resultTypes: ['violations'],
       });
       return result.violations.map((v) => ({
@@ -41,7 +48,7 @@ export async function axeViolations(page, { tags = WCAG21_AA, context = 'html' }
         nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.html.slice(0, 160)}`),
       }));
     },
-    { tags, context },
+    { tags, experimental, context },
   );
 }
 

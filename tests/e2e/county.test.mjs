@@ -342,7 +342,7 @@ test('a registered evidence entry can be edited in place, and the edit is kept',
     await page.fill('#ev-1-date', '2021-01-15');
     await page.click('#ind-1 .evidence-form button[type="submit"]');
     await page.waitForSelector('#ind-1 .evidence-form', { state: 'detached' });
-    const entries = async () => page.locator('#ind-1 .evidence-list li .evidence-text strong').allInnerTexts();
+    const entries = async () => page.locator('#ind-1 .evidence-list li .evidence-line').allInnerTexts();
     assert.deepEqual(await entries(), ['政务服务事项清单（2021 年修订） · 晋政办发〔2020〕12号 · 2021-01-15', '第二份材料']);
     // A refused edit keeps the form and the entry as they were.
     await page.click('#ind-1 .evidence-list li:nth-child(2) .evidence-actions button:first-child');
@@ -369,14 +369,22 @@ test('the gap list is grouped by status, then by area', async () => {
     await page.check(`#ind-${partly}-p0`);
     await page.click('#ind-7 [data-status="not_met"]');
     await page.waitForSelector('#ind-7[data-status="not_met"]');
-    const groups = await page.locator('.summary .gap-group').evaluateAll((gs) =>
-      gs.map((g) => ({
-        status: g.dataset.status,
-        heading: g.querySelector('h4').innerText,
-        areas: [...g.querySelectorAll('.gap-area')].map((a) => a.innerText),
-        gaps: [...g.querySelectorAll('[data-gap]')].map((b) => Number(b.dataset.gap)),
-      })),
-    );
+    // The list reads: a status heading, then each area's heading and its gaps.
+    const groupsOf = (selector) =>
+      page.locator(selector).evaluateAll((rows) => {
+        const groups = [];
+        for (const row of rows) {
+          if (row.classList.contains('gap-status')) {
+            groups.push({ status: row.dataset.status, heading: row.innerText, areas: [], gaps: [] });
+          } else if (row.classList.contains('gap-area')) {
+            groups.at(-1).areas.push(row.innerText);
+          } else {
+            groups.at(-1).gaps.push(Number(row.dataset.gap ?? row.querySelector('[data-gap]').dataset.gap));
+          }
+        }
+        return groups;
+      });
+    const groups = await groupsOf('.summary .gaps > li');
     assert.deepEqual(groups.map((g) => g.status), ['not_met', 'partly_met', 'unanswered']);
     assert.deepEqual(groups[0].gaps, [7]);
     assert.deepEqual(groups[1].gaps, [partly]);
@@ -384,15 +392,12 @@ test('the gap list is grouped by status, then by area', async () => {
     assert.match(groups[2].heading, /未作答（93 项）/);
     assert.equal(groups[2].areas[0], `一、${catalog.areas[0].title}`);
     assert.ok(groups[2].areas.length > 1, 'the unanswered are split by area');
-    await page.locator('.summary .gap-groups').scrollIntoViewIfNeeded();
+    await page.locator('.summary .gaps').scrollIntoViewIfNeeded();
     await page.screenshot({ path: '/tmp/county-gaps-1280.png' });
     await toReport(page);
-    assert.deepEqual(
-      await page.locator('.report-gap-group').evaluateAll((gs) => gs.map((g) => g.dataset.status)),
-      ['not_met', 'partly_met', 'unanswered'],
-    );
+    assert.deepEqual(await groupsOf('.report .gaps > li'), groups, 'the report groups them alike');
     await page.setViewportSize({ width: 360, height: 800 });
-    await page.locator('.report-gap-group').first().scrollIntoViewIfNeeded();
+    await page.locator('.report .gaps').scrollIntoViewIfNeeded();
     await page.screenshot({ path: '/tmp/county-report-gaps-360.png' });
     assert.deepEqual(errors, []);
   } finally {

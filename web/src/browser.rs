@@ -344,19 +344,14 @@ pub fn focus_and_reveal(id: &str) {
 }
 
 /// Moves focus to what a newly shown screen starts with: the current indicator on the
-/// indicator screen, the screen's heading elsewhere.
+/// indicator screen, the screen's heading (`<h1 tabindex="-1">`) elsewhere.
 pub fn focus_screen(screen: Screen, current: u16) {
-    let id = match screen {
-        Screen::Indicators => return focus_and_reveal(&format!("ind-{current}")),
-        Screen::Start => "start-title",
-        Screen::Applicant => "applicant-title",
-        Screen::Report => "report-title",
-        #[cfg(feature = "full")]
-        _ => return,
-    };
+    if screen == Screen::Indicators {
+        return focus_and_reveal(&format!("ind-{current}"));
+    }
     if let Some(heading) = window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|d| d.query_selector("#content h1[tabindex]").ok().flatten())
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = heading.focus();
@@ -365,14 +360,10 @@ pub fn focus_screen(screen: Screen, current: u16) {
 
 /// Whether focus has fallen back to the page body (its element was removed).
 pub fn focus_lost() -> bool {
-    let Some(document) = window().and_then(|w| w.document()) else {
-        return false;
-    };
-    match (document.active_element(), document.body()) {
-        (None, _) => true,
-        (Some(active), Some(body)) => active == *body.as_ref(),
-        (Some(_), None) => false,
-    }
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .is_none_or(|e| e.tag_name() == "BODY")
 }
 
 /// Local-storage key of the page language the official chose.

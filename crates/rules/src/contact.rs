@@ -8,7 +8,7 @@ use crate::problem::{Code, Problem};
 ///
 /// Accepted: a mobile number (11 digits starting with 1), a fixed line with its area code
 /// (`0351-1234567`, `(0351)1234567`, `0351 1234567`, 10–12 digits starting with 0), either with
-/// an optional `+86`/`86` prefix and an extension (`转123`, `ext 123`); spaces, hyphens and
+/// an optional `+86`/`86` prefix and an extension (`转123`, `#123`); spaces, hyphens and
 /// brackets, full-width or not, separate groups.
 ///
 /// ```
@@ -31,31 +31,30 @@ pub fn check_phone(phone: &str) -> Option<Problem> {
 
 fn plausible_phone(phone: &str) -> bool {
     // The extension, if any, is not part of the number.
-    let main = ["转", "ext.", "ext", "x", "#"]
-        .iter()
-        .find_map(|sep| phone.split_once(sep).map(|(before, _)| before))
-        .unwrap_or(phone);
-    let mut digits = String::new();
+    let main = phone.split(['转', '#']).next().unwrap_or(phone);
+    let mut digits = Vec::with_capacity(16);
     for c in main.chars() {
         match c {
-            '0'..='9' => digits.push(c),
-            '０'..='９' => digits.push(char::from(b'0' + (c as u32 - '０' as u32) as u8)),
-            ' ' | '-' | '(' | ')' | '（' | '）' | '－' | '—' | '\u{3000}' => {}
+            '0'..='9' => digits.push(c as u32 - '0' as u32),
+            // Full-width digits, as a Chinese input method types them.
+            '０'..='９' => digits.push(c as u32 - '０' as u32),
+            ' ' | '-' | '(' | ')' | '（' | '）' | '－' | '\u{3000}' => {}
             '+' if digits.is_empty() => {}
             _ => return false,
         }
     }
-    let national = digits
-        .strip_prefix("86")
-        .filter(|rest| rest.len() >= 10)
-        .unwrap_or(&digits);
-    let mobile = national.len() == 11 && national.starts_with('1');
-    // A fixed line: 0 + area code (2–3 digits) + a 7–8 digit number; the leading 0 is dropped
-    // after +86.
-    let fixed = (national.starts_with('0') && (10..=12).contains(&national.len()))
-        || (digits.starts_with("86")
-            && !national.starts_with('0')
-            && (9..=11).contains(&national.len()));
+    let international = digits.starts_with(&[8, 6]) && digits.len() >= 12;
+    let national = if international {
+        &digits[2..]
+    } else {
+        &digits[..]
+    };
+    let mobile = national.len() == 11 && national[0] == 1;
+    // A fixed line: 0, an area code of 2–3 digits, a 7–8 digit number (after +86 the 0 is
+    // dropped).
+    let trunk = usize::from(!international);
+    let fixed = (international || national.first() == Some(&0))
+        && (9 + trunk..=11 + trunk).contains(&national.len());
     mobile || fixed
 }
 
@@ -85,15 +84,12 @@ fn plausible_email(email: &str) -> bool {
     let Some((local, domain)) = email.split_once('@') else {
         return false;
     };
-    let labels: Vec<&str> = domain.split('.').collect();
     !local.is_empty()
-        && !email
-            .chars()
-            .any(|c| c.is_whitespace() || c == ',' || c == '，')
+        && !email.contains([' ', '\u{3000}', '\t', ',', '，', ';', '；'])
         && !domain.contains('@')
-        && labels.len() >= 2
-        && labels
-            .iter()
+        && domain.contains('.')
+        && domain
+            .split('.')
             .all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'))
 }
 
@@ -143,7 +139,9 @@ mod tests {
                 ("abc", false),
                 ("0351-123456a", false),
                 ("1234567", false),
-                ("0351-1234567 ext 12", true),
+                ("0351-1234567#12", true),
+                ("+86 0351 1234567", true),
+                ("86 351 1234567", true),
             ],
         );
     }

@@ -46,20 +46,18 @@ pub fn App() -> Html {
         browser::show_lang(lang);
         browser::remember_lang(lang);
     });
+
     {
-        // A new screen takes the keyboard's focus (its heading, or the current indicator), so
-        // focus never falls back to the page body after the button that was pressed is gone.
+        // A new screen takes the keyboard's focus when the button that showed it is gone (its
+        // heading, or the current indicator), so focus never stays on the page body.
         let current = state.current;
-        let first = use_mut_ref(|| true);
-        use_effect_with(screen, move |&screen| {
-            if !first.replace(false) {
-                browser::focus_screen(screen, current);
+        use_effect_with((draft_id, screen), move |(id, screen)| {
+            browser::session_set(id.as_deref().map(|id| (id, *screen)));
+            if browser::focus_lost() {
+                browser::focus_screen(*screen, current);
             }
         });
     }
-    use_effect_with((draft_id, screen), |(id, screen)| {
-        browser::session_set(id.as_deref().map(|id| (id, *screen)));
-    });
     {
         let current = state.current;
         use_effect_with(state.jump, move |&jump| {

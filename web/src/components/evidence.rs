@@ -30,7 +30,7 @@ pub fn evidence_list(
                 html! {
                     <li>
                         <div class="evidence-text">
-                            <strong>{ evidence_line(e) }</strong>
+                            <span class="evidence-line">{ evidence_line(e) }</span>
                             if let Some(file) = e.file.as_ref() {
                                 <div class="file-line">
                                     { file_line(t, file) }
@@ -58,7 +58,7 @@ pub fn evidence_list(
 pub fn evidence_line(e: &EvidenceRef) -> Html {
     html! {
         <>
-            <bdi>{ e.title.clone() }</bdi>
+            <bdi class="evidence-title">{ e.title.clone() }</bdi>
             if !e.document_number.is_empty() { { " · " }<bdi>{ e.document_number.clone() }</bdi> }
             if !e.date.is_empty() { { " · " }<bdi>{ e.date.clone() }</bdi> }
         </>

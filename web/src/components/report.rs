@@ -9,7 +9,7 @@ use crate::browser;
 use crate::components::catalog_badge::catalog_badge;
 use crate::components::evidence::{evidence_line, file_line};
 use crate::components::notices::problem_item;
-use crate::components::summary::{area_prefix, area_title, gap_groups};
+use crate::components::summary::{area_prefix, gap_groups as grouped_gaps};
 use crate::components::{class_list, send};
 use crate::files;
 use crate::i18n::{fill, per_mille_text, status_label, texts};
@@ -229,25 +229,7 @@ pub fn report(state: &AppHandle) -> Html {
                 if gap_list.is_empty() {
                     <p>{ t.no_gaps }</p>
                 } else {
-                    { for gap_groups(catalog, &gap_list).into_iter().map(|(status, areas)| {
-                        let count: usize = areas.iter().map(|(_, g)| g.len()).sum();
-                        html! {
-                            <section class="report-gap-group" data-status={status.as_str()}>
-                                <h3>{ fill(t.gap_group, &[status_label(lang, status), &count.to_string()]) }</h3>
-                                { for areas.into_iter().map(|(area, gaps)| html! {
-                                    <>
-                                        <h4 class="gap-area">{ area_title(lang, catalog, area) }</h4>
-                                        <ul class="report-gaps">
-                                            { for gaps.iter().map(|g| {
-                                                let title = catalog.indicator(g.number).map(|i| i.title.clone()).unwrap_or_default();
-                                                html! { <li key={g.number}>{ format!("{}. {}", g.number, title) }</li> }
-                                            }) }
-                                        </ul>
-                                    </>
-                                }) }
-                            </section>
-                        }
-                    }) }
+                    { grouped_gaps(lang, catalog, &gap_list, None) }
                 }
             </section>
 

@@ -93,57 +93,60 @@ pub fn summary(state: &AppHandle, read_only: Option<&ReadOnly>) -> Html {
             if gap_list.is_empty() {
                 <p class="hint">{ t.no_gaps }</p>
             } else {
-                <div class="gap-groups">
-                    { for gap_groups(catalog, &gap_list).into_iter().map(|(status, areas)| {
-                        let count: usize = areas.iter().map(|(_, g)| g.len()).sum();
-                        html! {
-                            <section class="gap-group" data-status={status.as_str()}>
-                                <h4>{ fill(t.gap_group, &[status_label(lang, status), &count.to_string()]) }</h4>
-                                { for areas.into_iter().map(|(area, gaps)| html! {
-                                    <>
-                                        <h5 class="gap-area">{ area_title(lang, catalog, area) }</h5>
-                                        <ul class="gaps">
-                                            { for gaps.into_iter().map(|gap| {
-                                                let title = catalog.indicator(gap.number).map(|i| i.title.clone()).unwrap_or_default();
-                                                let n = gap.number;
-                                                html! {
-                                                    <li key={n}>
-                                                        <button type="button" class="gap" onclick={jump_to(&d, read_only.is_some(), n)} data-gap={n.to_string()}>
-                                                            <span class="gap-num">{ n }</span>
-                                                            <span class="gap-title">{ title }</span>
-                                                        </button>
-                                                    </li>
-                                                }
-                                            }) }
-                                        </ul>
-                                    </>
-                                }) }
-                            </section>
-                        }
-                    }) }
-                </div>
+                { gap_groups(lang, catalog, &gap_list, Some(&|n| jump_to(&d, read_only.is_some(), n))) }
             }
         </aside>
     }
 }
 
 /// The gaps grouped by status (not met, partly met, unanswered: what to work on first), then
-/// by area in catalog order; empty groups are left out.
-pub fn gap_groups(catalog: &Catalog, gaps: &[Gap]) -> Vec<(Status, Vec<(u8, Vec<Gap>)>)> {
-    [Status::NotMet, Status::PartlyMet, Status::Unanswered]
-        .into_iter()
-        .filter_map(|status| {
-            let mut areas: Vec<(u8, Vec<Gap>)> = Vec::new();
-            for gap in gaps.iter().filter(|g| g.status == status) {
-                let area = catalog.area_of(gap.number).map_or(0, |a| a.number);
-                match areas.last_mut() {
-                    Some((a, list)) if *a == area => list.push(*gap),
-                    _ => areas.push((area, vec![*gap])),
-                }
+/// by area in catalog order, as one list: a status heading, then each area's heading and its
+/// gaps. `jump` makes each gap a button to its indicator (the summary); without it (the report)
+/// a gap is text.
+pub fn gap_groups(
+    lang: Lang,
+    catalog: &Catalog,
+    gaps: &[Gap],
+    jump: Option<&dyn Fn(u16) -> Callback<MouseEvent>>,
+) -> Html {
+    let t = texts(lang);
+    let mut rows = Vec::with_capacity(gaps.len() + 12);
+    for status in [Status::NotMet, Status::PartlyMet, Status::Unanswered] {
+        let count = gaps.iter().filter(|g| g.status == status).count();
+        if count == 0 {
+            continue;
+        }
+        rows.push(html! {
+            <li class="gap-status" data-status={status.as_str()}>
+                { fill(t.gap_group, &[status_label(lang, status), &count.to_string()]) }
+            </li>
+        });
+        let mut area = None;
+        for gap in gaps.iter().filter(|g| g.status == status) {
+            let n = gap.number;
+            let here = catalog.area_of(n).map(|a| a.number);
+            if here != area {
+                area = here;
+                rows.push(html! { <li class="gap-area">{ area_title(lang, catalog, here.unwrap_or(0)) }</li> });
             }
-            (!areas.is_empty()).then_some((status, areas))
-        })
-        .collect()
+            let title = catalog
+                .indicator(n)
+                .map(|i| i.title.clone())
+                .unwrap_or_default();
+            rows.push(match jump {
+                Some(jump) => html! {
+                    <li key={n}>
+                        <button type="button" class="gap" onclick={jump(n)} data-gap={n.to_string()}>
+                            <span class="gap-num">{ n }</span>
+                            <span class="gap-title">{ title }</span>
+                        </button>
+                    </li>
+                },
+                None => html! { <li key={n} data-gap={n.to_string()}>{ format!("{n}. {title}") }</li> },
+            });
+        }
+    }
+    html! { <ul class="gaps">{ for rows }</ul> }
 }
 
 /// An area's heading, e.g. "一、依法全面履行政府职能".
