@@ -344,17 +344,12 @@ pub fn focus_and_reveal(id: &str) {
 }
 
 /// Moves focus to what a newly shown screen starts with: the current indicator on the
-/// indicator screen, the screen's heading (`<h1 tabindex="-1">`) elsewhere.
+/// indicator screen, the content area (from which Tab reaches the screen's first control)
+/// elsewhere.
 pub fn focus_screen(screen: Screen, current: u16) {
-    if screen == Screen::Indicators {
-        return focus_and_reveal(&format!("ind-{current}"));
-    }
-    if let Some(heading) = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("#content h1[tabindex]").ok().flatten())
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = heading.focus();
+    match screen {
+        Screen::Indicators => focus_and_reveal(&format!("ind-{current}")),
+        _ => focus_and_reveal("content"),
     }
 }
 

@@ -424,21 +424,6 @@ pub fn fill(template: &str, args: &[&str]) -> String {
     out
 }
 
-/// Fills the `{}` of `template` with markup, in order: for user text that must stay isolated
-/// (`<bdi>`) inside a sentence.
-pub fn fill_html(template: &str, args: &[yew::Html]) -> yew::Html {
-    let mut parts = Vec::with_capacity(args.len() * 2 + 1);
-    let mut args = args.iter();
-    let mut rest = template;
-    while let Some((before, after)) = rest.split_once("{}") {
-        parts.push(yew::Html::from(before.to_string()));
-        parts.push(args.next().cloned().unwrap_or_default());
-        rest = after;
-    }
-    parts.push(yew::Html::from(rest.to_string()));
-    parts.into_iter().collect()
-}
-
 /// A status label in `lang`, as `shifan-rules` names it.
 pub fn status_label(lang: Lang, status: Status) -> &'static str {
     match lang {

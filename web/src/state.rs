@@ -771,7 +771,7 @@ impl Reducible for AppState {
                 changed
             }),
             Action::PickCity(code) => {
-                let city = code.parse::<u32>().ok();
+                let city = crate::components::applicant::city_of(&code);
                 s.city_pick = city;
                 s.edit(|d, _| {
                     let keep = city.is_some_and(|c| {

@@ -456,7 +456,7 @@ impl Assessment {
 
     /// Replaces evidence reference `index` of indicator `number` (an edited entry keeps its
     /// place in the list); checked like [`Assessment::add_evidence`], and nothing changes when
-    /// it is refused.
+    /// it is refused. An entry that is no longer there is added instead: an edit is never lost.
     pub fn replace_evidence(
         &mut self,
         number: u16,
@@ -471,12 +471,7 @@ impl Assessment {
                 *slot = evidence;
                 Ok(())
             }
-            None => Err(Problem::new(
-                Code::UnknownIndicator,
-                format!("第 {number} 项指标没有第 {} 条佐证材料", index + 1),
-                format!("indicator {number} has no evidence reference {}", index + 1),
-            )
-            .at_indicator(number)),
+            None => self.add_evidence(number, evidence),
         }
     }
 
@@ -592,19 +587,20 @@ mod tests {
             .map(|e| e.title.as_str())
             .collect();
         assert_eq!(titles, ["一（改）", "二"]);
-        // Refused: a bad date, an entry that is not there, an indicator that is not there;
-        // the list is left as it was.
+        // Refused: a bad date, no title, an indicator that is not there; the list is left as
+        // it was.
         let before = a.get(1).unwrap().evidence.clone();
         for (number, index, evidence, code) in [
             (1, 0, entry("一", "2020-13-01"), Code::InvalidEvidence),
             (1, 0, entry(" ", ""), Code::InvalidEvidence),
-            (1, 2, entry("三", ""), Code::UnknownIndicator),
             (0, 0, entry("三", ""), Code::UnknownIndicator),
         ] {
             let problem = a.replace_evidence(number, index, evidence).unwrap_err();
             assert_eq!(problem.code, code, "{number}/{index}");
-            assert_eq!(problem.at.indicator, Some(number));
         }
         assert_eq!(a.get(1).unwrap().evidence, before);
+        // An entry removed meanwhile: the edit is added, not lost.
+        a.replace_evidence(1, 5, entry("三", "")).unwrap();
+        assert_eq!(a.get(1).unwrap().evidence.last().unwrap().title, "三");
     }
 }

@@ -30,11 +30,11 @@ pub fn check_phone(phone: &str) -> Option<Problem> {
 }
 
 fn plausible_phone(phone: &str) -> bool {
-    // The extension, if any, is not part of the number.
-    let main = phone.split(['转', '#']).next().unwrap_or(phone);
     let mut digits = Vec::with_capacity(16);
-    for c in main.chars() {
+    for c in phone.chars() {
         match c {
+            // The extension, if any, is not part of the number.
+            '转' | '#' => break,
             '0'..='9' => digits.push(c as u32 - '0' as u32),
             // Full-width digits, as a Chinese input method types them.
             '０'..='９' => digits.push(c as u32 - '０' as u32),
@@ -81,11 +81,14 @@ pub fn check_email(email: &str) -> Option<Problem> {
 }
 
 fn plausible_email(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else {
+    let Some(at) = email.bytes().position(|b| b == b'@') else {
         return false;
     };
-    !local.is_empty()
-        && !email.contains([' ', '\u{3000}', '\t', ',', '，', ';', '；'])
+    let domain = &email[at + 1..];
+    at > 0
+        && !email
+            .chars()
+            .any(|c| matches!(c, ' ' | '\u{3000}' | '\t' | ',' | '，' | ';' | '；'))
         && !domain.contains('@')
         && domain.contains('.')
         && domain

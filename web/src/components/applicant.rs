@@ -115,7 +115,7 @@ pub fn applicant_form(state: &AppHandle) -> Html {
 
     html! {
         <section class="applicant panel" aria-labelledby="applicant-title">
-            <h1 id="applicant-title" tabindex="-1">{ t.applicant_title }</h1>
+            <h1 id="applicant-title">{ t.applicant_title }</h1>
             <fieldset>
                 <legend>{ t.applicant_unit }</legend>
                 <div class="grid-2">

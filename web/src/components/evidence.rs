@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::components::fingerprint::fingerprint_button;
 use crate::components::{send, send_value};
-use crate::i18n::{Texts, file_size, fill, fill_html, texts};
+use crate::i18n::{Texts, file_size, fill, texts};
 use crate::state::{Action, Dispatch, EvidenceField, EvidenceForm};
 
 /// The evidence references of indicator `number`; read-only shows no edit or remove buttons.
@@ -56,23 +56,22 @@ pub fn evidence_list(
 /// An evidence reference's title, document number and date on one line, each isolated
 /// (`<bdi>`) so that right-to-left text in one cannot reorder the others.
 pub fn evidence_line(e: &EvidenceRef) -> Html {
-    html! {
-        <>
-            <bdi class="evidence-title">{ e.title.clone() }</bdi>
-            if !e.document_number.is_empty() { { " · " }<bdi>{ e.document_number.clone() }</bdi> }
-            if !e.date.is_empty() { { " · " }<bdi>{ e.date.clone() }</bdi> }
-        </>
-    }
+    // The document number and the date are isolated by U+2068 … U+2069, what `<bdi>` does.
+    let rest = [&e.document_number, &e.date]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .fold(String::new(), |out, s| out + " · \u{2068}" + s + "\u{2069}");
+    html! { <><bdi class="evidence-title">{ e.title.clone() }</bdi>{ rest }</> }
 }
 
-/// "文件：name（size）" with the file's name isolated: a name with a right-to-left override
-/// (U+202E) cannot reorder the line.
-pub fn file_line(t: &Texts, file: &LocalFile) -> Html {
-    fill_html(
+/// "文件：name（size）" with the file's name isolated (U+2068 … U+2069, what `<bdi>` does): a
+/// name with a right-to-left override (U+202E) cannot reorder the line.
+pub fn file_line(t: &Texts, file: &LocalFile) -> String {
+    fill(
         t.file_line,
         &[
-            html! { <bdi>{ file.name.clone() }</bdi> },
-            html! { file_size(file.size) },
+            &format!("\u{2068}{}\u{2069}", file.name),
+            &file_size(file.size),
         ],
     )
 }

@@ -145,7 +145,7 @@ pub fn report(state: &AppHandle) -> Html {
                 <p class="hint">{ t.print_hint }</p>
             </div>
             <header class="report-head">
-                <h1 id="report-title" tabindex="-1">{ t.report_title }</h1>
+                <h1 id="report-title">{ t.report_title }</h1>
                 <p class="report-sub">{ catalog.title().to_string() }</p>
                 if let Some(Ok(file)) = file.as_ref() {
                     <p class="report-sub">{ fill(t.report_fingerprint_line, &[file.short_fingerprint()]) }</p>
@@ -229,7 +229,7 @@ pub fn report(state: &AppHandle) -> Html {
                 if gap_list.is_empty() {
                     <p>{ t.no_gaps }</p>
                 } else {
-                    { grouped_gaps(lang, catalog, &gap_list, None) }
+                    { grouped_gaps(lang, catalog, &gap_list, &|n| send(&state.dispatcher(), Action::Jump(n))) }
                 }
             </section>
 

@@ -82,7 +82,7 @@ pub fn start_page(state: &AppHandle) -> Html {
     html! {
         <section class="start" aria-labelledby="start-title">
             <div class="hero">
-                <h1 id="start-title" tabindex="-1">{ t.start_title }</h1>
+                <h1 id="start-title">{ t.start_title }</h1>
                 <p class="lead">{ t.start_lead }</p>
                 <div class="start-actions">
                     <button type="button" class="primary big" onclick={new_draft}

@@ -93,7 +93,7 @@ pub fn summary(state: &AppHandle, read_only: Option<&ReadOnly>) -> Html {
             if gap_list.is_empty() {
                 <p class="hint">{ t.no_gaps }</p>
             } else {
-                { gap_groups(lang, catalog, &gap_list, Some(&|n| jump_to(&d, read_only.is_some(), n))) }
+                { gap_groups(lang, catalog, &gap_list, &|n| jump_to(&d, read_only.is_some(), n)) }
             }
         </aside>
     }
@@ -101,16 +101,15 @@ pub fn summary(state: &AppHandle, read_only: Option<&ReadOnly>) -> Html {
 
 /// The gaps grouped by status (not met, partly met, unanswered: what to work on first), then
 /// by area in catalog order, as one list: a status heading, then each area's heading and its
-/// gaps. `jump` makes each gap a button to its indicator (the summary); without it (the report)
-/// a gap is text.
+/// gaps, each a button that jumps to its indicator (`jump`).
 pub fn gap_groups(
     lang: Lang,
     catalog: &Catalog,
     gaps: &[Gap],
-    jump: Option<&dyn Fn(u16) -> Callback<MouseEvent>>,
+    jump: &dyn Fn(u16) -> Callback<MouseEvent>,
 ) -> Html {
     let t = texts(lang);
-    let mut rows = Vec::with_capacity(gaps.len() + 12);
+    let mut rows = Vec::new();
     for status in [Status::NotMet, Status::PartlyMet, Status::Unanswered] {
         let count = gaps.iter().filter(|g| g.status == status).count();
         if count == 0 {
@@ -121,42 +120,28 @@ pub fn gap_groups(
                 { fill(t.gap_group, &[status_label(lang, status), &count.to_string()]) }
             </li>
         });
-        let mut area = None;
+        let mut area = 0;
         for gap in gaps.iter().filter(|g| g.status == status) {
             let n = gap.number;
-            let here = catalog.area_of(n).map(|a| a.number);
-            if here != area {
-                area = here;
-                rows.push(html! { <li class="gap-area">{ area_title(lang, catalog, here.unwrap_or(0)) }</li> });
+            if let Some(a) = catalog.area_of(n).filter(|a| a.number != area) {
+                area = a.number;
+                rows.push(html! { <li class="gap-area">{ format!("{}{}", area_prefix(lang, a.number), a.title) }</li> });
             }
             let title = catalog
                 .indicator(n)
                 .map(|i| i.title.clone())
                 .unwrap_or_default();
-            rows.push(match jump {
-                Some(jump) => html! {
-                    <li key={n}>
-                        <button type="button" class="gap" onclick={jump(n)} data-gap={n.to_string()}>
-                            <span class="gap-num">{ n }</span>
-                            <span class="gap-title">{ title }</span>
-                        </button>
-                    </li>
-                },
-                None => html! { <li key={n} data-gap={n.to_string()}>{ format!("{n}. {title}") }</li> },
+            rows.push(html! {
+                <li>
+                    <button type="button" class="gap" onclick={jump(n)} data-gap={n.to_string()}>
+                        <span class="gap-num">{ n }</span>
+                        <span class="gap-title">{ title }</span>
+                    </button>
+                </li>
             });
         }
     }
     html! { <ul class="gaps">{ for rows }</ul> }
-}
-
-/// An area's heading, e.g. "一、依法全面履行政府职能".
-pub fn area_title(lang: Lang, catalog: &Catalog, area: u8) -> String {
-    let title = catalog
-        .areas()
-        .iter()
-        .find(|a| a.number == area)
-        .map_or("", |a| a.title.as_str());
-    format!("{}{}", area_prefix(lang, area), title)
 }
 
 /// "一、" in Chinese, "1. " in English.
