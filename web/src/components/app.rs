@@ -42,10 +42,7 @@ pub fn App() -> Html {
     use_modes(&state, screen);
     use_keyboard(dispatch.clone(), screen == Screen::Indicators);
     use_tab_guard(state.watched(), dispatch.clone());
-    use_effect_with(state.lang, |&lang| {
-        browser::show_lang(lang);
-        browser::remember_lang(lang);
-    });
+    use_effect_with(state.lang, |&lang| browser::show_lang(lang));
 
     {
         // A new screen takes the keyboard's focus when the button that showed it is gone (its

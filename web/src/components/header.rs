@@ -19,9 +19,20 @@ pub fn header(state: &AppHandle) -> Html {
         Lang::Zh => Lang::En,
         Lang::En => Lang::Zh,
     };
+    // The choice is remembered for the next visit (not from training mode, which keeps
+    // nothing).
+    let choose_lang = {
+        let (d, keep) = (d.clone(), !state.in_training());
+        Callback::from(move |_: MouseEvent| {
+            if keep {
+                browser::remember_lang(other);
+            }
+            d.dispatch(Action::SetLang(other));
+        })
+    };
     let toggle_lang = html! {
         <button type="button" class="lang" lang={t.other_lang_tag} aria-label={t.other_lang_label}
-            onclick={send(&d, Action::SetLang(other))}>{ t.other_lang }</button>
+            onclick={choose_lang}>{ t.other_lang }</button>
     };
     // The accessible name is the visible text, then where the mark leads (WCAG 2.5.3: the
     // name contains the label): no aria-label that would hide what sighted users read.
