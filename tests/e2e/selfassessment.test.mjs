@@ -187,7 +187,9 @@ test('a new user completes, saves, downloads and prints a self-assessment', asyn
     await page.waitForSelector(`#ind-${gap}.current`);
     assert.equal(await page.evaluate(() => document.activeElement?.id), `ind-${gap}`);
 
-    // Download, then have the CLI check the very file.
+    // Download (after the question a file below the bar asks), then have the CLI check the
+    // very file.
+    page.once('dialog', (d) => d.accept());
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.click('header .tools button.primary'),
@@ -383,8 +385,10 @@ test('a browser that gives the page no storage is said too', async () => {
     const banner = page.locator('[data-notice="save-failed"]');
     await banner.waitFor({ timeout: 5000 });
     assert.match(await banner.innerText(), /不允许本页使用存储/);
-    // The page still works, and the finished file can be downloaded.
+    // The page still works, and the finished file can be downloaded (after the question an
+    // empty application asks).
     await page.fill('#division-code', '140105');
+    page.once('dialog', (d) => d.accept());
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       banner.locator('button.primary').click(),

@@ -74,6 +74,12 @@ pub fn local_time(iso: &str) -> String {
     )
 }
 
+/// `localStorage`, for the one small preference kept there (the language); the page's records
+/// live in the store ([`crate::store`]).
+fn local_storage() -> Option<Storage> {
+    window()?.local_storage().ok().flatten()
+}
+
 fn session_storage() -> Option<Storage> {
     window()?.session_storage().ok().flatten()
 }
@@ -285,6 +291,43 @@ pub fn focus_and_reveal(id: &str) {
     element.scroll_into_view_with_scroll_into_view_options(&options);
     if let Ok(html) = element.dyn_into::<web_sys::HtmlElement>() {
         let _ = html.focus();
+    }
+}
+
+/// Moves focus to what a newly shown screen starts with: the current indicator on the
+/// indicator screen, the content area (from which Tab reaches the screen's first control)
+/// elsewhere.
+pub fn focus_screen(screen: Screen, current: u16) {
+    match screen {
+        Screen::Indicators => focus_and_reveal(&format!("ind-{current}")),
+        _ => focus_and_reveal("content"),
+    }
+}
+
+/// Whether focus has fallen back to the page body (its element was removed).
+pub fn focus_lost() -> bool {
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .is_none_or(|e| e.tag_name() == "BODY")
+}
+
+/// Local-storage key of the page language the official chose.
+const LANG_KEY: &str = "shifan.lang";
+
+/// The page language chosen last time (kept in local storage, a tiny preference).
+pub fn remembered_lang() -> Option<Lang> {
+    Lang::from_tag(&local_storage()?.get_item(LANG_KEY).ok()??)
+}
+
+/// Remembers the page language for the next visit.
+pub fn remember_lang(lang: Lang) {
+    if let Some(storage) = local_storage() {
+        let tag = match lang {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        };
+        let _ = storage.set_item(LANG_KEY, tag);
     }
 }
 

@@ -5,6 +5,7 @@ use shifan_rules::{ApplicationFile, CatalogSet, Draft, Generator, Problem, read_
 use web_sys::File;
 
 use crate::browser;
+use crate::i18n::fill;
 use crate::state::{Action, AppState, NoticeTopic};
 
 /// The program named in the files this app writes.
@@ -25,10 +26,40 @@ pub fn application(state: &AppState) -> Option<Result<ApplicationFile, Vec<Probl
     Some(draft.to_application(&state.catalog, generator(), draft.updated.clone()))
 }
 
-/// Downloads the application file of the open draft; the action to dispatch tells the page
-/// what happened (nothing, or the problems that stop the file being written).
+/// Why the official may not want to download the open draft's file yet, as a question in the
+/// page's language: nothing is answered, or a comprehensive application is below the bar.
+/// `None` when there is nothing to ask.
+pub fn download_question(state: &AppState) -> Option<String> {
+    let draft = state.draft.as_ref()?;
+    let t = crate::i18n::texts(state.lang);
+    let score = draft.score(&state.catalog);
+    let total = score.total;
+    if total.answered() == 0 {
+        return Some(fill(t.download_empty, &[&total.to_answer().to_string()]));
+    }
+    let comprehensive = matches!(draft.kind, shifan_rules::Kind::Comprehensive);
+    (comprehensive && score.verdict != shifan_rules::Verdict::MeetsBar).then(|| {
+        let needed =
+            shifan_rules::score::still_needed(score.threshold, total.met, total.applicable());
+        fill(
+            t.download_below_bar,
+            &[
+                &total.compliance().percent(),
+                &score.threshold.percent(state.lang),
+                &needed.to_string(),
+                &total.unanswered.to_string(),
+            ],
+        )
+    })
+}
+
+/// Downloads the application file of the open draft, after the official confirms a weak
+/// file (see [`download_question`]; a confirmation, never a block); the action to dispatch
+/// tells the page what happened (nothing, or the problems that stop the file being written).
 pub fn download_application(state: &AppState) -> Option<Action> {
     match application(state)? {
+        // Asked only of a file that can be written: a refusal says its own reasons.
+        Ok(_) if download_question(state).is_some_and(|q| !browser::confirm(&q)) => None,
         Ok(file) => {
             let name = file.file_name();
             match browser::download(&name, &file.to_json(), "application/json") {

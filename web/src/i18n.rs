@@ -32,6 +32,8 @@ pub struct Texts {
     pub skip_to_content: &'static str,
     /// Accessible name of the brand button.
     pub back_to_start: &'static str,
+    /// Between the brand's visible name and where it leads, for its accessible name.
+    pub brand_suffix: &'static str,
     /// Accessible name of the steps navigation.
     pub steps_label: &'static str,
     /// Step: applicant.
@@ -76,6 +78,8 @@ pub struct Texts {
     pub download_refused: &'static str,
     /// Notice: a picked file could not be read.
     pub read_failed: &'static str,
+    /// Notice: a status waiting for its reason was given up for another indicator's.
+    pub pending_dropped: &'static str,
     /// Close a notice.
     pub dismiss: &'static str,
     /// Problem location: indicator `{}`.
@@ -150,6 +154,10 @@ pub struct Texts {
     pub choose_city_first: &'static str,
     /// The city itself applies.
     pub city_itself: &'static str,
+    /// The county picker's first choice once a city is picked: the level is chosen, never assumed.
+    pub choose_level: &'static str,
+    /// How to choose the level.
+    pub level_hint: &'static str,
     /// Division code field.
     pub division_code: &'static str,
     /// No code yet.
@@ -259,6 +267,12 @@ pub struct Texts {
     pub remove: &'static str,
     /// Accessible name: remove `{}`.
     pub remove_named: &'static str,
+    /// Edit an evidence reference.
+    pub edit: &'static str,
+    /// Accessible name: edit `{}`.
+    pub edit_named: &'static str,
+    /// Accessible name of the evidence form while it edits: indicator `{}`.
+    pub edit_evidence_of: &'static str,
 
     /// Summary heading.
     pub summary_title: &'static str,
@@ -296,6 +310,8 @@ pub struct Texts {
     pub gaps_title: &'static str,
     /// No gaps.
     pub no_gaps: &'static str,
+    /// A group of the gap list: status `{}`, `{}` indicators.
+    pub gap_group: &'static str,
     /// Strip: `{}` unanswered.
     pub strip_unanswered: &'static str,
     /// Strip: link to the summary.
@@ -307,6 +323,12 @@ pub struct Texts {
     pub print_report: &'static str,
     /// Printing advice.
     pub print_hint: &'static str,
+    /// Print notice: `{}` indicators unanswered.
+    pub print_unanswered: &'static str,
+    /// Download question when nothing is answered: `{}` indicators to answer.
+    pub download_empty: &'static str,
+    /// Download question below the bar: compliance `{}`, bar `{}`, `{}` more to meet, `{}` unanswered.
+    pub download_below_bar: &'static str,
     /// Applicant section.
     pub report_applicant: &'static str,
     /// Division code row of the report.
@@ -450,6 +472,7 @@ pub static ZH: Texts = Texts {
     app_name: "法治政府建设示范创建 · 自查自评",
     skip_to_content: "跳到主要内容",
     back_to_start: "返回开始页",
+    brand_suffix: "，",
     steps_label: "自评步骤",
     step_applicant: "① 申报单位",
     step_indicators: "② 指标自评",
@@ -472,6 +495,7 @@ pub static ZH: Texts = Texts {
     export_failed: "暂时无法生成申报文件，请先处理以下问题：",
     download_refused: "浏览器拒绝了下载。请检查浏览器的下载设置后重试。",
     read_failed: "浏览器无法读取所选文件，当前草稿未作任何改动。",
+    pending_dropped: "另一项指标的状态需要说明理由，下面这项先前选择的状态因尚未填写理由而没有记录：",
     dismiss: "关闭提示",
     at_indicator: "第 {} 项指标",
     at_line: "第 {} 行",
@@ -510,6 +534,8 @@ pub static ZH: Texts = Texts {
     county: "县（市、区）",
     choose_city_first: "请先选择市",
     city_itself: "市本级（以设区的市申报）",
+    choose_level: "请选择县（市、区）或市本级",
+    level_hint: "县级政府请选择所在的县（市、区）；只有设区的市本级申报时才选择“市本级”。",
     division_code: "行政区划代码（6 位，可直接输入）",
     no_division_yet: "请选择市和县（市、区），或直接输入 6 位区划代码。",
     level_city: "设区的市",
@@ -582,6 +608,9 @@ pub static ZH: Texts = Texts {
     save_evidence: "保存",
     remove: "移除",
     remove_named: "移除佐证材料：{}",
+    edit: "编辑",
+    edit_named: "编辑佐证材料：{}",
+    edit_evidence_of: "修改第 {} 项指标的佐证材料",
 
     summary_title: "自评汇总（预估）",
     formula: "达标 ÷ 适用 = {} ÷ {}",
@@ -601,12 +630,16 @@ pub static ZH: Texts = Texts {
     area_bar_label: "{}：达标 {}",
     gaps_title: "差距清单（{} 项）",
     no_gaps: "没有未达标、部分达标或未作答的指标。",
+    gap_group: "{}（{} 项）",
     strip_unanswered: "未作答 {}",
     show_summary: "查看汇总",
 
     report_title: "法治政府建设示范创建自评报告",
     print_report: "打印自评报告",
     print_hint: "打印前请确认所有指标已作答。报告末尾的完整性指纹与下载的申报文件一致，可据此核对纸质件与电子文件。",
+    print_unanswered: "还有 {} 项指标未作答，报告中显示为“未作答”。",
+    download_empty: "还没有作答任何指标（0 / {} 项），下载的申报文件将是空的。仍要下载吗？",
+    download_below_bar: "估算达标率为 {}，低于 {} 的示范标准（还需 {} 项达标，{} 项未作答）。仍要下载申报文件吗？",
     report_applicant: "申报单位",
     report_division_code: "行政区划代码",
     report_fingerprint_line: "对应电子申报文件指纹（前 12 位）：{}",
@@ -653,6 +686,7 @@ pub static EN: Texts = Texts {
     app_name: "Rule-of-law government demonstration · self-assessment",
     skip_to_content: "Skip to main content",
     back_to_start: "Back to the start page",
+    brand_suffix: ", ",
     steps_label: "Steps",
     step_applicant: "1 Applicant",
     step_indicators: "2 Indicators",
@@ -675,6 +709,7 @@ pub static EN: Texts = Texts {
     export_failed: "The application file cannot be written yet. Please fix:",
     download_refused: "The browser refused the download. Check its download settings and try again.",
     read_failed: "The browser could not read the chosen file; your current draft is unchanged.",
+    pending_dropped: "Another indicator's status now needs a reason, so the status chosen below was not recorded (it had no reason yet):",
     dismiss: "Dismiss",
     at_indicator: "indicator {}",
     at_line: "line {}",
@@ -713,6 +748,8 @@ pub static EN: Texts = Texts {
     county: "County, county-level city or district",
     choose_city_first: "Choose a city first",
     city_itself: "The city itself (city applies)",
+    choose_level: "Choose a county, or the city itself",
+    level_hint: "A county government chooses its county; choose “the city itself” only when the city's own government applies.",
     division_code: "Division code (6 digits, may be typed)",
     no_division_yet: "Choose a city and a county, or type the six-digit division code.",
     level_city: "prefecture-level city",
@@ -785,6 +822,9 @@ pub static EN: Texts = Texts {
     save_evidence: "Save",
     remove: "Remove",
     remove_named: "Remove evidence: {}",
+    edit: "Edit",
+    edit_named: "Edit evidence: {}",
+    edit_evidence_of: "Edit evidence of indicator {}",
 
     summary_title: "Summary (estimate)",
     formula: "met ÷ applicable = {} ÷ {}",
@@ -804,12 +844,16 @@ pub static EN: Texts = Texts {
     area_bar_label: "{}: {} met",
     gaps_title: "Gaps ({})",
     no_gaps: "No indicator is not met, partly met or unanswered.",
+    gap_group: "{} ({})",
     strip_unanswered: "{} unanswered",
     show_summary: "Summary",
 
     report_title: "Self-assessment report: rule-of-law government demonstration",
     print_report: "Print the report",
     print_hint: "Answer every indicator before printing. The integrity fingerprint at the end matches the downloaded application file, so paper and file can be checked against each other.",
+    print_unanswered: "{} indicators are still unanswered; the report shows them as unanswered.",
+    download_empty: "No indicator is answered yet (0 of {}), so the application file would be empty. Download it anyway?",
+    download_below_bar: "The estimated compliance is {}, below the {} bar ({} more indicators must be met, {} unanswered). Download the application file anyway?",
     report_applicant: "Applicant",
     report_division_code: "Division code",
     report_fingerprint_line: "Matching application file: fingerprint {}",

@@ -266,6 +266,9 @@ pub struct EvidenceForm {
     pub problem: Option<Problem>,
     /// The name of a picked file that could not be read.
     pub unreadable: Option<String>,
+    /// The position of the registered reference this form edits (submitting replaces it), or
+    /// `None` for a new one.
+    pub replacing: Option<usize>,
 }
 
 /// Problems to show in a notice, with what they are about.
@@ -290,6 +293,9 @@ pub enum NoticeTopic {
     DownloadRefused,
     /// The browser could not read the picked file; the open draft is unchanged.
     ReadFailed,
+    /// A status waiting for its reason was given up because another indicator's status now
+    /// waits for one (the problem says which indicator and why).
+    PendingDropped,
 }
 
 /// Everything the page shows, in one place.
@@ -333,6 +339,9 @@ pub struct AppState {
     pub outbox: Vec<(u64, Write)>,
     /// The number of the last write put in the outbox.
     pub outbox_seq: u64,
+    /// The city picked in the applicant form while its level (the city's own government or
+    /// one of its counties) is not chosen yet: picking a city alone makes nobody an applicant.
+    pub city_pick: Option<u32>,
     /// Training mode (catalog browser, session catalog, demo counties, presenter switch).
     #[cfg(feature = "full")]
     pub training: crate::training_state::Training,
@@ -370,6 +379,7 @@ impl AppState {
             persisted: boot.persisted,
             outbox: Vec::new(),
             outbox_seq: 0,
+            city_pick: None,
             #[cfg(feature = "full")]
             training: crate::training_state::Training {
                 presenter: boot.presenter,
@@ -471,6 +481,7 @@ impl AppState {
         self.evidence_form = None;
         self.kind_stash = None;
         self.conflict = false;
+        self.city_pick = None;
         let ready = self.draft.as_ref().is_some_and(|d| d.place().is_ok());
         self.screen = if ready {
             Screen::Indicators
@@ -579,14 +590,22 @@ impl AppState {
         self.current = number;
         match failed {
             Some(problem) => {
+                // One status waits for its reason at a time: when another indicator's is given
+                // up for this one, the page says so rather than dropping it without a word.
+                if let Some(old) = self.pending.take().filter(|p| p.number != number) {
+                    self.notice = Some(Notice {
+                        topic: NoticeTopic::PendingDropped,
+                        problems: vec![old.problem.at_indicator(old.number)],
+                    });
+                }
                 self.pending = Some(PendingStatus {
                     number,
                     status,
                     reason: reason_given.unwrap_or_default(),
                     problem,
-                })
+                });
             }
-            // A reason waiting on another card stays: acting elsewhere drops nothing typed.
+            // A status that needs no reason, on another card, leaves the waiting one alone.
             None => {
                 if self.pending.as_ref().is_some_and(|p| p.number == number) {
                     self.pending = None;
@@ -648,6 +667,9 @@ pub enum Action {
     Conflict(bool),
     /// Set the division code (picked or typed).
     SetDivision(String),
+    /// Pick a city in the applicant form (its code), which leaves the level to choose: the
+    /// division code is cleared unless it already names that city or one of its counties.
+    PickCity(String),
     /// Set a contact field.
     SetContact(ContactField, String),
     /// Choose comprehensive (`false`) or single-item (`true`).
@@ -722,6 +744,13 @@ pub enum Action {
     ClearEvidenceFile,
     /// Add the form's reference to its indicator.
     SubmitEvidence,
+    /// Open the evidence form on a registered reference, to edit it (submitting replaces it).
+    EditEvidenceEntry {
+        /// Indicator.
+        number: u16,
+        /// Position in its list.
+        index: usize,
+    },
     /// Remove an evidence reference.
     RemoveEvidence {
         /// Indicator.
@@ -822,6 +851,37 @@ impl Reducible for AppState {
                 d.division_code = code;
                 changed
             }),
+            Action::PickCity(code) => {
+                let city = crate::components::applicant::city_of(&code);
+                s.city_pick = city;
+                s.edit(|d, _| {
+                    let keep = city.is_some_and(|c| {
+                        crate::components::applicant::city_of(&d.division_code) == Some(c)
+                    });
+                    let changed = !keep && !d.division_code.is_empty();
+                    if changed {
+                        d.division_code.clear();
+                    }
+                    changed
+                });
+            }
+            Action::EditEvidenceEntry { number, index } => {
+                let entry = s
+                    .draft
+                    .as_ref()
+                    .and_then(|d| d.assessment.get(number))
+                    .and_then(|a| a.evidence.get(index))
+                    .cloned();
+                if let Some(evidence) = entry {
+                    s.current = number;
+                    s.evidence_form = Some(EvidenceForm {
+                        number,
+                        evidence,
+                        replacing: Some(index),
+                        ..EvidenceForm::default()
+                    });
+                }
+            }
             Action::SetContact(field, value) => s.edit(|d, _| {
                 let slot = match field {
                     ContactField::Name => &mut d.contact.name,
@@ -974,11 +1034,17 @@ impl Reducible for AppState {
                     evidence.title = evidence.title.trim().to_string();
                     evidence.document_number = evidence.document_number.trim().to_string();
                     evidence.date = evidence.date.trim().to_string();
-                    s.edit(|d, _| match d.assessment.add_evidence(number, evidence) {
-                        Ok(()) => true,
-                        Err(problem) => {
-                            refused = Some(problem);
-                            false
+                    let replacing = form.replacing;
+                    s.edit(|d, _| {
+                        match match replacing {
+                            Some(index) => d.assessment.replace_evidence(number, index, evidence),
+                            None => d.assessment.add_evidence(number, evidence),
+                        } {
+                            Ok(()) => true,
+                            Err(problem) => {
+                                refused = Some(problem);
+                                false
+                            }
                         }
                     });
                     if let Some(problem) = refused {

@@ -71,24 +71,35 @@ impl Contact {
     /// assert!(problems.iter().all(|p| p.code == Code::InvalidContact));
     /// ```
     pub fn problems(&self) -> Vec<Problem> {
-        let mut problems = Vec::new();
+        self.phone_problem()
+            .into_iter()
+            .chain(self.email_problem())
+            .collect()
+    }
+
+    /// The warning about the phone number, if it is filled in and does not look like one (the
+    /// form shows it under that field).
+    pub fn phone_problem(&self) -> Option<Problem> {
         let phone = self.phone.trim();
-        if !phone.is_empty() && !is_phone(phone) {
-            problems.push(Problem::new(
+        (!phone.is_empty() && !is_phone(phone)).then(|| {
+            Problem::new(
                 Code::InvalidContact,
                 format!("联系电话「{phone}」看起来不是有效的电话号码：请填写手机号（11 位）或带区号的固定电话，例如 0351-1234567。"),
                 format!("the phone number “{phone}” does not look like one: give a mobile number (11 digits) or a landline with its area code, e.g. 0351-1234567."),
-            ));
-        }
+            )
+        })
+    }
+
+    /// The warning about the e-mail address, if it is filled in and does not look like one.
+    pub fn email_problem(&self) -> Option<Problem> {
         let email = self.email.trim();
-        if !email.is_empty() && !is_email(email) {
-            problems.push(Problem::new(
+        (!email.is_empty() && !is_email(email)).then(|| {
+            Problem::new(
                 Code::InvalidContact,
                 format!("电子邮箱「{email}」看起来不是有效的地址：应形如 name@example.gov.cn。"),
                 format!("the e-mail address “{email}” does not look like one: it should look like name@example.gov.cn."),
-            ));
-        }
-        problems
+            )
+        })
     }
 }
 

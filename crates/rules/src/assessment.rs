@@ -462,6 +462,27 @@ impl Assessment {
         }
     }
 
+    /// Replaces evidence reference `index` of indicator `number` (an edited entry keeps its
+    /// place in the list); checked like [`Assessment::add_evidence`], and nothing changes when
+    /// it is refused. An entry that is no longer there is added instead: an edit is never lost.
+    pub fn replace_evidence(
+        &mut self,
+        number: u16,
+        index: usize,
+        evidence: EvidenceRef,
+    ) -> Result<(), Problem> {
+        if let Some(problem) = evidence_problem(&evidence) {
+            return Err(problem.at_indicator(number));
+        }
+        match self.get_mut(number).and_then(|a| a.evidence.get_mut(index)) {
+            Some(slot) => {
+                *slot = evidence;
+                Ok(())
+            }
+            None => self.add_evidence(number, evidence),
+        }
+    }
+
     /// Removes evidence reference `index` of indicator `number`.
     pub fn remove_evidence(&mut self, number: u16, index: usize) -> Option<EvidenceRef> {
         let answer = self.get_mut(number)?;
@@ -551,5 +572,43 @@ mod tests {
         a.add_evidence(1, good.clone()).unwrap();
         assert_eq!(a.remove_evidence(1, 0), Some(good));
         assert_eq!(a.remove_evidence(1, 0), None);
+    }
+
+    #[test]
+    fn an_edited_evidence_reference_replaces_the_entry_in_its_place() {
+        let c = catalog();
+        let mut a = Assessment::new(c);
+        let entry = |title: &str, date: &str| EvidenceRef {
+            title: title.into(),
+            date: date.into(),
+            ..Default::default()
+        };
+        a.add_evidence(1, entry("一", "2020-01-01")).unwrap();
+        a.add_evidence(1, entry("二", "2020-01-02")).unwrap();
+        a.replace_evidence(1, 0, entry("一（改）", "2021-01-01"))
+            .unwrap();
+        let titles: Vec<&str> = a
+            .get(1)
+            .unwrap()
+            .evidence
+            .iter()
+            .map(|e| e.title.as_str())
+            .collect();
+        assert_eq!(titles, ["一（改）", "二"]);
+        // Refused: a bad date, no title, an indicator that is not there; the list is left as
+        // it was.
+        let before = a.get(1).unwrap().evidence.clone();
+        for (number, index, evidence, code) in [
+            (1, 0, entry("一", "2020-13-01"), Code::InvalidEvidence),
+            (1, 0, entry(" ", ""), Code::InvalidEvidence),
+            (0, 0, entry("三", ""), Code::UnknownIndicator),
+        ] {
+            let problem = a.replace_evidence(number, index, evidence).unwrap_err();
+            assert_eq!(problem.code, code, "{number}/{index}");
+        }
+        assert_eq!(a.get(1).unwrap().evidence, before);
+        // An entry removed meanwhile: the edit is added, not lost.
+        a.replace_evidence(1, 5, entry("三", "")).unwrap();
+        assert_eq!(a.get(1).unwrap().evidence.last().unwrap().title, "三");
     }
 }

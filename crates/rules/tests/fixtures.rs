@@ -190,6 +190,10 @@ const NOT_COMMITTED: &[(Code, &str)] = &[
         Code::DuplicateSubmission,
         "concerns recommendation packages",
     ),
+    (
+        Code::InvalidContact,
+        "a warning of the applicant form, not of files",
+    ),
 ];
 
 // ---------------------------------------------------------------------------------------------

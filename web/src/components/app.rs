@@ -60,9 +60,18 @@ fn Page(props: &PageProps) -> Html {
     use_keyboard(dispatch.clone(), screen == Screen::Indicators);
     use_tab_guard(state.watched(), dispatch.clone());
     use_effect_with(state.lang, |&lang| browser::show_lang(lang));
-    use_effect_with((draft_id, screen), |(id, screen)| {
-        browser::session_set(id.as_deref().map(|id| (id, *screen)));
-    });
+
+    {
+        // A new screen takes the keyboard's focus when the button that showed it is gone (its
+        // heading, or the current indicator), so focus never stays on the page body.
+        let current = state.current;
+        use_effect_with((draft_id, screen), move |(id, screen)| {
+            browser::session_set(id.as_deref().map(|id| (id, *screen)));
+            if browser::focus_lost() {
+                browser::focus_screen(*screen, current);
+            }
+        });
+    }
     {
         let current = state.current;
         use_effect_with(state.jump, move |&jump| {

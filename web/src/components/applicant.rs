@@ -3,7 +3,7 @@
 //! narrative aspects).
 
 use shifan_rules::division::{self, PROVINCE_CODE};
-use shifan_rules::{GovLevel, Kind};
+use shifan_rules::{GovLevel, Kind, Lang, Problem};
 use yew::prelude::*;
 
 use crate::components::{send, send_value};
@@ -11,7 +11,7 @@ use crate::i18n::{fill, texts};
 use crate::state::{Action, AppHandle, Aspect, ContactField, Screen};
 
 /// The city a division code belongs to (the city itself for a city code).
-fn city_of(code: &str) -> Option<u32> {
+pub fn city_of(code: &str) -> Option<u32> {
     let division = division::get(code.parse().ok()?)?;
     if division.parent == PROVINCE_CODE {
         Some(division.code)
@@ -30,8 +30,10 @@ pub fn applicant_form(state: &AppHandle) -> Html {
     let Some(draft) = state.draft.as_ref() else {
         return Html::default();
     };
-    let city = city_of(&draft.division_code);
-    let on_city: Callback<Event> = send_value(&d, Box::new(Action::SetDivision));
+    // A picked city alone makes nobody an applicant: the level (one of its counties, or the
+    // city's own government) is a choice of its own.
+    let city = city_of(&draft.division_code).or(state.city_pick);
+    let on_city: Callback<Event> = send_value(&d, Box::new(Action::PickCity));
     let on_county: Callback<Event> = send_value(&d, Box::new(Action::SetDivision));
     let on_code: Callback<InputEvent> = send_value(&d, Box::new(Action::SetDivision));
     let contact = |field: ContactField| -> Callback<InputEvent> {
@@ -54,6 +56,9 @@ pub fn applicant_form(state: &AppHandle) -> Html {
             },
         }
     };
+    // Warnings, never blocks: the official may know a number the check does not.
+    let phone_warning = draft.contact.phone_problem();
+    let email_warning = draft.contact.email_problem();
     let single = matches!(draft.kind, Kind::SingleItem { .. });
     let kind_problems = draft.kind.problems(&state.catalog);
 
@@ -125,8 +130,10 @@ pub fn applicant_form(state: &AppHandle) -> Html {
                     </div>
                     <div class="field">
                         <label for="county">{ t.county }</label>
-                        <select id="county" onchange={on_county} disabled={city.is_none()}>
+                        <select id="county" onchange={on_county} disabled={city.is_none()}
+                            aria-describedby="level-hint">
                             if let Some(city) = city {
+                                <option value="" selected={draft.division_code.is_empty()}>{ t.choose_level }</option>
                                 <option value={format!("{city:06}")}
                                     selected={draft.division_code == format!("{city:06}")}>{ t.city_itself }</option>
                                 { for division::counties_of(city).map(|c| html! {
@@ -136,6 +143,7 @@ pub fn applicant_form(state: &AppHandle) -> Html {
                                 <option value="">{ t.choose_city_first }</option>
                             }
                         </select>
+                        <p class="hint" id="level-hint">{ t.level_hint }</p>
                     </div>
                 </div>
                 <div class="field">
@@ -157,12 +165,18 @@ pub fn applicant_form(state: &AppHandle) -> Html {
                     <div class="field">
                         <label for="contact-phone">{ t.contact_phone }</label>
                         <input id="contact-phone" type="tel" autocomplete="tel"
+                            aria-describedby={phone_warning.is_some().then_some("contact-phone-warning")}
+                            aria-invalid={phone_warning.is_some().then_some("true")}
                             value={draft.contact.phone.clone()} oninput={contact(ContactField::Phone)} />
+                        { contact_warning("contact-phone-warning", phone_warning.as_ref(), lang) }
                     </div>
                     <div class="field">
                         <label for="contact-email">{ t.contact_email }</label>
                         <input id="contact-email" type="email" autocomplete="email"
+                            aria-describedby={email_warning.is_some().then_some("contact-email-warning")}
+                            aria-invalid={email_warning.is_some().then_some("true")}
                             value={draft.contact.email.clone()} oninput={contact(ContactField::Email)} />
+                        { contact_warning("contact-email-warning", email_warning.as_ref(), lang) }
                     </div>
                 </div>
             </fieldset>
@@ -193,5 +207,15 @@ pub fn applicant_form(state: &AppHandle) -> Html {
                 <button type="button" class="primary big" onclick={go_indicators}>{ t.to_indicators }</button>
             </div>
         </section>
+    }
+}
+
+/// A contact field's warning under it (from `shifan-rules`), or nothing.
+fn contact_warning(id: &'static str, warning: Option<&Problem>, lang: Lang) -> Html {
+    match warning {
+        Some(p) => {
+            html! { <p class="warning-text" {id} data-code={p.code.as_str()}>{ p.message.get(lang).to_string() }</p> }
+        }
+        None => Html::default(),
     }
 }

@@ -1,15 +1,16 @@
-//! Evidence references of an indicator: the list with remove buttons, and the form that adds
-//! one (title, document number, date, and optionally a fingerprinted local file).
+//! Evidence references of an indicator: the list with edit and remove buttons, and the form
+//! that adds one or edits one (title, document number, date, and optionally a fingerprinted
+//! local file).
 
-use shifan_rules::{EvidenceRef, Lang};
+use shifan_rules::{EvidenceRef, Lang, LocalFile};
 use yew::prelude::*;
 
 use crate::components::fingerprint::fingerprint_button;
 use crate::components::{send, send_value};
-use crate::i18n::{file_size, fill, texts};
+use crate::i18n::{Texts, file_size, fill, texts};
 use crate::state::{Action, Dispatch, EvidenceField, EvidenceForm};
 
-/// The evidence references of indicator `number`; read-only shows no remove buttons.
+/// The evidence references of indicator `number`; read-only shows no edit or remove buttons.
 pub fn evidence_list(
     dispatch: &Dispatch,
     number: u16,
@@ -25,22 +26,25 @@ pub fn evidence_list(
         <ul class="evidence-list">
             { for evidence.iter().enumerate().map(|(index, e)| {
                 let remove: Callback<MouseEvent> = send(dispatch, Action::RemoveEvidence { number, index });
+                let edit: Callback<MouseEvent> = send(dispatch, Action::EditEvidenceEntry { number, index });
                 html! {
                     <li>
                         <div class="evidence-text">
-                            <strong>{ e.title.clone() }</strong>
-                            if !e.document_number.is_empty() { <span>{ format!(" · {}", e.document_number) }</span> }
-                            if !e.date.is_empty() { <span>{ format!(" · {}", e.date) }</span> }
+                            <span class="evidence-line">{ evidence_line(e) }</span>
                             if let Some(file) = e.file.as_ref() {
                                 <div class="file-line">
-                                    { fill(t.file_line, &[&file.name, &file_size(file.size)]) }
+                                    { file_line(t, file) }
                                     <code class="hash">{ format!("SHA-256 {}", file.sha256) }</code>
                                 </div>
                             }
                         </div>
                         if !read_only {
-                            <button type="button" class="link danger" onclick={remove}
-                                aria-label={fill(t.remove_named, &[&e.title])}>{ t.remove }</button>
+                            <div class="evidence-actions">
+                                <button type="button" class="link" onclick={edit}
+                                    aria-label={fill(t.edit_named, &[&e.title])}>{ t.edit }</button>
+                                <button type="button" class="link danger" onclick={remove}
+                                    aria-label={fill(t.remove_named, &[&e.title])}>{ t.remove }</button>
+                            </div>
                         }
                     </li>
                 }
@@ -49,7 +53,30 @@ pub fn evidence_list(
     }
 }
 
-/// The form that adds an evidence reference.
+/// An evidence reference's title, document number and date on one line, each isolated
+/// (`<bdi>`) so that right-to-left text in one cannot reorder the others.
+pub fn evidence_line(e: &EvidenceRef) -> Html {
+    // The document number and the date are isolated by U+2068 … U+2069, what `<bdi>` does.
+    let rest = [&e.document_number, &e.date]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .fold(String::new(), |out, s| out + " · \u{2068}" + s + "\u{2069}");
+    html! { <><bdi class="evidence-title">{ e.title.clone() }</bdi>{ rest }</> }
+}
+
+/// "文件：name（size）" with the file's name isolated (U+2068 … U+2069, what `<bdi>` does): a
+/// name with a right-to-left override (U+202E) cannot reorder the line.
+pub fn file_line(t: &Texts, file: &LocalFile) -> String {
+    fill(
+        t.file_line,
+        &[
+            &format!("\u{2068}{}\u{2069}", file.name),
+            &file_size(file.size),
+        ],
+    )
+}
+
+/// The form that adds an evidence reference, or replaces one (editing).
 pub fn evidence_form(dispatch: &Dispatch, form: &EvidenceForm, lang: Lang) -> Html {
     let t = texts(lang);
     let n = form.number;
@@ -68,7 +95,8 @@ pub fn evidence_form(dispatch: &Dispatch, form: &EvidenceForm, lang: Lang) -> Ht
     let id = format!("ev-{n}");
     let hashing = form.hashing.is_some();
     html! {
-        <form class="evidence-form" {onsubmit} aria-label={fill(t.add_evidence_to, &[&n.to_string()])}>
+        <form class="evidence-form" {onsubmit} data-replacing={form.replacing.map(|i| i.to_string())}
+            aria-label={fill(if form.replacing.is_some() { t.edit_evidence_of } else { t.add_evidence_to }, &[&n.to_string()])}>
             <div class="field">
                 <label for={format!("{id}-title")}>{ t.evidence_title }</label>
                 <input id={format!("{id}-title")} type="text" value={form.evidence.title.clone()}
@@ -97,7 +125,7 @@ pub fn evidence_form(dispatch: &Dispatch, form: &EvidenceForm, lang: Lang) -> Ht
                 }
                 if let Some(file) = form.evidence.file.as_ref() {
                     <div class="file-line" role="status">
-                        { fill(t.file_line, &[&file.name, &file_size(file.size)]) }
+                        { file_line(t, file) }
                         <code class="hash">{ format!("SHA-256 {}", file.sha256) }</code>
                         <button type="button" class="link" onclick={clear_file}>{ t.remove_file }</button>
                     </div>

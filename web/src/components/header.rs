@@ -19,14 +19,28 @@ pub fn header(state: &AppHandle) -> Html {
         Lang::Zh => Lang::En,
         Lang::En => Lang::Zh,
     };
+    // The choice is remembered for the next visit (not from training mode, which keeps
+    // nothing).
+    let choose_lang = {
+        let (d, keep) = (d.clone(), !state.in_training());
+        Callback::from(move |_: MouseEvent| {
+            if keep {
+                browser::remember_lang(other);
+            }
+            d.dispatch(Action::SetLang(other));
+        })
+    };
     let toggle_lang = html! {
         <button type="button" class="lang" lang={t.other_lang_tag} aria-label={t.other_lang_label}
-            onclick={send(&d, Action::SetLang(other))}>{ t.other_lang }</button>
+            onclick={choose_lang}>{ t.other_lang }</button>
     };
+    // The accessible name is the visible text, then where the mark leads (WCAG 2.5.3: the
+    // name contains the label): no aria-label that would hide what sighted users read.
     let mark = html! {
         <>
             <span class="logo" aria-hidden="true">{ t.logo }</span>
             <span class="brand-name">{ t.app_name }</span>
+            <span class="visually-hidden">{ t.brand_suffix }{ t.back_to_start }</span>
         </>
     };
     // The county page's start page is in place; the review's and training's pages lead back
@@ -34,12 +48,12 @@ pub fn header(state: &AppHandle) -> Html {
     #[cfg(not(feature = "full"))]
     let home = html! {
         <button type="button" class="brand-button" onclick={send(&d, Action::Go(Screen::Start))}
-            aria-label={t.back_to_start}>{ mark }</button>
+            title={t.back_to_start}>{ mark }</button>
     };
     #[cfg(feature = "full")]
     let home = html! {
         <a class="brand-button" href={crate::state::county_page_href(state.lang)}
-            aria-label={t.back_to_start}>{ mark }</a>
+            title={t.back_to_start}>{ mark }</a>
     };
     let brand = html! { <div class="brand">{ home }</div> };
     let review =

@@ -8,7 +8,6 @@ use std::sync::Arc;
 
 use shifan_rules::assessment::suggested_status;
 use shifan_rules::{Answer, Catalog, Lang, Status};
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::evidence::{evidence_form, evidence_list};
@@ -46,13 +45,24 @@ pub struct IndicatorProps {
 pub fn IndicatorCard(props: &IndicatorProps) -> Html {
     let d = use_dispatch();
     let reason_ref = use_node_ref();
+    let card_ref = use_node_ref();
+    let had_pending = use_mut_ref(|| false);
     {
-        let reason_ref = reason_ref.clone();
+        // A status waiting for its reason takes the focus to the reason box; once it is
+        // confirmed or cancelled the box is gone, and the card keeps the focus, so the keyboard
+        // goes on from this indicator (not from the page body).
+        let (reason_ref, card_ref) = (reason_ref.clone(), card_ref.clone());
         use_effect_with(props.pending.as_ref().map(|p| p.status), move |pending| {
-            if pending.is_some()
-                && let Some(input) = reason_ref.cast::<HtmlInputElement>()
-            {
-                let _ = input.focus();
+            let had = had_pending.replace(pending.is_some());
+            let target = match pending {
+                Some(_) => reason_ref.cast::<web_sys::HtmlElement>(),
+                None if had && crate::browser::focus_lost() => {
+                    card_ref.cast::<web_sys::HtmlElement>()
+                }
+                None => None,
+            };
+            if let Some(element) = target {
+                let _ = element.focus();
             }
         });
     }
@@ -206,7 +216,7 @@ pub fn IndicatorCard(props: &IndicatorProps) -> Html {
     );
     html! {
         <article id={id.clone()} {class} tabindex="-1" data-status={answer.status.as_str()}
-            aria-labelledby={title_id} {onfocusin}>
+            aria-labelledby={title_id} {onfocusin} ref={card_ref}>
             { header }
             <fieldset class="points">
                 <legend>{ t.points }</legend>

@@ -87,14 +87,15 @@ pub fn notices(state: &AppHandle) -> Html {
                 </div>
             }
             if let Some(notice) = state.notice.as_ref() {
-                <div class={if notice.topic == NoticeTopic::OpenedWithWarnings { "notice warning" } else { "notice error" }}
-                    role="alert" data-notice="problems">
+                <div class={if matches!(notice.topic, NoticeTopic::OpenedWithWarnings | NoticeTopic::PendingDropped) { "notice warning" } else { "notice error" }}
+                    role="alert" data-notice="problems" data-topic={(notice.topic == NoticeTopic::PendingDropped).then_some("pending-dropped")}>
                     <p><strong>{ match notice.topic {
                         NoticeTopic::OpenFailed => t.open_failed,
                         NoticeTopic::OpenedWithWarnings => t.opened_with_warnings,
                         NoticeTopic::ExportFailed => t.export_failed,
                         NoticeTopic::DownloadRefused => t.download_refused,
                         NoticeTopic::ReadFailed => t.read_failed,
+                        NoticeTopic::PendingDropped => t.pending_dropped,
                     } }</strong></p>
                     if !notice.problems.is_empty() {
                         <ul class="problems">

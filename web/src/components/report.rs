@@ -7,11 +7,12 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::catalog_badge::catalog_badge;
+use crate::components::evidence::{evidence_line, file_line};
 use crate::components::notices::problem_item;
-use crate::components::summary::area_prefix;
+use crate::components::summary::{area_prefix, gap_groups as grouped_gaps};
 use crate::components::{class_list, send};
 use crate::files;
-use crate::i18n::{file_size, fill, status_label, texts};
+use crate::i18n::{fill, status_label, texts};
 use crate::state::{Action, AppHandle};
 
 /// The report.
@@ -41,7 +42,9 @@ pub fn report(state: &AppHandle) -> Html {
     let kind_label = draft.kind.label(lang);
     let verdict = score.verdict.label(lang);
     let row = |label: &str, value: String| {
-        html! { <tr><th scope="row">{ label.to_string() }</th><td>{ value }</td></tr> }
+        // Values are isolated (`<bdi>`): a right-to-left mark in a name cannot reorder the
+        // text around it; line breaks the official typed are kept.
+        html! { <tr><th scope="row">{ label.to_string() }</th><td><bdi class="user-text">{ value }</bdi></td></tr> }
     };
     let single = match &draft.kind {
         Kind::Comprehensive => Html::default(),
@@ -71,7 +74,7 @@ pub fn report(state: &AppHandle) -> Html {
                     let applies = indicator.applies_to.applies_to(level);
                     let status = answer.map_or(Status::Unanswered, |a| a.status);
                     html! {
-                        <div class="report-answer" key={n}>
+                        <div class="report-answer" key={n} data-number={n.to_string()}>
                             <p class="answer-head">
                                 <strong>{ format!("{n}. {}", indicator.title) }</strong>
                                 { " — " }
@@ -96,21 +99,19 @@ pub fn report(state: &AppHandle) -> Html {
                                 </ul>
                                 if let Some(a) = answer {
                                     if !a.reason.is_empty() {
-                                        <p><span class="label">{ t.reason_label }</span>{ a.reason.clone() }</p>
+                                        <p><span class="label">{ t.reason_label }</span><bdi class="user-text">{ a.reason.clone() }</bdi></p>
                                     }
                                     if !a.note.is_empty() {
-                                        <p><span class="label">{ t.note_label }</span>{ a.note.clone() }</p>
+                                        <p><span class="label">{ t.note_label }</span><bdi class="user-text">{ a.note.clone() }</bdi></p>
                                     }
                                     if !a.evidence.is_empty() {
                                         <ul class="report-evidence">
                                             { for a.evidence.iter().map(|e| html! {
                                                 <li>
-                                                    { e.title.clone() }
-                                                    if !e.document_number.is_empty() { { format!(" · {}", e.document_number) } }
-                                                    if !e.date.is_empty() { { format!(" · {}", e.date) } }
+                                                    { evidence_line(e) }
                                                     if let Some(f) = e.file.as_ref() {
                                                         <br />
-                                                        { fill(t.file_line, &[&f.name, &file_size(f.size)]) }
+                                                        { file_line(t, f) }
                                                         <code class="hash">{ format!("SHA-256 {}", f.sha256) }</code>
                                                     }
                                                 </li>
@@ -131,6 +132,9 @@ pub fn report(state: &AppHandle) -> Html {
             <div class="report-tools no-print">
                 <button type="button" class="primary" onclick={print}>{ t.print_report }</button>
                 <button type="button" onclick={download}>{ t.download }</button>
+                if total.unanswered > 0 {
+                    <p class="print-unanswered" role="note">{ fill(t.print_unanswered, &[&total.unanswered.to_string()]) }</p>
+                }
                 <p class="hint">{ t.print_hint }</p>
             </div>
             <header class="report-head">
@@ -218,12 +222,7 @@ pub fn report(state: &AppHandle) -> Html {
                 if gap_list.is_empty() {
                     <p>{ t.no_gaps }</p>
                 } else {
-                    <ul class="report-gaps">
-                        { for gap_list.iter().map(|g| {
-                            let title = catalog.indicator(g.number).map(|i| i.title.clone()).unwrap_or_default();
-                            html! { <li key={g.number}>{ format!("{}. {} — {}", g.number, title, status_label(lang, g.status)) }</li> }
-                        }) }
-                    </ul>
+                    { grouped_gaps(lang, catalog, &gap_list, &|n| send(&state.dispatcher(), Action::Jump(n))) }
                 }
             </section>
 

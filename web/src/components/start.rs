@@ -56,7 +56,7 @@ pub fn start_page(state: &AppHandle) -> Html {
         html! {
             <li class="draft" key={draft.id.clone()} data-draft={draft.id.clone()}>
                 <div class="draft-main">
-                    <h3 class="draft-name">{ name.clone() }</h3>
+                    <h3 class="draft-name"><bdi>{ name.clone() }</bdi></h3>
                     <p class="draft-meta">
                         <span class="kind">{ kind }</span>
                         <span>{ progress.clone() }</span>

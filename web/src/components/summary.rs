@@ -4,12 +4,11 @@
 
 use shifan_rules::catalog::chinese_numeral;
 use shifan_rules::score::still_needed;
-use shifan_rules::{Kind, Lang, Verdict, gaps};
+use shifan_rules::{Catalog, Gap, Kind, Lang, Status, Verdict, gaps};
 use yew::prelude::*;
 
 use crate::components::bar::bar;
 use crate::components::catalog_badge::catalog_badge;
-use crate::components::class_list;
 use crate::i18n::{fill, status_label, texts};
 use crate::shown::{ReadOnly, jump_to, shown};
 use crate::state::AppHandle;
@@ -91,24 +90,55 @@ pub fn summary(state: &AppHandle, read_only: Option<&ReadOnly>) -> Html {
             if gap_list.is_empty() {
                 <p class="hint">{ t.no_gaps }</p>
             } else {
-                <ul class="gaps" aria-labelledby="gaps-title">
-                    { for gap_list.iter().map(|gap| {
-                        let title = catalog.indicator(gap.number).map(|i| i.title.clone()).unwrap_or_default();
-                        let n = gap.number;
-                        html! {
-                            <li key={n}>
-                                <button type="button" class="gap" onclick={jump_to(&d, read_only.is_some(), n)} data-gap={n.to_string()}>
-                                    <span class="gap-num">{ n }</span>
-                                    <span class="gap-title">{ title }</span>
-                                    <span class={class_list("chip", &[Some(gap.status.as_str())])}>{ status_label(lang, gap.status) }</span>
-                                </button>
-                            </li>
-                        }
-                    }) }
-                </ul>
+                { gap_groups(lang, catalog, &gap_list, &|n| jump_to(&d, read_only.is_some(), n)) }
             }
         </aside>
     }
+}
+
+/// The gaps grouped by status (not met, partly met, unanswered: what to work on first), then
+/// by area in catalog order, as one list: a status heading, then each area's heading and its
+/// gaps, each a button that jumps to its indicator (`jump`).
+pub fn gap_groups(
+    lang: Lang,
+    catalog: &Catalog,
+    gaps: &[Gap],
+    jump: &dyn Fn(u16) -> Callback<MouseEvent>,
+) -> Html {
+    let t = texts(lang);
+    let mut rows = Vec::new();
+    for status in [Status::NotMet, Status::PartlyMet, Status::Unanswered] {
+        let count = gaps.iter().filter(|g| g.status == status).count();
+        if count == 0 {
+            continue;
+        }
+        rows.push(html! {
+            <li class="gap-status" data-status={status.as_str()}>
+                { fill(t.gap_group, &[status_label(lang, status), &count.to_string()]) }
+            </li>
+        });
+        let mut area = 0;
+        for gap in gaps.iter().filter(|g| g.status == status) {
+            let n = gap.number;
+            if let Some(a) = catalog.area_of(n).filter(|a| a.number != area) {
+                area = a.number;
+                rows.push(html! { <li class="gap-area">{ format!("{}{}", area_prefix(lang, a.number), a.title) }</li> });
+            }
+            let title = catalog
+                .indicator(n)
+                .map(|i| i.title.clone())
+                .unwrap_or_default();
+            rows.push(html! {
+                <li>
+                    <button type="button" class="gap" onclick={jump(n)} data-gap={n.to_string()}>
+                        <span class="gap-num">{ n }</span>
+                        <span class="gap-title">{ title }</span>
+                    </button>
+                </li>
+            });
+        }
+    }
+    html! { <ul class="gaps">{ for rows }</ul> }
 }
 
 /// "一、" in Chinese, "1. " in English.

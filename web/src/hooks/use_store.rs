@@ -23,7 +23,12 @@ thread_local! {
 /// Reads what the first state needs: opens the store (moving `localStorage` records into it
 /// the first time), the drafts, the review's session, and the tab's memory.
 pub async fn boot() -> Boot {
-    let mut boot = Boot::empty(browser::url_lang().unwrap_or_default(), &browser::today());
+    let mut boot = Boot::empty(
+        browser::url_lang()
+            .or_else(browser::remembered_lang)
+            .unwrap_or_default(),
+        &browser::today(),
+    );
     let namespace = store::namespace();
     let records = if store::open(&namespace).await.is_ok() {
         // Only the default namespace had records in `localStorage`. Until they are moved (a
