@@ -379,18 +379,13 @@ impl AppState {
         }
     }
 
-    /// Enters the mode this tab showed before a reload, else the one the page is for
-    /// (`review.html`, `training.html`); the start page stays when there is neither.
+    /// Enters the mode the page is for (`review.html`, `training.html`), whatever the tab
+    /// showed before: the page alone decides; the start page stays when it names none.
     #[cfg(feature = "full")]
     fn enter_page_mode(&mut self) {
         use crate::review::ReviewAction;
         use crate::training_state::TrainingAction;
-        let mode = if crate::review::io::tab_in_review() {
-            Some(Mode::Review)
-        } else {
-            browser::page_mode()
-        };
-        match mode {
+        match browser::page_mode() {
             Some(Mode::Review) => self.reduce_review(ReviewAction::Enter),
             Some(Mode::Training) => self.reduce_training(TrainingAction::Enter),
             None => {}

@@ -112,8 +112,7 @@ fn the_reducer_keeps_ranks_one_to_k() {
 #[wasm_bindgen_test]
 async fn an_office_opens_files_sorts_decides_and_comes_back() {
     clear_storage();
-    let app = mount().await;
-    app.click("[data-action=\"start-review\"]").await;
+    let app = mount_page("review").await;
     assert!(app.find("#review-title").is_some());
     app.pick_files("[data-role=\"review-files\"]", &three_files())
         .await;
@@ -198,7 +197,7 @@ async fn an_office_opens_files_sorts_decides_and_comes_back() {
         .unwrap();
     assert!(stored.is_some_and(|s| s.contains("shifan.review-session")));
     drop(app);
-    let again = mount().await;
+    let again = mount_page("review").await;
     again.wait_for_count("table.comparison tbody tr", 2).await;
     assert_eq!(
         (again.rank("140106"), again.rank("140105")),
@@ -263,8 +262,7 @@ async fn a_dropped_package_restores_its_decisions() {
         )
         .unwrap();
 
-    let app = mount().await;
-    app.click("[data-action=\"start-review\"]").await;
+    let app = mount_page("review").await;
     drop_files(&[(&package.file_name(), package.to_json())]).await;
     app.wait_for_count("table.comparison tbody tr", 2).await;
     assert_eq!((app.rank("140106"), app.rank("140105")), (Some(1), None));
@@ -282,8 +280,7 @@ async fn a_dropped_package_restores_its_decisions() {
 #[wasm_bindgen_test]
 async fn a_full_storage_is_said_not_hidden() {
     clear_storage();
-    let app = mount().await;
-    app.click("[data-action=\"start-review\"]").await;
+    let app = mount_page("review").await;
     app.pick_files("[data-role=\"review-files\"]", &three_files()[..1])
         .await;
     app.wait_for_count("table.comparison tbody tr", 1).await;

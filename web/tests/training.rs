@@ -15,8 +15,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// A fresh app on the training page, with empty storage.
 async fn training() -> Mounted {
-    let mounted = fresh().await;
-    mounted.click("[data-action=\"start-training\"]").await;
+    clear_storage();
+    let mounted = mount_page("training").await;
     assert!(
         mounted.find(".catalog-browser").is_some(),
         "the training page"
@@ -169,4 +169,31 @@ async fn catalog_files_load_or_show_their_problems() {
     // catalog.
     app.click("header [data-action=\"review\"]").await;
     assert!(app.text(".review .catalog-badge").contains(&reference));
+}
+
+#[wasm_bindgen_test]
+async fn the_training_page_opens_training_even_after_the_review_in_the_same_tab() {
+    clear_storage();
+    let review = mount_page("review").await;
+    assert!(review.find("#review-title").is_some(), "the review page");
+    // Its way to training is a link to training's page, not a switch in place.
+    assert_eq!(
+        review
+            .get("header [data-action=\"training\"]")
+            .get_attribute("href")
+            .as_deref(),
+        Some("training.html")
+    );
+    drop(review);
+    let app = mount_page("training").await;
+    assert!(
+        app.find(".catalog-browser").is_some() && app.find("#review-title").is_none(),
+        "the page names the mode, not what the tab showed before"
+    );
+    assert_eq!(
+        app.get("header [data-action=\"review\"]")
+            .get_attribute("href")
+            .as_deref(),
+        Some("review.html")
+    );
 }

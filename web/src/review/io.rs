@@ -22,8 +22,6 @@ pub const SESSION_KEY: &str = "shifan.review";
 /// Local-storage key where a stored session that cannot be read is kept, before a new
 /// session takes its place.
 pub const UNREADABLE_KEY: &str = "shifan.review.unreadable";
-/// Session-storage key: this tab shows the review (so a reload comes back to it).
-pub const TAB_KEY: &str = "shifan.review.open";
 /// Milliseconds of verifying between two updates of the page while many files are opened.
 const SLICE_MS: f64 = 120.0;
 
@@ -70,11 +68,6 @@ pub fn watched() -> browser::Watched {
         name: "review:session".to_string(),
         key: SESSION_KEY.to_string(),
     }
-}
-
-/// Whether this tab showed the review before a reload.
-pub fn tab_in_review() -> bool {
-    browser::session_flag(TAB_KEY)
 }
 
 /// Records a performance mark (the web budgets script reads them).

@@ -53,6 +53,21 @@ pub(crate) async fn mount() -> Mounted {
     }
 }
 
+/// Mounts the app as a mode's page does: into `<main id="app" data-mode="{mode}">`
+/// (`review.html`, `training.html`), the page alone naming the mode.
+pub(crate) async fn mount_page(mode: &str) -> Mounted {
+    let root = document().create_element("main").unwrap();
+    root.set_id("app");
+    root.set_attribute("data-mode", mode).unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let app = yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    Mounted {
+        root,
+        app: Some(app),
+    }
+}
+
 /// Mounts the app on empty storage.
 pub(crate) async fn fresh() -> Mounted {
     clear_storage();
