@@ -157,8 +157,23 @@ async fn an_office_opens_files_sorts_decides_and_comes_back() {
     // Recommend both: ranks follow the order of the decisions; a move swaps them; leaving
     // "recommend" closes the ranks up.
     let decision = |code: &str| format!("tr[data-code=\"{code}\"] [data-role=\"decision\"]");
+    // 迎泽区 is below the bar: recommending it asks first, saying why; "cancel" leaves it
+    // pending, "OK" recommends it. 小店区 is above it: nothing to ask.
+    let asked = answer_confirms(false);
+    app.choose(&decision("140106"), "recommend").await;
+    assert_eq!(asked.borrow().len(), 1);
+    assert!(
+        asked.borrow()[0].contains("低于综合示范标准 90.0%"),
+        "{:?}",
+        asked.borrow()
+    );
+    let select: web_sys::HtmlSelectElement = app.get(&decision("140106")).unchecked_into();
+    assert_eq!(select.value(), "pending", "the control is put back");
+    assert_eq!(app.rank("140106"), None);
+    let asked = answer_confirms(true);
     app.choose(&decision("140106"), "recommend").await;
     app.choose(&decision("140105"), "recommend").await;
+    assert_eq!(asked.borrow().len(), 1, "{:?}", asked.borrow());
     assert_eq!((app.rank("140106"), app.rank("140105")), (Some(1), Some(2)));
     app.click("tr[data-code=\"140105\"] [data-move=\"up\"]")
         .await;
@@ -315,4 +330,19 @@ async fn a_full_storage_is_said_not_hidden() {
             .contains("未能保存")
     );
     clear_storage();
+}
+
+#[wasm_bindgen_test]
+fn the_opinion_sheet_is_a_screen_of_the_reducer() {
+    clear_storage();
+    let state = Rc::new(AppState::load(Lang::Zh)).reduce(Action::Review(ReviewAction::Enter));
+    let revision = state.review.revision;
+    let state = state.reduce(Action::Review(ReviewAction::Sheet(true)));
+    assert!(state.review.sheet);
+    assert_eq!(
+        state.review.revision, revision,
+        "showing the sheet changes nothing to save"
+    );
+    let state = state.reduce(Action::Review(ReviewAction::Sheet(false)));
+    assert!(!state.review.sheet);
 }

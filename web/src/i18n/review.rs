@@ -261,7 +261,7 @@ pub struct ReviewTexts {
     pub next_step: &'static str,
     /// Open the printable opinion sheet.
     pub sheet_open: &'static str,
-    /// The sheet's title (`{}` = the city, or nothing).
+    /// The sheet's title (`{}` = the city, or nothing: a dangling separator is trimmed).
     pub sheet_title: &'static str,
     /// Back from the sheet to the review.
     pub sheet_back: &'static str,
@@ -570,7 +570,7 @@ pub static EN: ReviewTexts = ReviewTexts {
     next_step_done: "Every application has a decision. Next: export the recommendation package and send the downloaded .json file to the province’s office (省委依法治省办); if a paper opinion is needed, print the opinion sheet, sign and seal it, and send it along.",
     next_step: "Next step",
     sheet_open: "Print the opinion sheet",
-    sheet_title: "{}City preliminary review: opinion sheet",
+    sheet_title: "City preliminary review: opinion sheet · {}",
     sheet_back: "← Back to the review",
     sheet_print: "Print",
     sheet_hint: "Print on A4 (landscape gives more room). Every application is listed: the recommended ones first, by rank, then the others by applicant.",

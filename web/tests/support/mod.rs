@@ -68,6 +68,22 @@ pub(crate) async fn mount_page(mode: &str) -> Mounted {
     }
 }
 
+/// From now on answers every `window.confirm` with `answer`, as a person pressing OK or
+/// Cancel would, and keeps the questions asked (the headless browser has no one to ask).
+pub(crate) fn answer_confirms(answer: bool) -> std::rc::Rc<std::cell::RefCell<Vec<String>>> {
+    use wasm_bindgen::closure::Closure;
+    let asked = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let seen = asked.clone();
+    let confirm = Closure::<dyn FnMut(String) -> bool>::new(move |question: String| {
+        seen.borrow_mut().push(question);
+        answer
+    });
+    let window = web_sys::window().unwrap();
+    js_sys::Reflect::set(&window, &"confirm".into(), confirm.as_ref()).unwrap();
+    confirm.forget();
+    asked
+}
+
 /// Mounts the app on empty storage.
 pub(crate) async fn fresh() -> Mounted {
     clear_storage();

@@ -118,7 +118,7 @@ pub fn ReviewSheet() -> Html {
                 <p class="hint">{ rt.sheet_hint }</p>
             </div>
             <header class="report-head">
-                <h1 id="sheet-title">{ fill(rt.sheet_title, &[&city]) }</h1>
+                <h1 id="sheet-title">{ fill(rt.sheet_title, &[&city]).trim_end_matches([' ', '·']).to_string() }</h1>
             </header>
             <table class="kv sheet-meta">
                 <tbody>

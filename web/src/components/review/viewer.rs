@@ -61,6 +61,14 @@ pub fn ReviewViewer(props: &ViewerProps) -> Html {
         Lang::En => file.kind.label_en(),
     };
     let outside = session.outside_problem(&reviewed);
+    // A county may leave its contact empty: a dash says so rather than a dangling label.
+    let or_dash = |s: &str| -> String {
+        if s.trim().is_empty() {
+            "—".to_string()
+        } else {
+            s.trim().to_string()
+        }
+    };
     let project = match &file.kind {
         Kind::Comprehensive => Html::default(),
         Kind::SingleItem {
@@ -101,7 +109,10 @@ pub fn ReviewViewer(props: &ViewerProps) -> Html {
                     <span>{ fill(rt.updated, &[&browser::local_time(&file.updated)]) }</span>
                 </p>
                 <p class="viewer-contact" data-testid="contact">
-                    { fill(rt.contact, &[&file.applicant.contact.name, &file.applicant.contact.phone]) }
+                    { fill(rt.contact, &[
+                        &or_dash(&file.applicant.contact.name),
+                        &or_dash(&file.applicant.contact.phone),
+                    ]) }
                 </p>
                 <p class="hint">{ rt.read_only_hint }</p>
                 if let Some(problem) = outside.as_ref() {
