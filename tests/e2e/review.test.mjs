@@ -459,7 +459,7 @@ test('removing an application and exporting with a duplicate submission ask firs
 
     // Every application decided: the next step is said plainly, and the export asks nothing.
     await page.selectOption('tr[data-code="140106"] [data-role="decision"]', 'not_recommend');
-    assert.match(await page.textContent('[data-testid="next-step"]'), /下一步：点击“导出推荐材料包”，把下载的 \.json 文件报送省委依法治省办/);
+    assert.match(await page.textContent('[data-testid="next-step"]'), /下一步\s*全部申报都已提出初审意见。请点击“导出推荐材料包”，把下载的 \.json 文件报送省委依法治省办/);
     const before = asked.length;
     const [pkg] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export-package"]')]);
     assert.equal(asked.length, before, 'no duplicate left to ask about');
