@@ -77,8 +77,13 @@ pub fn decision_label(lang: Lang, d: Decision) -> &'static str {
 /// narrative). The figures are `shifan-rules`' (its comparison row and warnings). Empty when
 /// nothing speaks against it.
 pub fn weak_reasons(verified: &Verified, lang: Lang) -> Vec<String> {
+    weak_reasons_of(&ComparisonRow::of(verified), verified, lang)
+}
+
+/// [`weak_reasons`] from the application's comparison row, when the caller has it already
+/// (the table has one per row).
+pub fn weak_reasons_of(row: &ComparisonRow, verified: &Verified, lang: Lang) -> Vec<String> {
     let rt = review_texts(lang);
-    let row = ComparisonRow::of(verified);
     let c = row.compliance;
     let mut reasons = Vec::new();
     if c.per_mille().is_none_or(|pm| pm == 0) {

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::components::review::opinion::{DecisionSelect, RankControl};
 use crate::components::review::{
-    DECISIONS, decision_key, decision_label, decision_of, review, review_value, weak_reasons,
+    DECISIONS, decision_key, decision_label, decision_of, review, review_value, weak_reasons_of,
 };
 use crate::components::summary::area_prefix;
 use crate::i18n::review::review_texts;
@@ -148,7 +148,7 @@ pub fn ComparisonTable() -> Html {
             }
         }
         let warnings = !row.verified.warnings.is_empty();
-        let weak = weak_reasons(&row.verified, lang);
+        let weak = weak_reasons_of(&row.row, &row.verified, lang);
         let contact = &row.verified.file.applicant.contact;
         let comment = row.opinion.comment.trim().to_string();
         html! {
