@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { axeViolations } from './axe.mjs';
+import { axeContext, axeViolations, describeViolations } from './axe.mjs';
 import { artifactsDir, cliBin, openApp, shot, siteForTests } from './serve.mjs';
 
 // 太原市's ten county-level divisions.
@@ -21,6 +21,12 @@ const CATEGORIES = ['transformation', 'business-environment', 'supervision', 'in
 const MET = [95, 91, 88, 93, 79, 90, 85, 94, 72, 89];
 
 const site = siteForTests();
+
+/** Asserts that axe (WCAG 2.1 A and AA) finds nothing on `page` now; `what` names the screen. */
+async function noAxe(page, what) {
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations.map((v) => v.id), [], `${what}:\n${describeViolations(violations)}`);
+}
 let dir;
 const shots = artifactsDir();
 /** Paths of the files to open: 20 applications, then 3 broken ones. */
@@ -74,8 +80,11 @@ const ranks = (page) =>
   );
 const percentOf = (text) => Number(text.match(/([\d.]+)%/)[1]);
 
-test('a city office reviews, ranks and exports its counties’ applications', async () => {
-  const { page, errors } = await openApp(site.browser, site.server.url);
+test('a city office reviews, ranks and exports its counties’ applications', async (t) => {
+  // A context that lets the test inject axe despite the page's Content-Security-Policy.
+  const context = await axeContext(site.browser);
+  t.after(() => context.close());
+  const { page, errors } = await openApp(context, site.server.url);
   await page.setViewportSize({ width: 1280, height: 900 });
 
   // The way in: the header (and the start page) offer the city review.
@@ -85,7 +94,7 @@ test('a city office reviews, ranks and exports its counties’ applications', as
   // The top bar names the city review, not the county's self-assessment.
   assert.match(await page.textContent('.brand-name'), /市级初审/);
   assert.doesNotMatch(await page.textContent('.brand-name'), /自查自评/);
-  assert.deepEqual(await axeViolations(page), [], 'axe on the empty review');
+  await noAxe(page, 'axe on the empty review');
   await shot(page, 'review-empty-zh');
 
   // Open all 23 files at once.
@@ -112,7 +121,7 @@ test('a city office reviews, ranks and exports its counties’ applications', as
   assert.match(await xiaodian.locator('[data-testid="contact"]').innerText(), /张明\s+0351-1234567/);
   assert.equal(await page.locator('[data-testid="rounding-note"]').count(), 1);
   assert.match(await page.textContent('[data-testid="rounding-note"]'), /向下取整/);
-  assert.deepEqual(await axeViolations(page), [], 'axe on the comparison');
+  await noAxe(page, 'axe on the comparison');
 
   // 小店区's two comprehensive files are a duplicate submission, side by side.
   const dup = page.locator('[data-testid="duplicates"] .dup-pair');
@@ -173,7 +182,7 @@ test('a city office reviews, ranks and exports its counties’ applications', as
   assert.match(await page.textContent('.review-viewer [data-testid="formula"]'), /÷/);
   await page.fill('#opinion-comment', '材料扎实，制度创新特色鲜明');
   assert.match(await page.textContent('.review-viewer [data-testid="contact"]'), /联系人：张明，电话：0351-1234567/);
-  assert.deepEqual(await axeViolations(page), [], 'axe on the read-only view');
+  await noAxe(page, 'axe on the read-only view');
   await shot(page, 'review-viewer-zh');
   await page.click('.viewer-head button.back');
   await page.waitForSelector('table.comparison');
@@ -206,7 +215,7 @@ test('a city office reviews, ranks and exports its counties’ applications', as
   assert.match(await sheetRows.nth(1).innerText(), /推荐\s+2\s+材料扎实，制度创新特色鲜明/);
   assert.equal(await sheet.locator('[data-decision="not_recommend"]').count(), 1);
   assert.match(await sheet.locator('.signatures').innerText(), /初审人（签字）[\s\S]*负责人（签字）[\s\S]*盖章/);
-  assert.deepEqual(await axeViolations(page), [], 'axe on the opinion sheet');
+  await noAxe(page, 'axe on the opinion sheet');
   await shot(page, 'review-sheet-zh');
   await page.emulateMedia({ media: 'print' });
   assert.ok(await sheet.isVisible());
