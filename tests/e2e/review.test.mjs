@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
+import { axeContext, axeViolations, describeViolations } from './axe.mjs';
 import { artifactsDir, cliBin, openApp, shot, siteForTests } from './serve.mjs';
 
 // 太原市's ten county-level divisions.
@@ -20,6 +21,12 @@ const CATEGORIES = ['transformation', 'business-environment', 'supervision', 'in
 const MET = [95, 91, 88, 93, 79, 90, 85, 94, 72, 89];
 
 const site = siteForTests();
+
+/** Asserts that axe (WCAG 2.1 A and AA) finds nothing on `page` now; `what` names the screen. */
+async function noAxe(page, what) {
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations.map((v) => v.id), [], `${what}:\n${describeViolations(violations)}`);
+}
 let dir;
 const shots = artifactsDir();
 /** Paths of the files to open: 20 applications, then 3 broken ones. */
@@ -73,14 +80,21 @@ const ranks = (page) =>
   );
 const percentOf = (text) => Number(text.match(/([\d.]+)%/)[1]);
 
-test('a city office reviews, ranks and exports its counties’ applications', async () => {
-  const { page, errors } = await openApp(site.browser, site.server.url);
+test('a city office reviews, ranks and exports its counties’ applications', async (t) => {
+  // A context that lets the test inject axe despite the page's Content-Security-Policy.
+  const context = await axeContext(site.browser);
+  t.after(() => context.close());
+  const { page, errors } = await openApp(context, site.server.url);
   await page.setViewportSize({ width: 1280, height: 900 });
 
   // The way in: the header (and the start page) offer the city review.
   await page.click('header [data-action="review"]');
   await page.waitForSelector('#review-title');
   assert.match(page.url(), /\/review\.html$/, 'the review is a page of its own');
+  // The top bar names the city review, not the county's self-assessment.
+  assert.match(await page.textContent('.brand-name'), /市级初审/);
+  assert.doesNotMatch(await page.textContent('.brand-name'), /自查自评/);
+  await noAxe(page, 'axe on the empty review');
   await shot(page, 'review-empty-zh');
 
   // Open all 23 files at once.
@@ -100,6 +114,14 @@ test('a city office reviews, ranks and exports its counties’ applications', as
   assert.equal(await rejected.locator('.rejected-file').count(), 2);
   assert.ok(await rejected.locator('[data-file="截断.json"] [data-code="not-json"]').count());
   assert.ok(await rejected.locator('[data-file="被改过.json"] [data-code="integrity-mismatch"]').count());
+
+  // The county's contact person and phone are in the table; how percentages are rounded is
+  // said once, under it.
+  const xiaodian = page.locator('tr[data-code="140105"]').first();
+  assert.match(await xiaodian.locator('[data-testid="contact"]').innerText(), /张明\s+0351-1234567/);
+  assert.equal(await page.locator('[data-testid="rounding-note"]').count(), 1);
+  assert.match(await page.textContent('[data-testid="rounding-note"]'), /向下取整/);
+  await noAxe(page, 'axe on the comparison');
 
   // 小店区's two comprehensive files are a duplicate submission, side by side.
   const dup = page.locator('[data-testid="duplicates"] .dup-pair');
@@ -159,9 +181,15 @@ test('a city office reviews, ranks and exports its counties’ applications', as
   assert.equal(await page.locator('.review-viewer .evidence button').count(), 0, 'no evidence can be added');
   assert.match(await page.textContent('.review-viewer [data-testid="formula"]'), /÷/);
   await page.fill('#opinion-comment', '材料扎实，制度创新特色鲜明');
+  assert.match(await page.textContent('.review-viewer [data-testid="contact"]'), /联系人：张明，电话：0351-1234567/);
+  await noAxe(page, 'axe on the read-only view');
   await shot(page, 'review-viewer-zh');
   await page.click('.viewer-head button.back');
   await page.waitForSelector('table.comparison');
+  // The comment is in the table too.
+  assert.equal(await page.textContent(`tr[data-id="${top[1]}"] [data-testid="comment"]`), '材料扎实，制度创新特色鲜明');
+  // What to do next: decide the pending ones, then export.
+  assert.match(await page.textContent('[data-testid="next-step"]'), /还有 17 份申报待定/);
 
   // The reviewing office.
   await page.fill('#reviewer-office', '太原市委依法治市办');
@@ -172,6 +200,34 @@ test('a city office reviews, ranks and exports its counties’ applications', as
   await shot(page, 'review-table-zh-full', { fullPage: true });
   await page.locator('.table-panel').screenshot({ path: path.join(shots, 'review-table-panel-zh.png') });
   await page.locator('.heat-panel').screenshot({ path: path.join(shots, 'review-heatmap-zh.png') });
+
+  // The printable opinion sheet: every application of the city with its decision, rank and
+  // comments, the office, and a block for signatures; on A4 the sheet alone.
+  await page.click('[data-action="opinion-sheet"]');
+  const sheet = page.locator('[data-testid="opinion-sheet"]');
+  await sheet.waitFor();
+  assert.match(await sheet.locator('h1').innerText(), /太原市法治政府建设示范创建市级初审意见表/);
+  assert.match(await sheet.innerText(), /太原市委依法治市办/);
+  assert.match(await sheet.innerText(), /李华/);
+  const sheetRows = sheet.locator('tbody tr[data-id]');
+  assert.equal(await sheetRows.count(), 20, 'the city’s applications, not 大同’s');
+  assert.equal(await sheetRows.nth(0).getAttribute('data-id'), top[2], 'rank 1 first');
+  assert.match(await sheetRows.nth(1).innerText(), /推荐\s+2\s+材料扎实，制度创新特色鲜明/);
+  assert.equal(await sheet.locator('[data-decision="not_recommend"]').count(), 1);
+  assert.match(await sheet.locator('.signatures').innerText(), /初审人（签字）[\s\S]*负责人（签字）[\s\S]*盖章/);
+  await noAxe(page, 'axe on the opinion sheet');
+  await shot(page, 'review-sheet-zh');
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await sheet.isVisible());
+  assert.equal(await page.locator('.topbar').isVisible(), false, 'the sheet alone is printed');
+  assert.equal(await page.locator('.opinion-sheet .report-tools').isVisible(), false);
+  await page.pdf({ path: path.join(shots, 'review-sheet-zh.pdf'), format: 'A4', printBackground: true });
+  await shot(page, 'review-sheet-zh-print', { width: 794, height: 1123, fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+  await shot(page, 'review-sheet-zh-phone', { width: 360, height: 780 });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.click('[data-action="sheet-back"]');
+  await page.waitForSelector('table.comparison');
 
   // The recommendation package: downloaded under its own name, and accepted by `shifan check`.
   const [pkg] = await Promise.all([
@@ -291,6 +347,173 @@ test('a county at work can go to the city review and back, and its draft waits o
     await page.waitForSelector('#start-title');
     assert.doesNotMatch(page.url(), /review\.html/);
     assert.match(await page.locator('.drafts').innerText(), /小店区/);
+  } finally {
+    await context.close();
+  }
+});
+
+/** Every dialog `page` shows, answered `answer()` (true: OK), its message kept in `seen`. */
+function answerDialogs(page, answer) {
+  const seen = [];
+  page.on('dialog', async (dialog) => {
+    seen.push(dialog.message());
+    if (answer()) await dialog.accept();
+    else await dialog.dismiss();
+  });
+  return seen;
+}
+
+test('recommending or ranking first a weak application asks first and says why', async () => {
+  const context = await site.browser.newContext();
+  try {
+    // A county downloads its single-item application without answering anything.
+    const county = await context.newPage();
+    answerDialogs(county, () => true);
+    await county.goto(site.server.url);
+    await county.waitForSelector('#app[data-ready="true"]');
+    await county.click('[data-action="new"]');
+    await county.fill('#division-code', '140107');
+    await county.check('input[value="single_item"]');
+    await county.selectOption('#category', 'business-environment');
+    const [download] = await Promise.all([
+      county.waitForEvent('download'),
+      county.click('header .tools button.primary'),
+    ]);
+    const empty = path.join(dir, 'empty-single.json');
+    await download.saveAs(empty);
+    await county.close();
+
+    const page = await context.newPage();
+    let ok = false;
+    const asked = answerDialogs(page, () => ok);
+    await page.goto(`${site.server.url}review.html`);
+    await page.waitForSelector('#review-title');
+    await page.setInputFiles('[data-role="review-files"]', [empty, files[1]]);
+    await page.waitForSelector('tr[data-code="140107"]');
+    const weak = 'tr[data-code="140107"]';
+    const good = 'tr[data-code="140106"]';
+
+    // Recommending it asks, saying why; "cancel" leaves it pending.
+    await page.selectOption(`${weak} [data-role="decision"]`, 'recommend');
+    assert.equal(asked.length, 1);
+    assert.match(asked[0], /确定推荐“太原市杏花岭区”吗/);
+    assert.match(asked[0], /达标率为 0\.0%/);
+    assert.match(asked[0], /还有 \d+ 项指标未作答/);
+    assert.match(asked[0], /单项/, 'the incomplete narrative');
+    assert.equal(await page.inputValue(`${weak} [data-role="decision"]`), 'pending');
+    assert.equal(await page.locator(`${weak} [data-testid="rank"]`).count(), 0);
+
+    // A sound application is recommended without a question; the weak one after "OK".
+    await page.selectOption(`${good} [data-role="decision"]`, 'recommend');
+    assert.equal(asked.length, 1, 'nothing to ask about 迎泽区');
+    ok = true;
+    await page.selectOption(`${weak} [data-role="decision"]`, 'recommend');
+    assert.equal(asked.length, 2);
+    assert.equal(await page.textContent(`${weak} [data-testid="rank"]`), '2');
+
+    // Moving it to rank 1 asks again.
+    ok = false;
+    await page.click(`${weak} [data-move="up"]`);
+    assert.equal(asked.length, 3);
+    assert.match(asked[2], /确定把“太原市杏花岭区”排在推荐第 1 位吗/);
+    assert.equal(await page.textContent(`${weak} [data-testid="rank"]`), '2');
+    ok = true;
+    await page.click(`${weak} [data-move="up"]`);
+    assert.equal(asked.length, 4);
+    assert.equal(await page.textContent(`${weak} [data-testid="rank"]`), '1');
+
+    // In the read-only view too: "cancel" keeps the decision recorded.
+    await page.click(`${weak} button.open`);
+    await page.waitForSelector('.review-viewer');
+    await page.check('.opinion input[value="pending"]');
+    ok = false;
+    await page.click('.opinion .decision-choice.recommend');
+    assert.equal(asked.length, 5);
+    assert.ok(await page.isChecked('.opinion input[value="pending"]'));
+    assert.equal(await page.isChecked('.opinion input[value="recommend"]'), false);
+    await page.click('.viewer-head button.back');
+    assert.equal(await page.inputValue(`${weak} [data-role="decision"]`), 'pending');
+    await shot(page, 'review-weak-zh');
+  } finally {
+    await context.close();
+  }
+});
+
+test('removing an application and exporting with a duplicate submission ask first', async () => {
+  const context = await site.browser.newContext();
+  try {
+    const page = await context.newPage();
+    let ok = false;
+    const asked = answerDialogs(page, () => ok);
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await page.goto(`${site.server.url}review.html`);
+    await page.waitForSelector('#review-title');
+    // 小店区 twice (a duplicate), and 迎泽区.
+    await page.setInputFiles('[data-role="review-files"]', [files[0], files[19], files[1]]);
+    await page.waitForSelector('[data-testid="duplicates"]');
+    const [first, second] = await page.locator('.dup-card').evaluateAll((cards) => cards.map((c) => c.dataset.id));
+    await page.selectOption(`tr[data-id="${first}"] [data-role="decision"]`, 'recommend');
+    await page.fill('#review-date', '2026-12-01');
+
+    // Both of 小店区's files still go forward: the export asks, and "cancel" downloads nothing.
+    await page.click('[data-action="export-package"]');
+    assert.equal(asked.length, 1);
+    assert.match(asked[0], /还有 1 组重复申报未处理（太原市小店区）/);
+    await page.waitForTimeout(500);
+    assert.equal(downloads, 0);
+
+    // Removing the recommended one asks, naming what goes with it; "cancel" keeps it.
+    await page.click(`.dup-card[data-id="${first}"] [data-action="remove-application"]`);
+    assert.equal(asked.length, 2);
+    assert.match(asked[1], /确定从初审中移除“太原市小店区”吗？它的初审意见（推荐）、推荐排序和意见说明将一并删除/);
+    assert.equal(await rows(page).count(), 3);
+    assert.equal(await page.textContent(`tr[data-id="${first}"] [data-testid="rank"]`), '1');
+    ok = true;
+    await page.click(`.dup-card[data-id="${second}"] [data-action="remove-application"]`);
+    assert.equal(await rows(page).count(), 2);
+    assert.equal(await page.locator('[data-testid="duplicates"]').count(), 0);
+    assert.equal(await page.textContent(`tr[data-id="${first}"] [data-testid="rank"]`), '1');
+
+    // Every application decided: the next step is said plainly, and the export asks nothing.
+    await page.selectOption('tr[data-code="140106"] [data-role="decision"]', 'not_recommend');
+    assert.match(await page.textContent('[data-testid="next-step"]'), /下一步\s*全部申报都已提出初审意见。请点击“导出推荐材料包”，把下载的 \.json 文件报送省委依法治省办/);
+    const before = asked.length;
+    const [pkg] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export-package"]')]);
+    assert.equal(asked.length, before, 'no duplicate left to ask about');
+    assert.match(pkg.suggestedFilename(), /初审推荐/);
+    await shot(page, 'review-removed-zh');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a long list of rejected files folds under its count and the table stays near the top', async () => {
+  const context = await site.browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${site.server.url}review.html`);
+    await page.waitForSelector('#review-title');
+    const broken = Array.from({ length: 21 }, (_, i) => {
+      const file = path.join(dir, `坏文件-${i + 1}.json`);
+      writeFileSync(file, `{"format": "shifan.application", "n": ${i}`);
+      return file;
+    });
+    await page.setInputFiles('[data-role="review-files"]', [...broken, files[0]]);
+    await page.waitForSelector('table.comparison');
+    const details = page.locator('[data-testid="rejected"] details');
+    assert.equal(await details.evaluate((d) => d.open), false, 'folded');
+    assert.match(await page.textContent('[data-testid="rejected-summary"]'), /21 个文件无法使用/);
+    const tableTop = await page.locator('table.comparison').evaluate((t) => t.getBoundingClientRect().top + window.scrollY);
+    assert.ok(tableTop < 1500, `the table starts at ${tableTop} px`);
+    await shot(page, 'review-rejected-folded-zh');
+    // Unfolded on demand, every file with its problem.
+    await page.click('[data-testid="rejected-summary"]');
+    assert.equal(await details.evaluate((d) => d.open), true);
+    assert.equal(await page.locator('.rejected-file').count(), 21);
+    assert.ok(await page.locator('.rejected-file').first().isVisible());
+    await shot(page, 'review-rejected-phone-zh', { width: 360, height: 780 });
   } finally {
     await context.close();
   }

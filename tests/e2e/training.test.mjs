@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
+import { axeContext, axeViolations, describeViolations } from './axe.mjs';
 import { artifactsDir, indicatorsOf, openApp, referenceCatalog, repoRoot, shot, siteForTests, storedKeys } from './serve.mjs';
 
 const tablePath = path.join(repoRoot, 'crates/rules/data/catalog-reference-2019.csv');
@@ -17,6 +18,12 @@ const catalog = referenceCatalog();
 const indicators = indicatorsOf(catalog);
 
 const site = siteForTests();
+
+/** Asserts that axe (WCAG 2.1 A and AA) finds nothing on `page` now; `what` names the screen. */
+async function noAxe(page, what) {
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations.map((v) => v.id), [], `${what}:\n${describeViolations(violations)}`);
+}
 const shots = artifactsDir();
 
 const text = (page, selector) => page.locator(selector).first().innerText();
@@ -78,6 +85,15 @@ test('a trainer browses the catalog, loads a table and opens the demo counties',
       document.querySelector('.training .catalog-badge')?.textContent.includes('catalog-reference-2019'),
     );
     assert.equal(await count(page, '.entry'), indicators.length);
+    // The loaded catalog is confirmed on screen: its title, its number of indicators and the
+    // short form of its fingerprint.
+    const badge = await text(page, '.training .catalog-badge');
+    const title = badge.slice(badge.indexOf('：') + 1).trim();
+    const loaded = await text(page, '[data-notice="catalog-loaded"]');
+    assert.ok(loaded.includes(`已载入指标目录“${title}”`), loaded);
+    assert.match(loaded, new RegExp(`共 ${indicators.length} 项指标，目录指纹 [0-9a-f]{12}。`));
+    await page.locator('[data-notice="catalog-loaded"]').scrollIntoViewIfNeeded();
+    await shot(page, 'training-catalog-loaded-zh-desktop');
 
     // A broken table: its problem with a line number, the catalog stays.
     const brokenPath = path.join(shots, 'broken-table.csv');
@@ -198,5 +214,120 @@ test('training mode in English, from the header', async () => {
     assert.deepEqual(errors, [], 'page errors');
   } finally {
     await page.close();
+  }
+});
+
+test('each page opens its own mode, and changing mode is a navigation', async () => {
+  const context = await site.browser.newContext();
+  try {
+    const page = await context.newPage();
+    const ready = () => page.waitForSelector('#app[data-ready="true"]');
+    await page.goto(`${site.server.url}review.html`);
+    await page.waitForSelector('#review-title');
+    // The review's way to training is a link: the address then names training, and a reload
+    // keeps it.
+    await page.click('header [data-action="training"]');
+    await page.waitForSelector('.catalog-browser');
+    assert.match(page.url(), /\/training\.html$/);
+    assert.equal(await count(page, '#review-title'), 0);
+    await page.reload();
+    await ready();
+    assert.equal(await count(page, '.catalog-browser'), 1, 'a reload keeps training');
+    assert.equal(await count(page, '#review-title'), 0);
+    // The address typed in a tab that has shown the review: training, not the review.
+    await page.goto(`${site.server.url}review.html`);
+    await page.waitForSelector('#review-title');
+    await page.goto(`${site.server.url}training.html`);
+    await ready();
+    assert.equal(await count(page, '.catalog-browser'), 1, 'training.html shows training');
+    assert.equal(await count(page, '#review-title'), 0);
+    // And back: training's way to the review is a link too.
+    await page.click('header [data-action="review"]');
+    await page.waitForSelector('#review-title');
+    assert.match(page.url(), /\/review\.html$/);
+    await page.reload();
+    await page.waitForSelector('#review-title');
+    // The county page, in the same tab, is the county page.
+    await page.goto(site.server.url);
+    await page.waitForSelector('#start-title');
+  } finally {
+    await context.close();
+  }
+});
+
+/** The page's width and whether the top bar's name is cut, at the current size. */
+const fits = (page) =>
+  page.evaluate(() => {
+    const brand = document.querySelector('.brand-name');
+    return {
+      page: document.documentElement.scrollWidth,
+      width: window.innerWidth,
+      brand: brand ? brand.scrollWidth <= brand.clientWidth : false,
+    };
+  });
+
+test('the top bar and the page fit every width from 360 to 1920 px, in both type sizes and languages', async () => {
+  const widths = [360, 1024, 1280, 1366, 1920];
+  const context = await site.browser.newContext();
+  const page = await context.newPage();
+  const problems = [];
+  const check = async (what) => {
+    for (const width of widths) {
+      await page.setViewportSize({ width, height: 900 });
+      const m = await fits(page);
+      if (m.page > m.width) problems.push(`${what} at ${width} px: the page is ${m.page} px wide`);
+      if (!m.brand) problems.push(`${what} at ${width} px: the name in the top bar is cut`);
+      if (width === 1280 || width === 1366) await shot(page, `bar-${what}-${width}`, { width, height: 900 });
+    }
+  };
+  try {
+    for (const [lang, query] of [['zh', ''], ['en', '?lang=en']]) {
+      await page.goto(`${site.server.url}training.html${query}`);
+      await page.waitForSelector('.catalog-browser');
+      await check(`training-${lang}`);
+      await page.click('[data-action="presenter"]');
+      await check(`training-large-${lang}`);
+      await page.click('[data-demo="above"] button');
+      await page.waitForSelector('#ind-1');
+      await check(`demo-large-${lang}`);
+      await page.click('[data-action="presenter"]');
+      await check(`demo-${lang}`);
+      await page.goto(`${site.server.url}review.html${query}`);
+      await page.waitForSelector('#review-title');
+      await check(`review-${lang}`);
+      await page.goto(`${site.server.url}${query}`);
+      await page.waitForSelector('#start-title');
+      await check(`county-${lang}`);
+      await page.click('[data-action="new"]');
+      await page.waitForSelector('#division-code');
+      await check(`county-draft-${lang}`);
+      await page.click('.brand-button');
+    }
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the training page and a demo county pass axe (WCAG 2.1 A and AA)', async () => {
+  // A context that lets the test inject axe despite the page's Content-Security-Policy.
+  const context = await axeContext(site.browser);
+  const { page, errors } = await openApp(context, `${site.server.url}training.html`);
+  try {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await noAxe(page, 'the training page');
+    await page.setInputFiles('#catalog-file', tablePath);
+    await page.waitForSelector('[data-notice="catalog-loaded"]');
+    await noAxe(page, 'with a catalog loaded');
+    await page.click('[data-action="presenter"]');
+    await noAxe(page, 'in large type');
+    await openDemo(page, 'below');
+    await noAxe(page, 'a demo county');
+    await page.click('button.lang');
+    await page.waitForSelector('text=Training mode');
+    await noAxe(page, 'in English');
+    assert.deepEqual(errors, [], 'page errors');
+  } finally {
+    await context.close();
   }
 });

@@ -32,8 +32,6 @@ pub struct Texts {
     pub skip_to_content: &'static str,
     /// Accessible name of the brand button.
     pub back_to_start: &'static str,
-    /// Between the brand's visible name and where it leads, for its accessible name.
-    pub brand_suffix: &'static str,
     /// Accessible name of the steps navigation.
     pub steps_label: &'static str,
     /// Step: applicant.
@@ -472,7 +470,6 @@ pub static ZH: Texts = Texts {
     app_name: "法治政府建设示范创建 · 自查自评",
     skip_to_content: "跳到主要内容",
     back_to_start: "返回开始页",
-    brand_suffix: "，",
     steps_label: "自评步骤",
     step_applicant: "① 申报单位",
     step_indicators: "② 指标自评",
@@ -686,7 +683,6 @@ pub static EN: Texts = Texts {
     app_name: "Rule-of-law government demonstration · self-assessment",
     skip_to_content: "Skip to main content",
     back_to_start: "Back to the start page",
-    brand_suffix: ", ",
     steps_label: "Steps",
     step_applicant: "1 Applicant",
     step_indicators: "2 Indicators",

@@ -438,8 +438,8 @@ impl AppState {
         }
     }
 
-    /// Enters the mode this tab showed before a reload, else the one the page is for
-    /// (`review.html`, `training.html`); the start page stays when there is neither.
+    /// Enters the mode the page is for (`review.html`, `training.html`), whatever the tab
+    /// showed before: the page alone decides; the start page stays when it names none.
     #[cfg(feature = "full")]
     fn enter_page_mode(&mut self, mode: Option<Mode>, today: String) {
         use crate::review::ReviewAction;

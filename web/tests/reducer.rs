@@ -566,9 +566,7 @@ mod full {
                 boot(),
                 vec![
                     Action::Training(TrainingAction::Enter),
-                    Action::Training(TrainingAction::OpenDemo(
-                        shifan_rules::training::Demo::ALL[0],
-                    )),
+                    Action::Training(TrainingAction::OpenDemo(shifan_rules::sample::Demo::ALL[0])),
                     Action::TogglePoint {
                         number: 1,
                         point: 0,

@@ -113,8 +113,7 @@ fn the_reducer_keeps_ranks_one_to_k() {
 #[wasm_bindgen_test]
 async fn an_office_opens_files_sorts_decides_and_comes_back() {
     clear_storage().await;
-    let app = mount().await;
-    app.click("[data-action=\"start-review\"]").await;
+    let app = mount_page("review").await;
     assert!(app.find("#review-title").is_some());
     app.pick_files("[data-role=\"review-files\"]", &three_files())
         .await;
@@ -159,8 +158,23 @@ async fn an_office_opens_files_sorts_decides_and_comes_back() {
     // Recommend both: ranks follow the order of the decisions; a move swaps them; leaving
     // "recommend" closes the ranks up.
     let decision = |code: &str| format!("tr[data-code=\"{code}\"] [data-role=\"decision\"]");
+    // 迎泽区 is below the bar: recommending it asks first, saying why; "cancel" leaves it
+    // pending, "OK" recommends it. 小店区 is above it: nothing to ask.
+    let asked = answer_confirms(false);
+    app.choose(&decision("140106"), "recommend").await;
+    assert_eq!(asked.borrow().len(), 1);
+    assert!(
+        asked.borrow()[0].contains("低于综合示范标准 90.0%"),
+        "{:?}",
+        asked.borrow()
+    );
+    let select: web_sys::HtmlSelectElement = app.get(&decision("140106")).unchecked_into();
+    assert_eq!(select.value(), "pending", "the control is put back");
+    assert_eq!(app.rank("140106"), None);
+    let asked = answer_confirms(true);
     app.choose(&decision("140106"), "recommend").await;
     app.choose(&decision("140105"), "recommend").await;
+    assert_eq!(asked.borrow().len(), 1, "{:?}", asked.borrow());
     assert_eq!((app.rank("140106"), app.rank("140105")), (Some(1), Some(2)));
     app.click("tr[data-code=\"140105\"] [data-move=\"up\"]")
         .await;
@@ -198,7 +212,7 @@ async fn an_office_opens_files_sorts_decides_and_comes_back() {
             .is_some_and(|s| s.contains("shifan.review-session"))
     );
     drop(app);
-    let again = mount().await;
+    let again = mount_page("review").await;
     again.wait_for_count("table.comparison tbody tr", 2).await;
     assert_eq!(
         (again.rank("140106"), again.rank("140105")),
@@ -263,8 +277,7 @@ async fn a_dropped_package_restores_its_decisions() {
         )
         .unwrap();
 
-    let app = mount().await;
-    app.click("[data-action=\"start-review\"]").await;
+    let app = mount_page("review").await;
     drop_files(&[(&package.file_name(), package.to_json())]).await;
     app.wait_for_count("table.comparison tbody tr", 2).await;
     assert_eq!((app.rank("140106"), app.rank("140105")), (Some(1), None));
@@ -282,8 +295,7 @@ async fn a_dropped_package_restores_its_decisions() {
 #[wasm_bindgen_test]
 async fn a_full_storage_is_said_not_hidden() {
     clear_storage().await;
-    let app = mount().await;
-    app.click("[data-action=\"start-review\"]").await;
+    let app = mount_page("review").await;
     app.pick_files("[data-role=\"review-files\"]", &three_files()[..1])
         .await;
     app.wait_for_count("table.comparison tbody tr", 1).await;
@@ -318,4 +330,22 @@ async fn a_full_storage_is_said_not_hidden() {
         .call0(&JsValue::NULL)
         .unwrap();
     clear_storage().await;
+}
+
+#[wasm_bindgen_test]
+fn the_opinion_sheet_is_a_screen_of_the_reducer() {
+    let state = Rc::new(AppState::load(Boot::empty(Lang::Zh, "2026-12-02"))).reduce(
+        Action::Review(ReviewAction::Enter {
+            today: "2026-12-02".to_string(),
+        }),
+    );
+    let revision = state.review.revision;
+    let state = state.reduce(Action::Review(ReviewAction::Sheet(true)));
+    assert!(state.review.sheet);
+    assert_eq!(
+        state.review.revision, revision,
+        "showing the sheet changes nothing to save"
+    );
+    let state = state.reduce(Action::Review(ReviewAction::Sheet(false)));
+    assert!(!state.review.sheet);
 }

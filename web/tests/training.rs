@@ -15,8 +15,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// A fresh app on the training page, with empty storage.
 async fn training() -> Mounted {
-    let mounted = fresh().await;
-    mounted.click("[data-action=\"start-training\"]").await;
+    clear_storage().await;
+    let mounted = mount_page("training").await;
     assert!(
         mounted.find(".catalog-browser").is_some(),
         "the training page"
@@ -101,15 +101,18 @@ async fn a_demo_county_opens_and_nothing_is_saved() {
     app.click("[data-action=\"training-back\"]").await;
     app.click("[data-demo=\"single\"] button").await;
     assert!(app.find("#ind-1").is_some());
-    // Leaving training mode in place (here for the city review) closes the demo, unsaved; the
-    // top bar's mark is a link to the county page, which never sees a demo.
+    // Leaving training mode is a navigation to another page (the county page by the mark, the
+    // city review by its link), which never sees a demo: nothing of it is stored.
     assert_eq!(
         app.get(".brand-button").get_attribute("href").as_deref(),
         Some("index.html")
     );
-    app.click("header [data-action=\"review\"]").await;
-    assert!(app.find("#ind-1").is_none(), "the demo is closed");
-    assert!(app.find("[data-training=\"banner\"]").is_none());
+    assert_eq!(
+        app.get("header [data-action=\"review\"]")
+            .get_attribute("href")
+            .as_deref(),
+        Some("review.html")
+    );
     assert_eq!(local_storage().length().unwrap(), 0);
     assert!(stored("draft:").await.is_empty() && stored("review:").await.is_empty());
 }
@@ -137,13 +140,22 @@ async fn catalog_files_load_or_show_their_problems() {
     // A valid catalog of our own is used by the browser and the demos.
     let mut data: CatalogData = Catalog::reference().data().clone();
     data.title = "本省指标目录(测试)".into();
-    let own = Catalog::from_data(data).unwrap().to_json();
-    app.pick_file("#catalog-file", "own.json", &own).await;
+    let own = Catalog::from_data(data).unwrap();
+    app.pick_file("#catalog-file", "own.json", &own.to_json())
+        .await;
     app.wait_until("the new catalog", |a| {
         a.text(".training .catalog-badge").contains("本省指标目录")
     })
     .await;
     assert!(app.find("[data-notice=\"catalog-failed\"]").is_none());
+    // Confirmed on screen: its title, number of indicators and short fingerprint.
+    let loaded = app.text("[data-notice=\"catalog-loaded\"]");
+    let expected = format!(
+        "已载入指标目录“本省指标目录(测试)”：共 {} 项指标，目录指纹 {}。",
+        own.len(),
+        own.short_fingerprint()
+    );
+    assert!(loaded.starts_with(&expected), "{loaded}");
     app.click("[data-demo=\"above\"] button").await;
     assert!(app.text(".summary .catalog-badge").contains("本省指标目录"));
     app.click("[data-action=\"training-back\"]").await;
@@ -167,8 +179,40 @@ async fn catalog_files_load_or_show_their_problems() {
             .contains("本省指标目录")
     );
 
-    // Leaving training mode in place (here for the city review) returns to the built-in
-    // catalog.
-    app.click("header [data-action=\"review\"]").await;
-    assert!(app.text(".review .catalog-badge").contains(&reference));
+    // Leaving training mode is loading another page (here the city review's): the built-in
+    // catalog again; and training's page, opened again, starts with it too.
+    drop(app);
+    let review = mount_page("review").await;
+    assert!(review.text(".review .catalog-badge").contains(&reference));
+    drop(review);
+    let again = mount_page("training").await;
+    assert!(again.text(".training .catalog-badge").contains(&reference));
+    assert!(again.find("[data-notice=\"catalog-loaded\"]").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_training_page_opens_training_even_after_the_review_in_the_same_tab() {
+    clear_storage().await;
+    let review = mount_page("review").await;
+    assert!(review.find("#review-title").is_some(), "the review page");
+    // Its way to training is a link to training's page, not a switch in place.
+    assert_eq!(
+        review
+            .get("header [data-action=\"training\"]")
+            .get_attribute("href")
+            .as_deref(),
+        Some("training.html")
+    );
+    drop(review);
+    let app = mount_page("training").await;
+    assert!(
+        app.find(".catalog-browser").is_some() && app.find("#review-title").is_none(),
+        "the page names the mode, not what the tab showed before"
+    );
+    assert_eq!(
+        app.get("header [data-action=\"review\"]")
+            .get_attribute("href")
+            .as_deref(),
+        Some("review.html")
+    );
 }

@@ -324,6 +324,16 @@ impl Catalog {
         &self.fingerprint
     }
 
+    /// The first 12 hex digits of [`Catalog::fingerprint`], the short form shown on screen
+    /// (as [`crate::ApplicationFile::short_fingerprint`] is for an application).
+    pub fn short_fingerprint(&self) -> &str {
+        let hex = self
+            .fingerprint
+            .strip_prefix(crate::canonical::SHA256_PREFIX)
+            .unwrap_or(&self.fingerprint);
+        hex.get(..12).unwrap_or(hex)
+    }
+
     /// The comprehensive threshold.
     pub fn threshold(&self) -> Threshold {
         self.data.threshold
@@ -723,6 +733,19 @@ pub fn repeated_titles(catalog: &Catalog) -> Vec<&str> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_short_fingerprint_is_the_first_12_hex_digits() {
+        let catalog = Catalog::reference();
+        let short = catalog.short_fingerprint();
+        assert_eq!(short.len(), 12);
+        assert!(short.bytes().all(|b| b.is_ascii_hexdigit()));
+        assert!(
+            catalog
+                .fingerprint()
+                .starts_with(&format!("sha256:{short}"))
+        );
+    }
 
     #[test]
     fn the_embedded_reference_catalog_is_the_data_file_without_indentation() {

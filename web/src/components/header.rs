@@ -34,17 +34,24 @@ pub fn header(state: &AppHandle) -> Html {
         <button type="button" class="lang" lang={t.other_lang_tag} aria-label={t.other_lang_label}
             onclick={choose_lang}>{ t.other_lang }</button>
     };
-    // The accessible name is the visible text, then where the mark leads (WCAG 2.5.3: the
-    // name contains the label): no aria-label that would hide what sighted users read.
+    // The review's page names the city review, not the county's self-assessment.
+    #[cfg(feature = "full")]
+    let app_name = if state.in_review() {
+        crate::i18n::review::review_texts(state.lang).app_name
+    } else {
+        t.app_name
+    };
+    #[cfg(not(feature = "full"))]
+    let app_name = t.app_name;
     let mark = html! {
         <>
             <span class="logo" aria-hidden="true">{ t.logo }</span>
-            <span class="brand-name">{ t.app_name }</span>
-            <span class="visually-hidden">{ t.brand_suffix }{ t.back_to_start }</span>
+            <span class="brand-name">{ app_name }</span>
         </>
     };
     // The county page's start page is in place; the review's and training's pages lead back
-    // to the county page.
+    // to the county page. The visible name is the accessible name (WCAG 2.5.3, axe's
+    // label-content-name-mismatch); where it leads is its title.
     #[cfg(not(feature = "full"))]
     let home = html! {
         <button type="button" class="brand-button" onclick={send(&d, Action::Go(Screen::Start))}

@@ -31,8 +31,10 @@ pub fn summary(state: &AppHandle, read_only: Option<&ReadOnly>) -> Html {
     let gap_list = gaps(catalog, draft.level(), draft.assessment.answers());
     let verdict = score.verdict.label(lang);
     let percent = ratio.percent();
+    // Focusable: on wide screens the panel scrolls on its own, and a keyboard must reach it
+    // (WCAG 2.1.1, axe's scrollable-region-focusable).
     html! {
-        <aside class="summary" id="summary" aria-labelledby="summary-title">
+        <aside class="summary" id="summary" aria-labelledby="summary-title" tabindex="0">
             <h2 id="summary-title">{ t.summary_title }</h2>
             <div class="compliance" aria-live="polite">
                 <p class="big-number" data-testid="compliance">{ percent.clone() }</p>

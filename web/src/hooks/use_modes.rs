@@ -5,12 +5,12 @@ use yew::prelude::*;
 
 use crate::state::{AppHandle, Screen};
 
-/// Runs the review's autosave while the review is `screen`, and shows training mode's large
-/// type when it is switched on.
+/// Runs the review's autosave, and shows training mode's large type when it is switched on.
+/// The screen does not matter to either: which mode a tab shows is its page's alone.
 #[cfg(feature = "full")]
 #[hook]
-pub fn use_modes(state: &AppHandle, screen: Screen) {
-    crate::hooks::use_review_autosave(state, screen == Screen::Review);
+pub fn use_modes(state: &AppHandle, _screen: Screen) {
+    crate::hooks::use_review_autosave(state);
     use_effect_with(
         (state.training.presenter, state.in_training()),
         |&(on, active)| crate::training_state::Training::show_presenter(on, active),

@@ -56,11 +56,9 @@ pub async fn boot() -> Boot {
     boot.reopen = browser::session_get();
     #[cfg(feature = "full")]
     {
-        boot.mode = if crate::review::io::tab_in_review() {
-            Some(crate::state::Mode::Review)
-        } else {
-            browser::page_mode()
-        };
+        // The page alone names its mode: a tab that showed the review before opens
+        // training on training.html.
+        boot.mode = browser::page_mode();
         boot.presenter = crate::training_state::Training::presenter_was_on();
     }
     boot

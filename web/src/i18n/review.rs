@@ -220,6 +220,63 @@ pub struct ReviewTexts {
     pub download_refused: &'static str,
     /// Close a notice.
     pub dismiss: &'static str,
+
+    /// The app's name in the top bar on the review's page.
+    pub app_name: &'static str,
+    /// Confirmation before removing `{}` (its decision `{}`) from the review.
+    pub remove_confirm: &'static str,
+    /// Confirmation before recommending `{}`: the reasons (`{}`, one a line) follow.
+    pub weak_recommend_confirm: &'static str,
+    /// Confirmation before ranking `{}` first: the reasons (`{}`) follow.
+    pub weak_first_confirm: &'static str,
+    /// Reason: compliance `{}` (`{}`) below the bar `{}`.
+    pub weak_below_bar: &'static str,
+    /// Reason: compliance is zero (`{}`).
+    pub weak_zero: &'static str,
+    /// Reason: `{}` indicators unanswered.
+    pub weak_unanswered: &'static str,
+    /// Confirmation before exporting with `{}` unresolved duplicate groups (`{}` = who).
+    pub duplicate_export_confirm: &'static str,
+    /// The rejected files' summary line (`{}` files; open to see why).
+    pub rejected_summary: &'static str,
+    /// How percentages are rounded (said once, near the table).
+    pub rounding_note: &'static str,
+    /// Column: contact person and phone.
+    pub col_contact: &'static str,
+    /// Column: comments.
+    pub col_comment: &'static str,
+    /// Viewer: contact `{}`, phone `{}`.
+    pub contact: &'static str,
+    /// Next step while `{}` applications are pending.
+    pub next_step_pending: &'static str,
+    /// Next step once every application is decided.
+    pub next_step_done: &'static str,
+    /// Heading of the next step.
+    pub next_step: &'static str,
+    /// Open the printable opinion sheet.
+    pub sheet_open: &'static str,
+    /// The sheet's title (`{}` = the city, or nothing: a dangling separator is trimmed).
+    pub sheet_title: &'static str,
+    /// Back from the sheet to the review.
+    pub sheet_back: &'static str,
+    /// Print the sheet.
+    pub sheet_print: &'static str,
+    /// How to print the sheet.
+    pub sheet_hint: &'static str,
+    /// Sheet: reviewing office.
+    pub sheet_office: &'static str,
+    /// Sheet: column "No.".
+    pub sheet_no: &'static str,
+    /// Sheet: signature of the reviewer.
+    pub sign_reviewer: &'static str,
+    /// Sheet: signature of the head of the office.
+    pub sign_head: &'static str,
+    /// Sheet: the office's seal.
+    pub sign_seal: &'static str,
+    /// Sheet: date of signing.
+    pub sign_date: &'static str,
+    /// Sheet: nothing recorded.
+    pub sheet_none: &'static str,
 }
 
 /// The table for `lang`.
@@ -342,6 +399,34 @@ pub static ZH: ReviewTexts = ReviewTexts {
     xlsx_failed: "无法生成表格文件：{}",
     download_refused: "浏览器拒绝了下载。请检查浏览器的下载设置后重试。",
     dismiss: "关闭提示",
+    app_name: "法治政府建设示范创建 · 市级初审",
+    remove_confirm: "确定从初审中移除“{}”吗？它的初审意见（{}）、推荐排序和意见说明将一并删除；要恢复，只能重新打开该文件并重新提出意见。",
+    weak_recommend_confirm: "确定推荐“{}”吗？请注意：\n{}\n（这只是提醒，可以继续推荐。）",
+    weak_first_confirm: "确定把“{}”排在推荐第 1 位吗？请注意：\n{}\n（这只是提醒，可以继续。）",
+    weak_below_bar: "达标率 {}（{}），低于综合示范标准 {}",
+    weak_zero: "达标率为 {}，没有一项指标达标",
+    weak_unanswered: "还有 {} 项指标未作答",
+    duplicate_export_confirm: "还有 {} 组重复申报未处理（{}）：同一县（市、区）的多份同类申报都会放入推荐材料包。仍要导出吗？",
+    rejected_summary: "{} 个文件无法使用，不参加对比（展开查看原因）",
+    rounding_note: "表中百分比保留一位小数，一律向下取整（如 89.96% 显示为 89.9%），不会把未达标显示为达标；括号中的“达标 ÷ 适用”是精确值。",
+    col_contact: "联系人",
+    col_comment: "意见说明",
+    contact: "联系人：{}，电话：{}",
+    next_step_pending: "还有 {} 份申报待定。逐份提出初审意见后，再导出推荐材料包。",
+    next_step_done: "全部申报都已提出初审意见。请点击“导出推荐材料包”，把下载的 .json 文件报送省委依法治省办；需要纸质意见时，打印初审意见表，签字盖章后一并报送。",
+    next_step: "下一步",
+    sheet_open: "打印初审意见表",
+    sheet_title: "{}法治政府建设示范创建市级初审意见表",
+    sheet_back: "← 返回初审",
+    sheet_print: "打印",
+    sheet_hint: "用 A4 纸打印（横向更宽裕）。表中列出全部申报：推荐的按排序在前，其余按申报单位排列。",
+    sheet_office: "初审单位",
+    sheet_no: "序号",
+    sign_reviewer: "初审人（签字）",
+    sign_head: "负责人（签字）",
+    sign_seal: "初审单位（盖章）",
+    sign_date: "日期",
+    sheet_none: "—",
 };
 
 /// English.
@@ -456,4 +541,32 @@ pub static EN: ReviewTexts = ReviewTexts {
     xlsx_failed: "The table file could not be written: {}",
     download_refused: "The browser refused the download. Check its download settings and try again.",
     dismiss: "Dismiss",
+    app_name: "Rule-of-law demonstration · city review",
+    remove_confirm: "Remove “{}” from the review? Its decision ({}), rank and comments are deleted with it; to get them back you must open the file again and decide again.",
+    weak_recommend_confirm: "Recommend “{}”? Please note:\n{}\n(This is only a reminder; you may go on.)",
+    weak_first_confirm: "Rank “{}” first among the recommended? Please note:\n{}\n(This is only a reminder; you may go on.)",
+    weak_below_bar: "compliance {} ({}) is below the comprehensive bar of {}",
+    weak_zero: "compliance is {}: no indicator is met",
+    weak_unanswered: "{} indicators are unanswered",
+    duplicate_export_confirm: "{} duplicate submissions are not resolved ({}): every one of the same county's applications of the same kind goes into the package. Export anyway?",
+    rejected_summary: "{} files cannot be used and are not compared (open to see why)",
+    rounding_note: "Percentages have one decimal and are always rounded down (89.96% shows as 89.9%), so nothing below the bar shows as meeting it; the “met ÷ applicable” beside them is exact.",
+    col_contact: "Contact",
+    col_comment: "Comments",
+    contact: "Contact: {}, phone {}",
+    next_step_pending: "{} applications are still pending. Decide on each, then export the recommendation package.",
+    next_step_done: "Every application has a decision. Export the recommendation package and send the downloaded .json file to the province’s office (省委依法治省办); if a paper opinion is needed, print the opinion sheet, sign and seal it, and send it along.",
+    next_step: "Next step",
+    sheet_open: "Print the opinion sheet",
+    sheet_title: "City preliminary review: opinion sheet · {}",
+    sheet_back: "← Back to the review",
+    sheet_print: "Print",
+    sheet_hint: "Print on A4 (landscape gives more room). Every application is listed: the recommended ones first, by rank, then the others by applicant.",
+    sheet_office: "Reviewing office",
+    sheet_no: "No.",
+    sign_reviewer: "Reviewer (signature)",
+    sign_head: "Head of office (signature)",
+    sign_seal: "Office (seal)",
+    sign_date: "Date",
+    sheet_none: "—",
 };

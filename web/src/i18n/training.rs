@@ -51,6 +51,8 @@ pub struct TrainingTexts {
     pub criteria_heading: &'static str,
     /// Evidence heading in the catalog browser.
     pub evidence_heading: &'static str,
+    /// A loaded catalog confirmed: title `{}`, `{}` indicators, fingerprint `{}`.
+    pub catalog_loaded: &'static str,
 }
 
 /// Training mode's strings in `lang`.
@@ -71,6 +73,7 @@ pub static ZH: TrainingTexts = TrainingTexts {
     load_catalog_hint: "可载入指标目录 JSON 文件，或从 Excel 另存为“CSV UTF-8”的指标表格。只在本次培训演示中使用，不会保存。",
     use_reference: "改用内置参考目录",
     load_catalog_failed: "无法载入“{}”，仍使用原来的指标目录。问题如下：",
+    catalog_loaded: "已载入指标目录“{}”：共 {} 项指标，目录指纹 {}。目录浏览和演示县现在都使用它（仅本次培训，不保存）。",
     demos_title: "示例县",
     demos_hint: "按当前指标目录自动生成的虚构自评，一键打开；可以随意修改，不会保存。",
     demos: [
@@ -101,6 +104,7 @@ pub static EN: TrainingTexts = TrainingTexts {
     load_catalog_hint: "A catalog JSON file, or an indicator table saved from Excel as \"CSV UTF-8\". Used for this training session only; not saved.",
     use_reference: "Use the built-in reference catalog",
     load_catalog_failed: "\"{}\" cannot be loaded; the catalog in use is unchanged. Problems:",
+    catalog_loaded: "Catalog loaded: “{}”, {} indicators, fingerprint {}. The catalog browser and the demo counties use it now (for this training session only; not saved).",
     demos_title: "Demo counties",
     demos_hint: "Invented self-assessments made from the catalog in use, opened with one click; change anything, nothing is saved.",
     demos: [

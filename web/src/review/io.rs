@@ -18,19 +18,12 @@ use crate::files;
 use crate::review::{OpenedFile, ReviewAction, ReviewNotice};
 use crate::state::{Action, Dispatch};
 
-/// Session-storage key: this tab shows the review (so a reload comes back to it).
-pub const TAB_KEY: &str = "shifan.review.open";
 /// Milliseconds of verifying between two updates of the page while many files are opened.
 const SLICE_MS: f64 = 120.0;
 
 /// Today's local date, `YYYY-MM-DD`.
 pub fn today() -> String {
     browser::today()
-}
-
-/// Whether this tab showed the review before a reload.
-pub fn tab_in_review() -> bool {
-    browser::session_flag(TAB_KEY)
 }
 
 /// Records a performance mark (the web budgets script reads them).

@@ -98,6 +98,8 @@ pub struct ReviewState {
     pub saved_revision: u64,
     /// Whether saving works, and when it last happened.
     pub save: SaveStatus,
+    /// The printable opinion sheet (初审意见表) is shown instead of the page.
+    pub sheet: bool,
 }
 
 impl Default for ReviewState {
@@ -121,6 +123,7 @@ impl Default for ReviewState {
             revision: 0,
             saved_revision: 0,
             save: SaveStatus::Idle,
+            sheet: false,
         }
     }
 }
@@ -255,6 +258,8 @@ pub enum ReviewAction {
     Exporting(bool),
     /// Show a message, or hide it.
     Notice(Option<ReviewNotice>),
+    /// Show the printable opinion sheet (初审意见表), or go back to the page.
+    Sheet(bool),
 }
 
 impl AppState {
@@ -353,6 +358,12 @@ impl AppState {
             },
             ReviewAction::Exporting(on) => r.exporting = on,
             ReviewAction::Notice(notice) => r.notice = notice,
+            ReviewAction::Sheet(on) => {
+                r.sheet = on;
+                if on {
+                    r.viewing = None;
+                }
+            }
         }
     }
 }

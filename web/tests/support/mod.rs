@@ -69,6 +69,42 @@ pub(crate) async fn mount() -> Mounted {
     mounted
 }
 
+/// Mounts the app as a mode's page does: into `<main id="app" data-mode="{mode}">`
+/// (`review.html`, `training.html`), the page alone naming the mode.
+pub(crate) async fn mount_page(mode: &str) -> Mounted {
+    let root = document().create_element("main").unwrap();
+    root.set_id("app");
+    root.set_attribute("data-mode", mode).unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let app = yew::Renderer::<App>::with_root(root.clone()).render();
+    let mounted = Mounted {
+        root,
+        app: Some(app),
+    };
+    mounted
+        .wait_until("the app has read the store", |m| {
+            m.find("#content").is_some()
+        })
+        .await;
+    mounted
+}
+
+/// From now on answers every `window.confirm` with `answer`, as a person pressing OK or
+/// Cancel would, and keeps the questions asked (the headless browser has no one to ask).
+pub(crate) fn answer_confirms(answer: bool) -> std::rc::Rc<std::cell::RefCell<Vec<String>>> {
+    use wasm_bindgen::closure::Closure;
+    let asked = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let seen = asked.clone();
+    let confirm = Closure::<dyn FnMut(String) -> bool>::new(move |question: String| {
+        seen.borrow_mut().push(question);
+        answer
+    });
+    let window = web_sys::window().unwrap();
+    js_sys::Reflect::set(&window, &"confirm".into(), confirm.as_ref()).unwrap();
+    confirm.forget();
+    asked
+}
+
 /// Mounts the app on empty storage.
 pub(crate) async fn fresh() -> Mounted {
     clear_storage().await;

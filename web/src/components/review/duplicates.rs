@@ -1,5 +1,7 @@
 //! Duplicate submissions: files for the same county and kind (`shifan_rules::review`'s
 //! definition), side by side in one group, so the office can see which is which and keep one.
+//! Removing one drops its decision, rank and comments, so it asks first (as starting a new
+//! review does).
 
 use shifan_rules::review::duplicate_pairs;
 use shifan_rules::session::Reviewed;
@@ -10,7 +12,7 @@ use crate::components::review::{decision_label, review};
 use crate::i18n::fill;
 use crate::i18n::review::review_texts;
 use crate::review::ReviewAction;
-use crate::state::use_app;
+use crate::state::{Action, use_app};
 
 /// The duplicate pairs (nothing when there are none).
 #[component]
@@ -30,6 +32,21 @@ pub fn Duplicates() -> Html {
         let id = r.integrity().to_string();
         let ratio = r.verified.score.total.compliance();
         let kind = file.kind.label(lang);
+        let remove = {
+            let (d, id) = (d.clone(), id.clone());
+            let question = fill(
+                rt.remove_confirm,
+                &[
+                    &file.applicant.display_name(),
+                    decision_label(lang, r.opinion.decision),
+                ],
+            );
+            Callback::from(move |_: MouseEvent| {
+                if browser::confirm(&question) {
+                    d.dispatch(Action::Review(ReviewAction::Remove(id.clone())));
+                }
+            })
+        };
         html! {
             <article class="dup-card" data-id={id.clone()}>
                 <h3>{ file.applicant.display_name() }</h3>
@@ -43,8 +60,8 @@ pub fn Duplicates() -> Html {
                         onclick={review::<MouseEvent>(&d, ReviewAction::View(Some(id.clone())))}>
                         { fill(rt.open_named, &[&file.applicant.display_name()]) }
                     </button>
-                    <button type="button" class="danger"
-                        onclick={review::<MouseEvent>(&d, ReviewAction::Remove(id))}>{ rt.remove_application }</button>
+                    <button type="button" class="danger" data-action="remove-application"
+                        onclick={remove}>{ rt.remove_application }</button>
                 </div>
             </article>
         }

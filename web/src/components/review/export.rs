@@ -1,10 +1,13 @@
 //! Export: the recommendation package (sealed by `shifan-rules`; any problem is shown, nothing
-//! is downloaded then), and the comparison table as a spreadsheet (the writer is loaded on the
-//! click) or CSV, as filtered and sorted now.
+//! is downloaded then; with a duplicate submission not yet resolved it asks first), the
+//! comparison table as a spreadsheet (the writer is loaded on the click) or CSV, as filtered
+//! and sorted now, and the printable opinion sheet. The next step is said plainly.
 
 use shifan_rules::package::Decision;
 use yew::prelude::*;
 
+use crate::browser;
+use crate::components::review::{review, unresolved_duplicates};
 use crate::i18n::fill;
 use crate::i18n::review::review_texts;
 use crate::review::ReviewAction;
@@ -34,10 +37,26 @@ pub fn ReviewExport() -> Html {
         .iter()
         .filter(|a| a.opinion.decision == Decision::Recommend)
         .count();
+    let pending = session
+        .applications()
+        .iter()
+        .filter(|a| a.opinion.decision == Decision::Pending && session.outside_problem(a).is_none())
+        .count();
     let package = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
-            let notice = io::download_package(&state.review.session);
+            let session = &state.review.session;
+            let duplicates = unresolved_duplicates(session);
+            if !duplicates.is_empty() {
+                let question = fill(
+                    review_texts(state.lang).duplicate_export_confirm,
+                    &[&duplicates.len().to_string(), &duplicates.join("、")],
+                );
+                if !browser::confirm(&question) {
+                    return;
+                }
+            }
+            let notice = io::download_package(session);
             state.dispatch(Action::Review(ReviewAction::Notice(notice)));
         })
     };
@@ -66,8 +85,18 @@ pub fn ReviewExport() -> Html {
             if outside > 0 {
                 <p class="hint">{ fill(rt.export_outside, &[&outside.to_string()]) }</p>
             }
+            <div class="next-step" data-testid="next-step" role="status">
+                <strong>{ rt.next_step }</strong>
+                <p>{ if pending > 0 {
+                    fill(rt.next_step_pending, &[&pending.to_string()])
+                } else {
+                    rt.next_step_done.to_string()
+                } }</p>
+            </div>
             <div class="actions">
                 <button type="button" class="primary" data-action="export-package" onclick={package}>{ rt.export_package }</button>
+                <button type="button" data-action="opinion-sheet"
+                    onclick={review::<MouseEvent>(&state.dispatcher(), ReviewAction::Sheet(true))}>{ rt.sheet_open }</button>
                 <button type="button" data-action="export-xlsx" onclick={sheet(Sheet::Xlsx)}
                     disabled={r.exporting}>{ rt.export_xlsx }</button>
                 <button type="button" data-action="export-csv" onclick={sheet(Sheet::Csv)}

@@ -12,14 +12,20 @@ pub mod opinion;
 pub mod page;
 pub mod rejected;
 pub mod setup;
+pub mod sheet;
 pub mod table;
 pub mod viewer;
 
-use shifan_rules::Lang;
 use shifan_rules::package::Decision;
+use shifan_rules::review::{ComparisonRow, duplicate_pairs};
+use shifan_rules::session::Session;
+use shifan_rules::{Lang, Verified};
 use yew::prelude::*;
 
+use crate::browser;
 use crate::components::{send, send_value};
+use crate::i18n::fill;
+use crate::i18n::review::review_texts;
 use crate::review::ReviewAction;
 use crate::state::{Action, Dispatch};
 
@@ -60,4 +66,73 @@ pub fn decision_of(key: &str) -> Option<Decision> {
 /// A decision's label in `lang`, as `shifan-rules` names it.
 pub fn decision_label(lang: Lang, d: Decision) -> &'static str {
     d.label(lang)
+}
+
+/// Why recommending the application `verified`, or ranking it first, is a weak choice, one reason a line in
+/// `lang`: a comprehensive application below its catalog's bar (or any at 0%), unanswered
+/// indicators, and every warning its verification gave (such as an incomplete single-item
+/// narrative). The figures are `shifan-rules`' (its comparison row and warnings). Empty when
+/// nothing speaks against it.
+pub fn weak_reasons(verified: &Verified, lang: Lang) -> Vec<String> {
+    weak_reasons_of(&ComparisonRow::of(verified), verified, lang)
+}
+
+/// [`weak_reasons`] from the application's comparison row, when the caller has it already
+/// (the table has one per row).
+pub fn weak_reasons_of(row: &ComparisonRow, verified: &Verified, lang: Lang) -> Vec<String> {
+    let rt = review_texts(lang);
+    let c = row.compliance;
+    let mut reasons = Vec::new();
+    if c.per_mille().is_none_or(|pm| pm == 0) {
+        reasons.push(fill(rt.weak_zero, &[&c.percent()]));
+    } else if row.below_bar() {
+        let bar = verified.catalog.threshold().percent(lang);
+        reasons.push(fill(rt.weak_below_bar, &[&c.percent(), &c.formula(), &bar]));
+    }
+    if row.unanswered > 0 {
+        reasons.push(fill(rt.weak_unanswered, &[&row.unanswered.to_string()]));
+    }
+    reasons.extend(
+        verified
+            .warnings
+            .iter()
+            .map(|w| w.message.get(lang).to_string()),
+    );
+    reasons
+}
+
+/// Asks, when `reasons` speak against it, whether the office really means to recommend (or,
+/// with `first`, to rank first) the application of `name`; `true` when there is nothing to
+/// ask or the office confirms. The choice is never blocked.
+pub fn confirm_weak(lang: Lang, name: &str, reasons: &[String], first: bool) -> bool {
+    if reasons.is_empty() {
+        return true;
+    }
+    let rt = review_texts(lang);
+    let list: Vec<String> = reasons.iter().map(|r| format!("· {r}")).collect();
+    let question = if first {
+        rt.weak_first_confirm
+    } else {
+        rt.weak_recommend_confirm
+    };
+    browser::confirm(&fill(question, &[name, &list.join("\n")]))
+}
+
+/// The duplicate submissions not yet resolved: groups of the same county's applications of
+/// the same kind (`shifan_rules::review`'s rule) of which more than one is still going
+/// forward (recommended or pending). Each group is named by its applicant.
+pub fn unresolved_duplicates(session: &Session) -> Vec<String> {
+    let apps = session.applications();
+    let files: Vec<_> = apps.iter().map(|r| &r.verified.file).collect();
+    duplicates::groups(apps.len(), &duplicate_pairs(&files))
+        .into_iter()
+        .filter(|group| {
+            group
+                .iter()
+                .filter(|&&i| apps[i].opinion.decision != Decision::NotRecommend)
+                .count()
+                > 1
+        })
+        .map(|group| apps[group[0]].verified.file.applicant.display_name())
+        .collect()
 }

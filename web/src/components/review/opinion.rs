@@ -1,22 +1,27 @@
 //! The office's opinion on one application: the decision (推荐 / 不推荐 / 待定), the rank among
 //! the recommended with moves up and down, and the comments. The rank rule itself (1..k,
-//! closing up when a decision changes) is `shifan_rules::session`'s.
+//! closing up when a decision changes) is `shifan_rules::session`'s. Recommending a weak
+//! application, or moving it to rank 1, first asks the office to confirm, saying why
+//! ([`crate::components::review::weak_reasons`]); nothing is blocked.
 
 use shifan_rules::Lang;
 use shifan_rules::package::Decision;
 use shifan_rules::session::Opinion;
 use yew::prelude::*;
 
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+
 use crate::components::review::{
-    DECISIONS, decision_key, decision_label, decision_of, review, review_value,
+    DECISIONS, confirm_weak, decision_key, decision_label, decision_of, review, review_value,
 };
 use crate::i18n::fill;
 use crate::i18n::review::review_texts;
 use crate::review::ReviewAction;
-use crate::state::use_dispatch;
+use crate::state::{Action, Dispatch, use_dispatch};
 
 /// Properties of [`DecisionSelect`] and [`RankControl`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct OpinionProps {
     /// The application's integrity fingerprint.
     pub id: AttrValue,
@@ -29,8 +34,25 @@ pub struct OpinionProps {
     pub outside: bool,
     /// How many applications are recommended (the last rank).
     pub recommended: usize,
+    /// Why recommending it (or ranking it first) is a weak choice; empty when nothing is.
+    #[prop_or_default]
+    pub weak: Vec<String>,
     /// Page language.
     pub lang: Lang,
+}
+
+/// Dispatches the decision `to` on `props`' application, asking first when it recommends a
+/// weak one; `false` when the office cancelled (the control is then put back).
+fn decide(dispatch: &Dispatch, props: &OpinionProps, to: Decision) -> bool {
+    let recommending = to == Decision::Recommend && props.opinion.decision != Decision::Recommend;
+    if recommending && !confirm_weak(props.lang, &props.name, &props.weak, false) {
+        return false;
+    }
+    dispatch.dispatch(Action::Review(ReviewAction::Decide(
+        props.id.to_string(),
+        to,
+    )));
+    true
 }
 
 /// A compact decision picker for a table row. Like the other controls of a row it takes
@@ -40,11 +62,22 @@ pub fn DecisionSelect(props: &OpinionProps) -> Html {
     let dispatch = use_dispatch();
     let lang = props.lang;
     let rt = review_texts(lang);
-    let id = props.id.to_string();
-    let onchange: Callback<Event> = review_value(&dispatch, move |v| {
-        ReviewAction::Decide(id.clone(), decision_of(&v).unwrap_or_default())
-    });
     let current = props.opinion.decision;
+    let onchange = {
+        let props = props.clone();
+        Callback::from(move |e: Event| {
+            let Some(select) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
+            else {
+                return;
+            };
+            let to = decision_of(&select.value()).unwrap_or_default();
+            if !decide(&dispatch, &props, to) {
+                select.set_value(decision_key(current));
+            }
+        })
+    };
     html! {
         <select class={format!("decision {}", decision_key(current))} {onchange}
             aria-label={fill(rt.decision_for, &[&props.name])} data-role="decision">
@@ -66,12 +99,22 @@ pub fn RankControl(props: &OpinionProps) -> Html {
     };
     let k = props.recommended as u32;
     let id = props.id.to_string();
+    // Moving a weak application to the top asks first, as recommending it does.
+    let up = {
+        let (d, props, id) = (d.clone(), props.clone(), id.clone());
+        Callback::from(move |_: MouseEvent| {
+            if rank == 2 && !confirm_weak(props.lang, &props.name, &props.weak, true) {
+                return;
+            }
+            d.dispatch(Action::Review(ReviewAction::Move(id.clone(), true)));
+        })
+    };
     html! {
         <span class="rank">
             <span class="rank-number" data-testid="rank">{ rank }</span>
             <button type="button" class="rank-move" disabled={rank <= 1} data-move="up"
                 aria-label={fill(rt.up_named, &[&props.name])} title={rt.up}
-                onclick={review::<MouseEvent>(&d, ReviewAction::Move(id.clone(), true))}>{ "↑" }</button>
+                onclick={up}>{ "↑" }</button>
             <button type="button" class="rank-move" disabled={rank >= k} data-move="down"
                 aria-label={fill(rt.down_named, &[&props.name])} title={rt.down}
                 onclick={review::<MouseEvent>(&d, ReviewAction::Move(id, false))}>{ "↓" }</button>
@@ -98,11 +141,32 @@ pub fn OpinionForm(props: &OpinionProps) -> Html {
             <div class="choices decisions" role="radiogroup" aria-label={fill(rt.decision_for, &[&props.name])}>
                 { for DECISIONS.into_iter().map(|dec| {
                     let disabled = props.outside && dec == Decision::Recommend;
+                    let onchange = {
+                        let (d, props) = (d.clone(), props.clone());
+                        Callback::from(move |e: Event| {
+                            if decide(&d, &props, dec) {
+                                return;
+                            }
+                            // Cancelled: the radio of the decision recorded is checked again.
+                            let kept = e
+                                .target()
+                                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                                .and_then(|t| t.closest("[role=\"radiogroup\"]").ok().flatten())
+                                .and_then(|g| {
+                                    g.query_selector(&format!("input[value=\"{}\"]", decision_key(current)))
+                                        .ok()
+                                        .flatten()
+                                })
+                                .and_then(|i| i.dyn_into::<HtmlInputElement>().ok());
+                            if let Some(kept) = kept {
+                                kept.set_checked(true);
+                            }
+                        })
+                    };
                     html! {
                         <label class={format!("choice decision-choice {}", decision_key(dec))}>
                             <input type="radio" name="decision" value={decision_key(dec)}
-                                checked={dec == current} {disabled}
-                                onchange={review::<Event>(&d, ReviewAction::Decide(id.clone(), dec))} />
+                                checked={dec == current} {disabled} {onchange} />
                             <span>{ decision_label(lang, dec) }</span>
                         </label>
                     }
@@ -114,8 +178,7 @@ pub fn OpinionForm(props: &OpinionProps) -> Html {
             if let Some(rank) = props.opinion.rank {
                 <p class="rank-line">
                     <span>{ fill(rt.rank_of, &[&rank.to_string(), &k.to_string()]) }</span>
-                    <RankControl id={props.id.clone()} name={props.name.clone()} opinion={props.opinion.clone()}
-                        recommended={k} {lang} />
+                    <RankControl ..props.clone() />
                 </p>
             }
             <div class="field">

@@ -1,6 +1,6 @@
 //! The city review page: the reviewing office, opening files (picked, or dropped anywhere on
 //! the page), rejected files, duplicates, the comparison table, the export and the heat map —
-//! or, when one is open, an application read-only.
+//! or, when one is open, an application read-only, or the printable opinion sheet.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -18,6 +18,7 @@ use crate::components::review::notices::ReviewNotices;
 use crate::components::review::open_files::OpenFiles;
 use crate::components::review::rejected::RejectedList;
 use crate::components::review::setup::ReviewSetup;
+use crate::components::review::sheet::ReviewSheet;
 use crate::components::review::table::ComparisonTable;
 use crate::components::review::viewer::ReviewViewer;
 use crate::i18n::review::review_texts;
@@ -115,6 +116,9 @@ pub fn ReviewPage() -> Html {
     use_focus_return(state.review.viewing.clone());
     let rt = review_texts(state.lang);
     let r = &state.review;
+    if r.sheet {
+        return html! { <ReviewSheet /> };
+    }
     if let Some(id) = r.viewing.clone() {
         return html! {
             <>

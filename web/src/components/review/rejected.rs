@@ -1,5 +1,6 @@
 //! Files that cannot be used: each with its problems, in the page's language and with their
-//! stable codes. They are never mixed into the comparison.
+//! stable codes. They are never mixed into the comparison. A long list is folded under a line
+//! with its count, so it does not push the comparison table far down the page.
 
 use yew::prelude::*;
 
@@ -9,6 +10,9 @@ use crate::i18n::review::review_texts;
 use crate::i18n::{fill, texts};
 use crate::review::ReviewAction;
 use crate::state::use_app;
+
+/// Up to this many rejected files are shown unfolded.
+const SHOWN_UNFOLDED: usize = 3;
 
 /// The list of rejected files (nothing when there are none).
 #[component]
@@ -25,6 +29,8 @@ pub fn RejectedList() -> Html {
         <section class="review-panel rejected" aria-labelledby="rejected-title" data-testid="rejected">
             <h2 id="rejected-title">{ fill(rt.rejected_title, &[&rejected.len().to_string()]) }</h2>
             <p class="hint">{ rt.rejected_hint }</p>
+            <details class="rejected-details" open={rejected.len() <= SHOWN_UNFOLDED}>
+            <summary data-testid="rejected-summary">{ fill(rt.rejected_summary, &[&rejected.len().to_string()]) }</summary>
             <ul class="rejected-list">
                 { for rejected.iter().enumerate().map(|(i, file)| html! {
                     <li class="rejected-file" data-file={file.file_name.clone()}>
@@ -44,6 +50,7 @@ pub fn RejectedList() -> Html {
                     </li>
                 }) }
             </ul>
+            </details>
             <button type="button" onclick={review::<MouseEvent>(&d, ReviewAction::ClearRejected)}>{ rt.clear_rejected }</button>
         </section>
     }

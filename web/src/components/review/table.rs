@@ -1,7 +1,8 @@
 //! The comparison table: every application's county, kind, category, compliance with its
 //! formula, the comprehensive bar (estimate), compliance per area, unanswered and evidence
-//! counts, short fingerprint, and the office's decision and rank. Every column sorts (the
-//! header is a button; `aria-sort` says the order); kind, verdict and decision filter.
+//! counts, short fingerprint, the county's contact, and the office's decision, rank and
+//! comments. Every figure column sorts (the header is a button; `aria-sort` says the order);
+//! kind, verdict and decision filter. How percentages are rounded is said once, under it.
 
 use shifan_rules::Lang;
 use shifan_rules::catalog::chinese_numeral;
@@ -9,11 +10,11 @@ use yew::prelude::*;
 
 use crate::components::review::opinion::{DecisionSelect, RankControl};
 use crate::components::review::{
-    DECISIONS, decision_key, decision_label, decision_of, review, review_value,
+    DECISIONS, decision_key, decision_label, decision_of, review, review_value, weak_reasons_of,
 };
 use crate::components::summary::area_prefix;
-use crate::i18n::review::review_texts;
 use crate::i18n::fill;
+use crate::i18n::review::review_texts;
 use crate::review::rows::{Row, shown_rows};
 use crate::review::{Column, DecisionFilter, KindFilter, ReviewAction, VerdictFilter};
 use crate::state::use_app;
@@ -141,6 +142,9 @@ pub fn ComparisonTable() -> Html {
             }
         }
         let warnings = !row.verified.warnings.is_empty();
+        let weak = weak_reasons_of(&row.row, &row.verified, lang);
+        let contact = &row.verified.file.applicant.contact;
+        let comment = row.opinion.comment.trim().to_string();
         html! {
             <tr key={row.id.clone()} {class} data-id={row.id.clone()} data-code={row.row.division_code.clone()}
                 data-decision={decision_key(row.opinion.decision)}>
@@ -167,14 +171,21 @@ pub fn ComparisonTable() -> Html {
                 <td class={if row.row.meets_bar() { "meets yes" } else { "meets" }}>{ meets }</td>
                 <td class="decision-cell">
                     <DecisionSelect id={row.id.clone()} name={name.clone()} opinion={row.opinion.clone()}
-                        outside={row.outside.is_some()} {recommended} {lang} />
+                        outside={row.outside.is_some()} {recommended} weak={weak.clone()} {lang} />
                 </td>
                 <td class="rank-cell">
-                    <RankControl id={row.id.clone()} {name} opinion={row.opinion.clone()} {recommended} {lang} />
+                    <RankControl id={row.id.clone()} {name} opinion={row.opinion.clone()} {recommended} {weak} {lang} />
+                </td>
+                <td class="comment-cell" data-testid="comment" title={comment.clone()}>
+                    if comment.is_empty() { { "—" } } else { <span class="comment-text">{ comment }</span> }
                 </td>
                 { for row.row.areas.iter().map(|a| html! { <td class="rv-num" title={a.formula()}>{ a.percent() }</td> }) }
                 <td class="rv-num">{ row.row.unanswered }</td>
                 <td class="rv-num">{ row.row.evidence }</td>
+                <td class="contact-cell" data-testid="contact">
+                    <span>{ contact.name.clone() }</span>
+                    <span class="phone">{ contact.phone.clone() }</span>
+                </td>
                 <td><code class="short-hash">{ row.row.fingerprint.clone() }</code></td>
             </tr>
         }
@@ -197,6 +208,7 @@ pub fn ComparisonTable() -> Html {
                             { header(Column::MeetsBar, fill(rt.col_meets, &[&line]), None) }
                             { header(Column::Decision, rt.col_decision.into(), None) }
                             { header(Column::Rank, rt.col_rank.into(), None) }
+                            <th scope="col" class="plain">{ rt.col_comment }</th>
                             { for areas.iter().enumerate().map(|(i, (n, title))| header(
                                 Column::Area(i),
                                 area_short(lang, *n),
@@ -204,12 +216,14 @@ pub fn ComparisonTable() -> Html {
                             )) }
                             { header(Column::Unanswered, rt.col_unanswered.into(), None) }
                             { header(Column::Evidence, rt.col_evidence.into(), None) }
+                            <th scope="col" class="plain">{ rt.col_contact }</th>
                             { header(Column::Fingerprint, rt.col_fingerprint.into(), None) }
                         </tr>
                     </thead>
                     <tbody>{ for rows.iter().map(row) }</tbody>
                 </table>
             </div>
+            <p class="hint rounding-note" data-testid="rounding-note">{ rt.rounding_note }</p>
             <details class="areas-legend">
                 <summary>{ rt.areas_legend }</summary>
                 <ol>

@@ -1,4 +1,5 @@
-//! An application opened read-only: who applied, for what, the file and its fingerprint, the
+//! An application opened read-only: who applied (and whom to call: the county's contact
+//! person and phone), for what, the file and its fingerprint, the
 //! office's opinion form, and then the very indicator view the county used (the workspace with
 //! its navigation and summary), showing the submitted answers with nothing to edit.
 
@@ -10,7 +11,7 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::notices::problem_item;
 use crate::components::review::opinion::OpinionForm;
-use crate::components::review::review;
+use crate::components::review::{review, weak_reasons};
 use crate::components::workspace::workspace;
 use crate::i18n::review::review_texts;
 use crate::i18n::{fill, texts};
@@ -57,6 +58,14 @@ pub fn ReviewViewer(props: &ViewerProps) -> Html {
     let name = file.applicant.display_name();
     let kind = file.kind.label(lang);
     let outside = session.outside_problem(&reviewed);
+    // A county may leave its contact empty: a dash says so rather than a dangling label.
+    let or_dash = |s: &str| -> String {
+        if s.trim().is_empty() {
+            "—".to_string()
+        } else {
+            s.trim().to_string()
+        }
+    };
     let project = match &file.kind {
         Kind::Comprehensive => Html::default(),
         Kind::SingleItem {
@@ -96,6 +105,12 @@ pub fn ReviewViewer(props: &ViewerProps) -> Html {
                     <span>{ fill(rt.fingerprint, &[file.short_fingerprint()]) }</span>
                     <span>{ fill(rt.updated, &[&browser::local_time(&file.updated)]) }</span>
                 </p>
+                <p class="viewer-contact" data-testid="contact">
+                    { fill(rt.contact, &[
+                        &or_dash(&file.applicant.contact.name),
+                        &or_dash(&file.applicant.contact.phone),
+                    ]) }
+                </p>
                 <p class="hint">{ rt.read_only_hint }</p>
                 if let Some(problem) = outside.as_ref() {
                     <p class="error-text">{ problem.message.get(lang).to_string() }</p>
@@ -109,7 +124,8 @@ pub fn ReviewViewer(props: &ViewerProps) -> Html {
                     </div>
                 }
                 <OpinionForm id={props.id.clone()} name={name} opinion={reviewed.opinion.clone()}
-                    outside={outside.is_some()} recommended={session.recommended()} {lang} />
+                    outside={outside.is_some()} recommended={session.recommended()}
+                    weak={weak_reasons(&reviewed.verified, lang)} {lang} />
             </div>
             { project }
             { workspace(&state, Some(&view)) }

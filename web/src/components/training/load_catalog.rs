@@ -1,6 +1,7 @@
 //! Loading another catalog for the session: a JSON catalog or an office's table saved as
 //! "CSV UTF-8", read by `shifan-rules` ([`crate::files::read_catalog`]); its problems (with line
-//! numbers) are shown in the page's language and the catalog in use stays as it was.
+//! numbers) are shown in the page's language and the catalog in use stays as it was. A loaded
+//! catalog is confirmed on screen: its title, number of indicators and short fingerprint.
 
 use yew::prelude::*;
 
@@ -50,6 +51,17 @@ pub fn LoadCatalog() -> Html {
                 }
             </div>
             <p class="hint">{ tt.load_catalog_hint }</p>
+            // The loaded catalog said on screen in full: what the trainer chose, so the
+            // room sees which catalog every figure below is computed against.
+            if let Some(catalog) = state.training.catalog.as_ref() {
+                <p class="notice ok catalog-loaded" role="status" data-notice="catalog-loaded">
+                    { fill(tt.catalog_loaded, &[
+                        catalog.title(),
+                        &catalog.len().to_string(),
+                        catalog.short_fingerprint(),
+                    ]) }
+                </p>
+            }
             if let Some((name, problems)) = state.training.load_failed.as_ref() {
                 <div class="notice error" role="alert" data-notice="catalog-failed">
                     <p><strong>{ fill(tt.load_catalog_failed, &[name]) }</strong></p>
