@@ -11,19 +11,20 @@ const full = Boolean(document.getElementById('app')?.dataset.mode);
 
 /** The message for a load that failed although the browser passed the check, in plain words. */
 function failure(error) {
-  const text = String(error);
-  // A missing or unreachable file: fetch and import() fail with a TypeError naming it.
-  if (error instanceof TypeError && /fetch|import|load|network/i.test(text)) {
+  // A file that could not be fetched (missing, HTTP error, no connection): fetch, import() and
+  // WebAssembly.instantiateStreaming fail with a TypeError.
+  if (error instanceof TypeError) {
     return [
-      '页面程序未能下载。请检查网络或文件是否完整，然后刷新页面重试。',
-      "The page's program could not be downloaded. Check the connection (or that the files are complete) and reload the page.",
+      '页面程序未能下载。请检查网络连接（或文件是否完整），然后刷新页面重试。',
+      "The page's program could not be downloaded. Check the connection (or that the files are complete), then reload the page.",
     ];
   }
-  // Refused compilation: a security policy or a setting of the browser forbids WebAssembly.
-  if (/disallowed|CompileError|WebAssembly/i.test(text)) {
+  // Compilation refused or failed: a damaged file, or a security setting that forbids
+  // WebAssembly (Chromium says "Wasm code generation disallowed by embedder").
+  if (error instanceof WebAssembly.CompileError || error instanceof WebAssembly.LinkError || error instanceof EvalError) {
     return [
-      '浏览器拒绝运行本页面的程序（可能被安全设置或管理策略禁止了 WebAssembly）。请改用 Chrome、Edge 或 Firefox 的新版本，或请管理员允许 WebAssembly。',
-      "The browser refused to run this page's program (a security setting or policy may forbid WebAssembly). Use a current Chrome, Edge or Firefox, or ask your administrator to allow WebAssembly.",
+      '浏览器无法运行本页面的程序：文件可能不完整，或安全设置禁止了 WebAssembly。请刷新页面重试；如仍失败，请改用 Chrome、Edge 或 Firefox 的新版本，或请管理员允许 WebAssembly。',
+      "The browser cannot run this page's program: a file may be damaged, or a security setting forbids WebAssembly. Reload the page; if it fails again, use a current Chrome, Edge or Firefox, or ask your administrator to allow WebAssembly.",
     ];
   }
   return [

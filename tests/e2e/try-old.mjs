@@ -1,0 +1,10 @@
+import { OLD_ENGINES, launchOldChromium } from './engines.mjs';
+const e = OLD_ENGINES[0];
+const t = Date.now();
+const b = await launchOldChromium(e);
+console.log('launched', b.version(), Date.now() - t);
+const p = await b.newPage();
+console.log('page', Date.now() - t);
+await p.setContent('<p>hi</p>');
+console.log(await p.evaluate(() => navigator.userAgent), Date.now() - t);
+await b.close();
