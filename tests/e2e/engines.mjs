@@ -15,7 +15,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 
-import { chromium } from 'playwright-core';
+// Playwright 1.64 and later call Element.checkVisibility (Chromium 105) unguarded in their
+// injected script, so every wait and click fails on these engines; 1.63 is the last release
+// that checks for it first. Kept under its own name beside the current playwright-core.
+import { chromium } from 'playwright-core-old-engines';
 
 import { repoRoot } from './serve.mjs';
 

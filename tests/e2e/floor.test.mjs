@@ -10,7 +10,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
@@ -25,6 +25,12 @@ const NA_REASON = '本县无此项职能(测试说明)';
 
 /** How indicator `k` of the ten is answered: one not applicable, one partly met, the rest met. */
 const plan = (k) => (k === 3 ? 'not_applicable' : k === 6 ? 'partly_met' : 'met');
+
+/**
+ * The errors of a page on an old engine but the one it must log: engines before Chromium 97
+ * do not know 'wasm-unsafe-eval' and say that they ignore it (README, "Browsers").
+ */
+const unexpected = (errors) => errors.filter((e) => !/invalid source: ''wasm-unsafe-eval''. It will be ignored/.test(e));
 
 let server;
 before(async () => {
@@ -42,6 +48,28 @@ function foreignRequests(page) {
     if (!url.startsWith(server.url) && !url.startsWith('blob:') && !url.startsWith('data:')) foreign.push(url);
   });
   return foreign;
+}
+
+/**
+ * Clicks `selector` and returns the path of the file the browser downloads, as saved under its
+ * suggested name. Playwright's download event needs Browser.downloadWillBegin (Chromium 86),
+ * so the page is told through the DevTools protocol to save downloads into a folder of its
+ * own, which is then watched: the very file a person would find in their downloads.
+ */
+async function download(page, selector, dir) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Page.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });
+  await page.click(selector);
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    // Chromium writes `<name>.crdownload` first and renames it when done.
+    const done = readdirSync(dir).filter((f) => !f.endsWith('.crdownload'));
+    if (done.length === 1) return path.join(dir, done[0]);
+    if (Date.now() > deadline) throw new Error(`no download in ${dir} after clicking ${selector}: ${readdirSync(dir)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 async function answer(page, indicator, k) {
@@ -65,9 +93,15 @@ async function answer(page, indicator, k) {
 for (const engine of OLD_ENGINES) {
   describe(`on ${engine.name}`, () => {
     let browser;
+    /** The one browser context: in one process (--single-process), Chromium 85 dies on a second. */
+    let context;
     let downloaded;
     before(async () => {
       browser = await launchOldChromium(engine);
+      context = await browser.newContext();
+      // Closing the last page would end the browser: one tab stays open while the tests open
+      // and close theirs.
+      await context.newPage();
     });
     after(async () => {
       await browser?.close();
@@ -78,7 +112,7 @@ for (const engine of OLD_ENGINES) {
     });
 
     test('a county starts, answers ten indicators, reloads, finds them and downloads a file shifan check accepts', async () => {
-      const { page, errors } = await openApp(browser, server.url);
+      const { page, errors } = await openApp(context, server.url);
       const foreign = foreignRequests(page);
       try {
         assert.equal(await page.getAttribute('html', 'data-floor'), 'ok');
@@ -103,9 +137,8 @@ for (const engine of OLD_ENGINES) {
         assert.equal(await page.inputValue(`#ind-${ten[3].number}-reason`), NA_REASON);
         assert.equal(await page.isChecked(`#ind-${ten[6].number}-p0`), true);
 
-        const [download] = await Promise.all([page.waitForEvent('download'), page.click('header .tools button.primary')]);
-        downloaded = path.join(artifactsDir(), `floor-${engine.major}-application.json`);
-        await download.saveAs(downloaded);
+        downloaded = await download(page, 'header .tools button.primary', path.join(artifactsDir(), `floor-${engine.major}-county`));
+        assert.match(path.basename(downloaded), /^太原市-小店区-综合示范-\d{4}-\d{2}-\d{2}\.json$/);
         const saved = JSON.parse(readFileSync(downloaded, 'utf8'));
         assert.equal(saved.summary.total.met, met);
         const cli = cliBin();
@@ -119,14 +152,14 @@ for (const engine of OLD_ENGINES) {
 
         await page.screenshot({ path: path.join(artifactsDir(), `floor-${engine.major}-county.png`) });
         assert.deepEqual(foreign, [], 'requests to other hosts');
-        assert.deepEqual(errors, [], 'page errors');
+        assert.deepEqual(unexpected(errors), [], 'page errors');
       } finally {
         await page.close();
       }
     });
 
     test('the page may still connect to no other host', async () => {
-      const { page } = await openApp(browser, server.url);
+      const { page } = await openApp(context, server.url);
       try {
         // Another origin: the same server under another name.
         const other = server.url.replace('127.0.0.1', 'localhost');
@@ -152,28 +185,23 @@ for (const engine of OLD_ENGINES) {
 
     test('the city review opens the county file and exports a workbook; training shows the catalog', async () => {
       assert.ok(downloaded && existsSync(downloaded), 'runs after the county walk');
-      const { page: review, errors } = await openApp(browser, `${server.url}review.html`);
+      const { page: review, errors } = await openApp(context, `${server.url}review.html`);
       try {
         await review.waitForSelector('#review-title');
         await review.setInputFiles('[data-role="review-files"]', downloaded);
         await review.waitForSelector('table.comparison tbody tr[data-code="140105"]');
-        const [xlsx] = await Promise.all([
-          review.waitForEvent('download', { timeout: 60_000 }),
-          review.click('[data-action="export-xlsx"]'),
-        ]);
-        assert.match(xlsx.suggestedFilename(), /\.xlsx$/);
-        const file = path.join(artifactsDir(), `floor-${engine.major}-table.xlsx`);
-        await xlsx.saveAs(file);
+        const file = await download(review, '[data-action="export-xlsx"]', path.join(artifactsDir(), `floor-${engine.major}-review`));
+        assert.match(path.basename(file), /\.xlsx$/);
         assert.equal(readFileSync(file).subarray(0, 2).toString('latin1'), 'PK');
-        assert.deepEqual(errors, [], 'review page errors');
+        assert.deepEqual(unexpected(errors), [], 'review page errors');
       } finally {
         await review.close();
       }
-      const { page: training, errors: trainingErrors } = await openApp(browser, `${server.url}training.html`);
+      const { page: training, errors: trainingErrors } = await openApp(context, `${server.url}training.html`);
       try {
         await training.waitForSelector('.catalog-browser');
         assert.equal(await training.locator('.entry').count(), indicators.length);
-        assert.deepEqual(trainingErrors, [], 'training page errors');
+        assert.deepEqual(unexpected(trainingErrors), [], 'training page errors');
       } finally {
         await training.close();
       }
@@ -249,11 +277,12 @@ describe('below the floor (in Debian Chromium, with WebAssembly taken away)', ()
         assert.equal(await tab.getAttribute('html', 'data-floor'), 'ok');
         const plain = await boot.locator(':scope > p').allInnerTexts();
         assert.equal(plain.length, 2, 'one paragraph in Chinese, one in English');
-        for (const w of words) assert.ok(plain.some((p) => w.test(p)), `${w} in ${plain}`);
+        const detail = await boot.locator('details code').textContent();
+        for (const w of words) assert.ok(plain.some((p) => w.test(p)), `${w} in ${plain} (error: ${detail})`);
         assert.ok(plain.every((p) => !/Error|wasm/.test(p)), `no raw error in the message: ${plain}`);
         // The technical detail is kept, folded away, for whoever helps.
         assert.equal(await boot.locator('details').getAttribute('open'), null);
-        assert.match(await boot.locator('details code').textContent(), /Error/);
+        assert.match(detail, /Error/);
       } finally {
         await context.close();
       }

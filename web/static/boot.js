@@ -13,7 +13,7 @@ const full = Boolean(document.getElementById('app')?.dataset.mode);
 function failure(error) {
   // A file that could not be fetched (missing, HTTP error, no connection): fetch, import() and
   // WebAssembly.instantiateStreaming fail with a TypeError.
-  if (error instanceof TypeError) {
+  if (error instanceof TypeError || /\bfetch/i.test(String(error))) {
     return [
       '页面程序未能下载。请检查网络连接（或文件是否完整），然后刷新页面重试。',
       "The page's program could not be downloaded. Check the connection (or that the files are complete), then reload the page.",
