@@ -114,6 +114,8 @@ for (const engine of OLD_ENGINES) {
     test('a county starts, answers ten indicators, reloads, finds them and downloads a file shifan check accepts', async () => {
       const { page, errors } = await openApp(context, server.url);
       const foreign = foreignRequests(page);
+      const loaded = [];
+      page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
       try {
         assert.equal(await page.getAttribute('html', 'data-floor'), 'ok');
         await page.click('[data-action="new"]');
@@ -152,6 +154,7 @@ for (const engine of OLD_ENGINES) {
 
         await page.screenshot({ path: path.join(artifactsDir(), `floor-${engine.major}-county.png`) });
         assert.deepEqual(foreign, [], 'requests to other hosts');
+        assert.ok(!loaded.includes('/too-old.js'), 'the message below the floor is not downloaded');
         assert.deepEqual(unexpected(errors), [], 'page errors');
       } finally {
         await page.close();
@@ -178,6 +181,22 @@ for (const engine of OLD_ENGINES) {
         }, other);
         assert.equal(outcome.fetched, 'refused');
         assert.ok(outcome.violations.some((d) => d.startsWith('connect-src')), JSON.stringify(outcome.violations));
+      } finally {
+        await page.close();
+      }
+    });
+
+    test('a failed load says what to do in plain words', async () => {
+      const page = await context.newPage();
+      try {
+        await page.route('**/shifan_web_bg.wasm', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
+        await page.goto(server.url);
+        const boot = page.locator('#boot.failed');
+        await boot.waitFor({ state: 'attached' });
+        const plain = await boot.locator(':scope > p').allInnerTexts();
+        assert.equal(plain.length, 2, `one paragraph in Chinese, one in English: ${plain}`);
+        assert.match(plain[0], /未能下载/);
+        assert.match(plain[1], /could not be downloaded/);
       } finally {
         await page.close();
       }
@@ -264,7 +283,7 @@ describe('below the floor (in Debian Chromium, with WebAssembly taken away)', ()
 
   for (const [what, reply, words] of [
     ['the wasm is missing', { status: 404, contentType: 'text/plain', body: 'not found' }, [/未能下载/, /could not be downloaded/]],
-    ['the wasm is damaged', { status: 200, contentType: 'application/wasm', body: 'not wasm' }, [/无法运行/, /cannot run/]],
+    ['the wasm is damaged', { status: 200, contentType: 'application/wasm', body: 'not wasm' }, [/未能运行/, /could not run/]],
   ]) {
     test(`a failed load says what to do in plain words when ${what}`, async () => {
       const context = await browser.newContext();

@@ -10,28 +10,20 @@
 const full = Boolean(document.getElementById('app')?.dataset.mode);
 
 /** The message for a load that failed although the browser passed the check, in plain words. */
-function failure(error) {
+const failure = (error) =>
   // A file that could not be fetched (missing, HTTP error, no connection): fetch, import() and
-  // WebAssembly.instantiateStreaming fail with a TypeError.
-  if (error instanceof TypeError || /\bfetch/i.test(String(error))) {
-    return [
-      '页面程序未能下载。请检查网络连接（或文件是否完整），然后刷新页面重试。',
-      "The page's program could not be downloaded. Check the connection (or that the files are complete), then reload the page.",
-    ];
-  }
-  // Compilation refused or failed: a damaged file, or a security setting that forbids
-  // WebAssembly (Chromium says "Wasm code generation disallowed by embedder").
-  if (error instanceof WebAssembly.CompileError || error instanceof WebAssembly.LinkError || error instanceof EvalError) {
-    return [
-      '浏览器无法运行本页面的程序：文件可能不完整，或安全设置禁止了 WebAssembly。请刷新页面重试；如仍失败，请改用 Chrome、Edge 或 Firefox 的新版本，或请管理员允许 WebAssembly。',
-      "The browser cannot run this page's program: a file may be damaged, or a security setting forbids WebAssembly. Reload the page; if it fails again, use a current Chrome, Edge or Firefox, or ask your administrator to allow WebAssembly.",
-    ];
-  }
-  return [
-    '页面程序启动失败。请刷新页面重试；如仍失败，请改用 Chrome、Edge 或 Firefox 的新版本。',
-    "The page's program failed to start. Reload the page to try again; if it fails again, use a current Chrome, Edge or Firefox.",
-  ];
-}
+  // WebAssembly.instantiateStreaming fail with a TypeError, wasm-bindgen with "failed to fetch".
+  error instanceof TypeError || /\bfetch/i.test(error)
+    ? [
+        '页面程序未能下载。请检查网络连接或文件是否完整，然后刷新页面。',
+        "The page's program could not be downloaded. Check the connection, or that the files are complete, and reload the page.",
+      ]
+    : // Anything else: a damaged file, a security setting that forbids WebAssembly ("Wasm code
+      // generation disallowed by embedder"), a failure while starting.
+      [
+        '浏览器未能运行本页面的程序（文件可能不完整，或安全设置禁止了 WebAssembly）。请刷新页面；如仍失败，请改用 Chrome、Edge 或 Firefox 的新版本。',
+        "The browser could not run this page's program (a file may be damaged, or a security setting forbids WebAssembly). Reload the page; if it fails again, use a current Chrome, Edge or Firefox.",
+      ];
 
 if (document.documentElement.dataset.floor !== 'below') {
   import(full ? './shifan_web_full.js' : './shifan_web.js')
@@ -41,7 +33,8 @@ if (document.documentElement.dataset.floor !== 'below') {
       const boot = document.getElementById('boot');
       if (!boot) return;
       const [zh, en] = failure(error);
-      boot.replaceChildren();
+      // Not replaceChildren(): it arrives in Chromium 86, above the floor.
+      boot.textContent = '';
       boot.setAttribute('role', 'alert');
       boot.classList.add('failed');
       for (const [text, lang] of [[zh, 'zh-CN'], [en, 'en']]) {

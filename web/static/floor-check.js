@@ -5,7 +5,8 @@
 // Explorer (and a dual-core browser's "compatibility mode"): ES3 syntax only, no modules.
 // The page includes it at the end of <body>, so it runs before boot.js (a module, which runs
 // after parsing) and before anything downloads the app's wasm. It marks the result on <html>
-// as data-floor="ok" or data-floor="below"; boot.js loads nothing when it is "below".
+// as data-floor="ok" or data-floor="below"; boot.js loads nothing when it is "below", and this
+// script loads too-old.js, which says so in Chinese and English.
 //
 // PROBE is a tiny wasm module that uses each feature of the floor: a function returning two
 // values (multi-value), memory.fill (bulk memory), i32.extend8_s (sign extension),
@@ -47,67 +48,16 @@
     }
   }
 
-  function add(parent, tag, text) {
-    var el = document.createElement(tag);
-    if (text) el.appendChild(document.createTextNode(text));
-    parent.appendChild(el);
-    return el;
-  }
-
-  // The message, in Chinese and English. Styled through the DOM (not a style attribute, which
-  // the page's Content-Security-Policy refuses), so it reads well without the app's CSS too.
-  function showTooOld(reason) {
-    var boot = document.getElementById('boot');
-    if (!boot) {
-      boot = document.createElement('div');
-      document.body.appendChild(boot);
-    }
-    while (boot.firstChild) boot.removeChild(boot.firstChild);
-    boot.setAttribute('role', 'alert');
-    boot.className = 'boot too-old';
-    boot.setAttribute('data-reason', reason);
-    var s = boot.style;
-    s.maxWidth = '40em';
-    s.margin = '2em auto';
-    s.padding = '1em 1.5em';
-    s.border = '2px solid #b45309';
-    s.background = '#fffbeb';
-    s.color = '#1f2937';
-    s.lineHeight = '1.6';
-    s.fontSize = '16px';
-    s.textAlign = 'left';
-
-    add(boot, 'h1', '浏览器版本过旧，无法使用本页面').style.fontSize = '1.4em';
-    add(
-      boot,
-      'p',
-      reason === 'no-wasm'
-        ? '本浏览器不支持 WebAssembly，或已将其关闭。'
-        : '本浏览器的 WebAssembly 缺少本页面需要的功能。'
-    );
-    add(
-      boot,
-      'p',
-      '请改用 Chrome、Edge 或 Firefox 的新版本（Chromium 内核 85 或更新，Firefox 79 或更新）。' +
-        '360、QQ、搜狗等双核浏览器请切换到“极速模式”，不要用“兼容模式”或 IE 模式。'
-    );
-    add(boot, 'h2', 'This browser is too old for this page').style.fontSize = '1.2em';
-    add(
-      boot,
-      'p',
-      reason === 'no-wasm'
-        ? 'This browser has no WebAssembly, or it is turned off.'
-        : "This browser's WebAssembly lacks features this page needs."
-    );
-    add(
-      boot,
-      'p',
-      'Please use a current Chrome, Edge or Firefox (a Chromium engine 85 or newer, Firefox 79 or newer). ' +
-        'In a dual-engine browser (360, QQ, Sogou), switch to its fast mode (极速模式), not compatibility or IE mode.'
-    );
-  }
-
   var reason = floorReached();
   root.setAttribute('data-floor', reason === 'ok' ? 'ok' : 'below');
-  if (reason !== 'ok') showTooOld(reason);
+  if (reason !== 'ok') {
+    // The message is a script of its own, fetched only here: the browsers above the floor,
+    // which are nearly all, do not download it.
+    root.setAttribute('data-floor-reason', reason);
+    var boot = document.getElementById('boot');
+    if (boot) boot.innerHTML = '浏览器版本过旧 / This browser is too old';
+    var script = document.createElement('script');
+    script.src = 'too-old.js';
+    document.body.appendChild(script);
+  }
 })();

@@ -244,11 +244,14 @@ fn minify(dir: &Path) -> Result {
     Ok(())
 }
 
-/// The engines esbuild writes `file` for: the floor's, and ES5 for the browser check, which
-/// must run (and say that the browser is too old) in Internet Explorer as well. esbuild fails
-/// on syntax it cannot write for them.
+/// The engines esbuild writes `file` for: the floor's, and ES5 for the browser check and its
+/// message, which must run (and say that the browser is too old) in Internet Explorer as well.
+/// esbuild fails on syntax it cannot write for them.
 fn esbuild_target(file: &Path) -> String {
-    if file.file_name().is_some_and(|n| n == FLOOR_CHECK) {
+    if file
+        .file_name()
+        .is_some_and(|n| n == FLOOR_CHECK || n == TOO_OLD)
+    {
         "es5".to_owned()
     } else {
         let (chromium, firefox) = floor::floor_engines();
@@ -258,6 +261,8 @@ fn esbuild_target(file: &Path) -> String {
 
 /// The page's browser check (`web/static/floor-check.js`), a classic script for every browser.
 const FLOOR_CHECK: &str = "floor-check.js";
+/// The message it loads below the floor (`web/static/too-old.js`).
+const TOO_OLD: &str = "too-old.js";
 
 /// The target directory of the site's wasm builds (the floor's toolchain and flags).
 fn floor_target_dir() -> PathBuf {
