@@ -80,17 +80,7 @@ fn wasm_target() -> Result<String> {
 /// it). Installed once, about a minute; the minimal profile leaves out docs and tools.
 fn floor_toolchain() -> Result<String> {
     let toolchain = floor::NIGHTLY;
-    let sysroot = output(
-        cmd("rustc")
-            .env("RUSTUP_TOOLCHAIN", toolchain)
-            .args(["--print", "sysroot"]),
-    );
-    let complete = sysroot.is_some_and(|sysroot| {
-        let rustlib = Path::new(&sysroot).join("lib/rustlib");
-        rustlib.join("src/rust/library/std").is_dir()
-            && rustlib.join(WASM_TARGET).join("lib").is_dir()
-    });
-    if complete {
+    if floor_toolchain_ready() {
         return Ok(format!(
             "{toolchain} with rust-src and {WASM_TARGET} present"
         ));
@@ -111,6 +101,21 @@ fn floor_toolchain() -> Result<String> {
     Ok(format!(
         "{toolchain} with rust-src and {WASM_TARGET} installed"
     ))
+}
+
+/// Whether the floor's toolchain is installed with the standard library's source and the
+/// wasm32 target.
+pub(crate) fn floor_toolchain_ready() -> bool {
+    let sysroot = output(
+        cmd("rustc")
+            .env("RUSTUP_TOOLCHAIN", floor::NIGHTLY)
+            .args(["--print", "sysroot"]),
+    );
+    sysroot.is_some_and(|sysroot| {
+        let rustlib = Path::new(&sysroot).join("lib/rustlib");
+        rustlib.join("src/rust/library/std").is_dir()
+            && rustlib.join(WASM_TARGET).join("lib").is_dir()
+    })
 }
 
 /// The `wasm-bindgen` version(s) pinned in `Cargo.lock`.

@@ -31,8 +31,8 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::Instant;
 
-use crate::floor;
 use crate::util::{self, Result, cmd, fail, run, secs};
+use crate::{floor, setup};
 
 /// One wasm-pack build that goes into the site.
 struct Build {
@@ -98,6 +98,13 @@ pub(crate) fn build_web(dev: bool) -> Result<PathBuf> {
     let web = web_dir();
     if !web.join("Cargo.toml").exists() {
         return Err(fail!("{} is missing", web.join("Cargo.toml").display()));
+    }
+    if !setup::floor_toolchain_ready() {
+        return Err(fail!(
+            "the browser floor's toolchain {} (with rust-src and {}) is missing: run `cargo xtask setup`",
+            floor::NIGHTLY,
+            setup::WASM_TARGET
+        ));
     }
     // npm's binaryen (Debian's is too old to read what Rust emits).
     let wasm_opt = util::e2e_dir().join("node_modules/.bin/wasm-opt");
