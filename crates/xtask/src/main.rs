@@ -4,6 +4,7 @@
 //! installed by `cargo xtask setup` from package registries only (crates.io, npm, Debian),
 //! so a fresh machine needs nothing by hand: `cargo xtask test` is what CI runs.
 
+mod floor;
 mod serve;
 mod setup;
 mod test;
@@ -28,7 +29,8 @@ struct Cli {
 enum Task {
     /// Install what the web build and browser tests need (only what is missing).
     Setup,
-    /// Build the web app with wasm-pack and assemble the static site in web/dist/.
+    /// Build the web app with wasm-pack to the browser floor (Chromium 85, Firefox 79), check
+    /// every .wasm against it, and assemble the static site in web/dist/.
     BuildWeb {
         /// Debug build (faster, larger, no wasm-opt).
         #[arg(long)]

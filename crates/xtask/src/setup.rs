@@ -8,12 +8,14 @@
 use std::path::Path;
 use std::time::{Instant, SystemTime};
 
+use crate::floor;
 use crate::util::{self, Result, cmd, fail, output, run, secs};
 
 /// Which tools to make sure of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Scope {
-    /// What `build-web` needs: wasm32 target, wasm-bindgen-cli, wasm-pack, npm packages.
+    /// What `build-web` needs: wasm32 target, the floor's nightly toolchain, wasm-bindgen-cli,
+    /// wasm-pack, npm packages.
     Build,
     /// Everything, including Chromium and ChromeDriver for the browser tests.
     All,
@@ -36,6 +38,7 @@ pub(crate) fn setup(scope: Scope) -> Result {
     util::ensure_cargo_bin_on_path();
     let start = Instant::now();
     step("wasm32 target", wasm_target)?;
+    step("nightly toolchain for the browser floor", floor_toolchain)?;
     step("wasm-bindgen-cli", wasm_bindgen_cli)?;
     step("wasm-pack", wasm_pack)?;
     if scope == Scope::All {
@@ -70,6 +73,49 @@ fn wasm_target() -> Result<String> {
     println!("setup: wasm32 target: installing");
     run(cmd("rustup").args(["target", "add", WASM_TARGET]))?;
     Ok(format!("{WASM_TARGET} installed"))
+}
+
+/// The pinned nightly toolchain of the site's wasm build (`floor::NIGHTLY`), with the
+/// standard library's source (for `-Zbuild-std`) and the wasm32 target (wasm-pack checks for
+/// it). Installed once, about a minute; the minimal profile leaves out docs and tools.
+fn floor_toolchain() -> Result<String> {
+    let toolchain = floor::NIGHTLY;
+    if floor_toolchain_ready() {
+        return Ok(format!(
+            "{toolchain} with rust-src and {WASM_TARGET} present"
+        ));
+    }
+    println!("setup: nightly toolchain: installing {toolchain} (takes ~1 min)");
+    // `toolchain install` also adds the component and target to a toolchain already there.
+    run(cmd("rustup").args([
+        "toolchain",
+        "install",
+        toolchain,
+        "--profile",
+        "minimal",
+        "--component",
+        "rust-src",
+        "--target",
+        WASM_TARGET,
+    ]))?;
+    Ok(format!(
+        "{toolchain} with rust-src and {WASM_TARGET} installed"
+    ))
+}
+
+/// Whether the floor's toolchain is installed with the standard library's source and the
+/// wasm32 target.
+pub(crate) fn floor_toolchain_ready() -> bool {
+    let sysroot = output(
+        cmd("rustc")
+            .env("RUSTUP_TOOLCHAIN", floor::NIGHTLY)
+            .args(["--print", "sysroot"]),
+    );
+    sysroot.is_some_and(|sysroot| {
+        let rustlib = Path::new(&sysroot).join("lib/rustlib");
+        rustlib.join("src/rust/library/std").is_dir()
+            && rustlib.join(WASM_TARGET).join("lib").is_dir()
+    })
 }
 
 /// The `wasm-bindgen` version(s) pinned in `Cargo.lock`.
@@ -212,6 +258,9 @@ fn npm_packages() -> Result<String> {
     let needed = [
         dir.join("node_modules/.bin/wasm-opt"),
         dir.join("node_modules/playwright-core/package.json"),
+        // The old engines of the browser floor's tests (Chromium 85 and 92, inside the packages).
+        dir.join("node_modules/chrome-aws-lambda/bin/chromium.br"),
+        dir.join("node_modules/@sparticuz/chromium/bin/chromium.br"),
     ];
     let installed_at = mtime(&hidden_lock);
     let fresh = installed_at.is_some()

@@ -215,7 +215,8 @@ pub(crate) fn bench(skip_setup: bool) -> Result {
     Ok(())
 }
 
-/// `node` with the environment the e2e scripts expect (`SHIFAN_DIST`, `SHIFAN_BIN`).
+/// `node` with the environment the e2e scripts expect (`SHIFAN_DIST`, `SHIFAN_BIN`,
+/// `SHIFAN_CHROMIUM`, `SHIFAN_ENGINES_DIR`).
 fn node(dist: &Path) -> Command {
     let mut c = cmd("node");
     c.current_dir(util::root())
@@ -224,7 +225,9 @@ fn node(dist: &Path) -> Command {
             "SHIFAN_BIN",
             util::target_dir().join("debug").join("shifan"),
         )
-        .env("SHIFAN_CHROMIUM", CHROMIUM);
+        .env("SHIFAN_CHROMIUM", CHROMIUM)
+        // Where floor.test.mjs unpacks the old Chromium builds of its npm packages.
+        .env("SHIFAN_ENGINES_DIR", util::target_dir().join("engines"));
     c
 }
 

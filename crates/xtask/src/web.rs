@@ -17,7 +17,14 @@
 //!
 //! A release build minifies every `.js` and `.css` file of the site with esbuild (npm, beside
 //! binaryen in `tests/e2e`): wasm-bindgen's glue and the style sheets are written to be read,
-//! and the county page's download has a budget.
+//! and the county page's download has a budget. esbuild writes for the floor's engines
+//! (`floor-check.js`, which must run in Internet Explorer too, as ES5).
+//!
+//! Every build meets the browser floor (`floor.rs`): the pinned nightly toolchain rebuilds the
+//! standard library with exactly the floor's wasm features (`-Zbuild-std`, `-Ctarget-cpu=mvp`),
+//! `wasm-opt` (run here, not by wasm-pack, so that it gets the same feature list) may use no
+//! other, and each `.wasm` in `dist/` is validated against the floor: the build fails if one
+//! uses anything above it.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -25,6 +32,7 @@ use std::process::Stdio;
 use std::time::Instant;
 
 use crate::util::{self, Result, cmd, fail, run, secs};
+use crate::{floor, setup};
 
 /// One wasm-pack build that goes into the site.
 struct Build {
@@ -91,18 +99,27 @@ pub(crate) fn build_web(dev: bool) -> Result<PathBuf> {
     if !web.join("Cargo.toml").exists() {
         return Err(fail!("{} is missing", web.join("Cargo.toml").display()));
     }
-    // wasm-pack runs the first `wasm-opt` on PATH: npm's binaryen (Debian's is too old).
-    let npm_bin = util::e2e_dir().join("node_modules/.bin");
-    if npm_bin.join("wasm-opt").exists() {
-        util::prepend_path(&npm_bin);
-    } else if !dev {
-        println!(
-            "build-web: warning: {} missing (run `cargo xtask setup`); wasm-pack may fail to get wasm-opt",
-            npm_bin.join("wasm-opt").display()
-        );
+    if !setup::floor_toolchain_ready() {
+        return Err(fail!(
+            "the browser floor's toolchain {} (with rust-src and {}) is missing: run `cargo xtask setup`",
+            floor::NIGHTLY,
+            setup::WASM_TARGET
+        ));
+    }
+    // npm's binaryen (Debian's is too old to read what Rust emits).
+    let wasm_opt = util::e2e_dir().join("node_modules/.bin/wasm-opt");
+    if !dev && !wasm_opt.exists() {
+        return Err(fail!(
+            "{} is missing: run `cargo xtask setup`",
+            wasm_opt.display()
+        ));
     }
 
-    println!("build-web: {} build", if dev { "dev" } else { "release" });
+    println!(
+        "build-web: {} build, to the browser floor ({})",
+        if dev { "dev" } else { "release" },
+        floor::describe()
+    );
     let start = Instant::now();
     let dist = dist_dir();
     if dist.exists() {
@@ -110,7 +127,7 @@ pub(crate) fn build_web(dev: bool) -> Result<PathBuf> {
     }
     std::fs::create_dir_all(&dist)?;
     for build in &BUILDS {
-        wasm_pack(build, dev, &dist)?;
+        wasm_pack(build, dev, &wasm_opt, &dist)?;
     }
 
     let static_dir = web.join("static");
@@ -119,7 +136,8 @@ pub(crate) fn build_web(dev: bool) -> Result<PathBuf> {
     }
     let index = web.join("index.html");
     let page = std::fs::read_to_string(&index).map_err(|e| fail!("{}: {e}", index.display()))?;
-    for needed in [APP_ROOT, APP_CSS] {
+    let floor_check = format!(r#"<script src="{FLOOR_CHECK}"></script>"#);
+    for needed in [APP_ROOT, APP_CSS, floor_check.as_str()] {
         if !page.contains(needed) {
             return Err(fail!("{} has no `{needed}`", index.display()));
         }
@@ -140,12 +158,18 @@ pub(crate) fn build_web(dev: bool) -> Result<PathBuf> {
     Ok(dist)
 }
 
-/// Runs wasm-pack for `build` and copies its output into `dist`, printing the wasm's size.
-fn wasm_pack(build: &Build, dev: bool, dist: &Path) -> Result {
+/// Runs wasm-pack for `build` (to the floor), then (release) `wasm-opt`, copies the output
+/// into `dist`, checks the wasm against the floor and prints its size.
+fn wasm_pack(build: &Build, dev: bool, wasm_opt: &Path, dist: &Path) -> Result {
     let start = Instant::now();
     let mut wasm_pack = cmd("wasm-pack");
     wasm_pack
         .current_dir(util::root())
+        // The floor's toolchain and flags, for this build only: clippy and the wasm tests keep
+        // the stable toolchain. Its own target directory, so that neither evicts the other.
+        .env("RUSTUP_TOOLCHAIN", floor::NIGHTLY)
+        .env("CARGO_ENCODED_RUSTFLAGS", floor::rustflags().join("\x1f"))
+        .env("CARGO_TARGET_DIR", floor_target_dir())
         .args(["build", build.crate_dir, "--target", "web"])
         .arg(if dev { "--dev" } else { "--release" })
         .args([
@@ -154,13 +178,24 @@ fn wasm_pack(build: &Build, dev: bool, dist: &Path) -> Result {
             "--out-name",
             build.stem,
             "--no-pack",
-        ]);
+            "--",
+        ])
+        .arg(format!("-Zbuild-std={}", floor::BUILD_STD));
     if !build.features.is_empty() {
-        wasm_pack.args(["--", "--features", &build.features.join(",")]);
+        wasm_pack.args(["--features", &build.features.join(",")]);
     }
     run(&mut wasm_pack)?;
 
     let pkg = util::root().join(build.crate_dir).join(build.out_dir);
+    if !dev {
+        let wasm = pkg.join(format!("{}_bg.wasm", build.stem));
+        run(cmd(wasm_opt)
+            .args(["-Oz", "--strip-debug", "--strip-producers"])
+            .args(floor::wasm_opt_features())
+            .arg(&wasm)
+            .arg("-o")
+            .arg(&wasm))?;
+    }
     let to = dist.join(build.dist_subdir);
     std::fs::create_dir_all(&to)?;
     let wasm = format!("{}_bg.wasm", build.stem);
@@ -173,13 +208,22 @@ fn wasm_pack(build: &Build, dev: bool, dist: &Path) -> Result {
         util::copy_dir(&snippets, &to.join("snippets"))?;
     }
     let wasm = to.join(wasm);
+    let bytes = std::fs::read(&wasm)?;
+    floor::check(&bytes).map_err(|e| {
+        let (chromium, firefox) = floor::floor_engines();
+        fail!(
+            "{} uses a WebAssembly feature above the browser floor (Chromium {chromium}, \
+             Firefox {firefox}): {e}",
+            wasm.display()
+        )
+    })?;
     let gz = gzip_size(&wasm)
         .map(|n| format!("{n} bytes ({:.1} KiB)", n as f64 / 1024.0))
         .unwrap_or_else(|| "unknown (no gzip)".into());
     println!(
-        "build-web: {} {} bytes, gzip -9 {gz}; took {}",
+        "build-web: {} {} bytes, gzip -9 {gz}, within the browser floor; took {}",
         wasm.strip_prefix(dist).unwrap_or(&wasm).display(),
-        std::fs::metadata(&wasm)?.len(),
+        bytes.len(),
         secs(start)
     );
     Ok(())
@@ -201,9 +245,35 @@ fn minify(dir: &Path) -> Result {
         run(cmd(&esbuild)
             .arg(file)
             .args(["--minify", "--log-level=warning", "--allow-overwrite"])
+            .arg(format!("--target={}", esbuild_target(file)))
             .arg(format!("--outfile={}", file.display())))?;
     }
     Ok(())
+}
+
+/// The engines esbuild writes `file` for: the floor's, and ES5 for the browser check and its
+/// message, which must run (and say that the browser is too old) in Internet Explorer as well.
+/// esbuild fails on syntax it cannot write for them.
+fn esbuild_target(file: &Path) -> String {
+    if file
+        .file_name()
+        .is_some_and(|n| n == FLOOR_CHECK || n == TOO_OLD)
+    {
+        "es5".to_owned()
+    } else {
+        let (chromium, firefox) = floor::floor_engines();
+        format!("chrome{chromium},firefox{firefox}")
+    }
+}
+
+/// The page's browser check (`web/static/floor-check.js`), a classic script for every browser.
+const FLOOR_CHECK: &str = "floor-check.js";
+/// The message it loads below the floor (`web/static/too-old.js`).
+const TOO_OLD: &str = "too-old.js";
+
+/// The target directory of the site's wasm builds (the floor's toolchain and flags).
+fn floor_target_dir() -> PathBuf {
+    util::target_dir().join("floor")
 }
 
 /// Every file under `dir`, recursively.
