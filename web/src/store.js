@@ -37,6 +37,7 @@ export function store_write(change) {
         else records.put(change[i + 1], change[i]);
       }
     } catch (e) {
+      done.catch(() => {});
       tx.abort();
       throw e;
     }
