@@ -45,5 +45,10 @@ pub fn start() {
     else {
         return;
     };
-    yew::Renderer::<App>::with_root(root).render();
+    // The store is read before the first render (see `components::app`).
+    wasm_bindgen_futures::spawn_local(async move {
+        let boot = std::rc::Rc::new(hooks::boot().await);
+        yew::Renderer::<App>::with_root_and_props(root, components::app::AppProps { boot })
+            .render();
+    });
 }

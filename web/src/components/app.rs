@@ -1,4 +1,4 @@
-//! The root component: reads the store, then owns the reducer, provides it by context, runs
+//! The root component: starts from what was read of the store, owns the reducer, provides it by context, runs
 //! the hooks, and shows the screen the state names.
 
 use std::rc::Rc;
@@ -13,31 +13,21 @@ use crate::components::report::report;
 use crate::components::start::start_page;
 use crate::components::summary::{summary, summary_strip};
 use crate::components::workspace::workspace;
-use crate::hooks::{
-    use_autosave, use_boot, use_keyboard, use_listing, use_modes, use_outbox, use_tab_guard,
-};
+use crate::hooks::{use_autosave, use_keyboard, use_listing, use_modes, use_outbox, use_tab_guard};
 use crate::i18n::texts;
 use crate::state::{AppHandle, AppState, Boot, Dispatch, Screen};
 
-/// The whole app: nothing until the store has been read (a few milliseconds), so the first
+/// What the app starts from: what [`crate::hooks::boot`] read from the browser.
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The store's records and the tab's memory.
+    pub boot: Rc<Boot>,
+}
+
+/// The whole app, mounted once the store has been read (a few milliseconds), so the first
 /// state already holds what is stored and no edit can race the read.
 #[component]
-pub fn App() -> Html {
-    match use_boot() {
-        Some(boot) => html! { <Page {boot} /> },
-        None => Html::default(),
-    }
-}
-
-/// What the page starts from.
-#[derive(Properties, PartialEq)]
-struct PageProps {
-    boot: Rc<Boot>,
-}
-
-/// The app once the store has been read.
-#[component]
-fn Page(props: &PageProps) -> Html {
+pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(|| AppState::load((*props.boot).clone()));
     let dispatch = state.dispatcher();
     // A demo county of training mode is not remembered for a reload: it is never saved.

@@ -16,5 +16,5 @@ pub use use_keyboard::{STATUS_KEYS, key_action, use_keyboard};
 pub use use_modes::use_modes;
 #[cfg(feature = "full")]
 pub use use_review_autosave::use_review_autosave;
-pub use use_store::{boot, use_boot, use_listing, use_outbox};
+pub use use_store::{boot, use_listing, use_outbox};
 pub use use_tab_guard::{announce_write, use_tab_guard};

@@ -1,9 +1,8 @@
-//! The store's side of the reducer: reading everything before the first render ([`use_boot`]),
+//! The store's side of the reducer: reading everything before the first render ([`boot`]),
 //! doing the writes the reducer asks for ([`use_outbox`]), listing the drafts again when the
 //! start page shows, and the writes of both autosaves ([`save_draft`], [`save_record`]).
 
 use std::cell::Cell;
-use std::rc::Rc;
 
 use shifan_rules::{CatalogSet, Draft};
 use wasm_bindgen_futures::spawn_local;
@@ -34,12 +33,14 @@ pub async fn boot() -> Boot {
         // Only the default namespace had records in `localStorage`. Until they are moved (a
         // full disk refuses it, and then nothing was moved), they are listed from there too,
         // so none is hidden.
-        let moved = namespace != store::DEFAULT_NAMESPACE || store::migrate().await.is_ok();
+        let left = if namespace == store::DEFAULT_NAMESPACE {
+            store::migrate().await
+        } else {
+            Vec::new()
+        };
         let mut records = store::read_prefix(DRAFT_PREFIX).await.ok();
-        if !moved {
-            records
-                .get_or_insert_with(Vec::new)
-                .extend(store::legacy_drafts());
+        if !left.is_empty() {
+            records.get_or_insert_with(Vec::new).extend(left);
         }
         #[cfg(feature = "full")]
         {
@@ -47,12 +48,12 @@ pub async fn boot() -> Boot {
         }
         records
     } else {
-        Some(store::legacy_drafts()).filter(|r| !r.is_empty())
+        None
     };
     if let Some(records) = records {
         boot.listing = Listing::read(records, &CatalogSet::builtin());
     }
-    boot.persisted = store::persisted().await;
+    boot.persisted = store::persisted(false).await;
     boot.reopen = browser::session_get();
     #[cfg(feature = "full")]
     {
@@ -62,19 +63,6 @@ pub async fn boot() -> Boot {
         boot.presenter = crate::training_state::Training::presenter_was_on();
     }
     boot
-}
-
-/// [`boot`], run once: `None` until the store has answered.
-#[hook]
-pub fn use_boot() -> Option<Rc<Boot>> {
-    let booted = use_state(|| None::<Rc<Boot>>);
-    {
-        let booted = booted.clone();
-        use_effect_with((), move |()| {
-            spawn_local(async move { booted.set(Some(Rc::new(boot().await))) });
-        });
-    }
-    (*booted).clone()
 }
 
 /// Starts writing `text` under `key` now and reports to `done` when it is committed, having
@@ -118,11 +106,7 @@ fn ask_to_persist(dispatch: &Dispatch) {
     }
     let dispatch = dispatch.clone();
     spawn_local(async move {
-        let kept = match store::persist().await {
-            Some(true) => Some(true),
-            _ => store::persisted().await,
-        };
-        dispatch.dispatch(Action::Persisted(kept));
+        dispatch.dispatch(Action::Persisted(store::persisted(true).await));
     });
 }
 

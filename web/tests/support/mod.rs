@@ -3,6 +3,9 @@
 //! Each test file includes it with `mod support;` and uses what it needs.
 #![allow(dead_code)]
 
+use std::rc::Rc;
+
+use shifan_web::components::app::AppProps;
 use shifan_web::{App, store};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -51,22 +54,18 @@ pub(crate) async fn clear_storage() {
     store::commit(&change).await.unwrap();
 }
 
-/// Mounts the app into a new element at the end of the body, and waits until it has read the
-/// store and rendered.
+/// Reads the store as the page does, then mounts the app into a new element at the end of the
+/// body.
 pub(crate) async fn mount() -> Mounted {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    let app = yew::Renderer::<App>::with_root(root.clone()).render();
-    let mounted = Mounted {
+    let boot = Rc::new(shifan_web::hooks::boot().await);
+    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { boot }).render();
+    yew::scheduler::flush().await;
+    Mounted {
         root,
         app: Some(app),
-    };
-    mounted
-        .wait_until("the app has read the store", |m| {
-            m.find("#content").is_some()
-        })
-        .await;
-    mounted
+    }
 }
 
 /// Mounts the app as a mode's page does: into `<main id="app" data-mode="{mode}">`

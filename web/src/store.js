@@ -1,0 +1,113 @@
+// The page's durable store in IndexedDB (see store.rs): one database per namespace, one object
+// store `records` of text under string keys. Written as JavaScript because the same code through
+// web-sys cost the county page ~15 KB of its download budget (gzip); what crosses to Rust is
+// strings, arrays of strings and promises.
+
+let db = null;
+const RECORDS = 'records';
+const LEGACY = [['shifan.draft.', 'draft:'], ['shifan.review', 'review:session', true], ['shifan.review.unreadable', 'review:unreadable', true]];
+const settle = (request) => new Promise((resolve, reject) => {
+  request.onsuccess = () => resolve(request.result);
+  request.onerror = () => reject(request.error);
+});
+
+/** Opens the namespace's database (creating it), and keeps the connection. */
+export async function store_open(namespace) {
+  const request = indexedDB.open(namespace, 1);
+  request.onupgradeneeded = () => request.result.createObjectStore(RECORDS);
+  db = await settle(request);
+}
+
+/** Starts one readwrite transaction of `change` ([key, text or undefined to delete, …]) now,
+ * strict where the browser knows durability, committed at once; settles when committed. */
+export function store_write(change) {
+  try {
+    if (!db) throw new DOMException('no store', 'InvalidStateError');
+    const tx = 'durability' in IDBTransaction.prototype
+      ? db.transaction(RECORDS, 'readwrite', { durability: 'strict' })
+      : db.transaction(RECORDS, 'readwrite');
+    const done = new Promise((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onabort = () => reject(String(tx.error?.name));
+    });
+    const records = tx.objectStore(RECORDS);
+    try {
+      for (let i = 0; i < change.length; i += 2) {
+        if (change[i + 1] === undefined) records.delete(change[i]);
+        else records.put(change[i + 1], change[i]);
+      }
+    } catch (e) {
+      done.catch(() => {});
+      tx.abort();
+      throw e;
+    }
+    if (tx.commit) tx.commit();
+    return done;
+  } catch (e) {
+    return Promise.reject(String(e?.name));
+  }
+}
+
+/** The records whose keys start with `prefix`: [key, text (undefined if not text), …]. */
+export async function store_read(prefix) {
+  if (!db) throw 'InvalidStateError';
+  const records = db.transaction(RECORDS).objectStore(RECORDS);
+  const range = IDBKeyRange.bound(prefix, prefix + '\uffff');
+  const [keys, values] = await Promise.all([settle(records.getAllKeys(range)), settle(records.getAll(range))]);
+  return keys.flatMap((key, i) => [String(key), typeof values[i] === 'string' ? values[i] : undefined]);
+}
+
+/** The drafts and review session of localStorage under their store keys: [key, text, …]. */
+function legacy() {
+  const out = [];
+  let local;
+  try {
+    local = localStorage;
+  } catch {
+    return out;
+  }
+  for (let i = 0; i < local.length; i += 1) {
+    const key = local.key(i);
+    for (const [old, now, exact] of LEGACY) {
+      if (exact ? key === old : key.startsWith(old)) {
+        out.push(key, now + (exact ? '' : key.slice(old.length)), local.getItem(key));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Moves localStorage's records into the store once (one transaction, with the mark
+ * `meta:migrated`; a record already there is kept), removing them from localStorage only after
+ * it committed. Resolves to the drafts left in localStorage ([key, text, …]): none unless the
+ * move failed. */
+export async function store_migrate() {
+  if ((await store_read('meta:migrated')).length) return [];
+  const found = legacy();
+  const change = [];
+  for (let i = 0; i < found.length; i += 3) {
+    if (!(await store_read(found[i + 1])).includes(found[i + 1])) change.push(found[i + 1], found[i + 2]);
+  }
+  change.push('meta:migrated', new Date().toISOString());
+  try {
+    await store_write(change);
+  } catch {
+    return found.flatMap((_, i) => (i % 3 === 0 && found[i + 1].startsWith('draft:') ? [found[i + 1], found[i + 2]] : []));
+  }
+  for (let i = 0; i < found.length; i += 3) localStorage.removeItem(found[i]);
+  return [];
+}
+
+/** Whether the browser keeps the store from eviction, asking for it first when `ask`;
+ * undefined where it cannot say (no navigator.storage, as on plain http). */
+export async function store_persisted(ask) {
+  const storage = navigator.storage;
+  if (!storage?.persist || !storage.persisted) return undefined;
+  try {
+    if (ask && (await storage.persist())) return true;
+    return await storage.persisted();
+  } catch {
+    return undefined;
+  }
+}
