@@ -25,7 +25,7 @@ pub fn check_phone(phone: &str) -> Option<Problem> {
     Some(Problem::new(
         Code::InvalidContact,
         "联系电话看起来不完整或有误：请填写 11 位手机号码，或带区号的固定电话（如 0351-1234567）。",
-        "The telephone number looks incomplete or wrong: give an 11-digit mobile number, or a fixed line with its area code (e.g. 0351-1234567).",
+        "The telephone number looks wrong: give an 11-digit mobile number or a fixed line with its area code (e.g. 0351-1234567).",
     ))
 }
 
