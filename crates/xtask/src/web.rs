@@ -18,7 +18,7 @@
 //! A release build minifies every `.js` and `.css` file of the site with esbuild (npm, beside
 //! binaryen in `tests/e2e`): wasm-bindgen's glue and the style sheets are written to be read,
 //! and the county page's download has a budget. esbuild writes for the floor's engines
-//! (`floor-check.js`, which must run in Internet Explorer too, as ES5).
+//! (`floor-check.js` and `too-old.js`, which must run in Internet Explorer too, as ES5).
 //!
 //! Every build meets the browser floor (`floor.rs`): the pinned nightly toolchain rebuilds the
 //! standard library with exactly the floor's wasm features (`-Zbuild-std`, `-Ctarget-cpu=mvp`),
