@@ -75,17 +75,14 @@ pub(crate) async fn mount_page(mode: &str) -> Mounted {
     root.set_id("app");
     root.set_attribute("data-mode", mode).unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    let app = yew::Renderer::<App>::with_root(root.clone()).render();
-    let mounted = Mounted {
+    // The boot reads the page's mode from `main#app`, so the element is in place first.
+    let boot = Rc::new(shifan_web::hooks::boot().await);
+    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { boot }).render();
+    yew::scheduler::flush().await;
+    Mounted {
         root,
         app: Some(app),
-    };
-    mounted
-        .wait_until("the app has read the store", |m| {
-            m.find("#content").is_some()
-        })
-        .await;
-    mounted
+    }
 }
 
 /// From now on answers every `window.confirm` with `answer`, as a person pressing OK or
