@@ -311,8 +311,8 @@ test('the contact telephone and e-mail are checked, with a warning that never bl
     await page.fill('#division-code', '140105');
     await page.fill('#contact-phone', '12345');
     await page.fill('#contact-email', 'fzb.example.gov.cn');
-    assert.match(await text(page, '#contact-phone-warning'), /联系电话看起来不完整或有误/);
-    assert.match(await text(page, '#contact-email-warning'), /电子邮箱看起来有误/);
+    assert.match(await text(page, '#contact-phone-warning'), /联系电话「12345」看起来不是有效的电话号码/);
+    assert.match(await text(page, '#contact-email-warning'), /电子邮箱「fzb\.example\.gov\.cn」看起来不是有效的地址/);
     assert.equal(await page.getAttribute('#contact-phone', 'aria-describedby'), 'contact-phone-warning');
     await page.setViewportSize({ width: 360, height: 800 });
     await page.locator('#contact-phone').scrollIntoViewIfNeeded();

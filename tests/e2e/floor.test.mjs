@@ -61,6 +61,9 @@ async function download(page, selector, dir) {
   mkdirSync(dir, { recursive: true });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Page.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });
+  // A file below the bar is confirmed first (never refused): the person says OK.
+  const accept = (dialog) => dialog.accept();
+  page.once('dialog', accept);
   await page.click(selector);
   const deadline = Date.now() + 60_000;
   for (;;) {
