@@ -119,21 +119,21 @@ pub fn is_phone(text: &str) -> bool {
             other => other,
         })
         .collect();
-    let lower = ascii.to_ascii_lowercase();
-    let main = lower
-        .split(['转', '#'])
-        .next()
-        .unwrap_or("")
-        .split("ext")
+    // The extension starts at 转, `#` or the `x` of `ext`/`x` (char patterns only: a text
+    // pattern would bring a substring searcher into the web page).
+    let main = ascii
+        .split(['转', '#', 'x', 'X', 'e', 'E'])
         .next()
         .unwrap_or("");
     let digits: String = main
         .trim()
-        .trim_start_matches("+86")
         .chars()
         .filter(|c| !matches!(c, ' ' | '-' | '(' | ')'))
         .collect();
-    let digits = digits.strip_prefix("0086").unwrap_or(&digits);
+    let digits = digits
+        .strip_prefix("+86")
+        .or_else(|| digits.strip_prefix("0086"))
+        .unwrap_or(&digits);
     if !digits.chars().all(|c| c.is_ascii_digit()) {
         return false;
     }
@@ -168,7 +168,9 @@ pub fn is_email(text: &str) -> bool {
             !l.is_empty()
                 && !l.starts_with('-')
                 && !l.ends_with('-')
-                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+                // Any letter of another script may be in a domain; Unicode's tables are left out
+                // of the web page for it.
+                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || !c.is_ascii())
         })
         && labels.last().is_some_and(|tld| tld.chars().count() >= 2)
 }

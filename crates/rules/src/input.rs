@@ -224,9 +224,13 @@ fn check_duplicate_keys(text: &str) -> Result<(), Vec<Problem>> {
                 };
                 frame.expect_key = false;
                 let raw = &text[at + 1..end];
+                // An escaped key is decoded by the parser already compiled in for values (a
+                // `String` visitor would bring serde's float printer into the web page).
                 let key = if raw.contains('\\') {
-                    serde_json::from_str::<String>(&text[at..=end])
-                        .unwrap_or_else(|_| raw.to_string())
+                    match serde_json::from_str::<Value>(&text[at..=end]) {
+                        Ok(Value::String(key)) => key,
+                        _ => raw.to_string(),
+                    }
                 } else {
                     raw.to_string()
                 };

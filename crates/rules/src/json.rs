@@ -41,8 +41,14 @@ pub fn from_value<'de, T: Deserialize<'de>>(value: &'de Value) -> Result<T, Erro
 ///
 /// Its `Display` words it as `serde` does (for logs and tests); [`Error::zh`] and [`Error::en`]
 /// word it for the person who opened the file, naming the field by its path (`answers[3].number`).
+///
+/// It is one pointer wide: every typed reader returns it, and a small error keeps each
+/// reader's code (compiled once per type read) small in the web page.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Error {
+pub struct Error(Box<Inner>);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Inner {
     kind: ErrorKind,
     /// The keys and indices from the failing value outwards (innermost first).
     path: Vec<Segment>,
@@ -82,21 +88,29 @@ enum Found {
 
 impl Error {
     fn new(kind: ErrorKind) -> Error {
-        Error {
+        Error(Box::new(Inner {
             kind,
             path: Vec::new(),
-        }
+        }))
     }
 
-    fn within(mut self, segment: Segment) -> Error {
-        self.path.push(segment);
+    // Not inlined: called from the reader of every type, where a call is the smallest code.
+    #[inline(never)]
+    fn at_key(mut self, key: &str) -> Error {
+        self.0.path.push(Segment::Key(key.to_string()));
+        self
+    }
+
+    #[inline(never)]
+    fn at_index(mut self, index: usize) -> Error {
+        self.0.path.push(Segment::Index(index));
         self
     }
 
     /// The path of the value, e.g. `answers[3].number`; empty at the top of the file.
     pub fn path(&self) -> String {
         let mut out = String::new();
-        for segment in self.path.iter().rev() {
+        for segment in self.0.path.iter().rev() {
             match segment {
                 Segment::Key(key) => {
                     if !out.is_empty() {
@@ -112,157 +126,123 @@ impl Error {
 
     /// What is wrong, in Chinese, without the parser's wording.
     pub fn zh(&self) -> String {
-        let path = self.path();
-        let field = || {
-            if path.is_empty() {
-                "文件内容".to_string()
-            } else {
-                format!("字段 {path} ")
-            }
-        };
-        let inside = || {
-            if path.is_empty() {
-                "文件最外层".to_string()
-            } else {
-                format!("字段 {path} 中")
-            }
-        };
-        match &self.kind {
-            ErrorKind::InvalidType(found, expected) | ErrorKind::InvalidValue(found, expected) => {
-                format!(
-                    "{}应为{}，但文件中是{}",
-                    field(),
-                    expected_zh(expected),
-                    found.zh()
-                )
-            }
-            ErrorKind::InvalidLength(len, _) => format!("{}的项数不对（有 {len} 项）", field()),
-            ErrorKind::UnknownVariant(value, allowed) => format!(
-                "{}的值「{value}」不是可选的值（可选：{}）",
-                field(),
-                allowed.join("、")
-            ),
-            ErrorKind::UnknownField(name, known) => format!(
-                "{}有本格式没有的字段「{name}」（可用的字段：{}）",
-                inside(),
-                known.join("、")
-            ),
-            ErrorKind::MissingField(name) => format!("{}缺少字段「{name}」", inside()),
-            ErrorKind::DuplicateField(name) => {
-                format!("{}的字段「{name}」出现了不止一次", inside())
-            }
-            ErrorKind::Custom(_) => format!("{}的值格式不对", field()),
-        }
+        self.words(true)
     }
 
     /// What is wrong, in English, without the parser's wording.
     pub fn en(&self) -> String {
+        self.words(false)
+    }
+
+    /// Both languages in one function, their words picked per language: one body of code
+    /// for the web page instead of two.
+    fn words(&self, zh: bool) -> String {
+        let t = |z: &'static str, e: &'static str| if zh { z } else { e };
         let path = self.path();
-        let field = || {
-            if path.is_empty() {
-                "the content".to_string()
-            } else {
-                format!("field {path}")
-            }
+        let top = path.is_empty();
+        // "字段 answers[3] " / "field answers[3]", or the whole content.
+        let field = if top {
+            t("文件内容", "the content").to_string()
+        } else {
+            format!("{}{path}{}", t("字段 ", "field "), t(" ", ""))
         };
-        let inside = || {
-            if path.is_empty() {
-                "at the top level".to_string()
-            } else {
-                format!("in {path}")
-            }
+        // "字段 kind 中" / "in kind", or the top level.
+        let inside = if top {
+            t("文件最外层", "at the top level").to_string()
+        } else if zh {
+            format!("字段 {path} 中")
+        } else {
+            format!("in {path}")
         };
-        match &self.kind {
+        let list = |names: &[&str]| names.join(t("、", ", "));
+        match &self.0.kind {
             ErrorKind::InvalidType(found, expected) | ErrorKind::InvalidValue(found, expected) => {
                 format!(
-                    "{} should be {}, but the file has {}",
-                    field(),
-                    expected_en(expected),
-                    found.en()
+                    "{field}{}{}{}{}",
+                    t("应为", " should be "),
+                    expected_words(expected, zh),
+                    t("，但文件中是", ", but the file has "),
+                    found.words(zh)
                 )
             }
-            ErrorKind::InvalidLength(len, _) => {
-                format!("{} has the wrong number of items ({len})", field())
-            }
+            ErrorKind::InvalidLength(len, _) => format!(
+                "{field}{}{len}{}",
+                t("的项数不对（有 ", " has the wrong number of items ("),
+                t(" 项）", ")")
+            ),
             ErrorKind::UnknownVariant(value, allowed) => format!(
-                "{} has “{value}”, which is not one of: {}",
-                field(),
-                allowed.join(", ")
+                "{field}{}{value}{}{}{}",
+                t("的值「", " has “"),
+                t("」不是可选的值（可选：", "”, which is not one of: "),
+                list(allowed),
+                t("）", "")
+            ),
+            ErrorKind::UnknownField(name, known) if zh => format!(
+                "{inside}有本格式没有的字段「{name}」（可用的字段：{}）",
+                list(known)
             ),
             ErrorKind::UnknownField(name, known) => format!(
-                "there is a field “{name}” {} that this format does not have (its fields: {})",
-                inside(),
-                known.join(", ")
+                "there is a field “{name}” {inside} that this format does not have (its fields: {})",
+                list(known)
             ),
-            ErrorKind::MissingField(name) => format!("the field “{name}” is missing {}", inside()),
-            ErrorKind::DuplicateField(name) => {
-                format!("the field “{name}” appears more than once {}", inside())
+            ErrorKind::MissingField(name) if zh => format!("{inside}缺少字段「{name}」"),
+            ErrorKind::MissingField(name) => format!("the field “{name}” is missing {inside}"),
+            ErrorKind::DuplicateField(name) if zh => {
+                format!("{inside}的字段「{name}」出现了不止一次")
             }
-            ErrorKind::Custom(_) => format!("{} has a value of the wrong form", field()),
+            ErrorKind::DuplicateField(name) => {
+                format!("the field “{name}” appears more than once {inside}")
+            }
+            ErrorKind::Custom(_) => format!(
+                "{field}{}",
+                t("的值格式不对", " has a value of the wrong form")
+            ),
         }
     }
 }
 
 /// `serde`'s name of an expected type, in the user's words.
-fn expected_zh(expected: &str) -> &'static str {
+fn expected_words(expected: &str, zh: bool) -> &'static str {
+    let t = |z: &'static str, e: &'static str| if zh { z } else { e };
     match expected {
-        "u8" => "介于 0 至 255 之间的整数",
-        "u16" => "介于 0 至 65535 之间的整数",
-        "u32" => "介于 0 至 4294967295 之间的整数",
-        "u64" | "usize" => "不小于 0 的整数",
-        "a string" | "string" | "a character" => "文字（带引号）",
-        "a boolean" => "true 或 false",
-        "a sequence" => "数组（[…]）",
-        "string or map" => "文字或对象",
+        "u8" => t("介于 0 至 255 之间的整数", "a whole number from 0 to 255"),
+        "u16" => t(
+            "介于 0 至 65535 之间的整数",
+            "a whole number from 0 to 65535",
+        ),
+        "u32" => t(
+            "介于 0 至 4294967295 之间的整数",
+            "a whole number from 0 to 4294967295",
+        ),
+        "u64" | "usize" => t("不小于 0 的整数", "a whole number, 0 or more"),
+        "a string" | "string" | "a character" => t("文字（带引号）", "a text (in quotation marks)"),
+        "a boolean" => t("true 或 false", "true or false"),
+        "a sequence" => t("数组（[…]）", "a list ([…])"),
+        "string or map" => t("文字或对象", "a text or an object"),
         e if e.starts_with("struct ") || e.starts_with("a map") || e.starts_with("map") => {
-            "对象（{…}）"
+            t("对象（{…}）", "an object ({…})")
         }
-        _ => "格式正确的值",
-    }
-}
-
-/// `serde`'s name of an expected type, in the user's words.
-fn expected_en(expected: &str) -> &'static str {
-    match expected {
-        "u8" => "a whole number from 0 to 255",
-        "u16" => "a whole number from 0 to 65535",
-        "u32" => "a whole number from 0 to 4294967295",
-        "u64" | "usize" => "a whole number, 0 or more",
-        "a string" | "string" | "a character" => "a text (in quotation marks)",
-        "a boolean" => "true or false",
-        "a sequence" => "a list ([…])",
-        "string or map" => "a text or an object",
-        e if e.starts_with("struct ") || e.starts_with("a map") || e.starts_with("map") => {
-            "an object ({…})"
-        }
-        _ => "a value of the right form",
+        _ => t("格式正确的值", "a value of the right form"),
     }
 }
 
 impl Found {
-    fn zh(&self) -> String {
+    fn words(&self, zh: bool) -> String {
+        let t = |z: &'static str, e: &'static str| if zh { z } else { e };
         match self {
-            Found::Bool(b) => format!("逻辑值 {b}"),
-            Found::Integer(n) => format!("整数 {n}"),
-            Found::Float(n) => format!("数字 {n}"),
-            Found::Str(s) => format!("文字「{}」", shorten(s)),
-            Found::Null => "空值 null".to_string(),
-            Found::Seq => "数组".to_string(),
-            Found::Map => "对象".to_string(),
-            Found::Other(_) => "其他类型的值".to_string(),
-        }
-    }
-
-    fn en(&self) -> String {
-        match self {
-            Found::Bool(b) => format!("the value {b}"),
-            Found::Integer(n) => format!("the whole number {n}"),
-            Found::Float(n) => format!("the number {n}"),
-            Found::Str(s) => format!("the text “{}”", shorten(s)),
-            Found::Null => "null".to_string(),
-            Found::Seq => "a list".to_string(),
-            Found::Map => "an object".to_string(),
-            Found::Other(other) => format!("a value of another kind ({other})"),
+            Found::Bool(b) => format!("{}{b}", t("逻辑值 ", "the value ")),
+            Found::Integer(n) => format!("{}{n}", t("整数 ", "the whole number ")),
+            Found::Float(n) => format!("{}{n}", t("数字 ", "the number ")),
+            Found::Str(s) => format!(
+                "{}{}{}",
+                t("文字「", "the text “"),
+                shorten(s),
+                t("」", "”")
+            ),
+            Found::Null => t("空值 null", "null").to_string(),
+            Found::Seq => t("数组", "a list").to_string(),
+            Found::Map => t("对象", "an object").to_string(),
+            Found::Other(_) => t("其他类型的值", "a value of another kind").to_string(),
         }
     }
 
@@ -304,7 +284,7 @@ fn one_of(names: &[&str]) -> String {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.kind {
+        match &self.0.kind {
             ErrorKind::Custom(msg) => f.write_str(msg),
             ErrorKind::InvalidType(found, exp) => {
                 write!(f, "invalid type: {}, expected {exp}", found.serde())
@@ -616,9 +596,9 @@ impl<'de> SeqAccess<'de> for Items<'de> {
         self.1 += 1;
         self.0
             .next()
-            .map(|value| {
-                seed.deserialize(ValueReader(value))
-                    .map_err(|e| e.within(Segment::Index(index)))
+            .map(|value| match seed.deserialize(ValueReader(value)) {
+                Ok(value) => Ok(value),
+                Err(e) => Err(e.at_index(index)),
             })
             .transpose()
     }
@@ -650,9 +630,10 @@ impl<'de> MapAccess<'de> for Entries<'de> {
 
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, Error> {
         match self.value.take() {
-            Some((key, value)) => seed
-                .deserialize(ValueReader(value))
-                .map_err(|e| e.within(Segment::Key(key.to_string()))),
+            Some((key, value)) => match seed.deserialize(ValueReader(value)) {
+                Ok(value) => Ok(value),
+                Err(e) => Err(e.at_key(key)),
+            },
             None => Err(de::Error::custom("value is missing")),
         }
     }
