@@ -67,8 +67,8 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(dir) = stack.pop() {
-        let entries = fs::read_dir(&dir)
-            .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()));
+        let entries =
+            fs::read_dir(&dir).unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()));
         for entry in entries {
             let path = entry.expect("directory entry").path();
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
@@ -89,6 +89,8 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
 struct Source {
     /// The file, relative to the workspace root.
     path: String,
+    /// Each line as written, for messages.
+    raw: Vec<String>,
     /// Each line's code: comments removed, the contents of string and char literals blanked.
     code: Vec<String>,
     /// String literals (their contents as written, escapes not undone) and their 1-based line.
@@ -105,10 +107,16 @@ impl Source {
         let test = test_lines(&code);
         Source {
             path: rel(path),
+            raw: text.lines().map(str::to_string).collect(),
             code,
             strings,
             test,
         }
+    }
+
+    /// Line `n` (1-based) as written, trimmed.
+    fn shown(&self, n: usize) -> &str {
+        self.raw.get(n - 1).map_or("", |l| l.trim())
     }
 
     /// The lines of code outside test items, 1-based.
@@ -175,8 +183,7 @@ fn lex(text: &str) -> (Vec<String>, Vec<(usize, String)>) {
                 .collect();
             i += 2 + hashes;
             let mut literal = String::new();
-            while i < chars.len() && !chars[i..].iter().collect::<String>().starts_with(&closing)
-            {
+            while i < chars.len() && !chars[i..].iter().collect::<String>().starts_with(&closing) {
                 literal.push(chars[i]);
                 skip(&mut code, chars[i]);
                 i += 1;
@@ -205,7 +212,10 @@ fn lex(text: &str) -> (Vec<String>, Vec<(usize, String)>) {
         } else if c == '\'' {
             // A char literal ('x', '\n', '\u{..}') or a lifetime ('a).
             let close = if next == Some('\\') {
-                chars[i + 2..].iter().position(|&ch| ch == '\'').map(|p| i + 2 + p)
+                chars[i + 2..]
+                    .iter()
+                    .position(|&ch| ch == '\'')
+                    .map(|p| i + 2 + p)
             } else if chars.get(i + 2) == Some(&'\'') {
                 Some(i + 2)
             } else {
@@ -321,7 +331,13 @@ fn report(invariant: &str, breaches: &[String]) {
 fn rules_dependencies(target: &str) -> BTreeMap<String, String> {
     let output = Command::new(env!("CARGO"))
         .current_dir(root())
-        .args(["metadata", "--format-version", "1", "--filter-platform", target])
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--filter-platform",
+            target,
+        ])
         .output()
         .expect("cargo metadata runs");
     assert!(
@@ -422,7 +438,10 @@ fn rules_forbids_unsafe_and_reads_no_clock_or_files() {
     let dir = root().join("crates/rules/src");
     let lib = Source::read(&dir.join("lib.rs"));
     let mut breaches = Vec::new();
-    if !lib.lines().any(|(_, l)| l.trim() == "#![forbid(unsafe_code)]") {
+    if !lib
+        .lines()
+        .any(|(_, l)| l.trim() == "#![forbid(unsafe_code)]")
+    {
         breaches.push("crates/rules/src/lib.rs: no `#![forbid(unsafe_code)]`".to_string());
     }
     for (file, why) in RULES_TEST_ONLY {
@@ -453,7 +472,7 @@ fn rules_forbids_unsafe_and_reads_no_clock_or_files() {
         for (n, line) in source.lines() {
             for (word, what) in FORBIDDEN {
                 if has_word(line, word) {
-                    breaches.push(format!("{name}:{n}: `{word}` {what}: {}", line.trim()));
+                    breaches.push(format!("{name}:{n}: `{word}` {what}: {}", source.shown(n)));
                 }
             }
         }
@@ -472,7 +491,10 @@ fn every_rust_file_starts_with_a_module_doc() {
         for path in rust_files(&root.join(dir)) {
             let text = fs::read_to_string(&path).unwrap_or_default();
             if !text.starts_with("//!") {
-                breaches.push(format!("{}:1: does not start with a `//!` line", rel(&path)));
+                breaches.push(format!(
+                    "{}:1: does not start with a `//!` line",
+                    rel(&path)
+                ));
             }
         }
     }
@@ -562,7 +584,7 @@ fn full_build_is_reached_only_through_the_listed_seam() {
                     if has_word(line, path) && !only_declarations.contains(&n) {
                         breaches.push(format!(
                             "{name}:{n}: names `{path}` but is not in the seam's list: {}",
-                            line.trim()
+                            source.shown(n)
                         ));
                     }
                 }
@@ -615,11 +637,18 @@ fn rule_labels() -> BTreeMap<String, String> {
         for s in Status::ALL {
             add(s.label(lang), format!("Status::{s:?}.label"));
         }
-        for d in [Decision::Recommend, Decision::NotRecommend, Decision::Pending] {
+        for d in [
+            Decision::Recommend,
+            Decision::NotRecommend,
+            Decision::Pending,
+        ] {
             add(d.label(lang), format!("Decision::{d:?}.label"));
         }
         for v in [Some(Verdict::MeetsBar), Some(Verdict::NotYet), None] {
-            add(Verdict::label_of(v, lang), format!("Verdict::label_of({v:?})"));
+            add(
+                Verdict::label_of(v, lang),
+                format!("Verdict::label_of({v:?})"),
+            );
         }
         for a in Aspect::ALL {
             add(a.label(lang), format!("Aspect::{a:?}.label"));
@@ -707,7 +736,10 @@ fn reducer_is_pure() {
                     || has_word(line, &format!("{word}("))
                     || (trimmed.starts_with("use ") && has_word(line, word));
                 if named {
-                    breaches.push(format!("{file}:{n}: reaches {what} (`{word}`): {trimmed}"));
+                    breaches.push(format!(
+                        "{file}:{n}: reaches {what} (`{word}`): {}",
+                        source.shown(n)
+                    ));
                 }
             }
         }
@@ -729,7 +761,10 @@ fn source_splits_code_strings_and_tests() {
         "string literals and their lines"
     );
     let test = test_lines(&code);
-    assert_eq!(test, vec![false, false, false, true, true, true, true, false, false]);
+    assert_eq!(
+        test,
+        vec![false, false, false, true, true, true, true, false, false]
+    );
     assert!(has_word("browser::x()", "browser::"));
     assert!(!has_word("stored::x()", "store::"));
 }

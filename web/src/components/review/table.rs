@@ -13,8 +13,8 @@ use crate::components::review::{
     DECISIONS, decision_key, decision_label, decision_of, review, review_value, weak_reasons_of,
 };
 use crate::components::summary::area_prefix;
-use crate::i18n::{fill, kind_label};
 use crate::i18n::review::review_texts;
+use crate::i18n::{fill, kind_label};
 use crate::review::rows::{Row, shown_rows};
 use crate::review::{Column, DecisionFilter, KindFilter, ReviewAction, VerdictFilter};
 use crate::state::use_app;
