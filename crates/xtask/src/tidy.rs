@@ -310,7 +310,9 @@ fn has_word(code: &str, word: &str) -> bool {
     code.match_indices(word).any(|(at, _)| {
         let before = code[..at].chars().next_back();
         let after = code[at + word.len()..].chars().next();
-        !(check_before && before.is_some_and(ident)) && !(check_after && after.is_some_and(ident))
+        let joined_before = check_before && before.is_some_and(ident);
+        let joined_after = check_after && after.is_some_and(ident);
+        !joined_before && !joined_after
     })
 }
 
