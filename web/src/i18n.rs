@@ -4,7 +4,7 @@
 //! indicators, points, evidence guidance) is shown as the catalog has it, and problems found by
 //! `shifan-rules` are shown with their own message in the page's language.
 
-use shifan_rules::{Lang, Status};
+use shifan_rules::{Kind, Lang, Status};
 
 use crate::state::Aspect;
 
@@ -174,12 +174,8 @@ pub struct Texts {
     pub contact_email: &'static str,
     /// Kind fieldset.
     pub kind: &'static str,
-    /// Comprehensive.
-    pub kind_comprehensive: &'static str,
     /// Comprehensive, explained (`{}` = the catalog's line).
     pub kind_comprehensive_hint: &'static str,
-    /// Single-item.
-    pub kind_single: &'static str,
     /// Single-item, explained.
     pub kind_single_hint: &'static str,
     /// Single-item category.
@@ -190,8 +186,11 @@ pub struct Texts {
     pub project_title: &'static str,
     /// `{}` characters.
     pub char_count: &'static str,
-    /// Aspect labels and guidance: innovation, leadership, typicality, replicability.
-    pub aspects: [(&'static str, &'static str); 4],
+    /// Aspect guidance: innovation, leadership, typicality, replicability (their names are
+    /// `shifan-rules`' [`Aspect::label`]).
+    pub aspect_guides: [&'static str; 4],
+    /// The table's language.
+    pub lang: Lang,
     /// Go on to the indicators.
     pub to_indicators: &'static str,
 
@@ -280,18 +279,8 @@ pub struct Texts {
     pub bar_label: &'static str,
     /// The line: `{}`.
     pub threshold_line: &'static str,
-    /// Met.
-    pub count_met: &'static str,
     /// Applicable.
     pub count_applicable: &'static str,
-    /// Unanswered.
-    pub count_unanswered: &'static str,
-    /// Partly met.
-    pub count_partly: &'static str,
-    /// Not met.
-    pub count_not_met: &'static str,
-    /// Not applicable.
-    pub count_na: &'static str,
     /// `{}` indicators excluded for this level.
     pub excluded_note: &'static str,
     /// `{}` more to meet.
@@ -397,15 +386,20 @@ pub struct Texts {
 }
 
 impl Texts {
-    /// Label and guidance of a narrative aspect.
-    pub fn aspect(&self, aspect: Aspect) -> (&'static str, &'static str) {
+    /// Name and guidance of a narrative aspect; the name is `shifan-rules`' label (which is
+    /// lower case in English, for sentences), as a heading.
+    pub fn aspect(&self, aspect: Aspect) -> (String, &'static str) {
         let i = match aspect {
             Aspect::Innovation => 0,
             Aspect::Leadership => 1,
             Aspect::Typicality => 2,
             Aspect::Replicability => 3,
         };
-        self.aspects[i]
+        let mut name = aspect.label(self.lang).to_string();
+        if let Some(first) = name.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        (name, self.aspect_guides[i])
     }
 }
 
@@ -441,6 +435,22 @@ pub fn status_label(lang: Lang, status: Status) -> &'static str {
     status.label(lang)
 }
 
+/// The name of the comprehensive kind, or (`single`) of the single-item kind, in `lang`:
+/// `shifan-rules`' [`Kind::label`], which the exports and the CLI use too.
+pub fn kind_label(lang: Lang, single: bool) -> &'static str {
+    if single {
+        // Empty strings do not allocate: this only names the variant.
+        let kind = Kind::SingleItem {
+            category: String::new(),
+            title: String::new(),
+            narrative: Default::default(),
+        };
+        kind.label(lang)
+    } else {
+        Kind::Comprehensive.label(lang)
+    }
+}
+
 /// A byte count for people, e.g. `3.4 MB` (integer arithmetic: no float formatting code).
 ///
 /// ```
@@ -462,6 +472,7 @@ pub fn file_size(bytes: u64) -> String {
 
 /// Chinese, the default.
 pub static ZH: Texts = Texts {
+    lang: Lang::Zh,
     page_title: "示范 · 法治政府建设示范创建自查自评",
     logo: "示范",
     other_lang: "English",
@@ -542,31 +553,17 @@ pub static ZH: Texts = Texts {
     contact_phone: "联系电话",
     contact_email: "电子邮箱",
     kind: "申报类型",
-    kind_comprehensive: "综合示范",
     kind_comprehensive_hint: "对照全部指标自查，达标指标一般应占适用指标的 {} 以上。",
-    kind_single: "单项示范",
     kind_single_hint: "某一方面工作具有创新性、引领性、典型性，经验可复制、可推广。",
     category: "单项示范类别",
     choose_category: "请选择类别",
     project_title: "项目名称",
     char_count: "已写 {} 字",
-    aspects: [
-        (
-            "创新性",
-            "这项工作新在哪里：制度、机制或做法上有哪些突破，与以往或其他地方相比有何不同。",
-        ),
-        (
-            "引领性",
-            "在全省或全国处于什么位置：是否率先探索、带动了其他地方或领域。",
-        ),
-        (
-            "典型性",
-            "为什么具有代表意义：解决了哪类普遍问题，取得了哪些可衡量的成效。",
-        ),
-        (
-            "可复制、可推广",
-            "其他地方如何照做：需要哪些条件、步骤和配套制度，是否已被借鉴推广。",
-        ),
+    aspect_guides: [
+        "这项工作新在哪里：制度、机制或做法上有哪些突破，与以往或其他地方相比有何不同。",
+        "在全省或全国处于什么位置：是否率先探索、带动了其他地方或领域。",
+        "为什么具有代表意义：解决了哪类普遍问题，取得了哪些可衡量的成效。",
+        "其他地方如何照做：需要哪些条件、步骤和配套制度，是否已被借鉴推广。",
     ],
     to_indicators: "下一步：逐项自评指标",
 
@@ -613,12 +610,7 @@ pub static ZH: Texts = Texts {
     formula: "达标 ÷ 适用 = {} ÷ {}",
     bar_label: "预估达标比例 {}，标准线 {}",
     threshold_line: "综合示范标准线：{}（按指标目录）",
-    count_met: "达标",
     count_applicable: "适用",
-    count_unanswered: "未作答",
-    count_partly: "部分达标",
-    count_not_met: "未达标",
-    count_na: "不适用",
     excluded_note: "另有 {} 项指标按目录不适用于本级政府，不计入。",
     still_needed: "按当前适用指标，还需再达标 {} 项。",
     single_item_note: "单项示范不以达标比例为申报条件；上面的比例供全面自查参考。",
@@ -675,6 +667,7 @@ pub static ZH: Texts = Texts {
 
 /// English.
 pub static EN: Texts = Texts {
+    lang: Lang::En,
     page_title: "shifan · rule-of-law government demonstration self-assessment",
     logo: "示范",
     other_lang: "中文",
@@ -755,31 +748,17 @@ pub static EN: Texts = Texts {
     contact_phone: "Telephone",
     contact_email: "E-mail",
     kind: "Kind of application",
-    kind_comprehensive: "Comprehensive demonstration",
     kind_comprehensive_hint: "Checked against all indicators; usually {} or more of the applicable ones must be met.",
-    kind_single: "Single-item demonstration project",
     kind_single_hint: "One area of work that is innovative, leading and typical, whose experience others can copy.",
     category: "Single-item category",
     choose_category: "Choose a category",
     project_title: "Project title",
     char_count: "{} characters",
-    aspects: [
-        (
-            "Innovation",
-            "What is new: which rules, mechanisms or practices break new ground compared with before or elsewhere.",
-        ),
-        (
-            "Leadership",
-            "Where it stands in the province or the country: was it first, did it carry other places or fields along.",
-        ),
-        (
-            "Typicality",
-            "Why it is representative: which common problem it solves and which measurable results it has.",
-        ),
-        (
-            "Replicability",
-            "How others can do the same: conditions, steps and supporting rules, and whether others have adopted it.",
-        ),
+    aspect_guides: [
+        "What is new: which rules, mechanisms or practices break new ground compared with before or elsewhere.",
+        "Where it stands in the province or the country: was it first, did it carry other places or fields along.",
+        "Why it is representative: which common problem it solves and which measurable results it has.",
+        "How others can do the same: conditions, steps and supporting rules, and whether others have adopted it.",
     ],
     to_indicators: "Next: assess the indicators",
 
@@ -826,12 +805,7 @@ pub static EN: Texts = Texts {
     formula: "met ÷ applicable = {} ÷ {}",
     bar_label: "Estimated compliance {}, line at {}",
     threshold_line: "Comprehensive line: {} (from the catalog)",
-    count_met: "Met",
     count_applicable: "Applicable",
-    count_unanswered: "Unanswered",
-    count_partly: "Partly met",
-    count_not_met: "Not met",
-    count_na: "Not applicable",
     excluded_note: "{} more indicators do not apply to this level of government by the catalog and are not counted.",
     still_needed: "With the current applicable indicators, {} more must be met.",
     single_item_note: "A single-item application is not judged by this share; it is shown for a full self-check.",

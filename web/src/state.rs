@@ -118,17 +118,6 @@ impl Mode {
             Lang::En => format!("{}?lang=en", self.page()),
         }
     }
-
-    /// The action that enters the mode in place (the review's, dated today).
-    #[cfg(feature = "full")]
-    pub fn enter(self) -> Action {
-        match self {
-            Mode::Review => Action::Review(crate::review::ReviewAction::Enter {
-                today: crate::review::io::today(),
-            }),
-            Mode::Training => Action::Training(crate::training_state::TrainingAction::Enter),
-        }
-    }
 }
 
 /// The address of the county page in `lang`, from the review's and training's pages.

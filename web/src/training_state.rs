@@ -13,11 +13,11 @@ use shifan_rules::application::verify_value;
 use shifan_rules::sample::Demo;
 use shifan_rules::{Catalog, CatalogSet, Draft, GovLevel, Problem};
 
-use crate::browser;
 use crate::state::{AppState, Screen};
 
-/// Session-storage key of the presenter switch.
-const PRESENTER_KEY: &str = "shifan.presenter";
+/// Session-storage key of the presenter switch (read by the store's boot, written by
+/// `hooks::use_modes`: the reducer only holds the switch).
+pub const PRESENTER_KEY: &str = "shifan.presenter";
 
 /// Which indicators the catalog browser lists, by the level of government they apply to.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -69,19 +69,6 @@ pub struct Training {
     pub demo: Option<Demo>,
     /// Large type for projectors (remembered for the tab's session).
     pub presenter: bool,
-}
-
-impl Training {
-    /// Whether this tab had large type on (only the presenter switch is remembered).
-    pub fn presenter_was_on() -> bool {
-        browser::session_flag(PRESENTER_KEY)
-    }
-
-    /// Remembers the presenter switch for the tab's session and shows it on the page root.
-    pub fn show_presenter(on: bool, active: bool) {
-        browser::set_session_flag(PRESENTER_KEY, on);
-        browser::set_root_class("presenter", on && active);
-    }
 }
 
 /// Everything that can happen in training mode.

@@ -8,6 +8,8 @@ mod floor;
 mod serve;
 mod setup;
 mod test;
+#[cfg(test)]
+mod tidy;
 mod util;
 mod web;
 

@@ -7,7 +7,7 @@ use shifan_rules::{GovLevel, Kind, Lang, Problem};
 use yew::prelude::*;
 
 use crate::components::{send, send_value};
-use crate::i18n::{fill, texts};
+use crate::i18n::{fill, kind_label, texts};
 use crate::state::{Action, AppHandle, Aspect, ContactField, Screen};
 
 /// The city a division code belongs to (the city itself for a city code).
@@ -186,13 +186,13 @@ pub fn applicant_form(state: &AppHandle) -> Html {
                     <label class="choice">
                         <input type="radio" name="kind" value="comprehensive" checked={!single}
                             onchange={set_single(false)} />
-                        <span><strong>{ t.kind_comprehensive }</strong><br />
+                        <span><strong>{ kind_label(lang, false) }</strong><br />
                             <span class="hint">{ fill(t.kind_comprehensive_hint, &[&state.catalog.threshold().percent(lang)]) }</span></span>
                     </label>
                     <label class="choice">
                         <input type="radio" name="kind" value="single_item" checked={single}
                             onchange={set_single(true)} />
-                        <span><strong>{ t.kind_single }</strong><br />
+                        <span><strong>{ kind_label(lang, true) }</strong><br />
                             <span class="hint">{ t.kind_single_hint }</span></span>
                     </label>
                 </div>

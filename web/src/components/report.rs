@@ -58,7 +58,7 @@ pub fn report(state: &AppHandle) -> Html {
                 <>
                     { row(t.category, category) }
                     { row(t.project_title, title.clone()) }
-                    { for crate::state::Aspect::ALL.into_iter().map(|a| row(t.aspect(a).0, a.get(narrative).to_string())) }
+                    { for crate::state::Aspect::ALL.into_iter().map(|a| row(&t.aspect(a).0, a.get(narrative).to_string())) }
                 </>
             }
         }
@@ -178,11 +178,11 @@ pub fn report(state: &AppHandle) -> Html {
                     <thead>
                         <tr>
                             <th scope="col">{ t.col_area }</th>
-                            <th scope="col">{ t.count_met }</th>
-                            <th scope="col">{ t.count_partly }</th>
-                            <th scope="col">{ t.count_not_met }</th>
-                            <th scope="col">{ t.count_na }</th>
-                            <th scope="col">{ t.count_unanswered }</th>
+                            <th scope="col">{ status_label(lang, Status::Met) }</th>
+                            <th scope="col">{ status_label(lang, Status::PartlyMet) }</th>
+                            <th scope="col">{ status_label(lang, Status::NotMet) }</th>
+                            <th scope="col">{ status_label(lang, Status::NotApplicable) }</th>
+                            <th scope="col">{ status_label(lang, Status::Unanswered) }</th>
                             <th scope="col">{ t.col_excluded }</th>
                             <th scope="col">{ t.col_compliance }</th>
                         </tr>

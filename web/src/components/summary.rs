@@ -45,12 +45,12 @@ pub fn summary(state: &AppHandle, read_only: Option<&ReadOnly>) -> Html {
             { bar(ratio.per_mille(), Some(line), fill(t.bar_label, &[&percent, &score.threshold.percent(lang)]), reached) }
             <p class="line-note">{ fill(t.threshold_line, &[&score.threshold.percent(lang)]) }</p>
             <dl class="counts">
-                <div><dt>{ t.count_met }</dt><dd data-testid="met">{ total.met }</dd></div>
+                <div><dt>{ status_label(lang, Status::Met) }</dt><dd data-testid="met">{ total.met }</dd></div>
                 <div><dt>{ t.count_applicable }</dt><dd data-testid="applicable">{ total.applicable() }</dd></div>
-                <div><dt>{ t.count_unanswered }</dt><dd data-testid="unanswered">{ total.unanswered }</dd></div>
-                <div><dt>{ t.count_partly }</dt><dd>{ total.partly_met }</dd></div>
-                <div><dt>{ t.count_not_met }</dt><dd>{ total.not_met }</dd></div>
-                <div><dt>{ t.count_na }</dt><dd>{ total.not_applicable }</dd></div>
+                <div><dt>{ status_label(lang, Status::Unanswered) }</dt><dd data-testid="unanswered">{ total.unanswered }</dd></div>
+                <div><dt>{ status_label(lang, Status::PartlyMet) }</dt><dd>{ total.partly_met }</dd></div>
+                <div><dt>{ status_label(lang, Status::NotMet) }</dt><dd>{ total.not_met }</dd></div>
+                <div><dt>{ status_label(lang, Status::NotApplicable) }</dt><dd>{ total.not_applicable }</dd></div>
             </dl>
             if total.excluded > 0 {
                 <p class="hint">{ fill(t.excluded_note, &[&total.excluded.to_string()]) }</p>

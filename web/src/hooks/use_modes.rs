@@ -13,7 +13,11 @@ pub fn use_modes(state: &AppHandle, _screen: Screen) {
     crate::hooks::use_review_autosave(state);
     use_effect_with(
         (state.training.presenter, state.in_training()),
-        |&(on, active)| crate::training_state::Training::show_presenter(on, active),
+        // Remembered for the tab's session, and shown on the page root.
+        |&(on, active)| {
+            crate::browser::set_session_flag(crate::training_state::PRESENTER_KEY, on);
+            crate::browser::set_root_class("presenter", on && active);
+        },
     );
 }
 

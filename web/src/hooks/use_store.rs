@@ -60,7 +60,8 @@ pub async fn boot() -> Boot {
         // The page alone names its mode: a tab that showed the review before opens
         // training on training.html.
         boot.mode = browser::page_mode();
-        boot.presenter = crate::training_state::Training::presenter_was_on();
+        // Only the presenter switch is remembered (for the tab's session).
+        boot.presenter = browser::session_flag(crate::training_state::PRESENTER_KEY);
     }
     boot
 }

@@ -127,8 +127,6 @@ pub struct ReviewTexts {
     pub col_compliance: &'static str,
     /// Column: meets the `{}` bar (estimate).
     pub col_meets: &'static str,
-    /// Column: unanswered.
-    pub col_unanswered: &'static str,
     /// Column: evidence.
     pub col_evidence: &'static str,
     /// Column: fingerprint.
@@ -351,7 +349,6 @@ pub static ZH: ReviewTexts = ReviewTexts {
     col_category: "单项类别",
     col_compliance: "达标率（达标 ÷ 适用）",
     col_meets: "达到 {} 标准（预估）",
-    col_unanswered: "未作答",
     col_evidence: "佐证材料",
     col_fingerprint: "文件指纹",
     col_decision: "初审意见",
@@ -493,7 +490,6 @@ pub static EN: ReviewTexts = ReviewTexts {
     col_category: "Category",
     col_compliance: "Compliance (met ÷ applicable)",
     col_meets: "Meets the {} bar (estimate)",
-    col_unanswered: "Unanswered",
     col_evidence: "Evidence",
     col_fingerprint: "Fingerprint",
     col_decision: "Decision",

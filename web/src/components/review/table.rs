@@ -13,8 +13,8 @@ use crate::components::review::{
     DECISIONS, decision_key, decision_label, decision_of, review, review_value, weak_reasons_of,
 };
 use crate::components::summary::area_prefix;
-use crate::i18n::fill;
 use crate::i18n::review::review_texts;
+use crate::i18n::{fill, kind_label};
 use crate::review::rows::{Row, shown_rows};
 use crate::review::{Column, DecisionFilter, KindFilter, ReviewAction, VerdictFilter};
 use crate::state::use_app;
@@ -91,15 +91,14 @@ pub fn ComparisonTable() -> Html {
             decision_of(&v).map_or(DecisionFilter::All, DecisionFilter::Only),
         )
     });
-    let t = crate::i18n::texts(lang);
     let filters = html! {
         <div class="filters" role="group" aria-label={rt.filters}>
             <div class="field">
                 <label for="filter-kind">{ rt.filter_kind }</label>
                 <select id="filter-kind" onchange={on_kind}>
                     <option value="" selected={r.kind == KindFilter::All}>{ rt.all }</option>
-                    <option value="comprehensive" selected={r.kind == KindFilter::Comprehensive}>{ t.kind_comprehensive }</option>
-                    <option value="single_item" selected={r.kind == KindFilter::SingleItem}>{ t.kind_single }</option>
+                    <option value="comprehensive" selected={r.kind == KindFilter::Comprehensive}>{ kind_label(lang, false) }</option>
+                    <option value="single_item" selected={r.kind == KindFilter::SingleItem}>{ kind_label(lang, true) }</option>
                 </select>
             </div>
             <div class="field">
@@ -214,7 +213,7 @@ pub fn ComparisonTable() -> Html {
                                 area_short(lang, *n),
                                 Some(fill(rt.col_area, &[&area_short(lang, *n), title])),
                             )) }
-                            { header(Column::Unanswered, rt.col_unanswered.into(), None) }
+                            { header(Column::Unanswered, shifan_rules::Status::Unanswered.label(lang).into(), None) }
                             { header(Column::Evidence, rt.col_evidence.into(), None) }
                             <th scope="col" class="plain">{ rt.col_contact }</th>
                             { header(Column::Fingerprint, rt.col_fingerprint.into(), None) }
