@@ -57,15 +57,7 @@ pub(crate) async fn clear_storage() {
 /// Reads the store as the page does, then mounts the app into a new element at the end of the
 /// body.
 pub(crate) async fn mount() -> Mounted {
-    let root = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&root).unwrap();
-    let boot = Rc::new(shifan_web::hooks::boot().await);
-    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { boot }).render();
-    yew::scheduler::flush().await;
-    Mounted {
-        root,
-        app: Some(app),
-    }
+    mount_into(document().create_element("div").unwrap()).await
 }
 
 /// Mounts the app as a mode's page does: into `<main id="app" data-mode="{mode}">`
@@ -74,8 +66,13 @@ pub(crate) async fn mount_page(mode: &str) -> Mounted {
     let root = document().create_element("main").unwrap();
     root.set_id("app");
     root.set_attribute("data-mode", mode).unwrap();
+    mount_into(root).await
+}
+
+/// Puts `root` at the end of the body (the boot reads a page's mode from it), reads the store
+/// and mounts the app there.
+async fn mount_into(root: web_sys::Element) -> Mounted {
     document().body().unwrap().append_child(&root).unwrap();
-    // The boot reads the page's mode from `main#app`, so the element is in place first.
     let boot = Rc::new(shifan_web::hooks::boot().await);
     let app = yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { boot }).render();
     yew::scheduler::flush().await;
