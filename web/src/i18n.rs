@@ -121,6 +121,20 @@ pub struct Texts {
     pub progress_answered: &'static str,
     /// Last saved `{}`.
     pub last_saved: &'static str,
+    /// When a draft was started, `{}`: two drafts of one file differ in their id and last
+    /// change, not in this.
+    pub draft_started: &'static str,
+    /// A draft's short id, `{}`: what tells two drafts of the same application apart.
+    pub draft_short_id: &'static str,
+    /// A file opened is the same application as a saved draft: its name, that draft's short
+    /// id and its last change, in this order.
+    pub duplicate_text: &'static str,
+    /// Continue the saved draft instead of opening the file.
+    pub duplicate_continue: &'static str,
+    /// Open the file as a separate draft beside the saved one.
+    pub duplicate_copy: &'static str,
+    /// Open neither.
+    pub duplicate_cancel: &'static str,
     /// Continue a draft.
     pub continue_draft: &'static str,
     /// Accessible name: continue `{}`.
@@ -515,6 +529,12 @@ pub static ZH: Texts = Texts {
     no_applicant_yet: "（尚未选择申报单位）",
     progress_answered: "已作答 {} / {}",
     last_saved: "最后修改 {}",
+    draft_started: "开始于 {}",
+    draft_short_id: "编号 {}",
+    duplicate_text: "这份文件与已保存的草稿「{}」（编号 {}，最后修改 {}）是同一份申报。继续填写已保存的草稿，还是另存为一份副本？",
+    duplicate_continue: "继续已保存的草稿",
+    duplicate_copy: "另存为副本",
+    duplicate_cancel: "都不打开",
     continue_draft: "继续填写",
     continue_named: "继续填写：{}",
     delete_draft: "删除",
@@ -728,6 +748,12 @@ pub static EN: Texts = Texts {
     no_applicant_yet: "(no applicant chosen yet)",
     progress_answered: "{} of {} answered",
     last_saved: "last changed {}",
+    draft_started: "started {}",
+    draft_short_id: "id {}",
+    duplicate_text: "This file is the same application as the saved draft “{}” (id {}, last changed {}). Continue the saved draft, or keep the file as a separate copy?",
+    duplicate_continue: "Continue the saved draft",
+    duplicate_copy: "Keep a separate copy",
+    duplicate_cancel: "Open neither",
     continue_draft: "Continue",
     continue_named: "Continue: {}",
     delete_draft: "Delete",

@@ -25,6 +25,13 @@ pub fn draft_key(id: &str) -> String {
     format!("{DRAFT_PREFIX}{id}")
 }
 
+/// The end of a draft id (its random part, `7q2kd9`) as the start page shows it, so that two
+/// drafts of the same application can be told apart.
+pub fn short_id(id: &str) -> String {
+    let count = id.chars().count();
+    id.chars().skip(count.saturating_sub(6)).collect()
+}
+
 /// A draft saved in browser storage, as listed on the start page.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SavedDraft {

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::components::send;
 use crate::files;
 use crate::i18n::{Texts, fill, texts};
-use crate::state::{Action, AppHandle, NoticeTopic, SaveError, SaveStatus};
+use crate::state::{Action, AppHandle, DuplicateChoice, NoticeTopic, SaveError, SaveStatus};
 
 /// One problem as a list item, in the page's language; a problem about an indicator offers a
 /// jump to it while a draft is open.
@@ -81,6 +81,9 @@ pub fn notices(state: &AppHandle) -> Html {
                     </div>
                 </div>
             }
+            if let Some(dup) = state.duplicate.as_ref() {
+                { duplicate_notice(state, t, &dup.existing) }
+            }
             if state.conflict && state.draft.is_some() {
                 <div class="notice warning" role="alert" data-notice="conflict">
                     <p><strong>{ t.conflict_title }</strong>{ " " }{ t.conflict_text }</p>
@@ -107,6 +110,39 @@ pub fn notices(state: &AppHandle) -> Html {
                     </div>
                 </div>
             }
+        </div>
+    }
+}
+
+/// The choice for a file that is the same application as the saved draft `existing`.
+fn duplicate_notice(state: &AppHandle, t: &Texts, existing: &str) -> Html {
+    let d = state.dispatcher();
+    let saved = state.drafts.drafts.iter().find(|s| s.draft.id == existing);
+    let name = saved
+        .and_then(|s| s.draft.place().ok())
+        .map(|p| p.display_name())
+        .unwrap_or_else(|| t.no_applicant_yet.to_string());
+    let updated = saved.map(|s| crate::browser::local_time(&s.draft.updated));
+    let text = fill(
+        t.duplicate_text,
+        &[
+            &name,
+            &crate::record::short_id(existing),
+            updated.as_deref().unwrap_or(""),
+        ],
+    );
+    let choose = |c| send::<MouseEvent>(&d, Action::ResolveDuplicate(c));
+    html! {
+        <div class="notice warning" role="alertdialog" data-notice="duplicate" aria-label={text.clone()}>
+            <p>{ text }</p>
+            <div class="actions">
+                <button type="button" class="primary" data-action="continue-existing"
+                    onclick={choose(DuplicateChoice::Continue)}>{ t.duplicate_continue }</button>
+                <button type="button" data-action="keep-copy"
+                    onclick={choose(DuplicateChoice::KeepCopy)}>{ t.duplicate_copy }</button>
+                <button type="button" data-action="open-neither"
+                    onclick={choose(DuplicateChoice::Cancel)}>{ t.duplicate_cancel }</button>
+            </div>
         </div>
     }
 }
