@@ -68,6 +68,14 @@ pub struct Texts {
     pub conflict_text: &'static str,
     /// Notice: a file could not be opened.
     pub open_failed: &'static str,
+    /// A file answered against a catalog the page does not have: how to go on.
+    pub catalog_needed: &'static str,
+    /// Load a catalog file (and keep it).
+    pub load_catalog: &'static str,
+    /// A catalog file could not be loaded.
+    pub catalog_failed: &'static str,
+    /// A catalog was loaded and kept in this browser.
+    pub catalog_kept: &'static str,
     /// Notice: a file opened with warnings.
     pub opened_with_warnings: &'static str,
     /// Notice: the file cannot be written yet.
@@ -502,6 +510,10 @@ pub static ZH: Texts = Texts {
     conflict_title: "此草稿已在另一个标签页中打开。",
     conflict_text: "两个标签页同时修改会互相覆盖。请只在一个标签页中继续填写，关闭另一个。",
     open_failed: "无法打开该文件，当前草稿未作任何改动。问题如下：",
+    catalog_needed: "这份文件是按本机没有的指标目录填写的。请载入该目录文件（JSON），它会保存在本浏览器中，然后再次打开这份文件。",
+    load_catalog: "载入目录文件…",
+    catalog_failed: "无法载入该目录文件，已保存的目录未作任何改动。问题如下：",
+    catalog_kept: "已载入并保存该指标目录。按它填写的文件现在可以打开了。",
     opened_with_warnings: "文件已打开，但有以下提示：",
     export_failed: "暂时无法生成申报文件，请先处理以下问题：",
     download_refused: "浏览器拒绝了下载。请检查浏览器的下载设置后重试。",
@@ -721,6 +733,10 @@ pub static EN: Texts = Texts {
     conflict_title: "This draft is also open in another tab.",
     conflict_text: "Edits in two tabs overwrite each other. Keep working in one tab and close the other.",
     open_failed: "The file cannot be opened; your current draft is unchanged. Problems:",
+    catalog_needed: "This file was answered against a catalog this browser does not have. Load that catalog file (JSON); it is kept in this browser. Then open the file again.",
+    load_catalog: "Load catalog file…",
+    catalog_failed: "The catalog file cannot be loaded; the kept catalogs are unchanged. Problems:",
+    catalog_kept: "The catalog is loaded and kept. Files answered against it open now.",
     opened_with_warnings: "The file is open, with these notes:",
     export_failed: "The application file cannot be written yet. Please fix:",
     download_refused: "The browser refused the download. Check its download settings and try again.",

@@ -319,6 +319,10 @@ pub enum NoticeTopic {
     DownloadRefused,
     /// The browser could not read the picked file; the open draft is unchanged.
     ReadFailed,
+    /// A catalog file could not be loaded; the kept catalogs are unchanged.
+    CatalogFailed,
+    /// A catalog was loaded and kept: the files answered against it open now.
+    CatalogKept,
     /// A status waiting for its reason was given up because another indicator's status now
     /// waits for one (the problem says which indicator and why).
     PendingDropped,
@@ -676,6 +680,9 @@ pub enum Action {
         /// Warnings to show (e.g. an incomplete single-item narrative).
         warnings: Vec<Problem>,
     },
+    /// Keep this catalog (loaded from a file) in the store: files and drafts answered against
+    /// it are read with it from now on, also after a reload.
+    KeepCatalog(Arc<Catalog>),
     /// The official's choice for the file waiting in [`AppState::duplicate`].
     ResolveDuplicate(DuplicateChoice),
     /// The store was read again: the drafts it holds.
@@ -867,6 +874,17 @@ impl Reducible for AppState {
                     }
                     None => s.open_with_warnings(*draft, catalog, warnings),
                 }
+            }
+            Action::KeepCatalog(catalog) => {
+                s.request(Write::Put {
+                    key: crate::record::catalog_key(catalog.fingerprint()),
+                    text: catalog.to_json(),
+                });
+                s.notice = Some(Notice {
+                    topic: NoticeTopic::CatalogKept,
+                    problems: Vec::new(),
+                });
+                s.drafts.keep_catalog(catalog);
             }
             Action::ResolveDuplicate(choice) => {
                 if let Some(dup) = s.duplicate.take() {

@@ -708,3 +708,28 @@ fn a_file_of_a_saved_draft_asks_before_a_second_draft_is_made() {
         ),
     ]);
 }
+
+#[test]
+fn a_loaded_catalog_is_kept_in_the_store_and_read_with() {
+    let mut data = Catalog::reference().data().clone();
+    data.id = "office-jinzhong-2026".to_string();
+    let office = Arc::new(Catalog::from_data(data).unwrap());
+    let s = run(boot(), vec![Action::KeepCatalog(office.clone())]);
+    let key = shifan_web::record::catalog_key(office.fingerprint());
+    let put = s.outbox.iter().find_map(|(_, w)| match w {
+        Write::Put { key: k, text } if *k == key => Some(text.clone()),
+        _ => None,
+    });
+    assert_eq!(put.as_deref(), Some(office.to_json().as_str()), "written");
+    assert!(
+        s.drafts
+            .catalog_set()
+            .resolve(office.id(), office.fingerprint())
+            .is_ok(),
+        "files are read against it"
+    );
+    assert_eq!(
+        s.notice.map(|n| n.topic),
+        Some(shifan_web::state::NoticeTopic::CatalogKept)
+    );
+}

@@ -1,9 +1,10 @@
 //! Messages that need the official's attention: problems of a file, a failed save (with the
 //! download offered), the same draft open in another tab.
 
-use shifan_rules::{Problem, Severity};
+use shifan_rules::{Code, Problem, Severity};
 use yew::prelude::*;
 
+use crate::components::open_file::load_catalog_button;
 use crate::components::send;
 use crate::files;
 use crate::i18n::{Texts, fill, texts};
@@ -90,7 +91,7 @@ pub fn notices(state: &AppHandle) -> Html {
                 </div>
             }
             if let Some(notice) = state.notice.as_ref() {
-                <div class={if matches!(notice.topic, NoticeTopic::OpenedWithWarnings | NoticeTopic::PendingDropped) { "notice warning" } else { "notice error" }}
+                <div class={if matches!(notice.topic, NoticeTopic::OpenedWithWarnings | NoticeTopic::PendingDropped | NoticeTopic::CatalogKept) { "notice warning" } else { "notice error" }}
                     role="alert" data-notice="problems" data-topic={(notice.topic == NoticeTopic::PendingDropped).then_some("pending-dropped")}>
                     <p><strong>{ match notice.topic {
                         NoticeTopic::OpenFailed => t.open_failed,
@@ -99,13 +100,21 @@ pub fn notices(state: &AppHandle) -> Html {
                         NoticeTopic::DownloadRefused => t.download_refused,
                         NoticeTopic::ReadFailed => t.read_failed,
                         NoticeTopic::PendingDropped => t.pending_dropped,
+                        NoticeTopic::CatalogFailed => t.catalog_failed,
+                        NoticeTopic::CatalogKept => t.catalog_kept,
                     } }</strong></p>
                     if !notice.problems.is_empty() {
                         <ul class="problems">
                             { for notice.problems.iter().map(|p| problem_item(p, state, t)) }
                         </ul>
                     }
+                    if catalog_needed(notice) {
+                        <p data-notice="catalog-needed">{ t.catalog_needed }</p>
+                    }
                     <div class="actions">
+                        if catalog_needed(notice) {
+                            { load_catalog_button(state) }
+                        }
                         <button type="button" onclick={dismiss}>{ t.dismiss }</button>
                     </div>
                 </div>
@@ -145,4 +154,14 @@ fn duplicate_notice(state: &AppHandle, t: &Texts, existing: &str) -> Html {
             </div>
         </div>
     }
+}
+
+/// Whether a file was refused for a catalog the page does not have (then the notice offers
+/// to load it).
+fn catalog_needed(notice: &crate::state::Notice) -> bool {
+    notice.topic == NoticeTopic::OpenFailed
+        && notice
+            .problems
+            .iter()
+            .any(|p| matches!(p.code, Code::UnknownCatalog | Code::CatalogMismatch))
 }
