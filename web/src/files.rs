@@ -151,15 +151,23 @@ pub async fn read_catalog(
 pub async fn read_catalog(
     file: File,
 ) -> Result<std::sync::Arc<shifan_rules::Catalog>, Vec<Problem>> {
-    use shifan_rules::Catalog;
-    let name = file.name();
     let bytes = browser::read_file(&file).await.map_err(|_| Vec::new())?;
-    if !shifan_rules::import::is_table(&name, &bytes) {
-        return Catalog::from_json(&bytes).map(Into::into);
+    read_catalog_bytes(&file.name(), &bytes).await
+}
+
+/// Reads the catalog file `name` with these bytes, as [`read_catalog`] does.
+#[cfg(feature = "full")]
+pub async fn read_catalog_bytes(
+    name: &str,
+    bytes: &[u8],
+) -> Result<std::sync::Arc<shifan_rules::Catalog>, Vec<Problem>> {
+    use shifan_rules::Catalog;
+    if !shifan_rules::import::is_table(name, bytes) {
+        return Catalog::from_json(bytes).map(Into::into);
     }
     // The rules (id, threshold, categories) come from the reference catalog.
     let base = Catalog::reference().to_json();
-    let output = wasm_bindgen_futures::JsFuture::from(shifan_catalog_table(&name, &bytes, &base))
+    let output = wasm_bindgen_futures::JsFuture::from(shifan_catalog_table(name, bytes, &base))
         .await
         .ok()
         .and_then(|v| v.as_string())
