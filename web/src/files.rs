@@ -101,6 +101,18 @@ pub fn open_bytes(bytes: &[u8], catalogs: &CatalogSet) -> Action {
                     warnings: Vec::new(),
                 }
             }
+            // A draft record refused for its catalog says so (and the notice offers to load
+            // the catalog); anything else is shown as the application file it is not.
+            Err(draft)
+                if draft.iter().any(|p| {
+                    matches!(
+                        p.code,
+                        shifan_rules::Code::UnknownCatalog | shifan_rules::Code::CatalogMismatch
+                    )
+                }) =>
+            {
+                Action::ShowProblems(NoticeTopic::OpenFailed, draft)
+            }
             Err(_) => Action::ShowProblems(NoticeTopic::OpenFailed, problems),
         },
     }
