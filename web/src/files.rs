@@ -85,15 +85,14 @@ pub fn download_draft(draft: &Draft) -> Option<Action> {
 
 /// What opening `bytes` means: a verified application file (or a saved draft record) opens as
 /// a new draft; anything else leaves the open draft as it is and shows why.
-pub fn open_bytes(bytes: &[u8]) -> Action {
-    let catalogs = CatalogSet::builtin();
-    match read_application(bytes, &catalogs) {
+pub fn open_bytes(bytes: &[u8], catalogs: &CatalogSet) -> Action {
+    match read_application(bytes, catalogs) {
         Ok(verified) => Action::OpenDraft {
             draft: Box::new(Draft::from_verified(browser::new_id(), &verified)),
             catalog: verified.catalog.clone(),
             warnings: verified.warnings,
         },
-        Err(problems) => match Draft::from_json(bytes, &catalogs) {
+        Err(problems) => match Draft::from_json(bytes, catalogs) {
             Ok((mut draft, catalog)) => {
                 draft.id = browser::new_id();
                 Action::OpenDraft {
@@ -102,15 +101,28 @@ pub fn open_bytes(bytes: &[u8]) -> Action {
                     warnings: Vec::new(),
                 }
             }
+            // A draft record refused for its catalog says so (and the notice offers to load
+            // the catalog); anything else is shown as the application file it is not.
+            Err(draft)
+                if draft.iter().any(|p| {
+                    matches!(
+                        p.code,
+                        shifan_rules::Code::UnknownCatalog | shifan_rules::Code::CatalogMismatch
+                    )
+                }) =>
+            {
+                Action::ShowProblems(NoticeTopic::OpenFailed, draft)
+            }
             Err(_) => Action::ShowProblems(NoticeTopic::OpenFailed, problems),
         },
     }
 }
 
-/// Reads a picked file and says what opening it means.
-pub async fn open_file(file: File) -> Action {
+/// Reads a picked file and says what opening it means, against `catalogs` (the built-in and
+/// the kept ones).
+pub async fn open_file(file: File, catalogs: CatalogSet) -> Action {
     match browser::read_file(&file).await {
-        Ok(bytes) => open_bytes(&bytes),
+        Ok(bytes) => open_bytes(&bytes, &catalogs),
         Err(_) => Action::ShowProblems(NoticeTopic::ReadFailed, Vec::new()),
     }
 }
@@ -132,23 +144,42 @@ extern "C" {
     fn shifan_catalog_table(name: &str, bytes: &[u8], base: &str) -> js_sys::Promise;
 }
 
-/// Reads a catalog file picked in training mode: a JSON catalog here, an indicator table (CSV)
-/// by the spreadsheet module loaded on demand, which keeps the CSV reader out of the page's
-/// download. The error is every problem found (none when the file or the module could not be
-/// read at all).
+/// Reads a catalog file picked on the county page: JSON only (`Catalog::from_json`, which
+/// validates it and computes its fingerprint); the CSV table's reader stays in the full build,
+/// out of the county page's download.
+#[cfg(not(feature = "full"))]
+pub async fn read_catalog(
+    file: File,
+) -> Result<std::sync::Arc<shifan_rules::Catalog>, Vec<Problem>> {
+    let bytes = browser::read_file(&file).await.map_err(|_| Vec::new())?;
+    shifan_rules::Catalog::from_json(&bytes).map(Into::into)
+}
+
+/// Reads a catalog file picked in training mode or the review: a JSON catalog here, an
+/// indicator table (CSV) by the spreadsheet module loaded on demand, which keeps the CSV
+/// reader out of the page's download. The error is every problem found (none when the file or
+/// the module could not be read at all).
 #[cfg(feature = "full")]
 pub async fn read_catalog(
     file: File,
 ) -> Result<std::sync::Arc<shifan_rules::Catalog>, Vec<Problem>> {
-    use shifan_rules::Catalog;
-    let name = file.name();
     let bytes = browser::read_file(&file).await.map_err(|_| Vec::new())?;
-    if !shifan_rules::import::is_table(&name, &bytes) {
-        return Catalog::from_json(&bytes).map(Into::into);
+    read_catalog_bytes(&file.name(), &bytes).await
+}
+
+/// Reads the catalog file `name` with these bytes, as [`read_catalog`] does.
+#[cfg(feature = "full")]
+pub async fn read_catalog_bytes(
+    name: &str,
+    bytes: &[u8],
+) -> Result<std::sync::Arc<shifan_rules::Catalog>, Vec<Problem>> {
+    use shifan_rules::Catalog;
+    if !shifan_rules::import::is_table(name, bytes) {
+        return Catalog::from_json(bytes).map(Into::into);
     }
     // The rules (id, threshold, categories) come from the reference catalog.
     let base = Catalog::reference().to_json();
-    let output = wasm_bindgen_futures::JsFuture::from(shifan_catalog_table(&name, &bytes, &base))
+    let output = wasm_bindgen_futures::JsFuture::from(shifan_catalog_table(name, bytes, &base))
         .await
         .ok()
         .and_then(|v| v.as_string())

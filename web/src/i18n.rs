@@ -68,6 +68,14 @@ pub struct Texts {
     pub conflict_text: &'static str,
     /// Notice: a file could not be opened.
     pub open_failed: &'static str,
+    /// A file answered against a catalog the page does not have: how to go on.
+    pub catalog_needed: &'static str,
+    /// Load a catalog file (and keep it).
+    pub load_catalog: &'static str,
+    /// A catalog file could not be loaded.
+    pub catalog_failed: &'static str,
+    /// A catalog was loaded and kept in this browser.
+    pub catalog_kept: &'static str,
     /// Notice: a file opened with warnings.
     pub opened_with_warnings: &'static str,
     /// Notice: the file cannot be written yet.
@@ -121,6 +129,20 @@ pub struct Texts {
     pub progress_answered: &'static str,
     /// Last saved `{}`.
     pub last_saved: &'static str,
+    /// When a draft was started, `{}`: two drafts of one file differ in their id and last
+    /// change, not in this.
+    pub draft_started: &'static str,
+    /// A draft's short id, `{}`: what tells two drafts of the same application apart.
+    pub draft_short_id: &'static str,
+    /// A file opened is the same application as a saved draft: its name, that draft's short
+    /// id and its last change, in this order.
+    pub duplicate_text: &'static str,
+    /// Continue the saved draft instead of opening the file.
+    pub duplicate_continue: &'static str,
+    /// Open the file as a separate draft beside the saved one.
+    pub duplicate_copy: &'static str,
+    /// Open neither.
+    pub duplicate_cancel: &'static str,
     /// Continue a draft.
     pub continue_draft: &'static str,
     /// Accessible name: continue `{}`.
@@ -499,6 +521,10 @@ pub static ZH: Texts = Texts {
     conflict_title: "此草稿已在另一个标签页中打开。",
     conflict_text: "两个标签页同时修改会互相覆盖。请只在一个标签页中继续填写，关闭另一个。",
     open_failed: "无法打开该文件，当前草稿未作任何改动。问题如下：",
+    catalog_needed: "这份文件是按本机没有的指标目录填写的。请载入该目录文件（JSON），它会保存在本浏览器中，然后再次打开这份文件。",
+    load_catalog: "载入目录文件…",
+    catalog_failed: "无法载入该目录文件，已保存的目录未作任何改动。问题如下：",
+    catalog_kept: "已载入并保存该指标目录。按它填写的文件现在可以打开了。",
     opened_with_warnings: "文件已打开，但有以下提示：",
     export_failed: "暂时无法生成申报文件，请先处理以下问题：",
     download_refused: "浏览器拒绝了下载。请检查浏览器的下载设置后重试。",
@@ -526,6 +552,12 @@ pub static ZH: Texts = Texts {
     no_applicant_yet: "（尚未选择申报单位）",
     progress_answered: "已作答 {} / {}",
     last_saved: "最后修改 {}",
+    draft_started: "开始于 {}",
+    draft_short_id: "编号 {}",
+    duplicate_text: "这份文件与已保存的草稿「{}」（编号 {}，最后修改 {}）是同一份申报。继续填写已保存的草稿，还是另存为一份副本？",
+    duplicate_continue: "继续已保存的草稿",
+    duplicate_copy: "另存为副本",
+    duplicate_cancel: "都不打开",
     continue_draft: "继续填写",
     continue_named: "继续填写：{}",
     delete_draft: "删除",
@@ -694,6 +726,10 @@ pub static EN: Texts = Texts {
     conflict_title: "This draft is also open in another tab.",
     conflict_text: "Edits in two tabs overwrite each other. Keep working in one tab and close the other.",
     open_failed: "The file cannot be opened; your current draft is unchanged. Problems:",
+    catalog_needed: "This file was answered against a catalog this browser does not have. Load that catalog file (JSON); it is kept in this browser. Then open the file again.",
+    load_catalog: "Load catalog file…",
+    catalog_failed: "The catalog file cannot be loaded; the kept catalogs are unchanged. Problems:",
+    catalog_kept: "The catalog is loaded and kept. Files answered against it open now.",
     opened_with_warnings: "The file is open, with these notes:",
     export_failed: "The application file cannot be written yet. Please fix:",
     download_refused: "The browser refused the download. Check its download settings and try again.",
@@ -721,6 +757,12 @@ pub static EN: Texts = Texts {
     no_applicant_yet: "(no applicant chosen yet)",
     progress_answered: "{} of {} answered",
     last_saved: "last changed {}",
+    draft_started: "started {}",
+    draft_short_id: "id {}",
+    duplicate_text: "This file is the same application as the saved draft “{}” (id {}, last changed {}). Continue the saved draft, or keep the file as a separate copy?",
+    duplicate_continue: "Continue the saved draft",
+    duplicate_copy: "Keep a separate copy",
+    duplicate_cancel: "Open neither",
     continue_draft: "Continue",
     continue_named: "Continue: {}",
     delete_draft: "Delete",

@@ -12,6 +12,9 @@ use shifan_rules::{Catalog, CatalogSet, Code, Draft, Problem};
 
 /// Key prefix of drafts; the draft id follows (`draft:mbx3k2f1-7q2kd9`).
 pub const DRAFT_PREFIX: &str = "draft:";
+/// Key prefix of the catalogs an office loaded; the catalog's fingerprint follows
+/// (`catalog:sha256:…`). The record is the catalog's JSON (`Catalog::to_json`).
+pub const CATALOG_PREFIX: &str = "catalog:";
 /// Key of the city review's session.
 pub const REVIEW_KEY: &str = "review:session";
 /// Key where a stored review session that cannot be read is kept, before a new session takes
@@ -23,6 +26,18 @@ pub const MIGRATED_KEY: &str = "meta:migrated";
 /// The store key of a draft.
 pub fn draft_key(id: &str) -> String {
     format!("{DRAFT_PREFIX}{id}")
+}
+
+/// The end of a draft id (its random part, `7q2kd9`) as the start page shows it, so that two
+/// drafts of the same application can be told apart.
+pub fn short_id(id: &str) -> String {
+    let count = id.chars().count();
+    id.chars().skip(count.saturating_sub(6)).collect()
+}
+
+/// The store key of a kept catalog.
+pub fn catalog_key(fingerprint: &str) -> String {
+    format!("{CATALOG_PREFIX}{fingerprint}")
 }
 
 /// A draft saved in browser storage, as listed on the start page.
@@ -64,8 +79,10 @@ impl Corrupt {
 pub struct Listing {
     /// Readable drafts, most recently changed first.
     pub drafts: Vec<SavedDraft>,
-    /// Draft records that cannot be read, in key order.
+    /// Draft and catalog records that cannot be read, in key order.
     pub corrupt: Vec<Corrupt>,
+    /// The catalogs kept in the store (an office's own), each verified again when read.
+    pub catalogs: Vec<Arc<Catalog>>,
     /// The drafts were read (`false` until the store answered, or when it cannot be opened).
     pub read: bool,
 }
@@ -106,6 +123,57 @@ impl Listing {
         listing
     }
 
+    /// Reads the store's records: the kept catalogs first (each validated again by
+    /// `Catalog::from_json`, and refused unless its fingerprint is the one its key names), then
+    /// the drafts against the built-in catalogs and those.
+    pub fn read_store(records: Vec<(String, Option<String>)>) -> Listing {
+        let mut catalogs = Vec::new();
+        let mut corrupt = Vec::new();
+        for (key, text) in &records {
+            let Some(fingerprint) = key.strip_prefix(CATALOG_PREFIX) else {
+                continue;
+            };
+            let read = match text.as_deref() {
+                Some(json) => Catalog::from_json(json.as_bytes()).and_then(|c| {
+                    if c.fingerprint() == fingerprint {
+                        Ok(c)
+                    } else {
+                        Err(vec![wrong_fingerprint()])
+                    }
+                }),
+                None => Err(vec![not_text()]),
+            };
+            match read {
+                Ok(catalog) => catalogs.push(Arc::new(catalog)),
+                Err(problems) => corrupt.push(Corrupt {
+                    key: key.clone(),
+                    raw: text.clone().unwrap_or_default(),
+                    problems,
+                }),
+            }
+        }
+        let mut listing = Listing::read(records, &catalog_set(&catalogs));
+        listing.corrupt.extend(corrupt);
+        listing.catalogs = catalogs;
+        listing
+    }
+
+    /// The catalogs files and drafts are read against: the built-in ones and the kept ones.
+    pub fn catalog_set(&self) -> CatalogSet {
+        catalog_set(&self.catalogs)
+    }
+
+    /// Keeps `catalog` in the list (once per fingerprint).
+    pub fn keep_catalog(&mut self, catalog: Arc<Catalog>) {
+        if !self
+            .catalogs
+            .iter()
+            .any(|c| c.fingerprint() == catalog.fingerprint())
+        {
+            self.catalogs.push(catalog);
+        }
+    }
+
     /// Puts `saved` in the list, in place of the draft with its id, at its place by time.
     pub fn put(&mut self, saved: SavedDraft) {
         self.drafts.retain(|d| d.draft.id != saved.draft.id);
@@ -122,6 +190,22 @@ impl Listing {
         self.drafts.retain(|d| draft_key(&d.draft.id) != key);
         self.corrupt.retain(|c| c.key != key);
     }
+}
+
+fn catalog_set(kept: &[Arc<Catalog>]) -> CatalogSet {
+    let mut set = CatalogSet::builtin();
+    for catalog in kept {
+        set.add(Catalog::clone(catalog));
+    }
+    set
+}
+
+fn wrong_fingerprint() -> Problem {
+    Problem::new(
+        Code::InvalidCatalog,
+        "存储的指标目录与其存储键的指纹不符。",
+        "The stored catalog's fingerprint does not match its storage key.",
+    )
 }
 
 fn not_text() -> Problem {

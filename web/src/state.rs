@@ -260,6 +260,32 @@ pub struct EvidenceForm {
     pub replacing: Option<usize>,
 }
 
+/// A file opened while a saved draft is the same application
+/// ([`Draft::same_application`]): the official chooses to continue that draft or to keep the
+/// file as a separate copy, so two drafts nobody can tell apart are never made unasked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Duplicate {
+    /// The file's draft (under its new id).
+    pub draft: Box<Draft>,
+    /// Its catalog.
+    pub catalog: Arc<Catalog>,
+    /// The warnings of the file, shown when it is opened.
+    pub warnings: Vec<Problem>,
+    /// The id of the saved draft that is the same application.
+    pub existing: String,
+}
+
+/// What the official chose for a [`Duplicate`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DuplicateChoice {
+    /// Open the saved draft; the file is not opened.
+    Continue,
+    /// Open the file as a draft of its own, beside the saved one.
+    KeepCopy,
+    /// Open neither; what was open stays.
+    Cancel,
+}
+
 /// Problems to show in a notice, with what they are about.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
@@ -282,6 +308,10 @@ pub enum NoticeTopic {
     DownloadRefused,
     /// The browser could not read the picked file; the open draft is unchanged.
     ReadFailed,
+    /// A catalog file could not be loaded; the kept catalogs are unchanged.
+    CatalogFailed,
+    /// A catalog was loaded and kept: the files answered against it open now.
+    CatalogKept,
     /// A status waiting for its reason was given up because another indicator's status now
     /// waits for one (the problem says which indicator and why).
     PendingDropped,
@@ -317,6 +347,8 @@ pub struct AppState {
     pub kind_stash: Option<Kind>,
     /// Problems to show.
     pub notice: Option<Notice>,
+    /// A file waiting for the choice between the saved draft it repeats and a copy.
+    pub duplicate: Option<Duplicate>,
     /// The same draft is open in another tab.
     pub conflict: bool,
     /// Drafts in browser storage (and records that cannot be read), for the start page.
@@ -363,6 +395,7 @@ impl AppState {
             evidence_form: None,
             kind_stash: None,
             notice: None,
+            duplicate: None,
             conflict: false,
             drafts: boot.listing,
             persisted: boot.persisted,
@@ -452,6 +485,15 @@ impl AppState {
         self.conflict = false;
         self.notice = None;
         self.screen = screen;
+    }
+
+    /// Opens `draft` and shows the warnings it was opened with (none: no notice).
+    fn open_with_warnings(&mut self, draft: Draft, catalog: Arc<Catalog>, warnings: Vec<Problem>) {
+        self.open(draft, catalog);
+        self.notice = (!warnings.is_empty()).then_some(Notice {
+            topic: NoticeTopic::OpenedWithWarnings,
+            problems: warnings,
+        });
     }
 
     pub(crate) fn open(&mut self, draft: Draft, catalog: Arc<Catalog>) {
@@ -627,6 +669,11 @@ pub enum Action {
         /// Warnings to show (e.g. an incomplete single-item narrative).
         warnings: Vec<Problem>,
     },
+    /// Keep this catalog (loaded from a file) in the store: files and drafts answered against
+    /// it are read with it from now on, also after a reload.
+    KeepCatalog(Arc<Catalog>),
+    /// The official's choice for the file waiting in [`AppState::duplicate`].
+    ResolveDuplicate(DuplicateChoice),
     /// The store was read again: the drafts it holds.
     Listed(Listing),
     /// Delete the stored draft (or unreadable record) under this key.
@@ -796,11 +843,61 @@ impl Reducible for AppState {
                 catalog,
                 warnings,
             } => {
-                s.open(*draft, catalog);
-                s.notice = (!warnings.is_empty()).then_some(Notice {
-                    topic: NoticeTopic::OpenedWithWarnings,
-                    problems: warnings,
+                // A draft under a new id (a file) that repeats a saved one waits for the
+                // official's choice; a saved draft opened from the list is never asked about.
+                let known = s.drafts.drafts.iter().any(|d| d.draft.id == draft.id);
+                let existing = s
+                    .drafts
+                    .drafts
+                    .iter()
+                    .find(|d| !known && d.draft.same_application(&draft))
+                    .map(|d| d.draft.id.clone());
+                match existing {
+                    Some(existing) => {
+                        s.duplicate = Some(Duplicate {
+                            draft,
+                            catalog,
+                            warnings,
+                            existing,
+                        })
+                    }
+                    None => s.open_with_warnings(*draft, catalog, warnings),
+                }
+            }
+            Action::KeepCatalog(catalog) => {
+                s.request(Write::Put {
+                    key: crate::record::catalog_key(catalog.fingerprint()),
+                    text: catalog.to_json(),
                 });
+                s.notice = Some(Notice {
+                    topic: NoticeTopic::CatalogKept,
+                    problems: Vec::new(),
+                });
+                s.drafts.keep_catalog(catalog);
+            }
+            Action::ResolveDuplicate(choice) => {
+                if let Some(dup) = s.duplicate.take() {
+                    match choice {
+                        // The open draft itself is the one to continue: it stays as it is.
+                        DuplicateChoice::Continue
+                            if s.draft.as_ref().is_some_and(|d| d.id == dup.existing) => {}
+                        DuplicateChoice::Continue => {
+                            if let Some(saved) = s
+                                .drafts
+                                .drafts
+                                .iter()
+                                .find(|d| d.draft.id == dup.existing)
+                                .cloned()
+                            {
+                                s.open_with_warnings(saved.draft, saved.catalog, Vec::new());
+                            }
+                        }
+                        DuplicateChoice::KeepCopy => {
+                            s.open_with_warnings(*dup.draft, dup.catalog, dup.warnings)
+                        }
+                        DuplicateChoice::Cancel => {}
+                    }
+                }
             }
             Action::Listed(listing) => s.drafts = listing,
             Action::DeleteRecord(key) => {

@@ -5,7 +5,7 @@
 
 use proptest::prelude::*;
 use shifan_rules::{CatalogSet, Draft};
-use shifan_web::record::{DRAFT_PREFIX, Listing, draft_key};
+use shifan_web::record::{DRAFT_PREFIX, Listing, catalog_key, draft_key};
 
 fn valid(id: &str, updated: &str) -> String {
     let catalog = CatalogSet::builtin().iter().next().cloned().unwrap();
@@ -70,5 +70,119 @@ proptest! {
         prop_assert!(listing.corrupt.is_empty());
         prop_assert_eq!(listing.drafts.len(), 1);
         prop_assert_eq!(listing.drafts[0].draft.to_json(), text);
+    }
+}
+
+/// An office's own catalog: the reference under another id.
+fn office_catalog() -> shifan_rules::Catalog {
+    let mut data = shifan_rules::Catalog::reference().data().clone();
+    data.id = "office-jinzhong-2026".to_string();
+    data.title = "晋中市示范创建指标".to_string();
+    shifan_rules::Catalog::from_data(data).unwrap()
+}
+
+/// A draft answered against [`office_catalog`].
+fn office_draft(id: &str) -> String {
+    let draft = Draft::new(
+        id.to_string(),
+        &office_catalog(),
+        "2026-12-02T08:00:00.000Z".to_string(),
+    );
+    draft.to_json()
+}
+
+/// What reading the store's records (kept catalogs and drafts) gives: catalogs, drafts,
+/// corrupt keys.
+fn check(
+    records: Vec<(String, Option<String>)>,
+    catalogs: usize,
+    drafts: &[&str],
+    corrupt: &[&str],
+) {
+    let listing = Listing::read_store(records);
+    assert_eq!(listing.catalogs.len(), catalogs, "kept catalogs");
+    let ids: Vec<&str> = listing.drafts.iter().map(|d| d.draft.id.as_str()).collect();
+    assert_eq!(ids, drafts, "drafts");
+    let keys: Vec<&str> = listing.corrupt.iter().map(|c| c.key.as_str()).collect();
+    assert_eq!(keys, corrupt, "corrupt records");
+}
+
+#[test]
+fn a_kept_catalog_is_verified_and_its_drafts_are_read_against_it() {
+    let office = office_catalog();
+    let key = catalog_key(office.fingerprint());
+    let draft = (draft_key("a-1"), Some(office_draft("a-1")));
+    // Kept: the draft against it is listed.
+    check(
+        vec![(key.clone(), Some(office.to_json())), draft.clone()],
+        1,
+        &["a-1"],
+        &[],
+    );
+    // Not kept: the draft cannot be read, and is shown as such.
+    check(vec![draft.clone()], 0, &[], &["draft:a-1"]);
+    // Under another fingerprint's key: refused, shown, and the draft is not read with it.
+    let wrong = catalog_key("sha256:0000");
+    check(
+        vec![(wrong.clone(), Some(office.to_json())), draft.clone()],
+        0,
+        &[],
+        &["draft:a-1", &wrong],
+    );
+    // Damaged text, or not text: shown, never hidden.
+    let mut damaged = office.to_json();
+    damaged.truncate(damaged.len() / 2);
+    check(vec![(key.clone(), Some(damaged))], 0, &[], &[&key]);
+    check(vec![(key.clone(), None)], 0, &[], &[&key]);
+    // The set the page reads files against has it besides the built-in ones.
+    let listing = Listing::read_store(vec![(key, Some(office.to_json()))]);
+    assert!(
+        listing
+            .catalog_set()
+            .resolve(office.id(), office.fingerprint())
+            .is_ok()
+    );
+    assert!(
+        listing
+            .catalog_set()
+            .resolve(
+                shifan_rules::Catalog::reference().id(),
+                shifan_rules::Catalog::reference().fingerprint()
+            )
+            .is_ok()
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// Whatever the catalog records hold, reading them never panics and hides none: each is
+    /// kept (verified, under its own fingerprint) or shown as corrupt with its raw text.
+    #[test]
+    fn every_catalog_record_is_kept_or_shown(
+        cut in proptest::option::of(any::<usize>()),
+        byte in any::<u8>(),
+        key in "catalog:.{0,12}",
+        text in ".*",
+    ) {
+        let office = office_catalog();
+        let good = office.to_json();
+        let mut damaged = good.clone().into_bytes();
+        if let Some(cut) = cut {
+            let at = cut % damaged.len();
+            damaged[at] = byte;
+        }
+        let damaged = String::from_utf8_lossy(&damaged).into_owned();
+        let records = vec![
+            (catalog_key(office.fingerprint()), Some(damaged)),
+            (key, Some(text)),
+        ];
+        let mut seen = std::collections::BTreeSet::new();
+        let records: Vec<_> = records.into_iter().filter(|(k, _)| seen.insert(k.clone())).collect();
+        let listing = Listing::read_store(records.clone());
+        prop_assert_eq!(listing.catalogs.len() + listing.corrupt.len(), records.len());
+        for kept in &listing.catalogs {
+            prop_assert!(records.iter().any(|(k, _)| *k == catalog_key(kept.fingerprint())));
+        }
     }
 }

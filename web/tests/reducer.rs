@@ -578,3 +578,158 @@ mod full {
         ]);
     }
 }
+
+/// Opening `draft` as a file does: under a new id.
+fn open_file(draft: Draft) -> Action {
+    Action::OpenDraft {
+        draft: Box::new(draft),
+        catalog: reference(),
+        warnings: Vec::new(),
+    }
+}
+
+/// A boot whose store holds `d1` (小店区, started at T0, saved at T1).
+fn boot_with_d1() -> Boot {
+    Boot {
+        listing: listing(&[stored("d1", T1)]),
+        ..boot()
+    }
+}
+
+#[test]
+fn a_file_of_a_saved_draft_asks_before_a_second_draft_is_made() {
+    use shifan_web::state::DuplicateChoice::{Cancel, Continue, KeepCopy};
+    check(vec![
+        (
+            "the file of d1 (new id) waits for the choice and opens nothing",
+            boot_with_d1(),
+            vec![open_file(stored("f1", T1))],
+            |s| {
+                let dup = s.duplicate.as_ref().ok_or("a choice is asked")?;
+                ensure(dup.existing == "d1", "it names d1")?;
+                ensure(
+                    s.draft.is_none() && draft_writes(s).is_empty(),
+                    "nothing opened",
+                )
+            },
+        ),
+        (
+            "continue opens the saved d1, and no copy is made",
+            boot_with_d1(),
+            vec![
+                open_file(stored("f1", T1)),
+                Action::ResolveDuplicate(Continue),
+            ],
+            |s| {
+                ensure(s.duplicate.is_none(), "the choice is gone")?;
+                ensure(s.draft.as_ref().is_some_and(|d| d.id == "d1"), "d1 open")?;
+                ensure(s.drafts.drafts.len() == 1, "one draft listed")
+            },
+        ),
+        (
+            "keep a copy opens the file as its own draft, written beside d1",
+            boot_with_d1(),
+            vec![
+                open_file(stored("f1", T1)),
+                Action::ResolveDuplicate(KeepCopy),
+                Action::Saved {
+                    revision: 1,
+                    result: Ok(T1.to_string()),
+                },
+            ],
+            |s| {
+                ensure(s.draft.as_ref().is_some_and(|d| d.id == "f1"), "f1 open")?;
+                let ids: Vec<&str> = s
+                    .drafts
+                    .drafts
+                    .iter()
+                    .map(|d| d.draft.id.as_str())
+                    .collect();
+                ensure(ids.contains(&"d1") && ids.contains(&"f1"), "both listed")
+            },
+        ),
+        (
+            "open neither leaves the start page as it was",
+            boot_with_d1(),
+            vec![
+                open_file(stored("f1", T1)),
+                Action::ResolveDuplicate(Cancel),
+            ],
+            |s| {
+                ensure(s.duplicate.is_none() && s.draft.is_none(), "nothing open")?;
+                ensure(s.drafts.drafts.len() == 1, "one draft listed")
+            },
+        ),
+        (
+            "continue while d1 is open with unsaved edits keeps the edits",
+            boot_with_d1(),
+            vec![
+                open_file(stored("d1", T1)),
+                Action::SetNote {
+                    number: 5,
+                    note: "已核对".to_string(),
+                },
+                open_file(stored("f1", T1)),
+                Action::ResolveDuplicate(Continue),
+            ],
+            |s| {
+                let d = s.draft.as_ref().ok_or("a draft is open")?;
+                ensure(d.id == "d1", "d1 open")?;
+                ensure(
+                    d.assessment.get(5).is_some_and(|a| a.note == "已核对"),
+                    "the note is kept",
+                )
+            },
+        ),
+        (
+            "a saved draft opened from the list is never asked about",
+            Boot {
+                listing: listing(&[stored("d1", T1), stored("d2", T0)]),
+                ..boot()
+            },
+            vec![open_file(stored("d2", T0))],
+            |s| {
+                ensure(s.duplicate.is_none(), "no choice")?;
+                ensure(s.draft.as_ref().is_some_and(|d| d.id == "d2"), "d2 open")
+            },
+        ),
+        (
+            "a file of another application opens at once",
+            boot_with_d1(),
+            vec![open_file({
+                let mut other = stored("f2", T1);
+                other.created = T1.to_string();
+                other
+            })],
+            |s| {
+                ensure(s.duplicate.is_none(), "no choice")?;
+                ensure(s.draft.as_ref().is_some_and(|d| d.id == "f2"), "f2 open")
+            },
+        ),
+    ]);
+}
+
+#[test]
+fn a_loaded_catalog_is_kept_in_the_store_and_read_with() {
+    let mut data = Catalog::reference().data().clone();
+    data.id = "office-jinzhong-2026".to_string();
+    let office = Arc::new(Catalog::from_data(data).unwrap());
+    let s = run(boot(), vec![Action::KeepCatalog(office.clone())]);
+    let key = shifan_web::record::catalog_key(office.fingerprint());
+    let put = s.outbox.iter().find_map(|(_, w)| match w {
+        Write::Put { key: k, text } if *k == key => Some(text.clone()),
+        _ => None,
+    });
+    assert_eq!(put.as_deref(), Some(office.to_json().as_str()), "written");
+    assert!(
+        s.drafts
+            .catalog_set()
+            .resolve(office.id(), office.fingerprint())
+            .is_ok(),
+        "files are read against it"
+    );
+    assert_eq!(
+        s.notice.map(|n| n.topic),
+        Some(shifan_web::state::NoticeTopic::CatalogKept)
+    );
+}

@@ -37,6 +37,29 @@ pub fn read_document(bytes: &[u8], catalogs: &CatalogSet) -> Result<Document, Ve
     verify_parsed(value, catalogs).map(|v| Document::Application(Box::new(v)))
 }
 
+/// Whether a file dropped among documents is an indicator catalog rather than a document to
+/// verify: a table named `.csv`, or JSON without a `format` that has a catalog's `areas` and
+/// `threshold` (what `Catalog::to_json` writes). The caller loads it as a catalog, whose own
+/// reader says what is wrong with it, instead of listing it as a rejected document.
+///
+/// ```
+/// use shifan_rules::{Catalog, document::is_catalog};
+/// assert!(is_catalog("本市指标.json", Catalog::reference().to_json().as_bytes()));
+/// assert!(is_catalog("本市指标.CSV", b"area,section"));
+/// assert!(!is_catalog("a.json", br#"{"format": "shifan.application", "areas": [], "threshold": 1}"#));
+/// assert!(!is_catalog("a.json", b"[1, 2"));
+/// ```
+pub fn is_catalog(name: &str, bytes: &[u8]) -> bool {
+    if name.to_ascii_lowercase().ends_with(".csv") {
+        return true;
+    }
+    parse_json(bytes, crate::catalog::MAX_CATALOG_BYTES).is_ok_and(|value| {
+        value.get("format").is_none()
+            && value.get("areas").is_some_and(serde_json::Value::is_array)
+            && value.get("threshold").is_some()
+    })
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;

@@ -86,6 +86,16 @@ impl Draft {
         }
     }
 
+    /// Whether `other` is the same application as this draft: started at the same moment
+    /// (`created`, which an application file carries over), for the same applicant, against the
+    /// same catalog. A downloaded file opened again is this, whatever its answers since; the
+    /// draft id is not part of it, since a file opens under a new id.
+    pub fn same_application(&self, other: &Draft) -> bool {
+        self.created == other.created
+            && self.division_code == other.division_code
+            && self.catalog == other.catalog
+    }
+
     /// The draft as JSON for storage.
     pub fn to_json(&self) -> String {
         let record = DraftRecord {
@@ -180,5 +190,36 @@ impl Draft {
             )),
             _ => Err(problems),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft(id: &str, created: &str, division: &str) -> Draft {
+        let mut draft = Draft::new(id.into(), Catalog::reference(), created.into());
+        draft.division_code = division.into();
+        draft
+    }
+
+    fn check(other: Draft, same: bool) {
+        let base = draft("a", "2026-12-02T08:00:00.000Z", "140105");
+        assert_eq!(base.same_application(&other), same, "{other:?}");
+    }
+
+    #[test]
+    fn same_application_is_start_applicant_and_catalog() {
+        let t0 = "2026-12-02T08:00:00.000Z";
+        let mut answered = draft("b", t0, "140105");
+        answered.updated = "2026-12-03T08:00:00.000Z".into();
+        answered.assessment.toggle_point(Catalog::reference(), 1, 0);
+        let mut other_catalog = draft("c", t0, "140105");
+        other_catalog.catalog.fingerprint = "sha256:00".into();
+        check(draft("a", t0, "140105"), true);
+        check(answered, true);
+        check(draft("d", "2026-12-02T08:00:00.001Z", "140105"), false);
+        check(draft("e", t0, "140106"), false);
+        check(other_catalog, false);
     }
 }

@@ -5,10 +5,38 @@ use yew::prelude::*;
 
 use crate::files;
 use crate::i18n::texts;
-use crate::state::AppHandle;
+use crate::state::{Action, AppHandle, NoticeTopic};
 
 /// A button that opens a file picker for application files.
 pub fn open_file_button(state: &AppHandle) -> Html {
+    let t = texts(state.lang);
+    let onchange = {
+        let dispatch = state.dispatcher();
+        let catalogs = state.drafts.catalog_set();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let file = input.files().and_then(|files| files.get(0));
+            input.set_value("");
+            if let Some(file) = file {
+                let (dispatch, catalogs) = (dispatch.clone(), catalogs.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    dispatch.dispatch(files::open_file(file, catalogs).await);
+                });
+            }
+        })
+    };
+    html! {
+        <label class="button file-button">
+            <span>{ t.open_file }</span>
+            <input type="file" class="visually-hidden" accept=".json,application/json"
+                data-role="open-file" {onchange} />
+        </label>
+    }
+}
+
+/// A button that loads an office's own catalog file (JSON; the full build also reads the CSV
+/// table) and keeps it in the store, so the files answered against it open.
+pub fn load_catalog_button(state: &AppHandle) -> Html {
     let t = texts(state.lang);
     let onchange = {
         let dispatch = state.dispatcher();
@@ -19,16 +47,24 @@ pub fn open_file_button(state: &AppHandle) -> Html {
             if let Some(file) = file {
                 let dispatch = dispatch.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    dispatch.dispatch(files::open_file(file).await);
+                    dispatch.dispatch(match files::read_catalog(file).await {
+                        Ok(catalog) => Action::KeepCatalog(catalog),
+                        Err(problems) => Action::ShowProblems(NoticeTopic::CatalogFailed, problems),
+                    });
                 });
             }
         })
     };
+    let accept = if cfg!(feature = "full") {
+        ".json,.csv,application/json,text/csv"
+    } else {
+        ".json,application/json"
+    };
     html! {
         <label class="button file-button">
-            <span>{ t.open_file }</span>
-            <input type="file" class="visually-hidden" accept=".json,application/json"
-                data-role="open-file" {onchange} />
+            <span>{ t.load_catalog }</span>
+            <input type="file" class="visually-hidden" {accept}
+                data-role="load-catalog" {onchange} />
         </label>
     }
 }

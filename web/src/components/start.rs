@@ -61,6 +61,8 @@ pub fn start_page(state: &AppHandle) -> Html {
                         <span class="kind">{ kind }</span>
                         <span>{ progress.clone() }</span>
                         <span>{ fill(t.last_saved, &[&browser::local_time(&draft.updated)]) }</span>
+                        <span class="started">{ fill(t.draft_started, &[&browser::local_time(&draft.created)]) }</span>
+                        <span class="short-id">{ fill(t.draft_short_id, &[&crate::record::short_id(&draft.id)]) }</span>
                     </p>
                     <progress max={to_answer.max(1).to_string()} value={answered} aria-label={progress} />
                 </div>

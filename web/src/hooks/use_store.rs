@@ -4,13 +4,13 @@
 
 use std::cell::Cell;
 
-use shifan_rules::{CatalogSet, Draft};
+use shifan_rules::Draft;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::browser;
 use crate::hooks::use_tab_guard::announce_write;
-use crate::record::{DRAFT_PREFIX, Listing, draft_key};
+use crate::record::{CATALOG_PREFIX, DRAFT_PREFIX, Listing, draft_key};
 use crate::state::{Action, AppHandle, Boot, Dispatch, SaveError, Write};
 use crate::store;
 
@@ -38,7 +38,7 @@ pub async fn boot() -> Boot {
         } else {
             Vec::new()
         };
-        let mut records = store::read_prefix(DRAFT_PREFIX).await.ok();
+        let mut records = read_drafts_and_catalogs().await;
         if !left.is_empty() {
             records.get_or_insert_with(Vec::new).extend(left);
         }
@@ -51,7 +51,7 @@ pub async fn boot() -> Boot {
         None
     };
     if let Some(records) = records {
-        boot.listing = Listing::read(records, &CatalogSet::builtin());
+        boot.listing = Listing::read_store(records);
     }
     boot.persisted = store::persisted(false).await;
     boot.reopen = browser::session_get();
@@ -64,6 +64,14 @@ pub async fn boot() -> Boot {
         boot.presenter = browser::session_flag(crate::training_state::PRESENTER_KEY);
     }
     boot
+}
+
+/// The kept catalogs' and the drafts' records (the catalogs first: drafts are read against
+/// them), or `None` when the store cannot be read.
+async fn read_drafts_and_catalogs() -> Option<Vec<(String, Option<String>)>> {
+    let mut records = store::read_prefix(CATALOG_PREFIX).await.ok()?;
+    records.extend(store::read_prefix(DRAFT_PREFIX).await.ok()?);
+    Some(records)
 }
 
 /// Starts writing `text` under `key` now and reports to `done` when it is committed, having
@@ -149,9 +157,8 @@ pub fn use_listing(dispatch: Dispatch, shown: bool) {
     use_effect_with(shown, move |&shown| {
         if shown {
             spawn_local(async move {
-                if let Ok(records) = store::read_prefix(DRAFT_PREFIX).await {
-                    let listing = Listing::read(records, &CatalogSet::builtin());
-                    dispatch.dispatch(Action::Listed(listing));
+                if let Some(records) = read_drafts_and_catalogs().await {
+                    dispatch.dispatch(Action::Listed(Listing::read_store(records)));
                 }
             });
         }

@@ -69,6 +69,8 @@ pub struct ReviewTexts {
     pub rejected_title: &'static str,
     /// Rejected files explained.
     pub rejected_hint: &'static str,
+    /// A file answered against a catalog the page does not have: how to go on.
+    pub catalog_needed: &'static str,
     /// A file the browser could not read.
     pub unreadable: &'static str,
     /// Remove from the list.
@@ -319,6 +321,7 @@ pub static ZH: ReviewTexts = ReviewTexts {
 
     rejected_title: "无法使用的文件（{}）",
     rejected_hint: "以下文件未通过核验，不参加对比，也不会放入推荐材料包。请向申报单位索取原始导出文件。",
+    catalog_needed: "这份文件是按本机没有的指标目录填写的。请载入该目录文件（JSON 或 CSV 表格，也可与申报文件一起拖入），它会保存在本浏览器中，然后再次打开这份文件。",
     unreadable: "浏览器无法读取此文件。",
     remove: "移除",
     remove_named: "从列表移除：{}",
@@ -460,6 +463,7 @@ pub static EN: ReviewTexts = ReviewTexts {
 
     rejected_title: "Files that cannot be used ({})",
     rejected_hint: "These files failed verification: they are not compared and never go into the package. Ask the applicant for the original exported file.",
+    catalog_needed: "This file was answered against a catalog this browser does not have. Load that catalog file (JSON or CSV table; it can also be dropped together with the files); it is kept in this browser. Then open the file again.",
     unreadable: "The browser could not read this file.",
     remove: "Remove",
     remove_named: "Remove from the list: {}",

@@ -56,24 +56,54 @@ pub fn open_files(files: Vec<File>, dispatch: Dispatch) {
             .map(|v| Array::from(&v))
             .unwrap_or_default();
         mark("shifan-review-read");
-        let catalogs = CatalogSet::builtin();
+        let bytes: Vec<Option<Vec<u8>>> = (0..total)
+            .map(|i| {
+                settled
+                    .get(i as u32)
+                    .dyn_into::<js_sys::Object>()
+                    .ok()
+                    .filter(|s| {
+                        Reflect::get(s, &"status".into())
+                            .ok()
+                            .and_then(|v| v.as_string())
+                            == Some("fulfilled".into())
+                    })
+                    .and_then(|s| Reflect::get(&s, &"value".into()).ok())
+                    .map(|buffer: JsValue| -> Vec<u8> { Uint8Array::new(&buffer).to_vec() })
+            })
+            .collect();
+        // Catalogs among the files are loaded (and kept) first, so the files answered
+        // against them, dropped together, open.
+        let mut catalogs = kept_catalogs().await;
         let mut batch = Vec::new();
+        let mut is_catalog = vec![false; total];
+        for (i, file) in files.iter().enumerate() {
+            let Some(bytes) = bytes[i].as_deref() else {
+                continue;
+            };
+            let name = file.name();
+            if !shifan_rules::document::is_catalog(&name, bytes) {
+                continue;
+            }
+            is_catalog[i] = true;
+            match files::read_catalog_bytes(&name, bytes).await {
+                Ok(catalog) => {
+                    catalogs.add(shifan_rules::Catalog::clone(&catalog));
+                    dispatch.dispatch(Action::KeepCatalog(catalog));
+                }
+                Err(problems) => batch.push(OpenedFile {
+                    name,
+                    result: Err(problems),
+                }),
+            }
+        }
         let mut slice_start = Date::now();
         for (i, file) in files.iter().enumerate() {
-            let bytes = settled
-                .get(i as u32)
-                .dyn_into::<js_sys::Object>()
-                .ok()
-                .filter(|s| {
-                    Reflect::get(s, &"status".into())
-                        .ok()
-                        .and_then(|v| v.as_string())
-                        == Some("fulfilled".into())
-                })
-                .and_then(|s| Reflect::get(&s, &"value".into()).ok())
-                .map(|buffer: JsValue| -> Vec<u8> { Uint8Array::new(&buffer).to_vec() });
-            let result = match bytes {
-                Some(bytes) => read_document(&bytes, &catalogs),
+            if is_catalog[i] {
+                continue;
+            }
+            let result = match bytes[i].as_deref() {
+                Some(bytes) => read_document(bytes, &catalogs),
                 None => Err(Vec::new()),
             };
             batch.push(OpenedFile {
@@ -91,6 +121,14 @@ pub fn open_files(files: Vec<File>, dispatch: Dispatch) {
         send(&dispatch, ReviewAction::Opened(batch));
         send(&dispatch, ReviewAction::ReadDone);
     });
+}
+
+/// The catalogs documents are read against: the built-in ones and those kept in the store.
+async fn kept_catalogs() -> CatalogSet {
+    let records = crate::store::read_prefix(crate::record::CATALOG_PREFIX)
+        .await
+        .unwrap_or_default();
+    crate::record::Listing::read_store(records).catalog_set()
 }
 
 /// Seals the session and downloads the recommendation package; the notice to show if that

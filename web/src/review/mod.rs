@@ -137,7 +137,11 @@ impl ReviewState {
     /// Reads the stored session, once; a new session is dated `today`. A stored session that
     /// cannot be read is kept: the write that copies it aside comes back, to be done before a
     /// new session is saved in its place.
-    fn ensure_loaded(&mut self, today: String) -> Option<Write> {
+    fn ensure_loaded(
+        &mut self,
+        today: String,
+        catalogs: &shifan_rules::CatalogSet,
+    ) -> Option<Write> {
         if self.loaded {
             return None;
         }
@@ -146,7 +150,7 @@ impl ReviewState {
             self.session = Session::new(today);
             return None;
         };
-        match Session::from_json(stored.as_bytes(), &shifan_rules::CatalogSet::builtin()) {
+        match Session::from_json(stored.as_bytes(), catalogs) {
             Ok(session) => {
                 self.session = session;
                 None
@@ -269,7 +273,7 @@ impl AppState {
         match action {
             ReviewAction::Enter { today } => {
                 self.switch_to(Screen::Review);
-                if let Some(write) = self.review.ensure_loaded(today) {
+                if let Some(write) = self.review.ensure_loaded(today, &self.drafts.catalog_set()) {
                     self.request(write);
                 }
             }

@@ -47,7 +47,7 @@ pub fn OpenFiles() -> Html {
                 <label class="button primary file-button">
                     <span>{ rt.choose_files }</span>
                     <input type="file" class="visually-hidden" multiple=true
-                        accept=".json,application/json" data-role="review-files" {onchange} />
+                        accept=".json,.csv,application/json,text/csv" data-role="review-files" {onchange} />
                 </label>
             </p>
             if let Some((done, total)) = r.reading {

@@ -4,7 +4,10 @@
 
 use yew::prelude::*;
 
+use shifan_rules::Code;
+
 use crate::components::notices::problem_item;
+use crate::components::open_file::load_catalog_button;
 use crate::components::review::review;
 use crate::i18n::review::review_texts;
 use crate::i18n::{fill, texts};
@@ -46,6 +49,10 @@ pub fn RejectedList() -> Html {
                             <ul class="problems">
                                 { for file.problems.iter().map(|p| problem_item(p, &state, t)) }
                             </ul>
+                        }
+                        if file.problems.iter().any(|p| matches!(p.code, Code::UnknownCatalog | Code::CatalogMismatch)) {
+                            <p class="hint" data-notice="catalog-needed">{ rt.catalog_needed }</p>
+                            { load_catalog_button(&state) }
                         }
                     </li>
                 }) }
