@@ -37,6 +37,7 @@ const FULL_SEAM: &[&str] = &[
     "components/header.rs",
     "hooks/use_modes.rs",
     "hooks/use_store.rs",
+    "components/open_file.rs",
     "files.rs",
 ];
 
