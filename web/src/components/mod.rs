@@ -64,6 +64,19 @@ pub fn send_value<E: AsRef<Event> + 'static>(
     Callback::from(move |e: E| dispatch.dispatch(make(target_value(e.as_ref()))))
 }
 
+/// The `change` handler of a one-file picker: hands the picked file to `f` and clears the input,
+/// so that picking the same file again is a change too.
+pub fn on_file_picked(f: impl Fn(web_sys::File) + 'static) -> Callback<Event> {
+    Callback::from(move |e: Event| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        let file = input.files().and_then(|files| files.get(0));
+        input.set_value("");
+        if let Some(file) = file {
+            f(file);
+        }
+    })
+}
+
 /// A space-separated class list from a base class and optional extra classes.
 pub fn class_list(base: &str, extra: &[Option<&str>]) -> String {
     let mut out = base.to_string();

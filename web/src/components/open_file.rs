@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::components::on_file_picked;
 use crate::files;
 use crate::i18n::texts;
 use crate::state::{Action, AppHandle, NoticeTopic};
@@ -13,16 +14,11 @@ pub fn open_file_button(state: &AppHandle) -> Html {
     let onchange = {
         let dispatch = state.dispatcher();
         let catalogs = state.drafts.catalog_set();
-        Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let file = input.files().and_then(|files| files.get(0));
-            input.set_value("");
-            if let Some(file) = file {
-                let (dispatch, catalogs) = (dispatch.clone(), catalogs.clone());
-                wasm_bindgen_futures::spawn_local(async move {
-                    dispatch.dispatch(files::open_file(file, catalogs).await);
-                });
-            }
+        on_file_picked(move |file| {
+            let (dispatch, catalogs) = (dispatch.clone(), catalogs.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                dispatch.dispatch(files::open_file(file, catalogs).await);
+            });
         })
     };
     html! {
@@ -40,19 +36,14 @@ pub fn load_catalog_button(state: &AppHandle) -> Html {
     let t = texts(state.lang);
     let onchange = {
         let dispatch = state.dispatcher();
-        Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let file = input.files().and_then(|files| files.get(0));
-            input.set_value("");
-            if let Some(file) = file {
-                let dispatch = dispatch.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    dispatch.dispatch(match files::read_catalog(file).await {
-                        Ok(catalog) => Action::KeepCatalog(catalog),
-                        Err(problems) => Action::ShowProblems(NoticeTopic::CatalogFailed, problems),
-                    });
+        on_file_picked(move |file| {
+            let dispatch = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                dispatch.dispatch(match files::read_catalog(file).await {
+                    Ok(catalog) => Action::KeepCatalog(catalog),
+                    Err(problems) => Action::ShowProblems(NoticeTopic::CatalogFailed, problems),
                 });
-            }
+            });
         })
     };
     let accept = if cfg!(feature = "full") {

@@ -6,6 +6,7 @@
 use yew::prelude::*;
 
 use crate::components::notices::problem_item;
+use crate::components::on_file_picked;
 use crate::components::training::send_training;
 use crate::files;
 use crate::i18n::training::training_texts;
@@ -22,18 +23,13 @@ pub fn LoadCatalog() -> Html {
     let tt = training_texts(state.lang);
     let onchange = {
         let d = d.clone();
-        Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let file = input.files().and_then(|files| files.get(0));
-            input.set_value("");
-            if let Some(file) = file {
-                let d = d.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    let name = file.name();
-                    let result = files::read_catalog(file).await;
-                    d.dispatch(Action::Training(TrainingAction::Loaded { name, result }));
-                });
-            }
+        on_file_picked(move |file| {
+            let d = d.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let name = file.name();
+                let result = files::read_catalog(file).await;
+                d.dispatch(Action::Training(TrainingAction::Loaded { name, result }));
+            });
         })
     };
     html! {
