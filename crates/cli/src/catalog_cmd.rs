@@ -178,12 +178,7 @@ pub fn import(table: &Path, output: &Path, meta: MetaOverrides, lang: Lang) -> O
     let bytes = match std::fs::read(table) {
         Ok(bytes) => bytes,
         Err(e) => {
-            let message = crate::input::unreadable_message(&e);
-            return Outcome::invalid(format!(
-                "{}: {}\n",
-                table.display(),
-                crate::input::describe_unreadable(&message, lang)
-            ));
+            return Outcome::invalid(crate::input::unreadable_path(table, &e, lang));
         }
     };
     let catalog = match import_csv(&bytes, meta.apply()) {

@@ -85,6 +85,16 @@ impl FileOutcome {
     }
 }
 
+/// The error line for `path`, which could not be read: the path, then why.
+pub fn unreadable_path(path: &Path, error: &io::Error, lang: Lang) -> String {
+    let message = unreadable_message(error);
+    format!(
+        "{}: {}\n",
+        path.display(),
+        describe_unreadable(&message, lang)
+    )
+}
+
 /// The line for an unreadable path, shaped like [`Problem::describe`].
 pub fn describe_unreadable(message: &Message, lang: Lang) -> String {
     match lang {
@@ -173,14 +183,7 @@ pub fn expand_folders(paths: &[PathBuf], lang: Lang) -> Result<(Vec<PathBuf>, St
             continue;
         }
         let mut found = Vec::new();
-        walk(path, &mut found).map_err(|e| {
-            let message = unreadable_message(&e);
-            format!(
-                "{}: {}\n",
-                path.display(),
-                describe_unreadable(&message, lang)
-            )
-        })?;
+        walk(path, &mut found).map_err(|e| unreadable_path(path, &e, lang))?;
         if found.is_empty() {
             return Err(match lang {
                 Lang::Zh => format!(
@@ -214,14 +217,8 @@ pub fn expand_folders(paths: &[PathBuf], lang: Lang) -> Result<(Vec<PathBuf>, St
 pub fn load_catalogs(paths: &[PathBuf], lang: Lang) -> Result<CatalogSet, String> {
     let mut set = CatalogSet::builtin();
     for path in paths {
-        let bytes = read_capped(path, MAX_CATALOG_BYTES).map_err(|e| {
-            let message = unreadable_message(&e);
-            format!(
-                "{}: {}\n",
-                path.display(),
-                describe_unreadable(&message, lang)
-            )
-        })?;
+        let bytes =
+            read_capped(path, MAX_CATALOG_BYTES).map_err(|e| unreadable_path(path, &e, lang))?;
         let catalog = Catalog::from_json(&bytes).map_err(|problems| {
             let mut text = match lang {
                 Lang::Zh => format!("无法载入指标目录 {}：\n", path.display()),
