@@ -15,13 +15,12 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { OLD_ENGINES, launchOldChromium } from './engines.mjs';
-import { artifactsDir, cliBin, indicatorsOf, launchBrowser, openApp, referenceCatalog, startServer } from './serve.mjs';
+import { NA_REASON, answerCard, artifactsDir, cliBin, indicatorsOf, launchBrowser, openApp, referenceCatalog, startServer } from './serve.mjs';
 
 const catalog = referenceCatalog();
 const indicators = indicatorsOf(catalog);
 /** The ten indicators the county answers: the first ten a county has. */
 const ten = indicators.filter((i) => i.applies_to !== 'city').slice(0, 10);
-const NA_REASON = '本县无此项职能(测试说明)';
 
 /** How indicator `k` of the ten is answered: one not applicable, one partly met, the rest met. */
 const plan = (k) => (k === 3 ? 'not_applicable' : k === 6 ? 'partly_met' : 'met');
@@ -76,21 +75,7 @@ async function download(page, selector, dir) {
 }
 
 async function answer(page, indicator, k) {
-  const card = `#ind-${indicator.number}`;
-  switch (plan(k)) {
-    case 'met':
-      for (let p = 0; p < indicator.criteria.length; p++) await page.check(`${card}-p${p}`);
-      break;
-    case 'partly_met':
-      await page.check(`${card}-p0`);
-      break;
-    case 'not_applicable':
-      await page.click(`${card} [data-status="not_applicable"]`);
-      await page.fill(`${card}-pending`, NA_REASON);
-      await page.press(`${card}-pending`, 'Enter');
-      break;
-  }
-  await page.waitForSelector(`${card}[data-status="${plan(k)}"]`);
+  await answerCard(page, indicator, plan(k));
 }
 
 for (const engine of OLD_ENGINES) {

@@ -10,7 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { artifactsDir, cliBin, indicatorsOf, openApp, referenceCatalog, repoRoot, shot, siteForTests } from './serve.mjs';
+import { NA_REASON, answerCard, artifactsDir, cliBin, indicatorsOf, openApp, referenceCatalog, repoRoot, shot, siteForTests } from './serve.mjs';
 
 const catalog = referenceCatalog();
 const indicators = indicatorsOf(catalog);
@@ -23,7 +23,6 @@ function plan(n) {
   if (n % 29 === 0) return 'not_met';
   return 'met';
 }
-const NA_REASON = '本县无此项职能(测试说明)';
 
 const expected = (() => {
   const tally = { met: 0, partly_met: 0, not_met: 0, not_applicable: 0 };
@@ -49,25 +48,7 @@ function recordRequests(page) {
 }
 
 async function answer(page, n) {
-  const card = `#ind-${n}`;
-  const points = indicators.find((i) => i.number === n).criteria.length;
-  switch (plan(n)) {
-    case 'met':
-      for (let p = 0; p < points; p++) await page.check(`${card}-p${p}`);
-      break;
-    case 'partly_met':
-      await page.check(`${card}-p0`);
-      break;
-    case 'not_met':
-      await page.click(`${card} [data-status="not_met"]`);
-      break;
-    case 'not_applicable':
-      await page.click(`${card} [data-status="not_applicable"]`);
-      await page.fill(`${card}-pending`, NA_REASON);
-      await page.press(`${card}-pending`, 'Enter');
-      break;
-  }
-  await page.waitForSelector(`${card}[data-status="${plan(n)}"]`);
+  await answerCard(page, indicators.find((i) => i.number === n), plan(n));
 }
 
 async function checkAnswer(page, n) {

@@ -242,3 +242,32 @@ export function storedKeys(page) {
     return [...Object.keys(localStorage), ...keys.filter((k) => !String(k).startsWith('meta:'))];
   });
 }
+
+/** The reason the walks give for a not-applicable answer. */
+export const NA_REASON = '本县无此项职能(测试说明)';
+
+/**
+ * Answers the card of `indicator` (from the catalog) with `status` as a person does: ticks all
+ * its points (met) or the first (partly met), presses the status, or gives the not-applicable
+ * reason and confirms it with Enter; waits until the card shows the status.
+ */
+export async function answerCard(page, indicator, status) {
+  const card = `#ind-${indicator.number}`;
+  switch (status) {
+    case 'met':
+      for (let p = 0; p < indicator.criteria.length; p++) await page.check(`${card}-p${p}`);
+      break;
+    case 'partly_met':
+      await page.check(`${card}-p0`);
+      break;
+    case 'not_met':
+      await page.click(`${card} [data-status="not_met"]`);
+      break;
+    case 'not_applicable':
+      await page.click(`${card} [data-status="not_applicable"]`);
+      await page.fill(`${card}-pending`, NA_REASON);
+      await page.press(`${card}-pending`, 'Enter');
+      break;
+  }
+  await page.waitForSelector(`${card}[data-status="${status}"]`);
+}
