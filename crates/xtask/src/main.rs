@@ -4,6 +4,7 @@
 //! installed by `cargo xtask setup` from package registries only (crates.io, npm, Debian),
 //! so a fresh machine needs nothing by hand: `cargo xtask test` is what CI runs.
 
+mod firefox;
 mod floor;
 mod serve;
 mod setup;

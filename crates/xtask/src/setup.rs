@@ -8,8 +8,8 @@
 use std::path::Path;
 use std::time::{Instant, SystemTime};
 
-use crate::floor;
 use crate::util::{self, Result, cmd, fail, output, run, secs};
+use crate::{firefox, floor};
 
 /// Which tools to make sure of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,7 +42,8 @@ pub(crate) fn setup(scope: Scope) -> Result {
     step("wasm-bindgen-cli", wasm_bindgen_cli)?;
     step("wasm-pack", wasm_pack)?;
     if scope == Scope::All {
-        step("chromium, chromedriver, CJK font", chromium)?;
+        step("chromium, chromedriver, firefox-esr, CJK font", browsers)?;
+        step("geckodriver", firefox::geckodriver)?;
     }
     step("npm packages (tests/e2e)", npm_packages)?;
     println!("setup: done in {}", secs(start));
@@ -210,12 +211,32 @@ fn wasm_pack() -> Result<String> {
     Ok(format!("{v} installed"))
 }
 
-fn chromium() -> Result<String> {
+/// The browsers of the tests, from Debian in one `apt-get` run: Chromium and its driver, and
+/// Firefox ESR, the second engine.
+fn browsers() -> Result<String> {
     let have = |p: &str| Path::new(p).exists();
-    if have(CHROMIUM) && have(CHROMEDRIVER) && have(CJK_FONT) {
+    let wanted = [CHROMIUM, CHROMEDRIVER, firefox::FIREFOX, CJK_FONT];
+    if wanted.iter().all(|p| have(p)) {
         return Ok("present".into());
     }
-    println!("setup: chromium: installing Debian chromium, chromium-driver, {CJK_FONT_PACKAGE}");
+    println!(
+        "setup: browsers: installing Debian chromium, chromium-driver, {}, {CJK_FONT_PACKAGE}",
+        firefox::FIREFOX_PACKAGE
+    );
+    apt_install(&[
+        "chromium",
+        "chromium-driver",
+        firefox::FIREFOX_PACKAGE,
+        CJK_FONT_PACKAGE,
+    ])?;
+    if let Some(missing) = wanted.iter().find(|p| !have(p)) {
+        return Err(fail!("apt-get finished but {missing} is missing"));
+    }
+    Ok("installed".into())
+}
+
+/// `apt-get update` and `apt-get install -y PACKAGES` (through `sudo` unless root).
+fn apt_install(packages: &[&str]) -> Result {
     let is_root = output(cmd("id").arg("-u")).as_deref() == Some("0");
     let apt = |args: &[&str]| {
         let mut c = if is_root {
@@ -229,19 +250,7 @@ fn chromium() -> Result<String> {
         run(&mut c)
     };
     apt(&["update"])?;
-    apt(&[
-        "install",
-        "-y",
-        "chromium",
-        "chromium-driver",
-        CJK_FONT_PACKAGE,
-    ])?;
-    if !have(CHROMIUM) || !have(CHROMEDRIVER) {
-        return Err(fail!(
-            "apt-get finished but {CHROMIUM} or {CHROMEDRIVER} is missing"
-        ));
-    }
-    Ok("installed".into())
+    apt(&[&["install", "-y"][..], packages].concat())
 }
 
 fn mtime(p: &Path) -> Option<SystemTime> {
@@ -258,6 +267,8 @@ fn npm_packages() -> Result<String> {
     let needed = [
         dir.join("node_modules/.bin/wasm-opt"),
         dir.join("node_modules/playwright-core/package.json"),
+        // Firefox's e2e walk speaks WebDriver BiDi through it.
+        dir.join("node_modules/puppeteer-core/package.json"),
         // The old engines of the browser floor's tests (Chromium 85 and 92, inside the packages).
         dir.join("node_modules/chrome-aws-lambda/bin/chromium.br"),
         dir.join("node_modules/@sparticuz/chromium/bin/chromium.br"),

@@ -11,7 +11,7 @@ use clap::Args;
 
 use crate::setup::{self, CHROMEDRIVER, CHROMIUM, Scope, WASM_TARGET};
 use crate::util::{self, Result, cmd, fail, run, secs};
-use crate::web;
+use crate::{firefox, web};
 
 /// Options of `cargo xtask test`.
 #[derive(Debug, Args)]
@@ -59,6 +59,40 @@ const WASM_TEST_RUNS: [(&str, &str, &[&str]); 3] = [
     ),
     ("shifan-rules", "crates/rules", &[]),
 ];
+
+/// The engines the wasm tests run in.
+#[derive(Clone, Copy)]
+enum Engine {
+    Chromium,
+    Firefox,
+}
+
+impl Engine {
+    fn name(self) -> &'static str {
+        match self {
+            Engine::Chromium => "Chromium",
+            Engine::Firefox => "Firefox",
+        }
+    }
+
+    /// Points `wasm-bindgen-test-runner` at this engine's driver (it takes the first driver
+    /// variable it finds set, so the other one is removed).
+    fn driver(self, cargo: &mut Command) {
+        match self {
+            Engine::Chromium => {
+                cargo
+                    .env("CHROMEDRIVER", CHROMEDRIVER)
+                    .env_remove("GECKODRIVER");
+            }
+            Engine::Firefox => {
+                cargo
+                    .env("GECKODRIVER", firefox::geckodriver_path())
+                    .env("WASM_BINDGEN_TEST_DRIVER_TIMEOUT", firefox::DRIVER_TIMEOUT)
+                    .env_remove("CHROMEDRIVER");
+            }
+        }
+    }
+}
 
 /// The chain's record of finished steps, for the closing summary.
 struct Chain {
@@ -139,27 +173,35 @@ pub(crate) fn test(args: &TestArgs) -> Result {
     )?;
 
     if !args.native_only {
-        for (package, dir, extra) in WASM_TEST_RUNS {
-            let crate_dir = util::root().join(dir);
-            if !has_wasm_tests(&crate_dir) {
-                println!(
-                    "\n== wasm tests {package}: skipped: {dir}/Cargo.toml has no wasm-bindgen-test dev-dependency =="
-                );
-                continue;
+        for engine in [Engine::Chromium, Engine::Firefox] {
+            for (package, dir, extra) in WASM_TEST_RUNS {
+                let crate_dir = util::root().join(dir);
+                if !has_wasm_tests(&crate_dir) {
+                    println!(
+                        "\n== wasm tests {package}: skipped: {dir}/Cargo.toml has no wasm-bindgen-test dev-dependency =="
+                    );
+                    continue;
+                }
+                let name = match extra {
+                    [] => format!("wasm tests in {} ({package})", engine.name()),
+                    _ => format!(
+                        "wasm tests in {} ({package} {})",
+                        engine.name(),
+                        extra.join(" ")
+                    ),
+                };
+                chain.step(&name, || {
+                    write_webdriver_json(&crate_dir)?;
+                    let mut cargo = cmd(util::cargo());
+                    cargo
+                        .current_dir(util::root())
+                        .env("WASM_BINDGEN_TEST_TIMEOUT", WASM_TEST_TIMEOUT)
+                        .args(["test", "--target", WASM_TARGET, "-p", package])
+                        .args(extra);
+                    engine.driver(&mut cargo);
+                    run(&mut cargo)
+                })?;
             }
-            let name = match extra {
-                [] => format!("wasm tests in Chromium ({package})"),
-                _ => format!("wasm tests in Chromium ({package} {})", extra.join(" ")),
-            };
-            chain.step(&name, || {
-                write_webdriver_json(&crate_dir)?;
-                run(cmd(util::cargo())
-                    .current_dir(util::root())
-                    .env("CHROMEDRIVER", CHROMEDRIVER)
-                    .env("WASM_BINDGEN_TEST_TIMEOUT", WASM_TEST_TIMEOUT)
-                    .args(["test", "--target", WASM_TARGET, "-p", package])
-                    .args(extra))
-            })?;
         }
 
         let tests = e2e_tests()?;
@@ -216,7 +258,7 @@ pub(crate) fn bench(skip_setup: bool) -> Result {
 }
 
 /// `node` with the environment the e2e scripts expect (`SHIFAN_DIST`, `SHIFAN_BIN`,
-/// `SHIFAN_CHROMIUM`, `SHIFAN_ENGINES_DIR`).
+/// `SHIFAN_CHROMIUM`, `SHIFAN_FIREFOX`, `SHIFAN_ENGINES_DIR`).
 fn node(dist: &Path) -> Command {
     let mut c = cmd("node");
     c.current_dir(util::root())
@@ -226,6 +268,7 @@ fn node(dist: &Path) -> Command {
             util::target_dir().join("debug").join("shifan"),
         )
         .env("SHIFAN_CHROMIUM", CHROMIUM)
+        .env("SHIFAN_FIREFOX", firefox::FIREFOX)
         // Where floor.test.mjs unpacks the old Chromium builds of its npm packages.
         .env("SHIFAN_ENGINES_DIR", util::target_dir().join("engines"));
     c
@@ -266,7 +309,8 @@ fn webdriver_json() -> String {
         .collect::<Vec<_>>()
         .join(",\n");
     format!(
-        "{{\n  \"goog:chromeOptions\": {{\n    \"binary\": \"{CHROMIUM}\",\n    \"args\": [\n{args}\n    ]\n  }}\n}}\n"
+        "{{\n  \"goog:chromeOptions\": {{\n    \"binary\": \"{CHROMIUM}\",\n    \"args\": [\n{args}\n    ]\n  }},\n{}\n}}\n",
+        firefox::webdriver_options()
     )
 }
 
@@ -290,6 +334,7 @@ mod tests {
         let json = webdriver_json();
         assert!(json.contains(r#""binary": "/usr/bin/chromium""#));
         assert!(json.contains(r#""--no-sandbox""#));
+        assert!(json.contains(r#""binary": "/usr/bin/firefox-esr""#));
         assert!(json.trim_end().ends_with('}'));
     }
 }

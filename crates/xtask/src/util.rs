@@ -72,12 +72,16 @@ pub(crate) fn cargo() -> OsString {
 /// Puts cargo's bin directory (where `cargo install` puts tools) on this process's `PATH`,
 /// so that tools installed by `setup` are found by later steps and by child processes.
 pub(crate) fn ensure_cargo_bin_on_path() {
-    let cargo_home = env::var_os("CARGO_HOME")
+    prepend_path(&cargo_bin_dir());
+}
+
+/// Where `cargo install` puts programs: `$CARGO_HOME/bin`, else `~/.cargo/bin`.
+pub(crate) fn cargo_bin_dir() -> PathBuf {
+    env::var_os("CARGO_HOME")
         .map(PathBuf::from)
-        .or_else(|| env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
-    if let Some(home) = cargo_home {
-        prepend_path(&home.join("bin"));
-    }
+        .or_else(|| env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .unwrap_or_default()
+        .join("bin")
 }
 
 /// Prepends `dir` to the `PATH` seen by our child commands unless it is already first.
