@@ -1,4 +1,4 @@
-// Helpers for the end-to-end tests (tests/e2e/*.test.mjs) and web budgets (bench.mjs):
+// Helpers for the end-to-end tests (tests/e2e/*.test.mjs) and the benchmark (tests/bench/bench.mjs):
 // a static file server for the built site, a headless Debian Chromium driven by
 // playwright-core, and the folder for screenshots. `cargo xtask test` runs the tests with
 // SHIFAN_DIST (the built site, web/dist) and SHIFAN_BIN (the `shifan` CLI) set.

@@ -16,7 +16,7 @@ pub(crate) const FIREFOX_PACKAGE: &str = "firefox-esr";
 /// Where Debian installs Firefox ESR.
 pub(crate) const FIREFOX: &str = "/usr/bin/firefox-esr";
 /// The geckodriver release installed from crates.io (the one `shared/toolchain.md` names).
-const GECKODRIVER_VERSION: &str = "0.37.0";
+const GECKODRIVER_VERSION: &str = "0.37.1";
 
 /// Seconds `wasm-bindgen-test-runner` waits for the driver to start (its default of 5 s is
 /// short for Firefox on 2 cores; wasm-bindgen's own CI waits 60 s).

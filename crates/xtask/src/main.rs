@@ -4,6 +4,7 @@
 //! installed by `cargo xtask setup` from package registries only (crates.io, npm, Debian),
 //! so a fresh machine needs nothing by hand: `cargo xtask test` is what CI runs.
 
+mod bench;
 mod firefox;
 mod floor;
 mod serve;
@@ -50,7 +51,7 @@ enum Task {
     },
     /// Run every check CI runs: fmt, clippy, native tests, wasm browser tests, e2e tests.
     Test(test::TestArgs),
-    /// Run the criterion benches, then the web budgets script (tests/e2e/bench.mjs).
+    /// Run the criterion benches, then the web and CLI figures beside the peer (tests/bench/bench.mjs).
     Bench {
         /// Skip `cargo xtask setup`.
         #[arg(long)]
@@ -67,7 +68,7 @@ fn main() -> ExitCode {
             .and_then(|()| web::build_web(dev))
             .and_then(|dist| serve::serve(&dist, port)),
         Task::Test(args) => test::test(&args),
-        Task::Bench { skip_setup } => test::bench(skip_setup),
+        Task::Bench { skip_setup } => bench::bench(skip_setup),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -95,13 +95,18 @@ impl Engine {
 }
 
 /// The chain's record of finished steps, for the closing summary.
-struct Chain {
+pub(crate) struct Chain {
     done: Vec<(String, String)>,
 }
 
 impl Chain {
+    /// An empty chain.
+    pub(crate) fn new() -> Chain {
+        Chain { done: Vec::new() }
+    }
+
     /// Runs one named step; on failure, stops the chain with a message naming the step.
-    fn step(&mut self, name: &str, f: impl FnOnce() -> Result) -> Result {
+    pub(crate) fn step(&mut self, name: &str, f: impl FnOnce() -> Result) -> Result {
         println!("\n== {name} ({}) ==", util::clock());
         let start = Instant::now();
         f().map_err(|e| fail!("step `{name}` failed after {}: {e}", secs(start)))?;
@@ -111,7 +116,7 @@ impl Chain {
     }
 
     /// Runs one cargo command as a step.
-    fn cargo(&mut self, name: &str, args: &[&str]) -> Result {
+    pub(crate) fn cargo(&mut self, name: &str, args: &[&str]) -> Result {
         self.step(name, || {
             run(cmd(util::cargo()).current_dir(util::root()).args(args))
         })
@@ -121,7 +126,7 @@ impl Chain {
 /// Runs the whole chain.
 pub(crate) fn test(args: &TestArgs) -> Result {
     let start = Instant::now();
-    let mut chain = Chain { done: Vec::new() };
+    let mut chain = Chain::new();
     util::ensure_cargo_bin_on_path();
     // The native-only loop needs no extra tools.
     if !args.skip_setup && !args.native_only {
@@ -233,33 +238,9 @@ pub(crate) fn test(args: &TestArgs) -> Result {
     Ok(())
 }
 
-/// Runs the criterion benches, then (after a release web build) `tests/e2e/bench.mjs`.
-pub(crate) fn bench(skip_setup: bool) -> Result {
-    let mut chain = Chain { done: Vec::new() };
-    util::ensure_cargo_bin_on_path();
-    if !skip_setup {
-        chain.step("setup", || setup::setup(Scope::All))?;
-    }
-    chain.cargo("cargo bench", &["bench", "--workspace"])?;
-    let script = util::e2e_dir().join("bench.mjs");
-    if script.exists() {
-        let mut dist = PathBuf::new();
-        chain.step("web build (release)", || {
-            dist = web::build_web(false)?;
-            Ok(())
-        })?;
-        chain.step("web budgets (node tests/e2e/bench.mjs)", || {
-            run(node(&dist).arg(&script))
-        })?;
-    } else {
-        println!("\n== web budgets: skipped: no tests/e2e/bench.mjs ==");
-    }
-    Ok(())
-}
-
 /// `node` with the environment the e2e scripts expect (`SHIFAN_DIST`, `SHIFAN_BIN`,
 /// `SHIFAN_CHROMIUM`, `SHIFAN_FIREFOX`, `SHIFAN_ENGINES_DIR`).
-fn node(dist: &Path) -> Command {
+pub(crate) fn node(dist: &Path) -> Command {
     let mut c = cmd("node");
     c.current_dir(util::root())
         .env("SHIFAN_DIST", dist)

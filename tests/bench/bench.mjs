@@ -1,0 +1,364 @@
+// The web half of `cargo xtask bench`, in one headless Chromium run (Debian's), after a release
+// build of the site (SHIFAN_DIST) and with the CLI built (SHIFAN_BIN):
+//
+//   1. Side by side with the peer (SurveyJS, `peer.js` here: the same 100 indicators of the
+//      reference catalog, one question each, the four statuses, a live compliance figure), both
+//      pages measured ALTERNATELY in ROUNDS rounds, fresh browser context each load:
+//      - bytes: every response of one load, each gzip -9, summed;
+//      - navigation start → ready (the county page's `shifan-ready` mark, set when its first
+//        render is done; the peer's `peer-ready`, the first frame after SurveyJS rendered);
+//      - one answer → the summary's text changed (MutationObserver) → layout forced, p50 and p95
+//        over ANSWERS answers with all 100 indicators on the page.
+//      Medians over the rounds, and the ratio peer ÷ shifan, in one table.
+//   2. The city review (review.html): 200 and 2,000 application files from the file input's
+//      change to the last row in the table, and the page's JS heap after (garbage collected).
+//   3. SHA-256 of a 100 MB local file in the county page (MB/s, the longest main-thread task
+//      meanwhile), next to merely reading the same file in the same slices, and the browser's
+//      own one-shot `crypto.subtle.digest`.
+//   4. `shifan check` over the 2,000 files: files/s and MB/s.
+//
+// Figures are reported against the budgets of issue 14, never asserted (a shared, noisy machine
+// measures; it does not judge): the script exits 0 and marks each OK or OVER. The same figures
+// are written as JSON to target/bench/web.json.
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+import { cliBin, launchBrowser, repoRoot, startServer } from '../e2e/serve.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** Issue 14's budgets for the county page and the rest. */
+const BUDGET = {
+  bytes: 200_000,
+  readyMs: 120,
+  answerP50Ms: 1.5,
+  answerP95Ms: 4,
+  review2000Ms: 3000,
+  hashMBps: 150,
+  longTaskMs: 50,
+  cliMBps: 150,
+};
+const ROUNDS = Number(process.env.SHIFAN_BENCH_ROUNDS || 7);
+const ANSWERS = 60;
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+};
+const verdict = (ok) => (ok ? 'OK' : 'OVER');
+const results = { when: new Date().toISOString(), rounds: ROUNDS, answers: ANSWERS, budgets: BUDGET };
+
+/** Builds the peer page into target/bench/peer: esbuild bundle, SurveyJS's CSS, the HTML. */
+function buildPeer() {
+  const out = path.join(repoRoot, 'target', 'bench', 'peer');
+  mkdirSync(out, { recursive: true });
+  const esbuild = path.join(repoRoot, 'tests', 'e2e', 'node_modules', '.bin', 'esbuild');
+  execFileSync(esbuild, [
+    path.join(here, 'peer.js'),
+    '--bundle',
+    '--minify',
+    '--format=esm',
+    '--target=es2020',
+    '--define:process.env.NODE_ENV="production"',
+    '--log-level=warning',
+    `--outfile=${path.join(out, 'peer.js')}`,
+  ], { stdio: 'inherit' });
+  copyFileSync(path.join(here, 'node_modules', 'survey-core', 'survey-core.fontless.min.css'), path.join(out, 'survey-core.fontless.min.css'));
+  copyFileSync(path.join(here, 'peer.css'), path.join(out, 'peer.css'));
+  copyFileSync(path.join(here, 'peer.html'), path.join(out, 'index.html'));
+  return out;
+}
+
+/** How each page is driven: how to know it is ready, open the 100 indicators, answer one. */
+const PAGES = {
+  shifan: {
+    mark: 'shifan-ready',
+    ready: '#app[data-ready="true"]',
+    async open(page) {
+      await page.click('[data-action="new"]');
+      await page.fill('#division-code', '140105');
+      await page.click('.form-end button');
+      await page.waitForSelector('#ind-100');
+    },
+    summary: '[data-testid="unanswered"]',
+    answers: 'article.card[data-status="unanswered"] [data-status="not_met"]',
+  },
+  surveyjs: {
+    mark: 'peer-ready',
+    ready: 'body[data-ready="true"]',
+    async open() {},
+    summary: '#peer-unanswered',
+    // 未达标 of each question, in order (each is answered once).
+    answers: '.sd-question input[type="radio"][value="not_met"]',
+  },
+};
+
+/** One load of `url`: bytes (gzip -9 of every response) and navigation → ready. */
+async function load(browser, url, which) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const bodies = [];
+  page.on('response', async (response) => {
+    try {
+      bodies.push(await response.body());
+    } catch {
+      // redirects and the like have no body
+    }
+  });
+  await page.goto(url);
+  await page.waitForSelector(PAGES[which].ready, { state: 'attached', timeout: 60_000 });
+  await page.waitForLoadState('networkidle');
+  const readyMs = await page.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? NaN, PAGES[which].mark);
+  const bytes = bodies.reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0);
+  return { context, page, bytes, readyMs };
+}
+
+/** ANSWERS answers, each timed from the click to the summary's text changed and laid out. */
+async function answerTimes(page, which) {
+  await PAGES[which].open(page);
+  return page.evaluate(async ({ summarySelector, answersSelector, count }) => {
+    const summary = document.querySelector(summarySelector);
+    const buttons = [...document.querySelectorAll(answersSelector)].slice(0, count);
+    const times = [];
+    for (const button of buttons) {
+      const before = summary.textContent;
+      const changed = new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (summary.textContent !== before) {
+            observer.disconnect();
+            resolve();
+          }
+        });
+        observer.observe(summary, { childList: true, characterData: true, subtree: true });
+      });
+      const t0 = performance.now();
+      button.click();
+      await changed;
+      void document.body.offsetHeight; // style and layout of the new state
+      times.push(performance.now() - t0);
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    }
+    return times;
+  }, { summarySelector: PAGES[which].summary, answersSelector: PAGES[which].answers, count: ANSWERS });
+}
+
+/** Part 1: both pages alternately, ROUNDS rounds. */
+async function sideBySide(browser, urls) {
+  const rounds = { shifan: [], surveyjs: [] };
+  for (let r = 0; r < ROUNDS; r++) {
+    const order = r % 2 ? ['surveyjs', 'shifan'] : ['shifan', 'surveyjs'];
+    for (const which of order) {
+      const { context, page, bytes, readyMs } = await load(browser, urls[which], which);
+      const times = await answerTimes(page, which);
+      if (times.length < ANSWERS) throw new Error(`${which}: only ${times.length} answers could be given`);
+      rounds[which].push({ bytes, readyMs, p50: quantile(times, 0.5), p95: quantile(times, 0.95) });
+      await context.close();
+    }
+  }
+  const figures = {};
+  for (const which of ['shifan', 'surveyjs']) {
+    const of = (key) => median(rounds[which].map((x) => x[key]));
+    figures[which] = { bytes: of('bytes'), readyMs: of('readyMs'), answerP50Ms: of('p50'), answerP95Ms: of('p95') };
+  }
+  const rows = [
+    ['download, gzip -9 (bytes)', 'bytes', (x) => String(Math.round(x)), BUDGET.bytes],
+    ['navigation → ready (ms)', 'readyMs', (x) => x.toFixed(0), BUDGET.readyMs],
+    ['one answer, p50 (ms)', 'answerP50Ms', (x) => x.toFixed(2), BUDGET.answerP50Ms],
+    ['one answer, p95 (ms)', 'answerP95Ms', (x) => x.toFixed(2), BUDGET.answerP95Ms],
+  ];
+  console.log(`\ncounty page beside SurveyJS: medians of ${ROUNDS} alternating rounds, ${ANSWERS} answers each, all 100 indicators on the page`);
+  console.log(`${'measure'.padEnd(28)}${'shifan'.padStart(10)}${'SurveyJS'.padStart(10)}${'peer ÷ shifan'.padStart(15)}   budget (shifan)`);
+  for (const [label, key, show, budget] of rows) {
+    const a = figures.shifan[key];
+    const b = figures.surveyjs[key];
+    figures.ratio ??= {};
+    figures.ratio[key] = b / a;
+    console.log(`${label.padEnd(28)}${show(a).padStart(10)}${show(b).padStart(10)}${(b / a).toFixed(2).padStart(15)}   ≤ ${budget}: ${verdict(a <= budget)}`);
+  }
+  results.sideBySide = { ...figures, rounds };
+}
+
+/** `count` application files as the CLI's sample makes them, over Shanxi's counties. */
+function sampleFiles(dir, count) {
+  const counties = readFileSync(path.join(repoRoot, 'crates', 'rules', 'data', 'shanxi_divisions.tsv'), 'utf8')
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split('\t'))
+    .filter(([code, , parent]) => code && parent && !parent.endsWith('0000') && !code.endsWith('00'))
+    .map(([code]) => code);
+  let seed = 20261202;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const files = [];
+  for (let i = 0; i < count; i++) {
+    const file = path.join(dir, `app-${String(i).padStart(4, '0')}.json`);
+    const met = 40 + Math.floor(random() * 56); // 40..95 of the 95 that apply to a county
+    execFileSync(cliBin(), ['sample', '--county', counties[i % counties.length], '--met', String(met), '--seed', String(i + 1), '-o', file], { stdio: 'pipe' });
+    files.push(file);
+  }
+  return files;
+}
+
+/** Part 2: the city review takes `files` in; time to the table, and the JS heap after. */
+async function review(browser, url, files) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${url}review.html`);
+    await page.waitForSelector('#app[data-ready="true"]');
+    await page.waitForSelector('[data-role="review-files"]', { state: 'attached' });
+    const measured = page.evaluate((count) => new Promise((resolve) => {
+      const input = document.querySelector('[data-role="review-files"]');
+      let t0 = 0;
+      input.addEventListener('change', () => { t0 = performance.now(); }, { capture: true, once: true });
+      const observer = new MutationObserver(() => {
+        if (t0 && document.querySelectorAll('table.comparison tbody tr').length >= count) {
+          observer.disconnect();
+          document.querySelector('table.comparison').scrollIntoView();
+          void document.querySelector('table.comparison').getBoundingClientRect();
+          resolve(performance.now() - t0);
+        }
+      });
+      observer.observe(document.getElementById('app'), { childList: true, subtree: true });
+    }), files.length);
+    await page.setInputFiles('[data-role="review-files"]', files);
+    const ms = await measured;
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('Performance.enable');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
+    return { ms, heapMB: heap / 1024 / 1024 };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Part 3: SHA-256 of a 100 MB file in the county page, beside reading it and the browser's own. */
+async function hashing(browser, url) {
+  const file = path.join(os.tmpdir(), `shifan-bench-${process.pid}.bin`);
+  const hash = createHash('sha256');
+  const fd = openSync(file, 'w');
+  const chunk = Buffer.alloc(1024 * 1024);
+  for (let i = 0; i < 100; i++) {
+    chunk.fill(i);
+    writeSync(fd, chunk);
+    hash.update(chunk);
+  }
+  closeSync(fd);
+  const sha256 = hash.digest('hex');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    await page.waitForSelector('#app[data-ready="true"]');
+    await PAGES.shifan.open(page);
+    await page.click('#ind-1 .evidence > button');
+    await page.evaluate(() => {
+      window.__longest = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+      }).observe({ type: 'longtask', buffered: false });
+    });
+    const t0 = Date.now();
+    await page.setInputFiles('#ind-1 [data-role="fingerprint"]', file);
+    await page.waitForSelector(`#ind-1 .evidence-form .hash:has-text("${sha256}")`, { timeout: 300_000 });
+    const hashSeconds = (Date.now() - t0) / 1000;
+    const longestMs = await page.evaluate(() => window.__longest);
+    // The same file read in the page's own slices (2 MiB, `browser::HASH_CHUNK`), and digested
+    // by the browser in one shot, from a second input of the same page.
+    await page.evaluate(() => {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.id = 'bench-file';
+      document.body.append(input);
+    });
+    await page.setInputFiles('#bench-file', file);
+    const reference = await page.evaluate(async () => {
+      const blob = document.getElementById('bench-file').files[0];
+      const slice = 2 * 1024 * 1024;
+      let t = performance.now();
+      for (let start = 0; start < blob.size; start += slice) {
+        await blob.slice(start, Math.min(start + slice, blob.size)).arrayBuffer();
+      }
+      const readMs = performance.now() - t;
+      t = performance.now();
+      await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
+      return { readMs, subtleMs: performance.now() - t };
+    });
+    return {
+      hashMBps: 100 / hashSeconds,
+      longestTaskMs: longestMs,
+      readMBps: 100 / (reference.readMs / 1000),
+      subtleMBps: 100 / (reference.subtleMs / 1000),
+    };
+  } finally {
+    await context.close();
+    rmSync(file, { force: true });
+  }
+}
+
+/** Part 4: `shifan check` (the release build: SHIFAN_BIN) over a folder of files, median of three runs. */
+function cliCheck(dir, files) {
+  const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
+  const times = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = process.hrtime.bigint();
+    const run = spawnSync(cliBin(), ['check', dir], { stdio: 'ignore' });
+    times.push(Number(process.hrtime.bigint() - t0) / 1e9);
+    if (run.status !== 0) throw new Error(`shifan check ${dir} failed (${run.status})`);
+  }
+  const s = median(times);
+  return { files: files.length, MB: bytes / 1e6, seconds: s, filesPerSecond: files.length / s, MBps: bytes / 1e6 / s };
+}
+
+const peerDir = buildPeer();
+const site = await startServer();
+const peer = await startServer(peerDir);
+const browser = await launchBrowser();
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'shifan-bench-'));
+try {
+  await sideBySide(browser, { shifan: site.url, surveyjs: peer.url });
+
+  const files = sampleFiles(scratch, 2000);
+  results.review = {};
+  for (const count of [200, 2000]) {
+    const { ms, heapMB } = await review(browser, site.url, files.slice(0, count));
+    results.review[count] = { ms, heapMB };
+    const budget = count === 2000 ? ` budget ${BUDGET.review2000Ms} ms: ${verdict(ms <= BUDGET.review2000Ms)}` : '';
+    console.log(`\ncity review: ${count} files picked → ${count} rows in the table: ${ms.toFixed(0)} ms, JS heap after ${heapMB.toFixed(1)} MB;${budget}`);
+  }
+  console.log('province page: not built yet (issue 12), nothing to measure');
+
+  const h = await hashing(browser, site.url);
+  results.hash = h;
+  console.log(`\nSHA-256 of a 100 MB file in the page: ${h.hashMBps.toFixed(0)} MB/s (budget ≥ ${BUDGET.hashMBps}: ${verdict(h.hashMBps >= BUDGET.hashMBps)}), longest main-thread task ${h.longestTaskMs.toFixed(0)} ms (0 = none over 50 ms; budget ≤ ${BUDGET.longTaskMs}: ${verdict(h.longestTaskMs <= BUDGET.longTaskMs)})`);
+  console.log(`  for reference: reading the same file in the same 2 MiB slices ${h.readMBps.toFixed(0)} MB/s; crypto.subtle.digest in one shot ${h.subtleMBps.toFixed(0)} MB/s`);
+
+  const c = cliCheck(scratch, files);
+  results.cli = c;
+  console.log(`\nshifan check over ${c.files} files (${c.MB.toFixed(1)} MB): ${c.seconds.toFixed(2)} s, ${c.filesPerSecond.toFixed(0)} files/s, ${c.MBps.toFixed(0)} MB/s (budget ≥ ${BUDGET.cliMBps}: ${verdict(c.MBps >= BUDGET.cliMBps)})`);
+} finally {
+  await browser.close();
+  await site.close();
+  await peer.close();
+  rmSync(scratch, { recursive: true, force: true });
+}
+const out = path.join(repoRoot, 'target', 'bench', 'web.json');
+mkdirSync(path.dirname(out), { recursive: true });
+writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nwritten: ${path.relative(repoRoot, out)}`);
