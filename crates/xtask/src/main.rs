@@ -5,6 +5,7 @@
 //! so a fresh machine needs nothing by hand: `cargo xtask test` is what CI runs.
 
 mod floor;
+mod js;
 mod serve;
 mod setup;
 mod test;
@@ -49,6 +50,13 @@ enum Task {
     },
     /// Run every check CI runs: fmt, clippy, native tests, wasm browser tests, e2e tests.
     Test(test::TestArgs),
+    /// Build the npm package @shifan/rules (crates/js) into target/npm/package/, to the
+    /// browser floor, and print its wasm size.
+    Npm {
+        /// Debug build (faster, larger, no wasm-opt).
+        #[arg(long)]
+        dev: bool,
+    },
     /// Run the criterion benches, then the web budgets script (tests/e2e/bench.mjs).
     Bench {
         /// Skip `cargo xtask setup`.
@@ -66,6 +74,7 @@ fn main() -> ExitCode {
             .and_then(|()| web::build_web(dev))
             .and_then(|dist| serve::serve(&dist, port)),
         Task::Test(args) => test::test(&args),
+        Task::Npm { dev } => js::build_package(dev).map(drop),
         Task::Bench { skip_setup } => test::bench(skip_setup),
     };
     match result {

@@ -45,6 +45,7 @@ pub(crate) fn setup(scope: Scope) -> Result {
         step("chromium, chromedriver, CJK font", chromium)?;
     }
     step("npm packages (tests/e2e)", npm_packages)?;
+    step("npm packages (tests/js)", crate::js::npm_packages)?;
     println!("setup: done in {}", secs(start));
     Ok(())
 }
