@@ -599,7 +599,10 @@ pub fn sample(input: &[u8]) -> Sample {
             return Sample::Failed(Failed::of(&[Problem::new(
                 Code::NotApplication,
                 format!("样例参数不完整或格式不对：{}。", e.zh()),
-                format!("the sample's parameters are incomplete or malformed: {}", e.en()),
+                format!(
+                    "the sample's parameters are incomplete or malformed: {}",
+                    e.en()
+                ),
             )]));
         }
     };
@@ -675,7 +678,10 @@ mod tests {
     fn verifies_fixtures_like_the_rules() {
         check("valid-comprehensive.json", None);
         check("valid-single-item.json", None);
-        check("invalid-integrity-mismatch.json", Some(Code::IntegrityMismatch));
+        check(
+            "invalid-integrity-mismatch.json",
+            Some(Code::IntegrityMismatch),
+        );
         check("invalid-not-json.json", Some(Code::NotJson));
         check("invalid-utf16.json", Some(Code::Utf16));
     }
@@ -686,7 +692,8 @@ mod tests {
             panic!("no sample");
         };
         let input = serde_json::json!({"level": "county", "answers": made.file.answers});
-        let Evaluation::Evaluated(e) = evaluate(input.to_string().as_bytes(), &CatalogSet::builtin())
+        let Evaluation::Evaluated(e) =
+            evaluate(input.to_string().as_bytes(), &CatalogSet::builtin())
         else {
             panic!("not evaluated");
         };

@@ -75,7 +75,10 @@ pub fn builtin_catalogs() -> JsValue {
 pub fn verify(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
 ) -> Result<JsValue, JsError> {
-    Ok(to_js(&api::verify(&bytes_of(&input)?, &CatalogSet::builtin())))
+    Ok(to_js(&api::verify(
+        &bytes_of(&input)?,
+        &CatalogSet::builtin(),
+    )))
 }
 
 /// Evaluates answers against a built-in catalog.
@@ -83,7 +86,10 @@ pub fn verify(
 pub fn evaluate(
     #[wasm_bindgen(unchecked_param_type = "EvaluationInput")] input: JsValue,
 ) -> Result<JsValue, JsError> {
-    Ok(to_js(&api::evaluate(&json_of(&input)?, &CatalogSet::builtin())))
+    Ok(to_js(&api::evaluate(
+        &json_of(&input)?,
+        &CatalogSet::builtin(),
+    )))
 }
 
 /// A realistic, valid sample application, exactly as `shifan sample` writes it.
@@ -130,7 +136,11 @@ impl Catalogs {
         name: &str,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
     ) -> Result<JsValue, JsError> {
-        Ok(to_js(&api::load_catalog(&mut self.0, name, &bytes_of(&input)?)))
+        Ok(to_js(&api::load_catalog(
+            &mut self.0,
+            name,
+            &bytes_of(&input)?,
+        )))
     }
 
     /// Every catalog known: the built-in ones first, then those loaded.

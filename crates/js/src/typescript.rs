@@ -251,9 +251,18 @@ mod tests {
             // String literals (problem codes such as `unknown-catalog`) are not types.
             let outside: String = line.split('"').step_by(2).collect();
             let words = outside.split(|c: char| !c.is_alphanumeric() && c != '_');
-            assert!(!words.into_iter().any(|w| w == "any" || w == "unknown"), "{line}");
+            assert!(
+                !words.into_iter().any(|w| w == "any" || w == "unknown"),
+                "{line}"
+            );
         }
-        for name in ["Verification", "Evaluation", "CatalogLoad", "Sample", "Problem"] {
+        for name in [
+            "Verification",
+            "Evaluation",
+            "CatalogLoad",
+            "Sample",
+            "Problem",
+        ] {
             assert!(text.contains(&format!("export type {name} = ")), "{name}");
         }
     }
@@ -264,7 +273,10 @@ mod tests {
 
     #[test]
     fn converts_each_shape() {
-        check(serde_json::json!({"type": ["string", "null"]}), "string | null");
+        check(
+            serde_json::json!({"type": ["string", "null"]}),
+            "string | null",
+        );
         check(serde_json::json!({"const": true}), "true");
         check(serde_json::json!({"enum": ["a", "b"]}), "\"a\" | \"b\"");
         check(
@@ -275,7 +287,10 @@ mod tests {
             serde_json::json!({"type": "object", "properties": {"a": {"type": "integer"}, "b": {"type": "string"}}, "required": ["a"]}),
             "{\n  a: number;\n  b?: string;\n}",
         );
-        check(serde_json::json!({"type": "object"}), "{\n  [key: string]: JsonValue;\n}");
+        check(
+            serde_json::json!({"type": "object"}),
+            "{\n  [key: string]: JsonValue;\n}",
+        );
         check(serde_json::json!(true), "JsonValue");
     }
 }

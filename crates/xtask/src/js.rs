@@ -61,10 +61,21 @@ pub(crate) fn build_package(dev: bool) -> Result<PathBuf> {
     let mut build = cmd("rustup");
     build
         .current_dir(util::root())
-        .args(["run", floor::NIGHTLY, "cargo", "build", "--lib", "-p", "shifan-js"])
+        .args([
+            "run",
+            floor::NIGHTLY,
+            "cargo",
+            "build",
+            "--lib",
+            "-p",
+            "shifan-js",
+        ])
         .args(["--target", WASM_TARGET])
         .arg(format!("-Zbuild-std={}", floor::BUILD_STD))
-        .env("CARGO_ENCODED_RUSTFLAGS", web::build_rustflags(dev).join("\x1f"))
+        .env(
+            "CARGO_ENCODED_RUSTFLAGS",
+            web::build_rustflags(dev).join("\x1f"),
+        )
         .env("CARGO_TARGET_DIR", web::floor_target_dir());
     if !dev {
         build.arg("--release");
@@ -123,7 +134,8 @@ pub(crate) fn build_package(dev: bool) -> Result<PathBuf> {
     std::fs::write(package.join("README.md"), PACKAGE_README)?;
 
     let raw = std::fs::metadata(&wasm)?.len();
-    let gzip = web::gzip_size(&wasm).ok_or_else(|| fail!("gzip -9 of {} failed", wasm.display()))?;
+    let gzip =
+        web::gzip_size(&wasm).ok_or_else(|| fail!("gzip -9 of {} failed", wasm.display()))?;
     println!(
         "npm: {NAME}: {} {raw} bytes ({:.1} KiB), gzip -9 {gzip} bytes ({:.1} KiB; budget {} KiB), within the browser floor; took {}",
         wasm.file_name().and_then(|n| n.to_str()).unwrap_or(""),
@@ -284,9 +296,14 @@ pub(crate) fn test_package(cli: &Path) -> Result {
         .current_dir(&consumer))?;
     let tsc = tests_dir().join("node_modules/.bin/tsc");
     if !tsc.exists() {
-        return Err(fail!("{} is missing: run `cargo xtask setup`", tsc.display()));
+        return Err(fail!(
+            "{} is missing: run `cargo xtask setup`",
+            tsc.display()
+        ));
     }
-    run(cmd(&tsc).args(["--noEmit", "-p", "."]).current_dir(&consumer))?;
+    run(cmd(&tsc)
+        .args(["--noEmit", "-p", "."])
+        .current_dir(&consumer))?;
     let mut tests: Vec<PathBuf> = std::fs::read_dir(&consumer)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {

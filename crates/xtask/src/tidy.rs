@@ -792,13 +792,18 @@ fn js_library_only_converts() {
         for (n, line) in source.lines() {
             for (word, what) in FORBIDDEN {
                 if line.contains(word) {
-                    breaches.push(format!("{name}:{n}: {what} (`{word}`): {}", source.shown(n)));
+                    breaches.push(format!(
+                        "{name}:{n}: {what} (`{word}`): {}",
+                        source.shown(n)
+                    ));
                 }
             }
         }
         for (n, literal) in source.literals() {
             if let Some(what) = labels.get(literal) {
-                breaches.push(format!("{name}:{n}: \"{literal}\" copies shifan-rules' {what}"));
+                breaches.push(format!(
+                    "{name}:{n}: \"{literal}\" copies shifan-rules' {what}"
+                ));
             }
             if codes.contains(literal.as_str()) {
                 breaches.push(format!("{name}:{n}: \"{literal}\" copies a problem code"));
