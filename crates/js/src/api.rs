@@ -726,6 +726,49 @@ mod tests {
     }
 
     #[test]
+    fn verifies_a_package_with_each_application_and_its_decision() {
+        use shifan_rules::package::{Decision, Review, Reviewer};
+        use shifan_rules::sample::sample_application;
+        let made = |code: &str, met: u32| {
+            let spec = SampleSpec::new(code, met, SampleKind::Comprehensive, 1);
+            let file = sample_application(Catalog::reference(), &spec).expect("sample");
+            shifan_rules::read_application(file.to_json().as_bytes(), &CatalogSet::builtin())
+                .expect("valid sample")
+        };
+        let (a, b) = (made("140105", 92), made("140106", 70));
+        let review = Review {
+            city_code: 140100,
+            reviewer: Reviewer {
+                name: "李华".into(),
+                office: "太原市委依法治市办".into(),
+            },
+            date: "2026-12-01".into(),
+            decisions: vec![
+                (Decision::Recommend, Some(1), "材料扎实".into()),
+                (Decision::NotRecommend, None, "差距较大".into()),
+            ],
+        };
+        let generator = shifan_rules::Generator {
+            name: "test".into(),
+            version: "0".into(),
+        };
+        let package =
+            Package::build(&review, &[&a, &b], generator, DEFAULT_UPDATED.into()).expect("package");
+        let Verification::Package(p) = verify(package.to_json().as_bytes(), &CatalogSet::builtin())
+        else {
+            panic!("not a package");
+        };
+        assert_eq!(p.summary.recommended, 1);
+        assert_eq!(p.summary.city, "太原市");
+        let apps = &p.summary.applications;
+        assert_eq!(apps.len(), 2);
+        assert_eq!(apps[0].application.summary.met, a.score.total.met);
+        assert_eq!(apps[0].decision.rank, Some(1));
+        assert_eq!(apps[1].application.verdict, Some(Verdict::NotYet));
+        assert_eq!(p.verdict, None);
+    }
+
+    #[test]
     fn a_loaded_catalog_is_then_known() {
         let mut set = CatalogSet::builtin();
         let text = fixture("catalogs/jinzhong-local-2021.json");

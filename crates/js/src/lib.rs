@@ -35,9 +35,21 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = include_str!("../types.d.ts");
 
-/// A Rust value as a plain JavaScript object (through JSON, which every value here is).
+/// The allocator: talc, as the web app has it (a few KB smaller in WebAssembly than the
+/// standard library's dlmalloc).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
+/// A Rust value as a plain JavaScript object, through JSON text parsed by the engine.
+///
+/// Through `serde_json::Value` and the rules' own writer (`canonical::to_compact`), which the
+/// library compiles in anyway: `serde_json::to_string` would compile a second serializer into
+/// every result type.
 fn to_js<T: Serialize>(value: &T) -> JsValue {
-    let text = serde_json::to_string(value).unwrap_or_else(|_| "null".into());
+    let text = serde_json::to_value(value)
+        .map(|v| shifan_rules::canonical::to_compact(&v))
+        .unwrap_or_else(|_| "null".into());
     js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL)
 }
 
