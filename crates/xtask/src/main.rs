@@ -56,6 +56,9 @@ enum Task {
         /// Debug build (faster, larger, no wasm-opt).
         #[arg(long)]
         dev: bool,
+        /// Then pack it and run its consumer tests (`tests/js`), as `cargo xtask test` does.
+        #[arg(long, conflicts_with = "dev")]
+        test: bool,
     },
     /// Run the criterion benches, then the web budgets script (tests/e2e/bench.mjs).
     Bench {
@@ -74,7 +77,8 @@ fn main() -> ExitCode {
             .and_then(|()| web::build_web(dev))
             .and_then(|dist| serve::serve(&dist, port)),
         Task::Test(args) => test::test(&args),
-        Task::Npm { dev } => js::build_package(dev).map(drop),
+        Task::Npm { test: true, .. } => js::test_step(),
+        Task::Npm { dev, .. } => js::build_package(dev).map(drop),
         Task::Bench { skip_setup } => test::bench(skip_setup),
     };
     match result {
