@@ -322,7 +322,9 @@ pub(crate) fn test_package(cli: &Path) -> Result {
         .current_dir(&consumer)
         .env("SHIFAN_REPO", util::root())
         .env("SHIFAN_BIN", cli)
-        .env("SHIFAN_CHROMIUM", CHROMIUM))
+        .env("SHIFAN_CHROMIUM", CHROMIUM)
+        // Where the browser floor's old Chromium builds are unpacked (as for the e2e tests).
+        .env("SHIFAN_ENGINES_DIR", util::target_dir().join("engines")))
 }
 
 /// The step of `cargo xtask test`: the CLI (debug, as the e2e tests use it), then

@@ -11,7 +11,9 @@ import * as lib from '@shifan/rules';
 import { runCases } from './cases.mjs';
 import { caseInput, compareWithCli, repo } from './compare.mjs';
 
-const { startServer, launchBrowser } = await import(pathToFileURL(path.join(repo, 'tests/e2e/serve.mjs')).href);
+const e2e = (file) => import(pathToFileURL(path.join(repo, 'tests/e2e', file)).href);
+const { startServer, launchBrowser } = await e2e('serve.mjs');
+const { OLD_ENGINES, launchOldChromium } = await e2e('engines.mjs');
 
 let server;
 let browser;
@@ -24,7 +26,8 @@ after(async () => {
   await server?.close();
 });
 
-test('every function, in a browser page, answers as the CLI and Node do', async () => {
+/** Opens the page in `browser`, runs every case there and checks the answers. */
+async function inPage(browser) {
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -41,4 +44,19 @@ test('every function, in a browser page, answers as the CLI and Node do', async 
   compareWithCli(inPage, input);
   assert.deepEqual(inPage, runCases(lib, input), 'the page and Node give the same answers');
   assert.deepEqual(errors, []);
-});
+}
+
+test('every function, in a browser page, answers as the CLI and Node do', () => inPage(browser));
+
+// The browser floor (README, "Browsers"): the package's module and its .wasm run unchanged on
+// the oldest engine the site supports, and one in the middle of the range.
+for (const engine of OLD_ENGINES) {
+  test(`the same in ${engine.name}`, async () => {
+    const old = await launchOldChromium(engine);
+    try {
+      await inPage(old);
+    } finally {
+      await old.close();
+    }
+  });
+}
