@@ -3,11 +3,12 @@
 //! Codes are part of the public contract: the CLI prints them, fixtures assert them and the web
 //! app looks messages up by them. Never rename a code; add new ones instead.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The languages every user-facing message exists in.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Simplified Chinese, the default.
@@ -40,7 +41,7 @@ impl Lang {
 }
 
 /// A text in both languages.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Message {
     /// Chinese text.
     pub zh: String,
@@ -67,7 +68,7 @@ impl Message {
 }
 
 /// How serious a problem is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The data cannot be used.
@@ -79,7 +80,7 @@ pub enum Severity {
 macro_rules! codes {
     ($($variant:ident = $text:literal, $severity:ident, $doc:literal;)*) => {
         /// The stable code of a problem.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
         pub enum Code {
             $(#[doc = $doc] #[serde(rename = $text)] $variant,)*
         }
@@ -144,7 +145,7 @@ impl fmt::Display for Code {
 }
 
 /// Where in the input a problem was found, as far as it is known.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Location {
     /// 1-based line in the input text.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -7,6 +7,7 @@
 mod bench;
 mod firefox;
 mod floor;
+mod js;
 mod serve;
 mod setup;
 mod test;
@@ -51,6 +52,16 @@ enum Task {
     },
     /// Run every check CI runs: fmt, clippy, native tests, wasm browser tests, e2e tests.
     Test(test::TestArgs),
+    /// Build the npm package @shifan/rules (crates/js) into target/npm/package/, to the
+    /// browser floor, and print its wasm size.
+    Npm {
+        /// Debug build (faster, larger, no wasm-opt).
+        #[arg(long)]
+        dev: bool,
+        /// Then pack it and run its consumer tests (`tests/js`), as `cargo xtask test` does.
+        #[arg(long, conflicts_with = "dev")]
+        test: bool,
+    },
     /// Run the criterion benches, then the web and CLI figures beside the peer (tests/bench/bench.mjs).
     Bench {
         /// Skip `cargo xtask setup`.
@@ -68,6 +79,8 @@ fn main() -> ExitCode {
             .and_then(|()| web::build_web(dev))
             .and_then(|dist| serve::serve(&dist, port)),
         Task::Test(args) => test::test(&args),
+        Task::Npm { test: true, .. } => js::test_step(),
+        Task::Npm { dev, .. } => js::build_package(dev).map(drop),
         Task::Bench { skip_setup } => bench::bench(skip_setup),
     };
     match result {

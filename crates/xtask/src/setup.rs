@@ -46,6 +46,7 @@ pub(crate) fn setup(scope: Scope) -> Result {
         step("geckodriver", firefox::geckodriver)?;
     }
     step("npm packages (tests/e2e)", npm_packages)?;
+    step("npm packages (tests/js)", crate::js::npm_packages)?;
     println!("setup: done in {}", secs(start));
     Ok(())
 }

@@ -225,6 +225,7 @@ pub(crate) fn test(args: &TestArgs) -> Result {
                     .args(&tests))
             })?;
         }
+        chain.step("npm package @shifan/rules", crate::js::test_step)?;
     }
 
     println!(

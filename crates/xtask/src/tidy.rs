@@ -771,3 +771,44 @@ fn source_splits_code_strings_and_tests() {
     assert!(has_word("browser::x()", "browser::"));
     assert!(!has_word("stored::x()", "store::"));
 }
+
+/// The JavaScript library only converts (ARCHITECTURE.md, `crates/js`): no label or problem
+/// code of its own, no status decided and no threshold compared in its code.
+#[test]
+fn js_library_only_converts() {
+    const FORBIDDEN: &[(&str, &str)] = &[
+        ("Status::", "decides or names a status"),
+        (".numerator", "compares with the threshold"),
+        (".denominator", "compares with the threshold"),
+        ("is_reached", "compares with the threshold"),
+        ("fn label", "defines a label"),
+    ];
+    let labels = rule_labels();
+    let codes: BTreeSet<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+    let mut breaches = Vec::new();
+    for path in rust_files(&root().join("crates/js/src")) {
+        let source = Source::read(&path);
+        let name = &source.path;
+        for (n, line) in source.lines() {
+            for (word, what) in FORBIDDEN {
+                if line.contains(word) {
+                    breaches.push(format!(
+                        "{name}:{n}: {what} (`{word}`): {}",
+                        source.shown(n)
+                    ));
+                }
+            }
+        }
+        for (n, literal) in source.literals() {
+            if let Some(what) = labels.get(literal) {
+                breaches.push(format!(
+                    "{name}:{n}: \"{literal}\" copies shifan-rules' {what}"
+                ));
+            }
+            if codes.contains(literal.as_str()) {
+                breaches.push(format!("{name}:{n}: \"{literal}\" copies a problem code"));
+            }
+        }
+    }
+    report("The JavaScript library only converts", &breaches);
+}

@@ -241,7 +241,7 @@ fn wasm_pack(build: &Build, dev: bool, wasm_opt: &Path, dist: &Path) -> Result {
 /// The release build has `panic = "abort"` anyway, and the message went only to the console
 /// (yew's panic hook); the page's behaviour on a panic (the app stops) is the same. Dev builds
 /// keep the message, for whoever debugs.
-fn build_rustflags(dev: bool) -> Vec<String> {
+pub(crate) fn build_rustflags(dev: bool) -> Vec<String> {
     let mut flags = floor::rustflags();
     if !dev {
         flags.extend([
@@ -295,7 +295,7 @@ const FLOOR_CHECK: &str = "floor-check.js";
 const TOO_OLD: &str = "too-old.js";
 
 /// The target directory of the site's wasm builds (the floor's toolchain and flags).
-fn floor_target_dir() -> PathBuf {
+pub(crate) fn floor_target_dir() -> PathBuf {
     util::target_dir().join("floor")
 }
 
