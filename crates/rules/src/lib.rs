@@ -37,6 +37,7 @@ pub mod package;
 pub mod problem;
 pub mod programme;
 pub mod province;
+pub mod province_sample;
 pub mod register;
 pub mod review;
 pub mod sample;
