@@ -46,6 +46,16 @@ pub fn read_document(bytes: &[u8], catalogs: &CatalogSet) -> Result<Document, Ve
     verify_parsed(value, catalogs).map(|v| Document::Application(Box::new(v)))
 }
 
+/// The problem of a register dropped where applications and packages are taken in (the city
+/// review, the province's pool): it is the result of a round, not a submission.
+pub fn register_not_taken_in() -> Problem {
+    Problem::new(
+        crate::problem::Code::OtherDocument,
+        "这是命名名册文件（省级命名的结果），不是申报文件或推荐材料包，不能在这里打开",
+        "this is a register file (the result of the province's naming), not an application or a recommendation package; it does not open here",
+    )
+}
+
 /// Whether a file dropped among documents is an indicator catalog rather than a document to
 /// verify: a table named `.csv`, or JSON without a `format` that has a catalog's `areas` and
 /// `threshold` (what `Catalog::to_json` writes). The caller loads it as a catalog, whose own

@@ -566,6 +566,21 @@ fn row_problem(line: u64, zh: String, en: String) -> Problem {
 /// `on_site_date`). An evaluator's table has the evaluation columns only. Every problem names
 /// its line; nothing is returned unless every row is good.
 pub fn read_scores_csv(bytes: &[u8], default_scale: u64) -> Result<Vec<ScoreRow>, Vec<Problem>> {
+    read_table(bytes, default_scale, true)
+}
+
+/// Reads a naming table: the same candidate columns as a scores table (`application`, or
+/// `division_code` + `kind` [+ `category`]), one row per candidate named; figures, when
+/// present, are read and checked but not needed.
+pub fn read_naming_csv(bytes: &[u8]) -> Result<Vec<ScoreRow>, Vec<Problem>> {
+    read_table(bytes, 100, false)
+}
+
+fn read_table(
+    bytes: &[u8],
+    default_scale: u64,
+    figures_needed: bool,
+) -> Result<Vec<ScoreRow>, Vec<Problem>> {
     if bytes.len() > MAX_TABLE_BYTES {
         return Err(vec![crate::input::too_large(MAX_TABLE_BYTES)]);
     }
@@ -639,7 +654,7 @@ pub fn read_scores_csv(bytes: &[u8], default_scale: u64) -> Result<Vec<ScoreRow>
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        match read_row(line, &get, default_scale) {
+        match read_row(line, &get, default_scale, figures_needed) {
             Ok(row) => rows.push(row),
             Err(p) => problems.extend(p),
         }
@@ -655,6 +670,7 @@ fn read_row<'a>(
     line: u64,
     get: &dyn Fn(&str) -> Option<&'a str>,
     default_scale: u64,
+    figures_needed: bool,
 ) -> Result<ScoreRow, Vec<Problem>> {
     let mut problems = Vec::new();
     let key = if let Some(fp) = get("application") {
@@ -775,7 +791,7 @@ fn read_row<'a>(
             }
         },
     };
-    if evaluation.is_none() && survey.is_none() && on_site.is_none() {
+    if figures_needed && evaluation.is_none() && survey.is_none() && on_site.is_none() {
         problems.push(row_problem(
             line,
             "该行没有任何得分".into(),
@@ -816,6 +832,7 @@ mod tests {
         #[test]
         fn scores_table_reader_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
             let _ = read_scores_csv(&bytes, 100);
+            let _ = read_naming_csv(&bytes);
         }
 
         #[test]

@@ -253,11 +253,7 @@ impl ProvinceSession {
             Ok(Document::Register(_)) => {
                 self.reject(
                     file_name.to_string(),
-                    vec![Problem::new(
-                        Code::OtherDocument,
-                        "这是命名名册文件，不是推荐材料包或申报文件",
-                        "this is a register file, not a recommendation package or application",
-                    )],
+                    vec![crate::document::register_not_taken_in()],
                 );
                 0
             }
@@ -586,6 +582,35 @@ impl ProvinceSession {
             )
             .at_line(row.line, None)),
         }
+    }
+
+    /// Names the candidates of a naming table's rows (see
+    /// [`crate::evidence::read_naming_csv`]): each is put on the notice list and marked named;
+    /// all of them or none (a row that names no single candidate, or one not ranked, refuses
+    /// the table). Returns how many are named.
+    pub fn name_rows(&mut self, rows: &[ScoreRow]) -> Result<usize, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let mut targets = Vec::new();
+        for row in rows {
+            match self.resolve(row) {
+                Ok(i) => targets.push((row.line, i)),
+                Err(p) => problems.push(p),
+            }
+        }
+        let mut trial = self.clone();
+        for (line, integrity) in &targets {
+            if let Err(p) = trial
+                .set_proposed(integrity, true)
+                .and_then(|()| trial.set_named(integrity, true))
+            {
+                problems.extend(p.into_iter().map(|p| p.at_line(*line, None)));
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        *self = trial;
+        Ok(targets.len())
     }
 
     /// Applies the rows of a scores table (see [`crate::evidence::read_scores_csv`]): all of

@@ -31,11 +31,11 @@ fn generator() -> Generator {
     }
 }
 
-/// A small round: two cities, eight candidates, scored, proposed by plan and all named.
+/// A small round: two cities, 24 candidates (22 comprehensive, 2 single-item), scored, proposed by plan and all named.
 fn session() -> &'static ProvinceSession {
     static SESSION: OnceLock<ProvinceSession> = OnceLock::new();
     SESSION.get_or_init(|| {
-        let packages = sample_packages(2, 8, 3, &generator()).unwrap();
+        let packages = sample_packages(2, 24, 3, &generator()).unwrap();
         let catalogs = CatalogSet::builtin();
         let mut s = ProvinceSession::new(Profile::shanxi_2020());
         for p in &packages {
