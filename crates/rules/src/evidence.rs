@@ -42,7 +42,7 @@ impl Evaluation {
     /// The score mapped onto [0, 1]: score / scale, exactly; `None` when invalid.
     pub fn value(&self) -> Option<Fraction> {
         let score = Fraction::parse_decimal(&self.score)?;
-        let v = score.mul(Fraction::new(1, self.scale)?)?;
+        let v = score.checked_mul(Fraction::new(1, self.scale)?)?;
         v.is_unit().then_some(v)
     }
 
@@ -619,7 +619,7 @@ fn read_table(
         }
     }
     let has = |k: &str| index.iter().any(|(key, _)| *key == k);
-    if !has("application") && !(has("division_code") && has("kind")) {
+    if !(has("application") || (has("division_code") && has("kind"))) {
         problems.push(row_problem(
             1,
             "表格须有「申报文件指纹」列，或「区划代码」和「申报类型」两列".into(),

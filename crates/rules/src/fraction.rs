@@ -63,7 +63,7 @@ impl Fraction {
     }
 
     /// The sum; `None` on overflow of the reduced form.
-    pub fn add(self, other: Fraction) -> Option<Fraction> {
+    pub fn checked_add(self, other: Fraction) -> Option<Fraction> {
         let (a, b) = (u128::from(self.numerator), u128::from(self.denominator));
         let (c, d) = (u128::from(other.numerator), u128::from(other.denominator));
         let l = b / gcd(b, d).max(1) * d;
@@ -71,7 +71,7 @@ impl Fraction {
     }
 
     /// The product; `None` on overflow of the reduced form.
-    pub fn mul(self, other: Fraction) -> Option<Fraction> {
+    pub fn checked_mul(self, other: Fraction) -> Option<Fraction> {
         let g1 = gcd(u128::from(self.numerator), u128::from(other.denominator)).max(1);
         let g2 = gcd(u128::from(other.numerator), u128::from(self.denominator)).max(1);
         Self::reduce(
@@ -168,9 +168,9 @@ mod tests {
         fn arithmetic_is_exact(a in 0u64..10_000, b in 1u64..10_000, c in 0u64..10_000, d in 1u64..10_000) {
             let x = Fraction::new(a, b).unwrap();
             let y = Fraction::new(c, d).unwrap();
-            let sum = x.add(y).unwrap();
+            let sum = x.checked_add(y).unwrap();
             prop_assert_eq!(sum, Fraction::new(a * d + c * b, b * d).unwrap());
-            let product = x.mul(y).unwrap();
+            let product = x.checked_mul(y).unwrap();
             prop_assert_eq!(product, Fraction::new(a * c, b * d).unwrap());
             prop_assert!(sum >= x && sum >= y);
         }
@@ -180,7 +180,7 @@ mod tests {
             let x = Fraction::new(a, b).unwrap();
             let shown = Fraction::parse_decimal(&x.decimal(4)).unwrap();
             prop_assert!(shown <= x);
-            prop_assert!(x.add(Fraction::new(0, 1).unwrap()).unwrap() < shown.add(Fraction::new(1, 10_000).unwrap()).unwrap());
+            prop_assert!(x.checked_add(Fraction::new(0, 1).unwrap()).unwrap() < shown.checked_add(Fraction::new(1, 10_000).unwrap()).unwrap());
         }
     }
 }

@@ -575,7 +575,7 @@ pub fn validate(data: &ProfileData) -> Vec<Problem> {
                 ));
                 continue;
             }
-            sum = sum.add(w).unwrap_or(Fraction {
+            sum = sum.checked_add(w).unwrap_or(Fraction {
                 numerator: 2,
                 denominator: 1,
             });

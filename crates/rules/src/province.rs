@@ -815,7 +815,9 @@ impl ProvinceSession {
             values.push((p.part, value));
             if p.weight.value != Fraction::ZERO {
                 composite = match (composite, value) {
-                    (Some(acc), Some(v)) => v.mul(p.weight.value).and_then(|t| acc.add(t)),
+                    (Some(acc), Some(v)) => v
+                        .checked_mul(p.weight.value)
+                        .and_then(|t| acc.checked_add(t)),
                     _ => None,
                 };
                 let v = if shown.is_empty() {
@@ -1407,7 +1409,7 @@ mod tests {
             row.composite,
             Fraction::new(92, 95 * 5)
                 .unwrap()
-                .add(Fraction::new(72, 100).unwrap())
+                .checked_add(Fraction::new(72, 100).unwrap())
         );
         assert!(
             row.formula
