@@ -16,7 +16,7 @@ use crate::evidence::{
 use crate::fraction::Fraction;
 use crate::input::{check_format, parse_json};
 use crate::package::{Decision, VerifiedPackage};
-use crate::problem::{Code, Lang, Message, Problem, has_errors};
+use crate::problem::{Code, Lang, Message, Problem};
 use crate::programme::{KindKey, Part, Profile, Scale};
 use crate::review::{Cell, Table, city_code_of, neutralise_formula, same_submission};
 use crate::session::Rejected;
@@ -201,6 +201,15 @@ fn short(integrity: &str) -> &str {
         .strip_prefix(canonical::SHA256_PREFIX)
         .unwrap_or(integrity);
     hex.get(..12).unwrap_or(hex)
+}
+
+/// The problem of a fingerprint that names no candidate of the pool.
+fn unknown(integrity: &str) -> Problem {
+    Problem::new(
+        Code::UnknownApplication,
+        format!("候选名单中没有申报 {}", short(integrity)),
+        format!("the pool has no application {}", short(integrity)),
+    )
 }
 
 impl ProvinceSession {
@@ -430,11 +439,7 @@ impl ProvinceSession {
 
     fn evidence_mut(&mut self, integrity: &str) -> Result<&mut Evidence, Vec<Problem>> {
         if self.get(integrity).is_none() {
-            return Err(vec![Problem::new(
-                Code::UnknownApplication,
-                format!("候选名单中没有申报 {}", short(integrity)),
-                format!("the pool has no application {}", short(integrity)),
-            )]);
+            return Err(vec![unknown(integrity)]);
         }
         Ok(self.evidence.entry(integrity.to_string()).or_default())
     }
@@ -904,7 +909,7 @@ impl ProvinceSession {
             return Ok(());
         }
         let Some(c) = self.get(integrity) else {
-            return Err(self.evidence_mut(integrity).err().unwrap_or_default());
+            return Err(vec![unknown(integrity)]);
         };
         let ranked = self
             .rank(c.kind())
@@ -1280,11 +1285,8 @@ impl ProvinceSession {
                 session.rejected.push(r);
             }
         }
-        if let Some(n) = &record.notice
-            && has_errors(&n.problems(session.profile.data().notice_days.value))
-        {
-            // Kept as entered: the page shows its problems and the office corrects it.
-        }
+        // A stored notice is kept as entered, even one that no longer passes its checks: the
+        // page shows its problems and the office corrects it.
         session.notice = record.notice;
         session.proposed = record.proposed;
         session.naming = record.naming;
