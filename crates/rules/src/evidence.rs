@@ -208,11 +208,8 @@ impl Survey {
         let pct = |x: f64| format!("{:.1}%", x * 100.0);
         let low = pct(((i.low * 1000.0).floor() / 1000.0).max(0.0));
         let high = pct(((i.high * 1000.0).ceil() / 1000.0).min(1.0));
-        let shown = format!(
-            "{}%",
-            Fraction::new(rate.numerator * 100, rate.denominator)
-                .map_or(String::new(), |f| f.decimal(1))
-        );
+        let percent = rate.checked_mul(Fraction::ONE_HUNDRED).unwrap_or(rate);
+        let shown = format!("{}%", percent.decimal(1));
         match lang {
             Lang::Zh => format!("{shown}（{s}/{n}，95% 区间 {low}–{high}）"),
             Lang::En => format!("{shown} ({s}/{n}, 95% interval {low}–{high})"),

@@ -34,6 +34,11 @@ impl Fraction {
         numerator: 1,
         denominator: 1,
     };
+    /// A hundred, to show a rate as a percentage.
+    pub const ONE_HUNDRED: Fraction = Fraction {
+        numerator: 100,
+        denominator: 1,
+    };
 
     /// `numerator / denominator` in lowest terms; `None` for a zero denominator.
     ///
@@ -66,8 +71,10 @@ impl Fraction {
     pub fn checked_add(self, other: Fraction) -> Option<Fraction> {
         let (a, b) = (u128::from(self.numerator), u128::from(self.denominator));
         let (c, d) = (u128::from(other.numerator), u128::from(other.denominator));
-        let l = b / gcd(b, d).max(1) * d;
-        Self::reduce(a * (l / b.max(1)) + c * (l / d.max(1)), l)
+        let l = (b / gcd(b, d).max(1)).checked_mul(d)?;
+        let left = a.checked_mul(l / b.max(1))?;
+        let right = c.checked_mul(l / d.max(1))?;
+        Self::reduce(left.checked_add(right)?, l)
     }
 
     /// The product; `None` on overflow of the reduced form.
@@ -173,6 +180,16 @@ mod tests {
             let product = x.checked_mul(y).unwrap();
             prop_assert_eq!(product, Fraction::new(a * c, b * d).unwrap());
             prop_assert!(sum >= x && sum >= y);
+        }
+
+        #[test]
+        fn huge_values_give_none_not_a_panic(a in any::<u64>(), b in 1u64.., c in any::<u64>(), d in 1u64..) {
+            let x = Fraction::new(a, b).unwrap();
+            let y = Fraction::new(c, d).unwrap();
+            let _ = x.checked_add(y);
+            let _ = x.checked_mul(y);
+            let _ = x.decimal(6);
+            prop_assert_eq!(x.cmp(&y), y.cmp(&x).reverse());
         }
 
         #[test]

@@ -395,7 +395,10 @@ impl Register {
             }) => {}
             None => problems.push(invalid("名册没有任何事件", "the register has no events")),
         }
+        // A government named twice for the same kind (and category), or one application named
+        // twice.
         let mut seen = HashSet::new();
+        let mut applications = HashSet::new();
         for e in &self.events {
             let EventBody::Named(n) = &e.body;
             if n.document_number.trim().is_empty() {
@@ -424,15 +427,12 @@ impl Register {
                         ),
                     ));
                 }
-                if !seen.insert((
+                let place = (
                     entry.kind,
-                    entry.place.division_code.clone(),
-                    entry.category.clone(),
-                )) || !seen.insert((
-                    entry.kind,
-                    entry.application.clone(),
-                    String::from("\u{0}"),
-                )) {
+                    entry.place.division_code.as_str(),
+                    entry.category.as_str(),
+                );
+                if !seen.insert(place) || !applications.insert(entry.application.as_str()) {
                     problems.push(invalid(
                         format!("{}被命名了两次", entry.place.name),
                         format!("{} is named twice", entry.place.name),
