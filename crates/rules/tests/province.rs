@@ -287,3 +287,30 @@ fn a_province_session_survives_storage_with_everything() {
         assert_eq!(back.rank(kind), s.rank(kind));
     }
 }
+
+#[test]
+fn a_register_dropped_into_the_pool_is_rejected_with_why() {
+    let mut s = session().clone();
+    let before = s.candidates().len();
+    assert_eq!(
+        s.take_file("名册.json", register_bytes(), &CatalogSet::builtin()),
+        0
+    );
+    assert_eq!(s.candidates().len(), before);
+    let rejected = s.rejected.last().unwrap();
+    assert_eq!(
+        (rejected.file_name.as_str(), rejected.problems[0].code),
+        ("名册.json", Code::OtherDocument)
+    );
+    // A package dropped twice is taken in once.
+    let packages = sample_packages(2, 24, 3, &generator()).unwrap();
+    assert_eq!(
+        s.take_file(
+            "again.json",
+            packages[0].to_json().as_bytes(),
+            &CatalogSet::builtin()
+        ),
+        0
+    );
+    assert_eq!(s.package_count(), 2);
+}
