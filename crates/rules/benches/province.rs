@@ -40,6 +40,35 @@ fn benches(c: &mut Criterion) {
             })
         },
     );
+    // The same work in its three steps, to see where the time goes.
+    let take_in = || {
+        let mut s = ProvinceSession::new(Profile::shanxi_2020());
+        for (name, json) in &files {
+            s.take_file(name, json.as_bytes(), &catalogs);
+        }
+        s
+    };
+    group.bench_function("step 1: take in 11 packages (300 candidates)", |b| {
+        b.iter(take_in)
+    });
+    let mut scored = take_in();
+    let rows = read_scores_csv(scores.as_bytes(), 100).expect("scores");
+    group.bench_function("step 2: read and apply the scores table", |b| {
+        b.iter(|| {
+            let mut s = scored.clone();
+            let rows = read_scores_csv(scores.as_bytes(), 100).expect("scores");
+            s.apply_scores(&rows).expect("applied")
+        })
+    });
+    scored.apply_scores(&rows).expect("applied");
+    group.bench_function("step 3: rank both kinds", |b| {
+        b.iter(|| {
+            KindKey::ALL
+                .iter()
+                .map(|k| black_box(scored.rank(*k)).len())
+                .sum::<usize>()
+        })
+    });
     group.finish();
 }
 

@@ -96,12 +96,13 @@ impl Candidate {
     }
 }
 
-/// A package taken in, kept whole so the session can be verified again when read.
+/// A package taken in, kept whole so the session can be verified again when read (shared, so
+/// that cloning a session — as a reducer does on every action — does not copy megabytes).
 #[derive(Clone, Debug)]
 struct TakenPackage {
     file_name: String,
     integrity: String,
-    value: Value,
+    value: Arc<Value>,
 }
 
 /// The naming decision being prepared.
@@ -121,7 +122,7 @@ pub struct Naming {
 pub struct ProvinceSession {
     profile: Profile,
     packages: Vec<TakenPackage>,
-    directs: Vec<(String, Value)>,
+    directs: Vec<(String, Arc<Value>)>,
     candidates: Vec<Candidate>,
     evidence: BTreeMap<String, Evidence>,
     /// Files that could not be used.
@@ -293,7 +294,7 @@ impl ProvinceSession {
         self.packages.push(TakenPackage {
             file_name: file_name.to_string(),
             integrity: integrity.clone(),
-            value: package.package.to_value(),
+            value: Arc::new(package.package.to_value()),
         });
         let city_code = package.package.city.division_code.parse().unwrap_or(0);
         let mut added = 0;
@@ -324,7 +325,7 @@ impl ProvinceSession {
             v.get("integrity").and_then(Value::as_str) == Some(&verified.file.integrity)
         }) {
             self.directs
-                .push((file_name.to_string(), verified.file.to_value()));
+                .push((file_name.to_string(), Arc::new(verified.file.to_value())));
         }
         let new = self.join(
             verified,
@@ -1197,7 +1198,7 @@ impl ProvinceSession {
                 .iter()
                 .map(|p| PackageRecord {
                     file_name: p.file_name.clone(),
-                    package: p.value.clone(),
+                    package: Value::clone(&p.value),
                 })
                 .collect(),
             applications: self
@@ -1205,7 +1206,7 @@ impl ProvinceSession {
                 .iter()
                 .map(|(file_name, application)| DirectRecord {
                     file_name: file_name.clone(),
-                    application: application.clone(),
+                    application: Value::clone(application),
                 })
                 .collect(),
             evidence: self.evidence.clone(),
