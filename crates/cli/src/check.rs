@@ -6,6 +6,8 @@ use crate::{EXIT_INVALID, EXIT_OK};
 use serde::Serialize;
 use shifan_rules::application::CatalogRef;
 use shifan_rules::package::{Decision, DecisionEntry, VerifiedPackage};
+use shifan_rules::programme::KindKey;
+use shifan_rules::register::{Register, VerifiedRegister};
 use shifan_rules::{CatalogSet, Kind, Lang, Message, Problem, Verdict, Verified};
 use std::path::PathBuf;
 
@@ -74,6 +76,29 @@ pub fn describe_package(package: &VerifiedPackage, lang: Lang) -> String {
     }
 }
 
+/// The one-line description of a valid register.
+pub fn describe_register(register: &VerifiedRegister, lang: Lang) -> String {
+    let r = &register.register;
+    let named: Vec<_> = r.named().collect();
+    let count = |k| named.iter().filter(|e| e.kind == k).count();
+    let (c, s) = (count(KindKey::Comprehensive), count(KindKey::SingleItem));
+    let last = r.events.last().map_or("", |e| e.date.as_str());
+    match lang {
+        Lang::Zh => format!(
+            "{} 命名名册（{}）：综合示范 {c} 个，单项示范 {s} 个，{} 个事件，最近 {last}",
+            r.province.name,
+            r.round.title,
+            r.events.len()
+        ),
+        Lang::En => format!(
+            "{} register ({}): {c} comprehensive, {s} single-item, {} events, last {last}",
+            r.province.name,
+            r.round.title,
+            r.events.len()
+        ),
+    }
+}
+
 /// The text report: `OK  <file>  …` or `INVALID  <file>`, then one indented line per warning
 /// or problem.
 pub fn render_text(checked: &[Checked], lang: Lang) -> String {
@@ -105,6 +130,25 @@ pub fn render_text(checked: &[Checked], lang: Lang) -> String {
                     ));
                 }
             }
+            FileOutcome::Register(register) => {
+                out.push_str(&format!(
+                    "OK  {path}  {}\n",
+                    describe_register(register, lang)
+                ));
+                for e in register.register.named() {
+                    let what = if e.title.is_empty() {
+                        e.kind.label(lang).to_string()
+                    } else {
+                        format!("{}「{}」", e.kind.label(lang), e.title)
+                    };
+                    out.push_str(&format!(
+                        "    {}  {what}  #{}  {}\n",
+                        e.place.name,
+                        e.figures.position,
+                        e.figures.composite.decimal(4)
+                    ));
+                }
+            }
             FileOutcome::Invalid(problems) => {
                 out.push_str(&format!("INVALID  {path}\n"));
                 for p in problems {
@@ -130,6 +174,8 @@ struct JsonEntry<'a> {
     application: Option<JsonApplication<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     package: Option<JsonPackage<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    register: Option<&'a Register>,
     warnings: Vec<JsonProblem>,
     problems: Vec<JsonProblem>,
 }
@@ -221,6 +267,7 @@ pub fn render_json(checked: &[Checked]) -> String {
                     status: "ok",
                     application: Some(application(verified)),
                     package: None,
+                    register: None,
                     warnings: verified.warnings.iter().map(JsonProblem::from).collect(),
                     problems: Vec::new(),
                 },
@@ -243,7 +290,17 @@ pub fn render_json(checked: &[Checked]) -> String {
                             })
                             .collect(),
                     }),
+                    register: None,
                     warnings: p.warnings.iter().map(JsonProblem::from).collect(),
+                    problems: Vec::new(),
+                },
+                FileOutcome::Register(r) => JsonEntry {
+                    file,
+                    status: "ok",
+                    application: None,
+                    package: None,
+                    register: Some(&r.register),
+                    warnings: Vec::new(),
                     problems: Vec::new(),
                 },
                 FileOutcome::Invalid(problems) => JsonEntry {
@@ -251,6 +308,7 @@ pub fn render_json(checked: &[Checked]) -> String {
                     status: "invalid",
                     application: None,
                     package: None,
+                    register: None,
                     warnings: Vec::new(),
                     problems: problems.iter().map(JsonProblem::from).collect(),
                 },
@@ -259,6 +317,7 @@ pub fn render_json(checked: &[Checked]) -> String {
                     status: UNREADABLE,
                     application: None,
                     package: None,
+                    register: None,
                     warnings: Vec::new(),
                     problems: vec![JsonProblem {
                         code: UNREADABLE.to_string(),

@@ -54,6 +54,8 @@ pub enum FileOutcome {
     Valid(Box<Verified>),
     /// A recommendation package, read and verified with every application in it.
     Package(Box<VerifiedPackage>),
+    /// A province's register of named places and projects, read and verified.
+    Register(Box<shifan_rules::register::VerifiedRegister>),
     /// Read, but not a valid application: the problems, errors first.
     Invalid(Vec<Problem>),
     /// Could not be read at all.
@@ -63,13 +65,16 @@ pub enum FileOutcome {
 impl FileOutcome {
     /// Whether the input is usable.
     pub fn is_valid(&self) -> bool {
-        matches!(self, FileOutcome::Valid(_) | FileOutcome::Package(_))
+        matches!(
+            self,
+            FileOutcome::Valid(_) | FileOutcome::Package(_) | FileOutcome::Register(_)
+        )
     }
 
     /// The code of the first problem (or [`UNREADABLE`]); `None` for a valid file.
     pub fn first_code(&self) -> Option<&'static str> {
         match self {
-            FileOutcome::Valid(_) | FileOutcome::Package(_) => None,
+            FileOutcome::Valid(_) | FileOutcome::Package(_) | FileOutcome::Register(_) => None,
             FileOutcome::Invalid(problems) => problems.first().map(|p| p.code.as_str()),
             FileOutcome::Unreadable(_) => Some(UNREADABLE),
         }
@@ -78,7 +83,7 @@ impl FileOutcome {
     /// One line describing the first problem, in `lang`; `None` for a valid file.
     pub fn first_problem(&self, lang: Lang) -> Option<String> {
         match self {
-            FileOutcome::Valid(_) | FileOutcome::Package(_) => None,
+            FileOutcome::Valid(_) | FileOutcome::Package(_) | FileOutcome::Register(_) => None,
             FileOutcome::Invalid(problems) => problems.first().map(|p| p.describe(lang)),
             FileOutcome::Unreadable(message) => Some(describe_unreadable(message, lang)),
         }
@@ -119,6 +124,7 @@ pub fn check_path(path: &Path, catalogs: &CatalogSet) -> FileOutcome {
         Ok(bytes) => match read_document(&bytes, catalogs) {
             Ok(Document::Application(verified)) => FileOutcome::Valid(verified),
             Ok(Document::Package(package)) => FileOutcome::Package(package),
+            Ok(Document::Register(register)) => FileOutcome::Register(register),
             Err(problems) => FileOutcome::Invalid(problems),
         },
     }

@@ -10,6 +10,7 @@ pub mod catalog_cmd;
 pub mod check;
 pub mod input;
 pub mod output;
+pub mod province_cmd;
 pub mod sample_cmd;
 pub mod summary;
 

@@ -5,6 +5,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use shifan_cli::catalog_cmd::{self, MetaOverrides};
 use shifan_cli::input::load_catalogs;
 use shifan_cli::output::lang_from_env;
+use shifan_cli::province_cmd::{self, NameArgs, RoundInputs};
 use shifan_cli::sample_cmd::{self, KindArg, SampleArgs};
 use shifan_cli::summary::{self, Format};
 use shifan_cli::{Outcome, check};
@@ -71,16 +72,34 @@ enum Command {
     /// Show, import or export indicator catalogs.
     #[command(subcommand)]
     Catalog(CatalogCommand),
-    /// Print the JSON Schema of the application file.
-    Schema,
+    /// The provincial office's round: rank the cities' packages, list the candidates for the
+    /// public notice, write the register.
+    #[command(subcommand)]
+    Province(ProvinceCommand),
+    /// Print the JSON Schema of a file format [default: the application file].
+    Schema {
+        /// Which format.
+        #[arg(value_enum, default_value_t = SchemaArg::Application)]
+        of: SchemaArg,
+    },
     /// Write a realistic, valid sample application (reproducible for the same arguments).
     Sample {
         /// Division code of the applicant, e.g. 140105 (太原市小店区) or 140100 (太原市).
-        #[arg(long, value_name = "CODE")]
-        county: String,
+        #[arg(long, value_name = "CODE", required_unless_present = "round")]
+        county: Option<String>,
         /// How many indicators are met.
-        #[arg(long, value_name = "N")]
-        met: u32,
+        #[arg(long, value_name = "N", required_unless_present = "round")]
+        met: Option<u32>,
+        /// Instead: a provincial round, every city's recommendation package and a scores
+        /// table (`scores.csv`), written into the folder given by --output.
+        #[arg(long, conflicts_with_all = ["county", "met", "category"])]
+        round: bool,
+        /// With --round: how many cities send a package (1 to 11).
+        #[arg(long, value_name = "N", default_value_t = 11, requires = "round")]
+        cities: usize,
+        /// With --round: how many candidates in all.
+        #[arg(long, value_name = "N", default_value_t = 300, requires = "round")]
+        candidates: usize,
         /// Comprehensive or single-item.
         #[arg(long, value_enum, default_value_t = KindValue::Comprehensive)]
         kind: KindValue,
@@ -115,6 +134,175 @@ enum KindValue {
     Comprehensive,
     /// 单项示范
     SingleItem,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum SchemaArg {
+    /// The application file (shifan.application).
+    Application,
+    /// The recommendation package (shifan.package).
+    Package,
+    /// The programme profile (shifan.programme).
+    Programme,
+    /// The register file (shifan.register).
+    Register,
+}
+
+/// The round's inputs.
+#[derive(Args, Debug)]
+struct Round {
+    /// Recommendation packages and application files taken directly, or folders of them.
+    #[arg(required = true, value_name = "FILE|DIR")]
+    files: Vec<PathBuf>,
+    /// A scores table (CSV): evaluation, survey and on-site figures per candidate (repeatable,
+    /// applied in order; an evaluator's table with only the evaluation columns works too).
+    #[arg(long = "scores", value_name = "FILE.csv")]
+    scores: Vec<PathBuf>,
+    /// A programme profile file [default: the built-in Shanxi 2020 profile].
+    #[arg(long, value_name = "FILE")]
+    profile: Option<PathBuf>,
+    /// A catalog file to know besides the built-in ones (repeatable).
+    #[arg(long = "catalog", value_name = "FILE")]
+    catalogs: Vec<PathBuf>,
+}
+
+impl Round {
+    fn inputs(&self) -> RoundInputs {
+        RoundInputs {
+            files: self.files.clone(),
+            scores: self.scores.clone(),
+            profile: self.profile.clone(),
+        }
+    }
+}
+
+#[derive(Subcommand, Debug)]
+enum ProvinceCommand {
+    /// The scores table per kind: position (or why not ranked), figures, composite, formula.
+    Rank {
+        #[command(flatten)]
+        round: Round,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+        format: FormatArg,
+        /// Also write the table as an Excel workbook (.xlsx) to this file.
+        #[arg(long, value_name = "FILE")]
+        xlsx: Option<PathBuf>,
+    },
+    /// The candidate list for the public notice: the ranked candidates within each kind's
+    /// planned number of names.
+    List {
+        #[command(flatten)]
+        round: Round,
+        /// First day of the notice, YYYY-MM-DD.
+        #[arg(long, value_name = "DATE", requires_all = ["notice_end", "published_in", "objections_to"])]
+        notice_start: Option<String>,
+        /// Last day of the notice, YYYY-MM-DD.
+        #[arg(long, value_name = "DATE", requires = "notice_start")]
+        notice_end: Option<String>,
+        /// Where the notice is published.
+        #[arg(long, value_name = "TEXT", requires = "notice_start")]
+        published_in: Option<String>,
+        /// Where objections go (address, phone, e-mail).
+        #[arg(long, value_name = "TEXT", requires = "notice_start")]
+        objections_to: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+        format: FormatArg,
+        /// Also write the list as an Excel workbook (.xlsx) to this file.
+        #[arg(long, value_name = "FILE")]
+        xlsx: Option<PathBuf>,
+    },
+    /// Write the register (shifan.register) of the candidates a naming table names.
+    Name {
+        #[command(flatten)]
+        round: Round,
+        /// The naming table (CSV): one row per candidate named, by fingerprint
+        /// (申报文件指纹) or by division code and kind (区划代码, 申报类型[, 单项类别]).
+        #[arg(long, value_name = "FILE.csv")]
+        naming: PathBuf,
+        /// The naming decision's document number (文号).
+        #[arg(long, value_name = "TEXT")]
+        document_number: String,
+        /// The naming decision's date, YYYY-MM-DD.
+        #[arg(long, value_name = "DATE")]
+        date: String,
+        /// When the file is written, RFC 3339 [default: the decision's date, 00:00 +08:00].
+        #[arg(long, value_name = "RFC3339")]
+        created: Option<String>,
+        /// The register file to write, `-` for standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+    },
+}
+
+fn format_of(format: FormatArg) -> Format {
+    match format {
+        FormatArg::Table => Format::Table,
+        FormatArg::Csv => Format::Csv,
+        FormatArg::Json => Format::Json,
+    }
+}
+
+fn province(command: ProvinceCommand, lang: Lang) -> Outcome {
+    let round = match &command {
+        ProvinceCommand::Rank { round, .. }
+        | ProvinceCommand::List { round, .. }
+        | ProvinceCommand::Name { round, .. } => round,
+    };
+    let catalogs = match load_catalogs(&round.catalogs, lang) {
+        Ok(catalogs) => catalogs,
+        Err(message) => return Outcome::usage(message),
+    };
+    let inputs = round.inputs();
+    match command {
+        ProvinceCommand::Rank { format, xlsx, .. } => {
+            province_cmd::rank(&inputs, &catalogs, lang, format_of(format), xlsx.as_deref())
+        }
+        ProvinceCommand::List {
+            notice_start,
+            notice_end,
+            published_in,
+            objections_to,
+            format,
+            xlsx,
+            ..
+        } => {
+            let notice = notice_start.map(|start| shifan_rules::evidence::Notice {
+                start,
+                end: notice_end.unwrap_or_default(),
+                published_in: published_in.unwrap_or_default(),
+                objections_to: objections_to.unwrap_or_default(),
+            });
+            province_cmd::list(
+                &inputs,
+                &catalogs,
+                lang,
+                notice,
+                format_of(format),
+                xlsx.as_deref(),
+            )
+        }
+        ProvinceCommand::Name {
+            naming,
+            document_number,
+            date,
+            created,
+            output,
+            ..
+        } => province_cmd::name(
+            &inputs,
+            &catalogs,
+            lang,
+            &NameArgs {
+                naming,
+                document_number,
+                date,
+                created,
+                output,
+            },
+        ),
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -219,7 +407,21 @@ fn run(cli: Cli) -> Outcome {
         Command::Catalog(CatalogCommand::ExportCsv { edition, output }) => {
             catalog_cmd::export(edition.as_deref(), output.as_deref(), lang)
         }
-        Command::Schema => Outcome::ok(shifan_rules::application::json_schema()),
+        Command::Province(command) => province(command, lang),
+        Command::Schema { of } => Outcome::ok(match of {
+            SchemaArg::Application => shifan_rules::application::json_schema(),
+            SchemaArg::Package => shifan_rules::package::json_schema(),
+            SchemaArg::Programme => shifan_rules::programme::json_schema(),
+            SchemaArg::Register => shifan_rules::register::json_schema(),
+        }),
+        Command::Sample {
+            round: true,
+            cities,
+            candidates,
+            seed,
+            output,
+            ..
+        } => province_cmd::sample_round(cities, candidates, seed, &output, lang),
         Command::Sample {
             county,
             met,
@@ -228,10 +430,11 @@ fn run(cli: Cli) -> Outcome {
             seed,
             date,
             output,
+            ..
         } => sample_cmd::run(
             SampleArgs {
-                county,
-                met,
+                county: county.unwrap_or_default(),
+                met: met.unwrap_or_default(),
                 kind: match kind {
                     KindValue::Comprehensive => KindArg::Comprehensive,
                     KindValue::SingleItem => KindArg::SingleItem,

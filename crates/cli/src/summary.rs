@@ -113,6 +113,14 @@ pub fn report(checked: &[Checked], lang: Lang) -> Report {
                     report.valid.push(Row::of(file, verified, opinion));
                 }
             }
+            FileOutcome::Register(_) => {
+                let problem = shifan_rules::document::register_not_taken_in();
+                report.invalid.push(InvalidRow {
+                    file,
+                    code: problem.code.as_str(),
+                    problem: problem.describe(lang),
+                });
+            }
             other => report.invalid.push(InvalidRow {
                 file,
                 code: other.first_code().unwrap_or_default(),

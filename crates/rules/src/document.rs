@@ -1,4 +1,4 @@
-//! Reading any shifan document — an application file or a recommendation package — when the
+//! Reading any shifan document — an application file, a recommendation package or a register — when the
 //! caller does not know in advance which one it was given (a folder of submissions, a file
 //! dropped on the page). The bytes are parsed once and dispatched on their `format` field.
 
@@ -7,6 +7,7 @@ use crate::catalog::CatalogSet;
 use crate::input::{MAX_FILE_BYTES, parse_json, too_large};
 use crate::package::{self, MAX_PACKAGE_BYTES, VerifiedPackage, is_package};
 use crate::problem::Problem;
+use crate::register::{self, MAX_REGISTER_BYTES, VerifiedRegister, is_register};
 
 /// A verified document.
 #[derive(Clone, Debug)]
@@ -15,6 +16,8 @@ pub enum Document {
     Application(Box<Verified>),
     /// A recommendation package with its applications.
     Package(Box<VerifiedPackage>),
+    /// A province's register of named places and projects.
+    Register(Box<VerifiedRegister>),
 }
 
 /// Reads and verifies an application file or a recommendation package, each under its own
@@ -31,10 +34,26 @@ pub fn read_document(bytes: &[u8], catalogs: &CatalogSet) -> Result<Document, Ve
         return package::verify_package_value(value, catalogs)
             .map(|p| Document::Package(Box::new(p)));
     }
+    if is_register(&value) {
+        if bytes.len() > MAX_REGISTER_BYTES {
+            return Err(vec![too_large(MAX_REGISTER_BYTES)]);
+        }
+        return register::verify_register_value(value).map(|r| Document::Register(Box::new(r)));
+    }
     if bytes.len() > MAX_FILE_BYTES {
         return Err(vec![too_large(MAX_FILE_BYTES)]);
     }
     verify_parsed(value, catalogs).map(|v| Document::Application(Box::new(v)))
+}
+
+/// The problem of a register dropped where applications and packages are taken in (the city
+/// review, the province's pool): it is the result of a round, not a submission.
+pub fn register_not_taken_in() -> Problem {
+    Problem::new(
+        crate::problem::Code::OtherDocument,
+        "这是命名名册文件（省级命名的结果），不是申报文件或推荐材料包，不能在这里打开",
+        "this is a register file (the result of the province's naming), not an application or a recommendation package; it does not open here",
+    )
 }
 
 /// Whether a file dropped among documents is an indicator catalog rather than a document to

@@ -135,6 +135,14 @@ codes! {
     InvalidDecision = "invalid-decision", Error, "A package's decisions are incomplete, or its ranks are not 1..k over the recommended applications.";
     OutsideCity = "outside-city", Error, "An application in a package comes from a county outside the reviewing city.";
     DuplicateSubmission = "duplicate-submission", Warning, "Two applications are from the same government for the same kind.";
+    InvalidProfile = "invalid-profile", Error, "A programme profile breaks a structural rule (weights not adding up to 1, a scale that does not fit its part, a gate that cannot be one, a missing kind).";
+    InvalidScores = "invalid-scores", Error, "A row of an evaluator's or scores table is malformed, or names no candidate of the pool.";
+    InvalidFigures = "invalid-figures", Error, "A figure of the province's evidence is impossible (a score above its scale, more satisfied answers than respondents, a notice that ends before it starts).";
+    RecommendedTwice = "recommended-twice", Warning, "The same application (or the same submission) arrives in two recommendation packages.";
+    EditedAfterPackaging = "edited-after-packaging", Warning, "An application file arrived directly and differs from the same submission inside a city's package: it was edited after packaging.";
+    InvalidRegister = "invalid-register", Error, "A register file is malformed or breaks a rule (an event of an unknown kind, a place named twice, a missing decision number).";
+    BrokenChain = "broken-chain", Error, "An event of a register does not carry the hash of the one before it, or its own hash is wrong: the history was edited.";
+    ProfileMismatch = "profile-mismatch", Error, "The programme profile inside a register or province session does not match the fingerprint it is named by, or is not valid.";
     InvalidContact = "invalid-contact", Warning, "The contact's phone number or e-mail address does not look like one.";
 }
 

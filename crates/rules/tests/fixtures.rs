@@ -194,6 +194,34 @@ const NOT_COMMITTED: &[(Code, &str)] = &[
         Code::InvalidContact,
         "a warning of the applicant form, not of files",
     ),
+    // The province's codes: their fixtures are in `tests/fixtures/province/` (see
+    // `tests/province.rs`), or they concern the province's pool and tables.
+    (
+        Code::InvalidProfile,
+        "fixture: province/invalid-profile.json",
+    ),
+    (Code::InvalidScores, "fixture: province/invalid-scores.csv"),
+    (
+        Code::InvalidFigures,
+        "concerns figures entered in the province session",
+    ),
+    (Code::RecommendedTwice, "a warning of the province's pool"),
+    (
+        Code::EditedAfterPackaging,
+        "a warning of the province's pool",
+    ),
+    (
+        Code::InvalidRegister,
+        "fixture: province/invalid-register-invalid-register.json",
+    ),
+    (
+        Code::BrokenChain,
+        "fixture: province/invalid-register-broken-chain.json",
+    ),
+    (
+        Code::ProfileMismatch,
+        "fixture: province/invalid-register-profile-mismatch.json",
+    ),
 ];
 
 // ---------------------------------------------------------------------------------------------

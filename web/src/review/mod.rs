@@ -188,6 +188,11 @@ impl ReviewState {
                     report.added += added;
                     report.already_open += total - added;
                 }
+                Ok(Document::Register(_)) => {
+                    report.rejected += 1;
+                    let problem = shifan_rules::document::register_not_taken_in();
+                    self.session.reject(file.name, vec![problem]);
+                }
                 Err(problems) => {
                     report.rejected += 1;
                     self.session.reject(file.name, problems);

@@ -1,0 +1,316 @@
+//! The province's files: the committed register and profile fixtures in
+//! `tests/fixtures/province/` (a valid register and one invalid file per new problem code), how
+//! each is made, what reading it must give; and property tests of every reader the province
+//! adds (profile, scores table, register, province session) on random and mutated input.
+//!
+//! Regenerate the fixtures with `SHIFAN_BLESS=1 cargo test -p shifan-rules --test province`.
+
+// Reads the file system and uses proptest: native only.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use serde_json::{Value, json};
+use shifan_rules::evidence::read_scores_csv;
+use shifan_rules::package::read_package;
+use shifan_rules::programme::{KindKey, Profile};
+use shifan_rules::province::ProvinceSession;
+use shifan_rules::province_sample::{sample_packages, sample_scores_csv};
+use shifan_rules::register::{Register, read_register};
+use shifan_rules::{CatalogSet, Code, Generator, canonical};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/province")
+}
+
+fn generator() -> Generator {
+    Generator {
+        name: "shifan-fixtures".into(),
+        version: "1".into(),
+    }
+}
+
+/// A small round: two cities, 24 candidates (22 comprehensive, 2 single-item), scored, proposed by plan and all named.
+fn session() -> &'static ProvinceSession {
+    static SESSION: OnceLock<ProvinceSession> = OnceLock::new();
+    SESSION.get_or_init(|| {
+        let packages = sample_packages(2, 24, 3, &generator()).unwrap();
+        let catalogs = CatalogSet::builtin();
+        let mut s = ProvinceSession::new(Profile::shanxi_2020());
+        for p in &packages {
+            s.add_package(
+                &p.file_name(),
+                read_package(p.to_json().as_bytes(), &catalogs).unwrap(),
+            );
+        }
+        let rows = read_scores_csv(sample_scores_csv(&packages, 3).as_bytes(), 100).unwrap();
+        s.apply_scores(&rows).unwrap();
+        s.propose_by_plan();
+        let proposed: Vec<String> = s
+            .candidates()
+            .iter()
+            .map(|c| c.integrity().to_string())
+            .filter(|i| s.is_proposed(i))
+            .collect();
+        for i in proposed {
+            s.set_named(&i, true).unwrap();
+        }
+        s.naming.document_number = "晋法治办发〔2021〕5号".into();
+        s.naming.date = "2021-09-10".into();
+        s
+    })
+}
+
+fn valid_register() -> &'static Register {
+    static REGISTER: OnceLock<Register> = OnceLock::new();
+    REGISTER.get_or_init(|| {
+        Register::from_session(session(), generator(), "2021-09-10T09:00:00+08:00".into()).unwrap()
+    })
+}
+
+/// Recomputes every event's hash and chain (when `chain`) and the file's integrity, so that a
+/// mutation shows only the problem it is meant to show.
+fn reseal(mut v: Value, chain: bool) -> Value {
+    if chain {
+        let anchor = canonical::fingerprint(&json!({
+            "province": v["province"], "round": v["round"], "profile": v["profile"]["fingerprint"],
+        }));
+        let mut previous = anchor;
+        for e in v["events"].as_array_mut().unwrap() {
+            e["previous"] = json!(previous);
+            let mut bare = e.clone();
+            bare.as_object_mut().unwrap().remove("hash");
+            e["hash"] = json!(canonical::fingerprint(&bare));
+            previous = e["hash"].as_str().unwrap().to_string();
+        }
+    }
+    let mut bare = v.clone();
+    bare.as_object_mut().unwrap().remove("integrity");
+    v["integrity"] = json!(canonical::fingerprint(&bare));
+    v
+}
+
+/// Every committed fixture: its file name, its content, and the codes reading it gives
+/// (`None`: reads as valid).
+fn fixtures() -> Vec<(&'static str, String, Option<Vec<Code>>)> {
+    let valid = valid_register().to_value();
+    let pretty = |v: &Value| canonical::to_pretty(v);
+    let mut chain = valid.clone();
+    chain["events"][0]["body"]["named"]["document_number"] = json!("晋法治办发〔2021〕6号");
+    let mut profile = valid.clone();
+    profile["profile"]["data"]["kinds"][0]["parts"][1]["weight"]["value"] =
+        json!({"numerator": 3, "denominator": 5});
+    profile["profile"]["data"]["kinds"][0]["parts"][2]["weight"]["value"] =
+        json!({"numerator": 1, "denominator": 5});
+    let mut rules = valid.clone();
+    let entries = rules["events"][0]["body"]["named"]["entries"]
+        .as_array()
+        .unwrap()
+        .clone();
+    rules["events"][0]["body"]["named"]["entries"] = json!([entries[0], entries[0]]);
+    let mut edited = valid.clone();
+    edited["generator"]["version"] = json!("2");
+    let mut bad_profile = Profile::shanxi_2020().to_value();
+    bad_profile["kinds"][1]["parts"][0]["weight"]["value"] =
+        json!({"numerator": 1, "denominator": 2});
+    vec![
+        ("valid-register.json", pretty(&valid), None),
+        ("invalid-register-broken-chain.json", pretty(&reseal(chain, false)), Some(vec![Code::BrokenChain])),
+        ("invalid-register-profile-mismatch.json", pretty(&reseal(profile, true)), Some(vec![Code::ProfileMismatch])),
+        ("invalid-register-invalid-register.json", pretty(&reseal(rules, true)), Some(vec![Code::InvalidRegister])),
+        ("invalid-register-integrity-mismatch.json", pretty(&edited), Some(vec![Code::IntegrityMismatch])),
+        ("invalid-profile.json", pretty(&bad_profile), Some(vec![Code::InvalidProfile])),
+        (
+            "invalid-scores.csv",
+            "申报文件指纹,评估机构,评估日期,得分,满分\r\n0123456789abcdef,山西大学,2021-05-01,105,100\r\n".into(),
+            Some(vec![Code::InvalidScores]),
+        ),
+    ]
+}
+
+fn read(name: &str, bytes: &[u8]) -> Option<Vec<Code>> {
+    let codes = |p: Vec<shifan_rules::Problem>| p.into_iter().map(|p| p.code).collect::<Vec<_>>();
+    if name.ends_with(".csv") {
+        return read_scores_csv(bytes, 100).err().map(codes);
+    }
+    if name.contains("profile.json") {
+        return Profile::from_json(bytes).err().map(codes);
+    }
+    read_register(bytes).err().map(codes)
+}
+
+#[test]
+fn committed_fixtures_are_current_and_read_as_expected() {
+    let bless = std::env::var_os("SHIFAN_BLESS").is_some();
+    std::fs::create_dir_all(dir()).unwrap();
+    for (name, content, expect) in fixtures() {
+        let path = dir().join(name);
+        if bless {
+            std::fs::write(&path, &content).unwrap();
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == content,
+            "{name} is stale: regenerate with SHIFAN_BLESS=1"
+        );
+        assert_eq!(read(name, committed.as_bytes()), expect, "{name}");
+    }
+}
+
+#[test]
+fn every_new_code_has_a_fixture() {
+    let covered: Vec<Code> = fixtures()
+        .into_iter()
+        .filter_map(|(_, _, e)| e)
+        .flatten()
+        .collect();
+    for code in [
+        Code::InvalidProfile,
+        Code::InvalidScores,
+        Code::InvalidRegister,
+        Code::BrokenChain,
+        Code::ProfileMismatch,
+    ] {
+        assert!(covered.contains(&code), "{code} has no fixture");
+    }
+}
+
+#[test]
+fn the_register_round_trips_and_carries_the_round() {
+    let r = valid_register();
+    let json = r.to_json();
+    let read = read_register(json.as_bytes()).unwrap();
+    assert_eq!(read.register.to_json(), json);
+    assert_eq!(
+        read.profile.fingerprint(),
+        Profile::shanxi_2020().fingerprint()
+    );
+    let named: Vec<_> = read.register.named().collect();
+    assert_eq!(named.len(), session().naming.named.len());
+    for e in named {
+        let c = session()
+            .get(&e.application)
+            .expect("named on an application of the pool");
+        assert_eq!(
+            c.verified.file.applicant.division_code,
+            e.place.division_code
+        );
+        assert!(e.figures.composite.is_unit());
+    }
+    // The document knows it.
+    assert!(matches!(
+        shifan_rules::document::read_document(json.as_bytes(), &CatalogSet::builtin()),
+        Ok(shifan_rules::document::Document::Register(_))
+    ));
+}
+
+#[test]
+fn a_register_needs_a_decision_and_ranked_candidates() {
+    let mut s = session().clone();
+    s.naming.document_number = " ".into();
+    s.naming.date = "2021-9-10".into();
+    let codes: Vec<Code> =
+        Register::from_session(&s, generator(), "2021-09-10T09:00:00+08:00".into())
+            .unwrap_err()
+            .into_iter()
+            .map(|p| p.code)
+            .collect();
+    assert_eq!(codes, vec![Code::InvalidRegister, Code::InvalidTime]);
+    let mut s = session().clone();
+    let first = s.rank(KindKey::Comprehensive)[0].integrity.clone();
+    s.set_survey(&first, None).unwrap();
+    assert!(Register::from_session(&s, generator(), "2021-09-10T09:00:00+08:00".into()).is_err());
+}
+
+fn register_bytes() -> &'static [u8] {
+    static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
+    BYTES.get_or_init(|| valid_register().to_json().into_bytes())
+}
+
+fn session_bytes() -> &'static [u8] {
+    static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
+    BYTES.get_or_init(|| session().to_json().into_bytes())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_bytes_never_panic_the_province_readers(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        let _ = read_register(&bytes);
+        let _ = Profile::from_json(&bytes);
+        let _ = read_scores_csv(&bytes, 100);
+        let _ = ProvinceSession::from_json(&bytes, &CatalogSet::builtin());
+    }
+
+    #[test]
+    fn a_changed_byte_of_a_register_is_caught(at in any::<prop::sample::Index>(), byte in any::<u8>()) {
+        let mut bytes = register_bytes().to_vec();
+        let i = at.index(bytes.len());
+        prop_assume!(bytes[i] != byte);
+        bytes[i] = byte;
+        // Either refused, or the change was outside the content (white space between tokens).
+        if let Ok(read) = read_register(&bytes) {
+            let again = read.register.to_json();
+            prop_assert_eq!(again.as_bytes(), register_bytes());
+        }
+    }
+
+    #[test]
+    fn a_changed_byte_of_a_profile_is_refused_or_harmless(at in any::<prop::sample::Index>(), byte in any::<u8>()) {
+        let text = Profile::shanxi_2020().to_json();
+        let mut bytes = text.clone().into_bytes();
+        let i = at.index(bytes.len());
+        bytes[i] = byte;
+        if let Ok(p) = Profile::from_json(&bytes) {
+            // A valid profile is a valid profile: it writes back canonically and reads again.
+            prop_assert!(Profile::from_json(p.to_json().as_bytes()).is_ok());
+        }
+    }
+
+    #[test]
+    fn a_cut_province_session_is_refused_not_half_read(cut in any::<prop::sample::Index>()) {
+        let bytes = session_bytes();
+        let n = cut.index(bytes.len());
+        prop_assert!(ProvinceSession::from_json(&bytes[..n], &CatalogSet::builtin()).is_err());
+    }
+}
+
+#[test]
+fn a_province_session_survives_storage_with_everything() {
+    let s = session();
+    let back = ProvinceSession::from_json(session_bytes(), &CatalogSet::builtin()).unwrap();
+    assert_eq!(back.to_json().as_bytes(), session_bytes());
+    assert_eq!(back.naming, s.naming);
+    for kind in KindKey::ALL {
+        assert_eq!(back.rank(kind), s.rank(kind));
+    }
+}
+
+#[test]
+fn a_register_dropped_into_the_pool_is_rejected_with_why() {
+    let mut s = session().clone();
+    let before = s.candidates().len();
+    assert_eq!(
+        s.take_file("名册.json", register_bytes(), &CatalogSet::builtin()),
+        0
+    );
+    assert_eq!(s.candidates().len(), before);
+    let rejected = s.rejected.last().unwrap();
+    assert_eq!(
+        (rejected.file_name.as_str(), rejected.problems[0].code),
+        ("名册.json", Code::OtherDocument)
+    );
+    // A package dropped twice is taken in once.
+    let packages = sample_packages(2, 24, 3, &generator()).unwrap();
+    assert_eq!(
+        s.take_file(
+            "again.json",
+            packages[0].to_json().as_bytes(),
+            &CatalogSet::builtin()
+        ),
+        0
+    );
+    assert_eq!(s.package_count(), 2);
+}
