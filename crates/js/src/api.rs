@@ -314,6 +314,70 @@ impl PackageVerified {
     }
 }
 
+/// `register`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+pub enum RegisterTag {
+    /// A province's register of named places and projects.
+    #[serde(rename = "register")]
+    Register,
+}
+
+/// What a register holds, in short.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct RegisterSummary {
+    /// The province's name.
+    pub province: String,
+    /// The round's id.
+    pub round: String,
+    /// How many events its history has.
+    pub events: u32,
+    /// How many places and projects its naming events name.
+    pub named: u32,
+}
+
+/// A valid register.
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+pub struct RegisterVerified {
+    /// Always `true`.
+    pub ok: True,
+    /// `register`.
+    pub kind: RegisterTag,
+    /// The register as read.
+    pub file: shifan_rules::register::Register,
+    /// Its province, round and history in numbers.
+    pub summary: RegisterSummary,
+    /// Always `null`: a register names; it has no verdict of its own.
+    pub verdict: Option<Verdict>,
+    /// Problems that do not make the register unusable (none today).
+    pub warnings: Vec<JsProblem>,
+}
+
+impl RegisterVerified {
+    fn of(v: &shifan_rules::register::VerifiedRegister) -> RegisterVerified {
+        let register = &v.register;
+        let named = register
+            .events
+            .iter()
+            .map(|e| match &e.body {
+                shifan_rules::register::EventBody::Named(n) => n.entries.len() as u32,
+            })
+            .sum();
+        RegisterVerified {
+            ok: True,
+            kind: RegisterTag::Register,
+            file: register.clone(),
+            summary: RegisterSummary {
+                province: register.province.name.clone(),
+                round: register.round.id.clone(),
+                events: register.events.len() as u32,
+                named,
+            },
+            verdict: None,
+            warnings: Vec::new(),
+        }
+    }
+}
+
 /// What `verify` answers: a valid file of one of the kinds, or the problems.
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 #[serde(untagged)]
@@ -322,6 +386,8 @@ pub enum Verification {
     Application(Box<ApplicationVerified>),
     /// A valid recommendation package.
     Package(Box<PackageVerified>),
+    /// A valid register.
+    Register(Box<RegisterVerified>),
     /// Not a valid file.
     Failed(Failed),
 }
@@ -335,6 +401,7 @@ pub fn verify(bytes: &[u8], catalogs: &CatalogSet) -> Verification {
             Verification::Application(Box::new(ApplicationVerified::of(&v)))
         }
         Ok(Document::Package(p)) => Verification::Package(Box::new(PackageVerified::of(&p))),
+        Ok(Document::Register(r)) => Verification::Register(Box::new(RegisterVerified::of(&r))),
         Err(list) => Verification::Failed(Failed::of(&list)),
     }
 }
