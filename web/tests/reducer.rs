@@ -477,7 +477,6 @@ fn the_store_is_read_from_the_boot_and_written_through_the_outbox() {
             vec![Action::Persisted(Some(true))],
             |s| ensure(s.persisted == Some(true), "persisted"),
         ),
-        #[cfg(not(feature = "full"))]
         (
             "a reload reopens the tab's draft on its screen, with nothing to write",
             reopen,
@@ -500,7 +499,7 @@ mod full {
     use shifan_web::training_state::TrainingAction;
 
     fn enter() -> Action {
-        Action::Review(ReviewAction::Enter {
+        Action::review(ReviewAction::Enter {
             today: TODAY.to_string(),
         })
     }
@@ -528,7 +527,7 @@ mod full {
             (
                 "entering training with an unsaved draft writes it",
                 boot(),
-                then(edited(), [Action::Training(TrainingAction::Enter)]),
+                then(edited(), [Action::training(TrainingAction::Enter)]),
                 |s| ensure(draft_writes(s).len() == 1, "d1 written"),
             ),
             (
@@ -536,8 +535,11 @@ mod full {
                 unreadable,
                 vec![enter()],
                 |s| {
-                    ensure(!s.review.load_problems.is_empty(), "problems shown")?;
-                    ensure(s.review.session.date == TODAY, "a new session dated today")?;
+                    ensure(!s.modes.review.load_problems.is_empty(), "problems shown")?;
+                    ensure(
+                        s.modes.review.session.date == TODAY,
+                        "a new session dated today",
+                    )?;
                     ensure(
                         s.outbox.iter().any(|(_, w)| {
                             matches!(w,
@@ -554,9 +556,12 @@ mod full {
                 vec![],
                 |s| {
                     ensure(s.in_review(), "review shown")?;
-                    ensure(s.review.session.reviewer.name == "王审核", "session back")?;
                     ensure(
-                        !s.review.unsaved() && s.outbox.is_empty(),
+                        s.modes.review.session.reviewer.name == "王审核",
+                        "session back",
+                    )?;
+                    ensure(
+                        !s.modes.review.unsaved() && s.outbox.is_empty(),
                         "nothing to write",
                     )
                 },
@@ -565,8 +570,8 @@ mod full {
                 "a demo county is never written",
                 boot(),
                 vec![
-                    Action::Training(TrainingAction::Enter),
-                    Action::Training(TrainingAction::OpenDemo(shifan_rules::sample::Demo::ALL[0])),
+                    Action::training(TrainingAction::Enter),
+                    Action::training(TrainingAction::OpenDemo(shifan_rules::sample::Demo::ALL[0])),
                     Action::TogglePoint {
                         number: 1,
                         point: 0,

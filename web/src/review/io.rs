@@ -34,7 +34,7 @@ fn mark(name: &str) {
 }
 
 fn send(dispatch: &Dispatch, action: ReviewAction) {
-    dispatch.dispatch(Action::Review(action));
+    dispatch.dispatch(Action::review(action));
 }
 
 /// Reads and verifies `files` (applications or packages) and adds them to the review. The

@@ -19,8 +19,9 @@ use shifan_rules::document::Document;
 use shifan_rules::package::Decision;
 use shifan_rules::session::Session;
 
+use crate::modes::{Mode, ModeAction};
 use crate::record::REVIEW_UNREADABLE_KEY;
-use crate::state::{AppState, SaveError, SaveStatus, Screen, Write};
+use crate::state::{Action, AppState, SaveError, SaveStatus, Write};
 
 pub use rows::{Column, DecisionFilter, KindFilter, Sort, VerdictFilter};
 
@@ -202,6 +203,13 @@ impl ReviewState {
     }
 }
 
+impl Action {
+    /// The action `action` of the city review.
+    pub fn review(action: ReviewAction) -> Action {
+        Action::Mode(ModeAction::Review(action))
+    }
+}
+
 /// Everything that can happen in the city review.
 #[derive(Clone, Debug)]
 pub enum ReviewAction {
@@ -269,11 +277,15 @@ pub enum ReviewAction {
 impl AppState {
     /// Applies a review action.
     pub(crate) fn reduce_review(&mut self, action: ReviewAction) {
-        let r = &mut self.review;
+        let r = &mut self.modes.review;
         match action {
             ReviewAction::Enter { today } => {
-                self.switch_to(Screen::Review);
-                if let Some(write) = self.review.ensure_loaded(today, &self.drafts.catalog_set()) {
+                self.show_mode(Mode::Review);
+                if let Some(write) = self
+                    .modes
+                    .review
+                    .ensure_loaded(today, &self.drafts.catalog_set())
+                {
                     self.request(write);
                 }
             }

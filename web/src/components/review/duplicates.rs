@@ -21,7 +21,7 @@ pub fn Duplicates() -> Html {
     let d = state.dispatcher();
     let lang = state.lang;
     let rt = review_texts(lang);
-    let apps = state.review.session.applications();
+    let apps = state.modes.review.session.applications();
     let files: Vec<_> = apps.iter().map(|r| &r.verified.file).collect();
     let groups = groups(apps.len(), &duplicate_pairs(&files));
     if groups.is_empty() {
@@ -43,7 +43,7 @@ pub fn Duplicates() -> Html {
             );
             Callback::from(move |_: MouseEvent| {
                 if browser::confirm(&question) {
-                    d.dispatch(Action::Review(ReviewAction::Remove(id.clone())));
+                    d.dispatch(Action::review(ReviewAction::Remove(id.clone())));
                 }
             })
         };

@@ -17,12 +17,12 @@ pub fn ReviewNotices() -> Html {
     let d = state.dispatcher();
     let t = texts(state.lang);
     let rt = review_texts(state.lang);
-    let r = &state.review;
+    let r = &state.modes.review;
     let export = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
-            let notice = io::download_package(&state.review.session);
-            state.dispatch(Action::Review(ReviewAction::Notice(notice)));
+            let notice = io::download_package(&state.modes.review.session);
+            state.dispatch(Action::review(ReviewAction::Notice(notice)));
         })
     };
     let save_failure = match r.save {
