@@ -9,7 +9,9 @@ use std::sync::Arc;
 
 use shifan_rules::{Catalog, CatalogSet, Draft, Lang, Status};
 use shifan_web::record::{Listing, draft_key};
-use shifan_web::state::{Action, AppState, Boot, SaveError, SaveStatus, Screen, Write};
+use shifan_web::state::{
+    Action, AppState, Boot, DuplicateChoice, SaveError, SaveStatus, Screen, Write,
+};
 use yew::Reducible;
 
 const TODAY: &str = "2026-12-02";
@@ -227,6 +229,182 @@ fn closing_or_replacing_a_draft_asks_for_its_last_changes_to_be_written() {
             },
         ),
     ]);
+}
+
+/// Whether the unsaved edit of [`edited`] survives: the draft is still open with it, or it
+/// was asked to be written and the start page lists it as it is.
+fn edit_kept(s: &AppState) -> Result<(), String> {
+    if s.draft
+        .as_ref()
+        .is_some_and(|d| d.id == "d1" && has_the_edit(d))
+    {
+        return ensure(s.unsaved(), "still open and still to be saved");
+    }
+    ensure(
+        draft_writes(s)
+            .iter()
+            .any(|d| d.id == "d1" && has_the_edit(d)),
+        "d1 asked to be written with its edit",
+    )?;
+    ensure(
+        s.drafts
+            .drafts
+            .iter()
+            .any(|d| d.draft.id == "d1" && has_the_edit(&d.draft)),
+        "d1 listed as it is",
+    )?;
+    ensure(
+        s.pending.is_none() && s.evidence_form.is_none() && s.kind_stash.is_none(),
+        "nothing of d1 left to act on the next draft",
+    )
+}
+
+/// A file of the same application as the saved draft `s1` (same start, applicant, catalog).
+fn same_as_saved() -> Action {
+    Action::OpenDraft {
+        draft: Box::new(stored("f1", T1)),
+        catalog: reference(),
+        warnings: Vec::new(),
+    }
+}
+
+#[test]
+fn every_way_out_of_a_draft_keeps_its_unsaved_change() {
+    let saved = || {
+        let mut b = boot();
+        b.listing = listing(&[stored("s1", T0)]);
+        b
+    };
+    // Each way the official can leave the open draft `d1` while its last edit is not yet
+    // written: all go through `AppState::close_draft`, and none drops the edit.
+    let cases: Vec<(&'static str, Boot, Vec<Action>)> = vec![
+        ("the start page", boot(), vec![Action::Go(Screen::Start)]),
+        ("a new draft", boot(), vec![new_draft("d3")]),
+        (
+            "another draft opened",
+            boot(),
+            vec![Action::OpenDraft {
+                draft: Box::new(stored("d2", T0)),
+                catalog: reference(),
+                warnings: Vec::new(),
+            }],
+        ),
+        (
+            "a file of a saved application, while the question is open",
+            saved(),
+            vec![same_as_saved()],
+        ),
+        (
+            "a file of a saved application, the saved draft continued",
+            saved(),
+            vec![
+                same_as_saved(),
+                Action::ResolveDuplicate(DuplicateChoice::Continue),
+            ],
+        ),
+        (
+            "a file of a saved application, kept as a copy",
+            saved(),
+            vec![
+                same_as_saved(),
+                Action::ResolveDuplicate(DuplicateChoice::KeepCopy),
+            ],
+        ),
+        (
+            "a file of a saved application, neither",
+            saved(),
+            vec![
+                same_as_saved(),
+                Action::ResolveDuplicate(DuplicateChoice::Cancel),
+            ],
+        ),
+        (
+            "another stored draft deleted",
+            saved(),
+            vec![Action::DeleteRecord(draft_key("s1"))],
+        ),
+        (
+            "a status waiting for its reason, then the start page",
+            boot(),
+            vec![
+                Action::SetStatus {
+                    number: 7,
+                    status: Status::NotApplicable,
+                    reason: None,
+                },
+                Action::Go(Screen::Start),
+            ],
+        ),
+        (
+            "an evidence form open, then another draft",
+            boot(),
+            vec![Action::OpenEvidenceForm(5), new_draft("d3")],
+        ),
+        (
+            "the store listed again meanwhile",
+            saved(),
+            vec![Action::Listed(listing(&[])), Action::Go(Screen::Start)],
+        ),
+        #[cfg(feature = "full")]
+        (
+            "the city review entered",
+            boot(),
+            vec![Action::review(shifan_web::review::ReviewAction::Enter {
+                today: TODAY.to_string(),
+            })],
+        ),
+        #[cfg(feature = "full")]
+        (
+            "training entered",
+            boot(),
+            vec![Action::training(
+                shifan_web::training_state::TrainingAction::Enter,
+            )],
+        ),
+        #[cfg(feature = "full")]
+        (
+            "a demo county opened",
+            boot(),
+            vec![Action::training(
+                shifan_web::training_state::TrainingAction::OpenDemo(
+                    shifan_rules::sample::Demo::ALL[0],
+                ),
+            )],
+        ),
+    ];
+    check(
+        cases
+            .into_iter()
+            .map(|(name, boot, more)| {
+                (
+                    name,
+                    boot,
+                    then(edited(), more),
+                    edit_kept as fn(&AppState) -> Result<(), String>,
+                )
+            })
+            .collect(),
+    );
+}
+
+#[test]
+fn deleting_the_open_draft_closes_it_and_the_deletion_is_the_last_word() {
+    check(vec![(
+        "deleting d1 while it is open",
+        boot(),
+        then(edited(), [Action::DeleteRecord(draft_key("d1"))]),
+        |s| {
+            ensure(s.draft.is_none() && s.screen == Screen::Start, "closed")?;
+            ensure(
+                matches!(s.outbox.last(), Some((_, Write::Delete(k))) if *k == draft_key("d1")),
+                "the deletion is done after any write of it",
+            )?;
+            ensure(
+                !s.drafts.drafts.iter().any(|d| d.draft.id == "d1"),
+                "not listed",
+            )
+        },
+    )]);
 }
 
 #[test]
