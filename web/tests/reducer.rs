@@ -760,6 +760,171 @@ mod full {
             ),
         ]);
     }
+    /// Verified application files of 小店区 (90 met) and 迎泽区 (80 met), as the review opens
+    /// them.
+    fn two_applications() -> Vec<shifan_web::review::OpenedFile> {
+        use shifan_rules::sample::{SampleKind, SampleSpec, sample_application};
+        [
+            ("xiaodian.json", "140105", 90, 1),
+            ("yingze.json", "140106", 80, 2),
+        ]
+        .into_iter()
+        .map(|(name, code, met, seed)| {
+            let spec = SampleSpec::new(code, met, SampleKind::Comprehensive, seed);
+            let text = sample_application(Catalog::reference(), &spec)
+                .unwrap()
+                .to_json();
+            shifan_web::review::OpenedFile {
+                name: name.to_string(),
+                result: shifan_rules::document::read_document(
+                    text.as_bytes(),
+                    &CatalogSet::builtin(),
+                ),
+            }
+        })
+        .collect()
+    }
+
+    /// The review with both files open, 小店区 recommended (rank 2, with a comment) after
+    /// 迎泽区 (rank 1).
+    fn decided() -> Vec<Action> {
+        use shifan_rules::package::Decision;
+        let ids: Vec<String> = two_applications()
+            .iter()
+            .map(|f| match &f.result {
+                Ok(shifan_rules::document::Document::Application(v)) => v.file.integrity.clone(),
+                _ => panic!("a valid sample"),
+            })
+            .collect();
+        [
+            enter(),
+            Action::review(ReviewAction::Opened(two_applications())),
+            Action::review(ReviewAction::Decide(ids[1].clone(), Decision::Recommend)),
+            Action::review(ReviewAction::Decide(ids[0].clone(), Decision::Recommend)),
+            Action::review(ReviewAction::Comment(
+                ids[0].clone(),
+                "材料齐全".to_string(),
+            )),
+        ]
+        .into_iter()
+        .collect()
+    }
+
+    fn xiaodian(s: &AppState) -> Option<&shifan_rules::session::Reviewed> {
+        s.modes
+            .review
+            .session
+            .applications()
+            .iter()
+            .find(|r| r.verified.file.applicant.division_code == "140105")
+    }
+
+    fn xiaodian_id() -> String {
+        let s = run(boot(), decided());
+        xiaodian(&s).unwrap().integrity().to_string()
+    }
+
+    #[test]
+    fn a_removal_from_the_review_can_be_undone_with_everything_recorded() {
+        let remove = || Action::review(ReviewAction::Remove(xiaodian_id()));
+        let undo = || Action::review(ReviewAction::UndoRemove);
+        check(vec![
+            (
+                "the decided state is as described",
+                boot(),
+                decided(),
+                |s| {
+                    let x = xiaodian(s).ok_or("小店区 open")?;
+                    ensure(x.opinion.rank == Some(2), "rank 2")?;
+                    ensure(x.opinion.comment == "材料齐全", "comment")
+                },
+            ),
+            (
+                "removing keeps what it took for an undo",
+                boot(),
+                then(decided(), [remove()]),
+                |s| {
+                    ensure(xiaodian(s).is_none(), "gone from the table")?;
+                    let removed = s.modes.review.removed.as_ref().ok_or("kept for undo")?;
+                    ensure(
+                        removed.reviewed.opinion.comment == "材料齐全",
+                        "with its comment",
+                    )
+                },
+            ),
+            (
+                "undo puts it back with its decision, rank and comment",
+                boot(),
+                then(decided(), [remove(), undo()]),
+                |s| {
+                    let x = xiaodian(s).ok_or("back in the table")?;
+                    ensure(
+                        x.opinion.decision == shifan_rules::package::Decision::Recommend,
+                        "recommended",
+                    )?;
+                    ensure(x.opinion.rank == Some(2), "rank 2 again")?;
+                    ensure(x.opinion.comment == "材料齐全", "its comment")?;
+                    ensure(s.modes.review.removed.is_none(), "the undo is used up")?;
+                    ensure(s.modes.review.unsaved(), "the session is to be saved again")
+                },
+            ),
+            (
+                "a second undo does nothing",
+                boot(),
+                then(decided(), [remove(), undo(), undo()]),
+                |s| {
+                    ensure(
+                        s.modes.review.session.applications().len() == 2,
+                        "two applications",
+                    )
+                },
+            ),
+            (
+                "closing the notice keeps the removal",
+                boot(),
+                then(
+                    decided(),
+                    [
+                        remove(),
+                        Action::review(ReviewAction::ForgetRemoved),
+                        undo(),
+                    ],
+                ),
+                |s| ensure(xiaodian(s).is_none(), "still removed"),
+            ),
+            (
+                "the same file opened again meanwhile: the undo makes no twin",
+                boot(),
+                then(
+                    decided(),
+                    [
+                        remove(),
+                        Action::review(ReviewAction::Opened(two_applications())),
+                        undo(),
+                    ],
+                ),
+                |s| {
+                    ensure(
+                        s.modes.review.session.applications().len() == 2,
+                        "two applications, no twin",
+                    )
+                },
+            ),
+            (
+                "a new review forgets the undo",
+                boot(),
+                then(
+                    decided(),
+                    [
+                        remove(),
+                        Action::review(ReviewAction::NewReview(TODAY.to_string())),
+                        undo(),
+                    ],
+                ),
+                |s| ensure(s.modes.review.session.applications().is_empty(), "empty"),
+            ),
+        ]);
+    }
 }
 
 /// Opening `draft` as a file does: under a new id.

@@ -17,7 +17,7 @@ pub mod rows;
 use shifan_rules::Problem;
 use shifan_rules::document::Document;
 use shifan_rules::package::Decision;
-use shifan_rules::session::Session;
+use shifan_rules::session::{Removed, Session};
 
 use crate::modes::{Mode, ModeAction};
 use crate::record::REVIEW_UNREADABLE_KEY;
@@ -101,6 +101,9 @@ pub struct ReviewState {
     pub save: SaveStatus,
     /// The printable opinion sheet (初审意见表) is shown instead of the page.
     pub sheet: bool,
+    /// The application removed last, with its decision, rank and comment, until it is put
+    /// back ([`ReviewAction::UndoRemove`]) or the notice offering that is closed.
+    pub removed: Option<Removed>,
 }
 
 impl Default for ReviewState {
@@ -125,6 +128,7 @@ impl Default for ReviewState {
             saved_revision: 0,
             save: SaveStatus::Idle,
             sheet: false,
+            removed: None,
         }
     }
 }
@@ -235,8 +239,12 @@ pub enum ReviewAction {
     Opened(Vec<OpenedFile>),
     /// The batch is finished.
     ReadDone,
-    /// Remove an application from the review.
+    /// Remove an application from the review (kept in [`ReviewState::removed`] for an undo).
     Remove(String),
+    /// Put the application removed last back, with its decision, rank and comment.
+    UndoRemove,
+    /// Close the notice that offers to undo the removal (the removal stays).
+    ForgetRemoved,
     /// Forget one rejected file.
     RemoveRejected(usize),
     /// Forget every rejected file.
@@ -317,13 +325,24 @@ impl AppState {
             ReviewAction::Opened(files) => r.opened(files),
             ReviewAction::ReadDone => r.reading = None,
             ReviewAction::Remove(id) => {
-                if r.session.remove(&id).is_some() {
+                if let Some(removed) = r.session.remove(&id) {
                     if r.viewing.as_deref() == Some(id.as_str()) {
                         r.viewing = None;
                     }
+                    r.removed = Some(removed);
                     r.changed();
                 }
             }
+            // Refused (and forgotten) only when the same application was opened again
+            // meanwhile: that copy is in the table, and the restored one would be a twin.
+            ReviewAction::UndoRemove => {
+                if let Some(removed) = r.removed.take()
+                    && r.session.restore(removed)
+                {
+                    r.changed();
+                }
+            }
+            ReviewAction::ForgetRemoved => r.removed = None,
             ReviewAction::RemoveRejected(i) => {
                 if i < r.session.rejected.len() {
                     r.session.rejected.remove(i);
@@ -337,6 +356,7 @@ impl AppState {
             ReviewAction::NewReview(today) => {
                 r.session = Session::new(today);
                 r.city_inferred = false;
+                r.removed = None;
                 r.viewing = None;
                 r.report = None;
                 r.notice = None;

@@ -1,7 +1,7 @@
 //! Duplicate submissions: files for the same county and kind (`shifan_rules::review`'s
 //! definition), side by side in one group, so the office can see which is which and keep one.
-//! Removing one drops its decision, rank and comments, so it asks first (as starting a new
-//! review does).
+//! Removing one takes its decision, rank and comments with it, so it asks first (as starting a
+//! new review does), and the notice after it offers an undo.
 
 use shifan_rules::review::duplicate_pairs;
 use shifan_rules::session::Reviewed;
