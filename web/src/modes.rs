@@ -177,6 +177,15 @@ pub(crate) fn leave(state: &mut AppState) {
     let _ = state;
 }
 
+/// A catalog was kept: each mode reads again what waited for it (the review verifies the files
+/// refused for their catalog, which then join the table).
+pub(crate) fn catalog_kept(state: &mut AppState) {
+    #[cfg(feature = "full")]
+    state.review_catalog_kept();
+    #[cfg(not(feature = "full"))]
+    let _ = state;
+}
+
 /// The name in the top bar when it is not the self-assessment's (the review's page names the
 /// city review).
 pub fn app_name(state: &AppState) -> Option<&'static str> {

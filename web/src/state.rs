@@ -213,6 +213,17 @@ pub struct Duplicate {
     pub existing: String,
 }
 
+/// A file refused only for its catalog, kept while its notice offers to load that catalog:
+/// once the catalog is kept ([`Action::KeepCatalog`]) the file opens, without being picked
+/// again.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AwaitingCatalog {
+    /// The file as it was read.
+    pub bytes: Rc<[u8]>,
+    /// The id its draft gets when it opens.
+    pub id: String,
+}
+
 /// What the official chose for a [`Duplicate`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DuplicateChoice {
@@ -287,6 +298,8 @@ pub struct AppState {
     pub notice: Option<Notice>,
     /// A file waiting for the choice between the saved draft it repeats and a copy.
     pub duplicate: Option<Duplicate>,
+    /// A file refused for its catalog, waiting for it while its notice shows.
+    pub awaiting: Option<AwaitingCatalog>,
     /// The same draft is open in another tab.
     pub conflict: bool,
     /// Drafts in browser storage (and records that cannot be read), for the start page.
@@ -333,6 +346,7 @@ impl AppState {
             kind_stash: None,
             notice: None,
             duplicate: None,
+            awaiting: None,
             conflict: false,
             drafts: boot.listing,
             persisted: boot.persisted,
@@ -413,6 +427,30 @@ impl AppState {
         self.close_draft();
         self.notice = None;
         self.screen = Screen::Mode(mode);
+    }
+
+    /// Opens a draft read from a file or the list; a draft under a new id (a file) that
+    /// repeats a saved one waits for the official's choice ([`AppState::duplicate`]); a saved
+    /// draft opened from the list is never asked about.
+    fn open_asked(&mut self, draft: Box<Draft>, catalog: Arc<Catalog>, warnings: Vec<Problem>) {
+        let known = self.drafts.drafts.iter().any(|d| d.draft.id == draft.id);
+        let existing = self
+            .drafts
+            .drafts
+            .iter()
+            .find(|d| !known && d.draft.same_application(&draft))
+            .map(|d| d.draft.id.clone());
+        match existing {
+            Some(existing) => {
+                self.duplicate = Some(Duplicate {
+                    draft,
+                    catalog,
+                    warnings,
+                    existing,
+                })
+            }
+            None => self.open_with_warnings(*draft, catalog, warnings),
+        }
     }
 
     /// Opens `draft` and shows the warnings it was opened with (none: no notice).
@@ -582,8 +620,19 @@ pub enum Action {
         warnings: Vec<Problem>,
     },
     /// Keep this catalog (loaded from a file) in the store: files and drafts answered against
-    /// it are read with it from now on, also after a reload.
+    /// it are read with it from now on, also after a reload; the file waiting for it opens
+    /// ([`AppState::awaiting`]), and the review verifies its waiting files again.
     KeepCatalog(Arc<Catalog>),
+    /// A file was refused only for its catalog: its problems are shown, and it waits for the
+    /// catalog to be loaded from the notice.
+    RefusedForCatalog {
+        /// The file as it was read.
+        bytes: Rc<[u8]>,
+        /// The id its draft gets when it opens.
+        id: String,
+        /// Why it was refused.
+        problems: Vec<Problem>,
+    },
     /// The official's choice for the file waiting in [`AppState::duplicate`].
     ResolveDuplicate(DuplicateChoice),
     /// The store was read again: the drafts it holds.
@@ -744,28 +793,7 @@ impl Reducible for AppState {
                 draft,
                 catalog,
                 warnings,
-            } => {
-                // A draft under a new id (a file) that repeats a saved one waits for the
-                // official's choice; a saved draft opened from the list is never asked about.
-                let known = s.drafts.drafts.iter().any(|d| d.draft.id == draft.id);
-                let existing = s
-                    .drafts
-                    .drafts
-                    .iter()
-                    .find(|d| !known && d.draft.same_application(&draft))
-                    .map(|d| d.draft.id.clone());
-                match existing {
-                    Some(existing) => {
-                        s.duplicate = Some(Duplicate {
-                            draft,
-                            catalog,
-                            warnings,
-                            existing,
-                        })
-                    }
-                    None => s.open_with_warnings(*draft, catalog, warnings),
-                }
-            }
+            } => s.open_asked(draft, catalog, warnings),
             Action::KeepCatalog(catalog) => {
                 s.request(Write::Put {
                     key: crate::record::catalog_key(catalog.fingerprint()),
@@ -776,6 +804,43 @@ impl Reducible for AppState {
                     problems: Vec::new(),
                 });
                 s.drafts.keep_catalog(catalog);
+                if let Some(file) = s.awaiting.take() {
+                    let catalogs = s.drafts.catalog_set();
+                    match crate::files::read_opened(&file.bytes, &catalogs, file.id.clone()) {
+                        Ok((draft, catalog, warnings)) => {
+                            s.open_asked(Box::new(draft), catalog, warnings);
+                            // Opened without warnings: the notice still says the catalog is kept.
+                            if s.notice.is_none() {
+                                s.notice = Some(Notice {
+                                    topic: NoticeTopic::CatalogKept,
+                                    problems: Vec::new(),
+                                });
+                            }
+                        }
+                        // Another catalog than the file's: it still waits, and says why.
+                        Err(problems) => {
+                            if crate::files::needs_catalog(&problems) {
+                                s.awaiting = Some(file);
+                            }
+                            s.notice = Some(Notice {
+                                topic: NoticeTopic::OpenFailed,
+                                problems,
+                            });
+                        }
+                    }
+                }
+                crate::modes::catalog_kept(&mut s);
+            }
+            Action::RefusedForCatalog {
+                bytes,
+                id,
+                problems,
+            } => {
+                s.notice = Some(Notice {
+                    topic: NoticeTopic::OpenFailed,
+                    problems,
+                });
+                s.awaiting = Some(AwaitingCatalog { bytes, id });
             }
             Action::ResolveDuplicate(choice) => {
                 if let Some(dup) = s.duplicate.take() {
@@ -1065,6 +1130,15 @@ impl Reducible for AppState {
             Action::Mode(action) => crate::modes::reduce(&mut s, action),
             Action::Next => s.step(true),
             Action::Prev => s.step(false),
+        }
+        // A file waits for its catalog only while its notice (with the button that loads the
+        // catalog) shows.
+        if !s
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.topic == NoticeTopic::OpenFailed)
+        {
+            s.awaiting = None;
         }
         Rc::new(s)
     }

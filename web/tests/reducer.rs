@@ -774,13 +774,11 @@ mod full {
             let text = sample_application(Catalog::reference(), &spec)
                 .unwrap()
                 .to_json();
-            shifan_web::review::OpenedFile {
-                name: name.to_string(),
-                result: shifan_rules::document::read_document(
-                    text.as_bytes(),
-                    &CatalogSet::builtin(),
-                ),
-            }
+            shifan_web::review::OpenedFile::read(
+                name.to_string(),
+                text.as_bytes(),
+                &CatalogSet::builtin(),
+            )
         })
         .collect()
     }
@@ -922,6 +920,68 @@ mod full {
                     ],
                 ),
                 |s| ensure(s.modes.review.session.applications().is_empty(), "empty"),
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_rejected_file_joins_the_table_once_its_catalog_is_loaded() {
+        let (office, file) = office_and_file();
+        let opened = || {
+            let mut files = two_applications();
+            files.push(shifan_web::review::OpenedFile::read(
+                "jinzhong.json".to_string(),
+                &file,
+                &CatalogSet::builtin(),
+            ));
+            Action::review(ReviewAction::Opened(files))
+        };
+        fn rejected(s: &AppState) -> bool {
+            s.modes
+                .review
+                .session
+                .rejected
+                .iter()
+                .any(|r| r.file_name == "jinzhong.json")
+        }
+        check(vec![
+            (
+                "refused for its catalog: rejected, and waiting",
+                boot(),
+                vec![enter(), opened()],
+                |s| {
+                    ensure(
+                        s.modes.review.session.applications().len() == 2,
+                        "two in the table",
+                    )?;
+                    ensure(rejected(s), "rejected")?;
+                    ensure(s.modes.review.awaiting.len() == 1, "waiting")
+                },
+            ),
+            (
+                "its catalog loaded: verified again, in the table, no longer rejected",
+                boot(),
+                vec![enter(), opened(), Action::KeepCatalog(office.clone())],
+                |s| {
+                    ensure(
+                        s.modes.review.session.applications().len() == 3,
+                        "three in the table",
+                    )?;
+                    ensure(!rejected(s), "not rejected")?;
+                    ensure(s.modes.review.awaiting.is_empty(), "nothing waits")?;
+                    ensure(s.modes.review.unsaved(), "the session is to be saved")
+                },
+            ),
+            (
+                "the rejected file forgotten: loading the catalog adds nothing",
+                boot(),
+                vec![
+                    enter(),
+                    opened(),
+                    Action::review(ReviewAction::ClearRejected),
+                    Action::KeepCatalog(office.clone()),
+                ],
+                |s| ensure(s.modes.review.session.applications().len() == 2, "two"),
             ),
         ]);
     }
@@ -1080,4 +1140,127 @@ fn a_loaded_catalog_is_kept_in_the_store_and_read_with() {
         s.notice.map(|n| n.topic),
         Some(shifan_web::state::NoticeTopic::CatalogKept)
     );
+}
+
+/// An office's own catalog (the reference one under another id), and a file of 小店区 answered
+/// against it.
+fn office_and_file() -> (Arc<Catalog>, Vec<u8>) {
+    use shifan_rules::sample::{SampleKind, SampleSpec, sample_application};
+    let mut data = Catalog::reference().data().clone();
+    data.id = "office-jinzhong-2026".to_string();
+    let office = Arc::new(Catalog::from_data(data).unwrap());
+    let spec = SampleSpec::new("140105", 60, SampleKind::Comprehensive, 7);
+    let file = sample_application(&office, &spec).unwrap().to_json();
+    (office, file.into_bytes())
+}
+
+/// Opening `bytes` as the page does when it reads a picked file (with the id `f9`).
+fn open_bytes(bytes: &[u8]) -> Action {
+    match shifan_web::files::read_opened(bytes, &CatalogSet::builtin(), "f9".to_string()) {
+        Ok(_) => panic!("refused without its catalog"),
+        Err(problems) => {
+            assert!(shifan_web::files::needs_catalog(&problems), "{problems:?}");
+            Action::RefusedForCatalog {
+                bytes: bytes.into(),
+                id: "f9".to_string(),
+                problems,
+            }
+        }
+    }
+}
+
+#[test]
+fn a_file_refused_for_its_catalog_opens_once_the_catalog_is_loaded() {
+    use shifan_web::state::NoticeTopic;
+    let (office, file) = office_and_file();
+    let other = {
+        let mut data = Catalog::reference().data().clone();
+        data.id = "office-datong-2026".to_string();
+        Arc::new(Catalog::from_data(data).unwrap())
+    };
+    check(vec![
+        (
+            "refused: the notice says why and the file waits",
+            boot(),
+            vec![open_bytes(&file)],
+            |s| {
+                ensure(s.draft.is_none(), "nothing opened")?;
+                ensure(
+                    s.notice
+                        .as_ref()
+                        .is_some_and(|n| n.topic == NoticeTopic::OpenFailed),
+                    "refused",
+                )?;
+                ensure(s.awaiting.is_some(), "waits for its catalog")
+            },
+        ),
+        (
+            "its catalog loaded from the notice: the file opens, unpicked",
+            boot(),
+            vec![open_bytes(&file), Action::KeepCatalog(office.clone())],
+            |s| {
+                let d = s.draft.as_ref().ok_or("the file opened")?;
+                ensure(d.id == "f9" && d.division_code == "140105", "as the file")?;
+                ensure(
+                    s.catalog.id() == "office-jinzhong-2026",
+                    "on the office's catalog",
+                )?;
+                ensure(s.awaiting.is_none(), "no longer waiting")?;
+                ensure(
+                    s.notice
+                        .as_ref()
+                        .is_some_and(|n| n.topic == NoticeTopic::CatalogKept),
+                    "the catalog is said to be kept",
+                )
+            },
+        ),
+        (
+            "its catalog loaded while a draft is open: that draft's edit is written first",
+            boot(),
+            then(
+                edited(),
+                [open_bytes(&file), Action::KeepCatalog(office.clone())],
+            ),
+            |s| {
+                ensure(
+                    s.draft.as_ref().is_some_and(|d| d.id == "f9"),
+                    "the file opened",
+                )?;
+                ensure(
+                    draft_writes(s)
+                        .iter()
+                        .any(|d| d.id == "d1" && has_the_edit(d)),
+                    "d1 written",
+                )
+            },
+        ),
+        (
+            "another catalog loaded: the file still waits and says why",
+            boot(),
+            vec![open_bytes(&file), Action::KeepCatalog(other.clone())],
+            |s| {
+                ensure(s.draft.is_none(), "nothing opened")?;
+                ensure(s.awaiting.is_some(), "still waiting")?;
+                ensure(
+                    s.notice
+                        .as_ref()
+                        .is_some_and(|n| n.topic == NoticeTopic::OpenFailed),
+                    "refused again",
+                )
+            },
+        ),
+        (
+            "the notice closed: the file no longer waits",
+            boot(),
+            vec![
+                open_bytes(&file),
+                Action::DismissNotice,
+                Action::KeepCatalog(office.clone()),
+            ],
+            |s| {
+                ensure(s.draft.is_none(), "nothing opened")?;
+                ensure(s.awaiting.is_none(), "forgotten")
+            },
+        ),
+    ]);
 }

@@ -69,6 +69,7 @@ fn the_reducer_keeps_ranks_one_to_k() {
         .map(|(name, text)| OpenedFile {
             name: name.into(),
             result: read_document(text.as_bytes(), &catalogs),
+            retry: None,
         })
         .collect();
     let mut state = Rc::new(AppState::load(Boot::empty(Lang::Zh, "2026-12-02")));
@@ -78,6 +79,7 @@ fn the_reducer_keeps_ranks_one_to_k() {
     });
     act(ReviewAction::Opened(opened));
     let ids: Vec<String> = state
+        .modes
         .review
         .session
         .applications()
@@ -93,7 +95,8 @@ fn the_reducer_keeps_ranks_one_to_k() {
     act(ReviewAction::Decide(ids[0].clone(), Decision::Recommend));
     act(ReviewAction::Move(ids[0].clone(), true));
     let ranks = |s: &AppState| -> Vec<Option<u32>> {
-        s.review
+        s.modes
+            .review
             .session
             .applications()
             .iter()

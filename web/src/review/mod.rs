@@ -33,6 +33,24 @@ pub struct OpenedFile {
     pub name: String,
     /// What reading and verifying it gave.
     pub result: Result<Document, Vec<Problem>>,
+    /// The file as read, kept only when it was refused for its catalog, so that loading that
+    /// catalog verifies it again ([`ReviewState::awaiting`]).
+    pub retry: Option<std::rc::Rc<[u8]>>,
+}
+
+impl OpenedFile {
+    /// `name` read and verified against `catalogs`, its bytes kept when it was refused for
+    /// its catalog.
+    pub fn read(name: String, bytes: &[u8], catalogs: &shifan_rules::CatalogSet) -> OpenedFile {
+        let result = shifan_rules::document::read_document(bytes, catalogs);
+        let retry =
+            matches!(&result, Err(p) if crate::files::needs_catalog(p)).then(|| bytes.into());
+        OpenedFile {
+            name,
+            result,
+            retry,
+        }
+    }
 }
 
 /// What the last batch of opened files gave, for the status line.
@@ -104,6 +122,9 @@ pub struct ReviewState {
     /// The application removed last, with its decision, rank and comment, until it is put
     /// back ([`ReviewAction::UndoRemove`]) or the notice offering that is closed.
     pub removed: Option<Removed>,
+    /// The rejected files refused only for their catalog, by name, as read: verified again
+    /// when a catalog is kept, so they join the table without being picked again.
+    pub awaiting: Vec<(String, std::rc::Rc<[u8]>)>,
 }
 
 impl Default for ReviewState {
@@ -129,6 +150,7 @@ impl Default for ReviewState {
             save: SaveStatus::Idle,
             sheet: false,
             removed: None,
+            awaiting: Vec::new(),
         }
     }
 }
@@ -179,6 +201,14 @@ impl ReviewState {
         let mut report = self.report.take().unwrap_or_default();
         for file in files {
             report.files += 1;
+            // The file's latest reading is what counts: an earlier rejection under its name goes.
+            self.awaiting.retain(|(name, _)| *name != file.name);
+            if let Some(bytes) = file.retry {
+                self.awaiting.push((file.name.clone(), bytes));
+            }
+            if file.result.is_ok() {
+                self.session.rejected.retain(|r| r.file_name != file.name);
+            }
             match file.result {
                 Ok(Document::Application(verified)) => {
                     if self.session.add(file.name, *verified) {
@@ -283,6 +313,22 @@ pub enum ReviewAction {
 }
 
 impl AppState {
+    /// A catalog was kept: the files refused for their catalog are verified again against
+    /// every catalog now kept; those it opens join the table and leave the rejected list.
+    pub(crate) fn review_catalog_kept(&mut self) {
+        if self.modes.review.awaiting.is_empty() {
+            return;
+        }
+        let catalogs = self.drafts.catalog_set();
+        let r = &mut self.modes.review;
+        let files = std::mem::take(&mut r.awaiting)
+            .into_iter()
+            .map(|(name, bytes)| OpenedFile::read(name, &bytes, &catalogs))
+            .collect();
+        r.report = None;
+        r.opened(files);
+    }
+
     /// Applies a review action.
     pub(crate) fn reduce_review(&mut self, action: ReviewAction) {
         let r = &mut self.modes.review;
@@ -345,18 +391,21 @@ impl AppState {
             ReviewAction::ForgetRemoved => r.removed = None,
             ReviewAction::RemoveRejected(i) => {
                 if i < r.session.rejected.len() {
-                    r.session.rejected.remove(i);
+                    let gone = r.session.rejected.remove(i);
+                    r.awaiting.retain(|(name, _)| *name != gone.file_name);
                     r.changed();
                 }
             }
             ReviewAction::ClearRejected => {
                 r.session.rejected.clear();
+                r.awaiting.clear();
                 r.changed();
             }
             ReviewAction::NewReview(today) => {
                 r.session = Session::new(today);
                 r.city_inferred = false;
                 r.removed = None;
+                r.awaiting.clear();
                 r.viewing = None;
                 r.report = None;
                 r.notice = None;
