@@ -817,13 +817,12 @@ impl Reducible for AppState {
                                 });
                             }
                         }
-                        // Another catalog than the file's: it still waits, and says why.
+                        // Another catalog than the file's: the notice says it is kept, and
+                        // why the file still cannot open; it still waits.
                         Err(problems) => {
-                            if crate::files::needs_catalog(&problems) {
-                                s.awaiting = Some(file);
-                            }
+                            s.awaiting = Some(file);
                             s.notice = Some(Notice {
-                                topic: NoticeTopic::OpenFailed,
+                                topic: NoticeTopic::CatalogKept,
                                 problems,
                             });
                         }
@@ -1131,12 +1130,11 @@ impl Reducible for AppState {
             Action::Next => s.step(true),
             Action::Prev => s.step(false),
         }
-        // A file waits for its catalog only while its notice (with the button that loads the
-        // catalog) shows.
+        // A file waits for its catalog only while its notice offers to load one.
         if !s
             .notice
             .as_ref()
-            .is_some_and(|n| n.topic == NoticeTopic::OpenFailed)
+            .is_some_and(|n| crate::files::needs_catalog(&n.problems))
         {
             s.awaiting = None;
         }

@@ -1242,12 +1242,23 @@ fn a_file_refused_for_its_catalog_opens_once_the_catalog_is_loaded() {
                 ensure(s.draft.is_none(), "nothing opened")?;
                 ensure(s.awaiting.is_some(), "still waiting")?;
                 ensure(
-                    s.notice
-                        .as_ref()
-                        .is_some_and(|n| n.topic == NoticeTopic::OpenFailed),
-                    "refused again",
+                    s.notice.as_ref().is_some_and(|n| {
+                        n.topic == NoticeTopic::CatalogKept
+                            && shifan_web::files::needs_catalog(&n.problems)
+                    }),
+                    "kept, and the file's problems still shown",
                 )
             },
+        ),
+        (
+            "another catalog, then the right one: the file opens",
+            boot(),
+            vec![
+                open_bytes(&file),
+                Action::KeepCatalog(other.clone()),
+                Action::KeepCatalog(office.clone()),
+            ],
+            |s| ensure(s.draft.as_ref().is_some_and(|d| d.id == "f9"), "opened"),
         ),
         (
             "the notice closed: the file no longer waits",
