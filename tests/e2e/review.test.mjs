@@ -440,7 +440,7 @@ test('recommending or ranking first a weak application asks first and says why',
 });
 
 test('removing an application asks first and can be undone; exporting with a duplicate submission asks', async () => {
-  const context = await site.browser.newContext();
+  const context = await axeContext(site.browser);
   try {
     const page = await context.newPage();
     let ok = false;
