@@ -74,6 +74,11 @@ pub fn county_page_href(lang: Lang) -> &'static str {
     }
 }
 
+/// Whether this build has the modes (the full build). The reducer and the views ask it first
+/// where a mode's page is tested at run time, so that on the county page the test is a
+/// constant and the paths only a mode's page takes are compiled out of its download.
+pub const IN_BUILD: bool = cfg!(feature = "full");
+
 /// What the modes keep in [`AppState::modes`]: each mode's part of the state.
 #[cfg(feature = "full")]
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -523,12 +523,14 @@ impl AppState {
 
     /// Whether the page shows the city review.
     pub fn in_review(&self) -> bool {
-        self.draft.is_none() && self.screen == Screen::Mode(Mode::Review)
+        crate::modes::IN_BUILD && self.draft.is_none() && self.screen == Screen::Mode(Mode::Review)
     }
 
     /// Whether the page is in training mode: the training page, or a demo county open.
     pub fn in_training(&self) -> bool {
-        self.in_demo() || (self.draft.is_none() && self.screen == Screen::Mode(Mode::Training))
+        crate::modes::IN_BUILD
+            && (self.in_demo()
+                || (self.draft.is_none() && self.screen == Screen::Mode(Mode::Training)))
     }
 
     fn step(&mut self, forward: bool) {

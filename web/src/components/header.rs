@@ -46,7 +46,7 @@ pub fn header(state: &AppHandle) -> Html {
     // The county page's start page is in place; a mode's page leads back to the county page.
     // The visible name is the accessible name (WCAG 2.5.3, axe's label-content-name-mismatch);
     // where it leads is its title.
-    let home = match state.mode {
+    let home = match state.mode.filter(|_| modes::IN_BUILD) {
         None => html! {
             <button type="button" class="brand-button" onclick={send(&d, Action::Go(Screen::Start))}
                 title={t.back_to_start}>{ mark }</button>
@@ -93,8 +93,10 @@ pub fn header(state: &AppHandle) -> Html {
         (Screen::Indicators, t.step_indicators),
         (Screen::Report, t.step_report),
     ];
+    // `with-steps` rather than `:has(.steps)` in the style sheet: Chromium 85 (the floor) has
+    // no `:has()`, and cut the name to an ellipsis at 1280 px.
     html! {
-        <header class="topbar no-print">
+        <header class="topbar with-steps no-print">
             { brand }
             <nav class="steps" aria-label={t.steps_label}>
                 <ol>
