@@ -111,15 +111,14 @@ test('county page: a file of an office catalog offers to load it; kept, the file
     await page.close();
   }
 
-  // Another browser profile: the application file asks for the catalog, opens once it is
-  // loaded, and opens again after a reload without asking.
+  // Another browser profile: the application file asks for the catalog and opens as soon as
+  // the catalog is loaded from its notice, without being picked again; after a reload it
+  // opens without asking for the catalog.
   const other = await openApp(site.browser, site.server.url);
   try {
     const p = other.page;
     await p.setInputFiles('.start [data-role="open-file"]', application);
     await loadFromNotice(p);
-    await p.click('[data-notice="problems"] .actions button:not(.file-button)');
-    await p.setInputFiles('.start [data-role="open-file"]', application);
     await p.waitForSelector('#ind-2-p0');
     assert.equal(await p.isChecked('#ind-2-p0'), true);
     await p.click('.brand-button');
@@ -133,6 +132,29 @@ test('county page: a file of an office catalog offers to load it; kept, the file
     assert.deepEqual(other.errors, []);
   } finally {
     await other.page.close();
+  }
+});
+
+test('review: a file refused for its catalog joins the table once the catalog is loaded from the rejected list', async () => {
+  assert.ok(application, 'runs after the county test');
+  const { page, errors } = await openApp(site.browser, `${site.server.url}review.html`);
+  try {
+    await page.setInputFiles('[data-role="review-files"]', [application]);
+    const rejected = page.locator('[data-testid="rejected"]');
+    await rejected.waitFor();
+    assert.match(await rejected.innerText(), /unknown-catalog/);
+    await page.setInputFiles('[data-testid="rejected"] [data-role="load-catalog"]', officePath);
+    await page.waitForSelector('tr[data-code="140702"]');
+    assert.equal(await rejected.count(), 0, 'no longer rejected');
+    await keyLike(page, 'catalog:');
+    await page.waitForTimeout(1000);
+    await page.reload();
+    await page.waitForSelector('#app[data-ready="true"]');
+    await page.waitForSelector('tr[data-code="140702"]');
+    assert.equal(await page.locator('[data-testid="rejected"]').count(), 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
   }
 });
 

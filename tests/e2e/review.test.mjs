@@ -439,8 +439,8 @@ test('recommending or ranking first a weak application asks first and says why',
   }
 });
 
-test('removing an application and exporting with a duplicate submission ask first', async () => {
-  const context = await site.browser.newContext();
+test('removing an application asks first and can be undone; exporting with a duplicate submission asks', async () => {
+  const context = await axeContext(site.browser);
   try {
     const page = await context.newPage();
     let ok = false;
@@ -466,10 +466,35 @@ test('removing an application and exporting with a duplicate submission ask firs
     // Removing the recommended one asks, naming what goes with it; "cancel" keeps it.
     await page.click(`.dup-card[data-id="${first}"] [data-action="remove-application"]`);
     assert.equal(asked.length, 2);
-    assert.match(asked[1], /确定从初审中移除“太原市小店区”吗？它的初审意见（推荐）、推荐排序和意见说明将一并删除/);
+    assert.match(asked[1], /确定从初审中移除“太原市小店区”吗？它的初审意见（推荐）、推荐排序和意见说明将一并移除；移除后可以立即撤销/);
     assert.equal(await rows(page).count(), 3);
     assert.equal(await page.textContent(`tr[data-id="${first}"] [data-testid="rank"]`), '1');
+
+    // Removed after all (with a comment on it), then undone: it comes back with its decision,
+    // rank and comment, in the table and after a reload.
+    await page.click(`tr[data-id="${first}"] button.open`);
+    await page.fill('#opinion-comment', '与另一份重复，以此份为准');
+    await page.click('.viewer-head button.back');
+    await page.waitForSelector('table.comparison');
     ok = true;
+    await page.click(`.dup-card[data-id="${first}"] [data-action="remove-application"]`);
+    assert.equal(await rows(page).count(), 2);
+    assert.equal(await page.locator(`tr[data-id="${first}"]`).count(), 0);
+    const notice = page.locator('[data-notice="review-removed"]');
+    assert.match(await notice.textContent(), /已从初审中移除“太原市小店区”，它的初审意见、推荐排序和意见说明随之移除。/);
+    await noAxe(page, 'axe with the undo notice');
+    await notice.locator('[data-action="undo-remove"]').click();
+    assert.equal(await notice.count(), 0);
+    assert.equal(await rows(page).count(), 3);
+    assert.equal(await page.inputValue(`tr[data-id="${first}"] [data-role="decision"]`), 'recommend');
+    assert.equal(await page.textContent(`tr[data-id="${first}"] [data-testid="rank"]`), '1');
+    assert.equal(await page.textContent(`tr[data-id="${first}"] [data-testid="comment"]`), '与另一份重复，以此份为准');
+    await page.waitForTimeout(1000);
+    await page.reload();
+    await page.waitForSelector(`tr[data-id="${first}"]`);
+    assert.equal(await page.textContent(`tr[data-id="${first}"] [data-testid="rank"]`), '1');
+    assert.equal(await page.textContent(`tr[data-id="${first}"] [data-testid="comment"]`), '与另一份重复，以此份为准');
+
     await page.click(`.dup-card[data-id="${second}"] [data-action="remove-application"]`);
     assert.equal(await rows(page).count(), 2);
     assert.equal(await page.locator('[data-testid="duplicates"]').count(), 0);

@@ -110,9 +110,9 @@ pub fn url_lang() -> Option<Lang> {
 }
 
 /// The mode the page is for, from `<main id="app" data-mode="…">` (the full build's pages).
-pub fn page_mode() -> Option<crate::state::Mode> {
+pub fn page_mode() -> Option<crate::modes::Mode> {
     let app = window()?.document()?.get_element_by_id("app")?;
-    crate::state::Mode::parse(&app.get_attribute("data-mode")?)
+    crate::modes::Mode::parse(&app.get_attribute("data-mode")?)
 }
 
 /// Shows the language in the address bar (`?lang=en`, nothing for Chinese), on `<html>` and in

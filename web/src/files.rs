@@ -84,38 +84,61 @@ pub fn download_draft(draft: &Draft) -> Option<Action> {
 }
 
 /// What opening `bytes` means: a verified application file (or a saved draft record) opens as
-/// a new draft; anything else leaves the open draft as it is and shows why.
+/// a new draft; a file refused only for its catalog waits for that catalog to be loaded
+/// ([`Action::RefusedForCatalog`]); anything else leaves the open draft as it is and shows why.
 pub fn open_bytes(bytes: &[u8], catalogs: &CatalogSet) -> Action {
-    match read_application(bytes, catalogs) {
-        Ok(verified) => Action::OpenDraft {
-            draft: Box::new(Draft::from_verified(browser::new_id(), &verified)),
-            catalog: verified.catalog.clone(),
-            warnings: verified.warnings,
+    let id = browser::new_id();
+    match read_opened(bytes, catalogs, id.clone()) {
+        Ok((draft, catalog, warnings)) => Action::OpenDraft {
+            draft: Box::new(draft),
+            catalog,
+            warnings,
         },
+        Err(problems) if needs_catalog(&problems) => Action::RefusedForCatalog {
+            bytes: bytes.into(),
+            id,
+            problems,
+        },
+        Err(problems) => Action::ShowProblems(NoticeTopic::OpenFailed, problems),
+    }
+}
+
+/// Reads `bytes` as a file to open: a verified application file, or a saved draft record, as a
+/// draft under `id`, with its catalog and its warnings; or why it cannot be opened. Pure: the
+/// reducer reads a waiting file again with it once its catalog is loaded.
+pub fn read_opened(
+    bytes: &[u8],
+    catalogs: &CatalogSet,
+    id: String,
+) -> Result<(Draft, std::sync::Arc<shifan_rules::Catalog>, Vec<Problem>), Vec<Problem>> {
+    match read_application(bytes, catalogs) {
+        Ok(verified) => Ok((
+            Draft::from_verified(id, &verified),
+            verified.catalog.clone(),
+            verified.warnings,
+        )),
         Err(problems) => match Draft::from_json(bytes, catalogs) {
             Ok((mut draft, catalog)) => {
-                draft.id = browser::new_id();
-                Action::OpenDraft {
-                    draft: Box::new(draft),
-                    catalog,
-                    warnings: Vec::new(),
-                }
+                draft.id = id;
+                Ok((draft, catalog, Vec::new()))
             }
             // A draft record refused for its catalog says so (and the notice offers to load
             // the catalog); anything else is shown as the application file it is not.
-            Err(draft)
-                if draft.iter().any(|p| {
-                    matches!(
-                        p.code,
-                        shifan_rules::Code::UnknownCatalog | shifan_rules::Code::CatalogMismatch
-                    )
-                }) =>
-            {
-                Action::ShowProblems(NoticeTopic::OpenFailed, draft)
-            }
-            Err(_) => Action::ShowProblems(NoticeTopic::OpenFailed, problems),
+            Err(draft) if needs_catalog(&draft) => Err(draft),
+            Err(_) => Err(problems),
         },
     }
+}
+
+/// Whether `problems` say the file was answered against a catalog this page does not have
+/// (not known, or another version): loading that catalog lets it open.
+pub fn needs_catalog(problems: &[Problem]) -> bool {
+    problems.iter().any(|p| {
+        matches!(
+            p.code,
+            shifan_rules::Code::UnknownCatalog | shifan_rules::Code::CatalogMismatch
+        )
+    })
 }
 
 /// Reads a picked file and says what opening it means, against `catalogs` (the built-in and

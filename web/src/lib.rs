@@ -9,13 +9,15 @@
 //! Structure: [`state`] holds the one reducer (pure: it runs natively in tests);
 //! [`components`] has one component per file; [`hooks`] connects the reducer to the browser
 //! (the store, autosave, keyboard, other tabs); [`store`] is the durable store in IndexedDB and
-//! [`record`] what its records are; [`i18n`] has one message table per language.
+//! [`record`] what its records are; [`i18n`] has one message table per language; [`modes`] is
+//! the one seam between the county's self-assessment and the full build's modes.
 
 pub mod browser;
 pub mod components;
 pub mod files;
 pub mod hooks;
 pub mod i18n;
+pub mod modes;
 pub mod record;
 #[cfg(feature = "full")]
 pub mod review;

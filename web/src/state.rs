@@ -19,6 +19,8 @@ use shifan_rules::{
 };
 use yew::prelude::*;
 
+pub use crate::modes::Mode;
+use crate::modes::{ModeAction, Modes};
 pub use crate::record::{Corrupt, Listing, SavedDraft, Watched};
 use crate::record::{REVIEW_KEY, draft_key};
 
@@ -33,12 +35,8 @@ pub enum Screen {
     Indicators,
     /// The printable self-assessment report.
     Report,
-    /// Training mode: catalog browser and demo counties (no draft open).
-    #[cfg(feature = "full")]
-    Training,
-    /// The city review (no draft open).
-    #[cfg(feature = "full")]
-    Review,
+    /// A mode's page (no draft open; see [`crate::modes`]).
+    Mode(Mode),
 }
 
 impl Screen {
@@ -49,82 +47,21 @@ impl Screen {
             Screen::Applicant => "applicant",
             Screen::Indicators => "indicators",
             Screen::Report => "report",
-            #[cfg(feature = "full")]
-            Screen::Training => "training",
-            #[cfg(feature = "full")]
-            Screen::Review => "review",
+            Screen::Mode(mode) => mode.as_str(),
         }
     }
 
-    /// Parses [`Screen::as_str`].
+    /// Parses [`Screen::as_str`] for the screens a tab comes back to after a reload (a draft's,
+    /// or the start page): a mode's screen is its page's alone, never the tab's memory.
     pub fn parse(s: &str) -> Option<Screen> {
         [
             Screen::Start,
             Screen::Applicant,
             Screen::Indicators,
             Screen::Report,
-            #[cfg(feature = "full")]
-            Screen::Training,
-            #[cfg(feature = "full")]
-            Screen::Review,
         ]
         .into_iter()
         .find(|x| x.as_str() == s)
-    }
-}
-
-/// The parts of the app that have a page of their own: the city review (`review.html`) and
-/// training mode (`training.html`).
-///
-/// They are built only with the `full` feature, so the county page (`index.html`, built
-/// without it) downloads the self-assessment alone and links to their pages; the full build
-/// behind those pages enters them in place.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    /// The city review.
-    Review,
-    /// Training mode.
-    Training,
-}
-
-impl Mode {
-    /// The page the mode lives on, relative to the county page.
-    pub fn page(self) -> &'static str {
-        match self {
-            Mode::Review => "review.html",
-            Mode::Training => "training.html",
-        }
-    }
-
-    /// The name a page gives its mode in `<main id="app" data-mode="…">`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Mode::Review => "review",
-            Mode::Training => "training",
-        }
-    }
-
-    /// Parses [`Mode::as_str`].
-    pub fn parse(s: &str) -> Option<Mode> {
-        [Mode::Review, Mode::Training]
-            .into_iter()
-            .find(|m| m.as_str() == s)
-    }
-
-    /// The address of the mode's page in `lang` (`?lang=en` for English, as the pages show it).
-    pub fn href(self, lang: Lang) -> String {
-        match lang {
-            Lang::Zh => self.page().to_string(),
-            Lang::En => format!("{}?lang=en", self.page()),
-        }
-    }
-}
-
-/// The address of the county page in `lang`, from the review's and training's pages.
-pub fn county_page_href(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "index.html",
-        Lang::En => "index.html?lang=en",
     }
 }
 
@@ -140,7 +77,8 @@ pub struct Boot {
     pub review: Option<String>,
     /// The draft id and screen this tab showed before a reload.
     pub reopen: Option<(String, Screen)>,
-    /// The mode this tab showed before a reload, else the one the page is for.
+    /// The mode the page is for (`None`: the county's self-assessment). The one place the
+    /// mode comes from: `browser::page_mode` fills it from the page today.
     pub mode: Option<Mode>,
     /// Training's large type was on in this tab.
     pub presenter: bool,
@@ -275,6 +213,17 @@ pub struct Duplicate {
     pub existing: String,
 }
 
+/// A file refused only for its catalog, kept while its notice offers to load that catalog:
+/// once the catalog is kept ([`Action::KeepCatalog`]) the file opens, without being picked
+/// again.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AwaitingCatalog {
+    /// The file as it was read.
+    pub bytes: Rc<[u8]>,
+    /// The id its draft gets when it opens.
+    pub id: String,
+}
+
 /// What the official chose for a [`Duplicate`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DuplicateChoice {
@@ -349,6 +298,8 @@ pub struct AppState {
     pub notice: Option<Notice>,
     /// A file waiting for the choice between the saved draft it repeats and a copy.
     pub duplicate: Option<Duplicate>,
+    /// A file refused for its catalog, waiting for it while its notice shows.
+    pub awaiting: Option<AwaitingCatalog>,
     /// The same draft is open in another tab.
     pub conflict: bool,
     /// Drafts in browser storage (and records that cannot be read), for the start page.
@@ -363,12 +314,10 @@ pub struct AppState {
     /// The city picked in the applicant form while its level (the city's own government or
     /// one of its counties) is not chosen yet: picking a city alone makes nobody an applicant.
     pub city_pick: Option<u32>,
-    /// Training mode (catalog browser, session catalog, demo counties, presenter switch).
-    #[cfg(feature = "full")]
-    pub training: crate::training_state::Training,
-    /// The city review (see [`crate::review`]).
-    #[cfg(feature = "full")]
-    pub review: crate::review::ReviewState,
+    /// The mode this page shows, from [`Boot::mode`] (`None`: the county's self-assessment).
+    pub mode: Option<Mode>,
+    /// Each mode's part of the state (nothing on the county page, see [`crate::modes`]).
+    pub modes: Modes,
 }
 
 impl AppState {
@@ -381,6 +330,7 @@ impl AppState {
             .next()
             .cloned()
             .unwrap_or_else(|| Arc::new(Catalog::reference().clone()));
+        let modes = Modes::new(&boot);
         let mut state = AppState {
             lang: boot.lang,
             screen: Screen::Start,
@@ -396,34 +346,28 @@ impl AppState {
             kind_stash: None,
             notice: None,
             duplicate: None,
+            awaiting: None,
             conflict: false,
             drafts: boot.listing,
             persisted: boot.persisted,
             outbox: Vec::new(),
             outbox_seq: 0,
             city_pick: None,
-            #[cfg(feature = "full")]
-            training: crate::training_state::Training {
-                presenter: boot.presenter,
-                ..Default::default()
-            },
-            #[cfg(feature = "full")]
-            review: crate::review::ReviewState {
-                stored: boot.review.map(std::rc::Rc::from),
-                ..Default::default()
-            },
+            mode: None,
+            modes,
         };
-        // The county page comes back to the draft this tab had open; the review's and
-        // training's pages to their mode, even when the tab left a draft for them.
-        #[cfg(not(feature = "full"))]
-        state.reopen_session_draft(boot.reopen);
-        #[cfg(feature = "full")]
-        state.enter_page_mode(boot.mode, boot.today);
+        // A mode's page opens its mode, even when the tab left a draft there; the county's
+        // self-assessment comes back to the draft this tab had open.
+        match boot.mode {
+            Some(mode) if crate::modes::enter(&mut state, mode, boot.today) => {
+                state.mode = Some(mode)
+            }
+            _ => state.reopen_session_draft(boot.reopen),
+        }
         state
     }
 
     /// Reopens the draft this tab had open before a reload, on the screen it showed.
-    #[cfg(not(feature = "full"))]
     fn reopen_session_draft(&mut self, reopen: Option<(String, Screen)>) {
         if let Some((id, screen)) = reopen
             && let Some(saved) = self
@@ -460,31 +404,53 @@ impl AppState {
         }
     }
 
-    /// Enters the mode the page is for (`review.html`, `training.html`), whatever the tab
-    /// showed before: the page alone decides; the start page stays when it names none.
-    #[cfg(feature = "full")]
-    fn enter_page_mode(&mut self, mode: Option<Mode>, today: String) {
-        use crate::review::ReviewAction;
-        use crate::training_state::TrainingAction;
-        match mode {
-            Some(Mode::Review) => self.reduce_review(ReviewAction::Enter { today }),
-            Some(Mode::Training) => self.reduce_training(TrainingAction::Enter),
-            None => {}
-        }
-    }
-
-    /// Closes the open draft (after writing its last changes) and any training session, and
-    /// shows `screen`: how the city review and training are entered.
-    #[cfg(feature = "full")]
-    pub(crate) fn switch_to(&mut self, screen: Screen) {
+    /// The one way the open draft is left, whatever leaves it (the start page, a new draft,
+    /// another draft or file opened, a demo county, a mode entered, the draft deleted): its
+    /// last changes are asked to be written and it is listed as it is now ([`Self::put_away`]),
+    /// the modes let go of what is theirs alone (training's demo and session catalog), and
+    /// nothing of it stays behind to act on the next one (a waiting status, an evidence form,
+    /// a stashed kind, a city picked without its level, the other tab's warning).
+    /// `web/tests/reducer.rs` runs every way through here with an unsaved change.
+    pub(crate) fn close_draft(&mut self) {
         self.put_away();
-        self.leave_training();
+        crate::modes::leave(self);
         self.draft = None;
         self.pending = None;
         self.evidence_form = None;
+        self.kind_stash = None;
+        self.city_pick = None;
         self.conflict = false;
+    }
+
+    /// Closes the open draft and shows `mode`'s page: how a mode is entered.
+    pub fn show_mode(&mut self, mode: Mode) {
+        self.close_draft();
         self.notice = None;
-        self.screen = screen;
+        self.screen = Screen::Mode(mode);
+    }
+
+    /// Opens a draft read from a file or the list; a draft under a new id (a file) that
+    /// repeats a saved one waits for the official's choice ([`AppState::duplicate`]); a saved
+    /// draft opened from the list is never asked about.
+    fn open_asked(&mut self, draft: Box<Draft>, catalog: Arc<Catalog>, warnings: Vec<Problem>) {
+        let known = self.drafts.drafts.iter().any(|d| d.draft.id == draft.id);
+        let existing = self
+            .drafts
+            .drafts
+            .iter()
+            .find(|d| !known && d.draft.same_application(&draft))
+            .map(|d| d.draft.id.clone());
+        match existing {
+            Some(existing) => {
+                self.duplicate = Some(Duplicate {
+                    draft,
+                    catalog,
+                    warnings,
+                    existing,
+                })
+            }
+            None => self.open_with_warnings(*draft, catalog, warnings),
+        }
     }
 
     /// Opens `draft` and shows the warnings it was opened with (none: no notice).
@@ -496,23 +462,16 @@ impl AppState {
         });
     }
 
+    /// Opens `draft` (answered against `catalog`) in place of the open one, which is closed
+    /// first ([`Self::close_draft`]).
     pub(crate) fn open(&mut self, draft: Draft, catalog: Arc<Catalog>) {
-        self.put_away();
-        #[cfg(feature = "full")]
-        {
-            self.training.demo = None;
-        }
+        self.close_draft();
         self.current = catalog.indicators().next().map_or(1, |i| i.number);
         self.draft = Some(draft);
         self.catalog = catalog;
         self.revision += 1;
         self.saved_revision = 0;
         self.save = SaveStatus::Idle;
-        self.pending = None;
-        self.evidence_form = None;
-        self.kind_stash = None;
-        self.conflict = false;
-        self.city_pick = None;
         let ready = self.draft.as_ref().is_some_and(|d| d.place().is_ok());
         self.screen = if ready {
             Screen::Indicators
@@ -540,10 +499,7 @@ impl AppState {
 
     /// Whether the open draft is a demo county of training mode (never on the county page).
     pub fn in_demo(&self) -> bool {
-        #[cfg(feature = "full")]
-        return self.training.demo.is_some();
-        #[cfg(not(feature = "full"))]
-        false
+        self.modes.in_demo()
     }
 
     /// What this tab has open and saves, for the guard against the same record open in two
@@ -567,18 +523,14 @@ impl AppState {
 
     /// Whether the page shows the city review.
     pub fn in_review(&self) -> bool {
-        #[cfg(feature = "full")]
-        return self.draft.is_none() && self.screen == Screen::Review;
-        #[cfg(not(feature = "full"))]
-        false
+        crate::modes::IN_BUILD && self.draft.is_none() && self.screen == Screen::Mode(Mode::Review)
     }
 
     /// Whether the page is in training mode: the training page, or a demo county open.
     pub fn in_training(&self) -> bool {
-        #[cfg(feature = "full")]
-        return self.in_demo() || (self.draft.is_none() && self.screen == Screen::Training);
-        #[cfg(not(feature = "full"))]
-        false
+        crate::modes::IN_BUILD
+            && (self.in_demo()
+                || (self.draft.is_none() && self.screen == Screen::Mode(Mode::Training)))
     }
 
     fn step(&mut self, forward: bool) {
@@ -670,8 +622,19 @@ pub enum Action {
         warnings: Vec<Problem>,
     },
     /// Keep this catalog (loaded from a file) in the store: files and drafts answered against
-    /// it are read with it from now on, also after a reload.
+    /// it are read with it from now on, also after a reload; the file waiting for it opens
+    /// ([`AppState::awaiting`]), and the review verifies its waiting files again.
     KeepCatalog(Arc<Catalog>),
+    /// A file was refused only for its catalog: its problems are shown, and it waits for the
+    /// catalog to be loaded from the notice.
+    RefusedForCatalog {
+        /// The file as it was read.
+        bytes: Rc<[u8]>,
+        /// The id its draft gets when it opens.
+        id: String,
+        /// Why it was refused.
+        problems: Vec<Problem>,
+    },
     /// The official's choice for the file waiting in [`AppState::duplicate`].
     ResolveDuplicate(DuplicateChoice),
     /// The store was read again: the drafts it holds.
@@ -802,12 +765,8 @@ pub enum Action {
     Next,
     /// Previous indicator.
     Prev,
-    /// Training mode (see [`crate::training_state`]).
-    #[cfg(feature = "full")]
-    Training(crate::training_state::TrainingAction),
-    /// The city review (see [`crate::review`]).
-    #[cfg(feature = "full")]
-    Review(crate::review::ReviewAction),
+    /// An action of a mode (see [`crate::modes`]; none on the county page).
+    Mode(ModeAction),
 }
 
 impl Reducible for AppState {
@@ -818,14 +777,8 @@ impl Reducible for AppState {
         match action {
             Action::SetLang(lang) => s.lang = lang,
             Action::Go(Screen::Start) => {
-                s.put_away();
-                #[cfg(feature = "full")]
-                s.leave_training();
-                s.draft = None;
+                s.close_draft();
                 s.screen = Screen::Start;
-                s.pending = None;
-                s.evidence_form = None;
-                s.conflict = false;
             }
             Action::Go(screen) => {
                 if s.draft.is_some() {
@@ -842,28 +795,7 @@ impl Reducible for AppState {
                 draft,
                 catalog,
                 warnings,
-            } => {
-                // A draft under a new id (a file) that repeats a saved one waits for the
-                // official's choice; a saved draft opened from the list is never asked about.
-                let known = s.drafts.drafts.iter().any(|d| d.draft.id == draft.id);
-                let existing = s
-                    .drafts
-                    .drafts
-                    .iter()
-                    .find(|d| !known && d.draft.same_application(&draft))
-                    .map(|d| d.draft.id.clone());
-                match existing {
-                    Some(existing) => {
-                        s.duplicate = Some(Duplicate {
-                            draft,
-                            catalog,
-                            warnings,
-                            existing,
-                        })
-                    }
-                    None => s.open_with_warnings(*draft, catalog, warnings),
-                }
-            }
+            } => s.open_asked(draft, catalog, warnings),
             Action::KeepCatalog(catalog) => {
                 s.request(Write::Put {
                     key: crate::record::catalog_key(catalog.fingerprint()),
@@ -874,6 +806,42 @@ impl Reducible for AppState {
                     problems: Vec::new(),
                 });
                 s.drafts.keep_catalog(catalog);
+                if let Some(file) = s.awaiting.take() {
+                    let catalogs = s.drafts.catalog_set();
+                    match crate::files::read_opened(&file.bytes, &catalogs, file.id.clone()) {
+                        Ok((draft, catalog, warnings)) => {
+                            s.open_asked(Box::new(draft), catalog, warnings);
+                            // Opened without warnings: the notice still says the catalog is kept.
+                            if s.notice.is_none() {
+                                s.notice = Some(Notice {
+                                    topic: NoticeTopic::CatalogKept,
+                                    problems: Vec::new(),
+                                });
+                            }
+                        }
+                        // Another catalog than the file's: the notice says it is kept, and
+                        // why the file still cannot open; it still waits.
+                        Err(problems) => {
+                            s.awaiting = Some(file);
+                            s.notice = Some(Notice {
+                                topic: NoticeTopic::CatalogKept,
+                                problems,
+                            });
+                        }
+                    }
+                }
+                crate::modes::catalog_kept(&mut s);
+            }
+            Action::RefusedForCatalog {
+                bytes,
+                id,
+                problems,
+            } => {
+                s.notice = Some(Notice {
+                    topic: NoticeTopic::OpenFailed,
+                    problems,
+                });
+                s.awaiting = Some(AwaitingCatalog { bytes, id });
             }
             Action::ResolveDuplicate(choice) => {
                 if let Some(dup) = s.duplicate.take() {
@@ -901,6 +869,12 @@ impl Reducible for AppState {
             }
             Action::Listed(listing) => s.drafts = listing,
             Action::DeleteRecord(key) => {
+                // Deleting the open draft leaves it first, through the one way out; the
+                // deletion, asked for last, is what stays.
+                if s.draft.as_ref().is_some_and(|d| draft_key(&d.id) == key) {
+                    s.close_draft();
+                    s.screen = Screen::Start;
+                }
                 s.drafts.remove(&key);
                 s.request(Write::Delete(key));
             }
@@ -1154,12 +1128,17 @@ impl Reducible for AppState {
                     s.jump += 1;
                 }
             }
-            #[cfg(feature = "full")]
-            Action::Training(action) => s.reduce_training(action),
-            #[cfg(feature = "full")]
-            Action::Review(action) => s.reduce_review(action),
+            Action::Mode(action) => crate::modes::reduce(&mut s, action),
             Action::Next => s.step(true),
             Action::Prev => s.step(false),
+        }
+        // A file waits for its catalog only while its notice offers to load one.
+        if !s
+            .notice
+            .as_ref()
+            .is_some_and(|n| crate::files::needs_catalog(&n.problems))
+        {
+            s.awaiting = None;
         }
         Rc::new(s)
     }

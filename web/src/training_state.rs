@@ -13,7 +13,8 @@ use shifan_rules::application::verify_value;
 use shifan_rules::sample::Demo;
 use shifan_rules::{Catalog, CatalogSet, Draft, GovLevel, Problem};
 
-use crate::state::{AppState, Screen};
+use crate::modes::{Mode, ModeAction};
+use crate::state::{Action, AppState};
 
 /// Session-storage key of the presenter switch (read by the store's boot, written by
 /// `hooks::use_modes`: the reducer only holds the switch).
@@ -71,6 +72,13 @@ pub struct Training {
     pub presenter: bool,
 }
 
+impl Action {
+    /// The action `action` of training mode.
+    pub fn training(action: TrainingAction) -> Action {
+        Action::Mode(ModeAction::Training(action))
+    }
+}
+
 /// Everything that can happen in training mode.
 #[derive(Clone, Debug)]
 pub enum TrainingAction {
@@ -100,7 +108,8 @@ impl AppState {
     pub fn training_catalog(&self) -> Arc<Catalog> {
         // With no session catalog, `catalog` is the reference one unless a draft answering
         // another built-in catalog was open last.
-        self.training
+        self.modes
+            .training
             .catalog
             .clone()
             .unwrap_or_else(|| builtin_reference(&self.catalog))
@@ -109,20 +118,20 @@ impl AppState {
     /// Leaves training mode: closes a demo and returns to the built-in catalog, so that nothing
     /// outside training mode answers a catalog loaded for the session.
     pub(crate) fn leave_training(&mut self) {
-        if self.training.demo.take().is_some() {
+        if self.modes.training.demo.take().is_some() {
             self.draft = None;
         }
-        if self.training.catalog.is_some() {
+        if self.modes.training.catalog.is_some() {
             self.catalog = builtin_reference(&self.catalog);
         }
     }
 
     /// Applies a training action.
     pub(crate) fn reduce_training(&mut self, action: TrainingAction) {
-        let t = &mut self.training;
+        let t = &mut self.modes.training;
         match action {
             TrainingAction::Enter => {
-                self.switch_to(Screen::Training);
+                self.show_mode(Mode::Training);
             }
             TrainingAction::Search(query) => t.query = query,
             TrainingAction::Filter(scope) => t.scope = scope,
@@ -144,11 +153,11 @@ impl AppState {
                 let verified = demo
                     .application(&catalog)
                     .map(|file| verify_value(file.to_value(), &set));
-                self.training.load_failed = None;
+                self.modes.training.load_failed = None;
                 if let Some(Ok(verified)) = verified {
                     let draft = Draft::from_verified(format!("demo-{}", demo.as_str()), &verified);
                     self.open(draft, catalog);
-                    self.training.demo = Some(demo);
+                    self.modes.training.demo = Some(demo);
                     self.notice = None;
                 }
             }

@@ -9,7 +9,9 @@ use std::sync::Arc;
 
 use shifan_rules::{Catalog, CatalogSet, Draft, Lang, Status};
 use shifan_web::record::{Listing, draft_key};
-use shifan_web::state::{Action, AppState, Boot, SaveError, SaveStatus, Screen, Write};
+use shifan_web::state::{
+    Action, AppState, Boot, DuplicateChoice, SaveError, SaveStatus, Screen, Write,
+};
 use yew::Reducible;
 
 const TODAY: &str = "2026-12-02";
@@ -227,6 +229,182 @@ fn closing_or_replacing_a_draft_asks_for_its_last_changes_to_be_written() {
             },
         ),
     ]);
+}
+
+/// Whether the unsaved edit of [`edited`] survives: the draft is still open with it, or it
+/// was asked to be written and the start page lists it as it is.
+fn edit_kept(s: &AppState) -> Result<(), String> {
+    if s.draft
+        .as_ref()
+        .is_some_and(|d| d.id == "d1" && has_the_edit(d))
+    {
+        return ensure(s.unsaved(), "still open and still to be saved");
+    }
+    ensure(
+        draft_writes(s)
+            .iter()
+            .any(|d| d.id == "d1" && has_the_edit(d)),
+        "d1 asked to be written with its edit",
+    )?;
+    ensure(
+        s.drafts
+            .drafts
+            .iter()
+            .any(|d| d.draft.id == "d1" && has_the_edit(&d.draft)),
+        "d1 listed as it is",
+    )?;
+    ensure(
+        s.pending.is_none() && s.evidence_form.is_none() && s.kind_stash.is_none(),
+        "nothing of d1 left to act on the next draft",
+    )
+}
+
+/// A file of the same application as the saved draft `s1` (same start, applicant, catalog).
+fn same_as_saved() -> Action {
+    Action::OpenDraft {
+        draft: Box::new(stored("f1", T1)),
+        catalog: reference(),
+        warnings: Vec::new(),
+    }
+}
+
+#[test]
+fn every_way_out_of_a_draft_keeps_its_unsaved_change() {
+    let saved = || {
+        let mut b = boot();
+        b.listing = listing(&[stored("s1", T0)]);
+        b
+    };
+    // Each way the official can leave the open draft `d1` while its last edit is not yet
+    // written: all go through `AppState::close_draft`, and none drops the edit.
+    let cases: Vec<(&'static str, Boot, Vec<Action>)> = vec![
+        ("the start page", boot(), vec![Action::Go(Screen::Start)]),
+        ("a new draft", boot(), vec![new_draft("d3")]),
+        (
+            "another draft opened",
+            boot(),
+            vec![Action::OpenDraft {
+                draft: Box::new(stored("d2", T0)),
+                catalog: reference(),
+                warnings: Vec::new(),
+            }],
+        ),
+        (
+            "a file of a saved application, while the question is open",
+            saved(),
+            vec![same_as_saved()],
+        ),
+        (
+            "a file of a saved application, the saved draft continued",
+            saved(),
+            vec![
+                same_as_saved(),
+                Action::ResolveDuplicate(DuplicateChoice::Continue),
+            ],
+        ),
+        (
+            "a file of a saved application, kept as a copy",
+            saved(),
+            vec![
+                same_as_saved(),
+                Action::ResolveDuplicate(DuplicateChoice::KeepCopy),
+            ],
+        ),
+        (
+            "a file of a saved application, neither",
+            saved(),
+            vec![
+                same_as_saved(),
+                Action::ResolveDuplicate(DuplicateChoice::Cancel),
+            ],
+        ),
+        (
+            "another stored draft deleted",
+            saved(),
+            vec![Action::DeleteRecord(draft_key("s1"))],
+        ),
+        (
+            "a status waiting for its reason, then the start page",
+            boot(),
+            vec![
+                Action::SetStatus {
+                    number: 7,
+                    status: Status::NotApplicable,
+                    reason: None,
+                },
+                Action::Go(Screen::Start),
+            ],
+        ),
+        (
+            "an evidence form open, then another draft",
+            boot(),
+            vec![Action::OpenEvidenceForm(5), new_draft("d3")],
+        ),
+        (
+            "the store listed again meanwhile",
+            saved(),
+            vec![Action::Listed(listing(&[])), Action::Go(Screen::Start)],
+        ),
+        #[cfg(feature = "full")]
+        (
+            "the city review entered",
+            boot(),
+            vec![Action::review(shifan_web::review::ReviewAction::Enter {
+                today: TODAY.to_string(),
+            })],
+        ),
+        #[cfg(feature = "full")]
+        (
+            "training entered",
+            boot(),
+            vec![Action::training(
+                shifan_web::training_state::TrainingAction::Enter,
+            )],
+        ),
+        #[cfg(feature = "full")]
+        (
+            "a demo county opened",
+            boot(),
+            vec![Action::training(
+                shifan_web::training_state::TrainingAction::OpenDemo(
+                    shifan_rules::sample::Demo::ALL[0],
+                ),
+            )],
+        ),
+    ];
+    check(
+        cases
+            .into_iter()
+            .map(|(name, boot, more)| {
+                (
+                    name,
+                    boot,
+                    then(edited(), more),
+                    edit_kept as fn(&AppState) -> Result<(), String>,
+                )
+            })
+            .collect(),
+    );
+}
+
+#[test]
+fn deleting_the_open_draft_closes_it_and_the_deletion_is_the_last_word() {
+    check(vec![(
+        "deleting d1 while it is open",
+        boot(),
+        then(edited(), [Action::DeleteRecord(draft_key("d1"))]),
+        |s| {
+            ensure(s.draft.is_none() && s.screen == Screen::Start, "closed")?;
+            ensure(
+                matches!(s.outbox.last(), Some((_, Write::Delete(k))) if *k == draft_key("d1")),
+                "the deletion is done after any write of it",
+            )?;
+            ensure(
+                !s.drafts.drafts.iter().any(|d| d.draft.id == "d1"),
+                "not listed",
+            )
+        },
+    )]);
 }
 
 #[test]
@@ -477,7 +655,6 @@ fn the_store_is_read_from_the_boot_and_written_through_the_outbox() {
             vec![Action::Persisted(Some(true))],
             |s| ensure(s.persisted == Some(true), "persisted"),
         ),
-        #[cfg(not(feature = "full"))]
         (
             "a reload reopens the tab's draft on its screen, with nothing to write",
             reopen,
@@ -500,7 +677,7 @@ mod full {
     use shifan_web::training_state::TrainingAction;
 
     fn enter() -> Action {
-        Action::Review(ReviewAction::Enter {
+        Action::review(ReviewAction::Enter {
             today: TODAY.to_string(),
         })
     }
@@ -528,7 +705,7 @@ mod full {
             (
                 "entering training with an unsaved draft writes it",
                 boot(),
-                then(edited(), [Action::Training(TrainingAction::Enter)]),
+                then(edited(), [Action::training(TrainingAction::Enter)]),
                 |s| ensure(draft_writes(s).len() == 1, "d1 written"),
             ),
             (
@@ -536,8 +713,11 @@ mod full {
                 unreadable,
                 vec![enter()],
                 |s| {
-                    ensure(!s.review.load_problems.is_empty(), "problems shown")?;
-                    ensure(s.review.session.date == TODAY, "a new session dated today")?;
+                    ensure(!s.modes.review.load_problems.is_empty(), "problems shown")?;
+                    ensure(
+                        s.modes.review.session.date == TODAY,
+                        "a new session dated today",
+                    )?;
                     ensure(
                         s.outbox.iter().any(|(_, w)| {
                             matches!(w,
@@ -554,9 +734,12 @@ mod full {
                 vec![],
                 |s| {
                     ensure(s.in_review(), "review shown")?;
-                    ensure(s.review.session.reviewer.name == "王审核", "session back")?;
                     ensure(
-                        !s.review.unsaved() && s.outbox.is_empty(),
+                        s.modes.review.session.reviewer.name == "王审核",
+                        "session back",
+                    )?;
+                    ensure(
+                        !s.modes.review.unsaved() && s.outbox.is_empty(),
                         "nothing to write",
                     )
                 },
@@ -565,8 +748,8 @@ mod full {
                 "a demo county is never written",
                 boot(),
                 vec![
-                    Action::Training(TrainingAction::Enter),
-                    Action::Training(TrainingAction::OpenDemo(shifan_rules::sample::Demo::ALL[0])),
+                    Action::training(TrainingAction::Enter),
+                    Action::training(TrainingAction::OpenDemo(shifan_rules::sample::Demo::ALL[0])),
                     Action::TogglePoint {
                         number: 1,
                         point: 0,
@@ -574,6 +757,231 @@ mod full {
                     Action::Go(Screen::Start),
                 ],
                 |s| ensure(s.outbox.is_empty(), "no write"),
+            ),
+        ]);
+    }
+    /// Verified application files of 小店区 (90 met) and 迎泽区 (80 met), as the review opens
+    /// them.
+    fn two_applications() -> Vec<shifan_web::review::OpenedFile> {
+        use shifan_rules::sample::{SampleKind, SampleSpec, sample_application};
+        [
+            ("xiaodian.json", "140105", 90, 1),
+            ("yingze.json", "140106", 80, 2),
+        ]
+        .into_iter()
+        .map(|(name, code, met, seed)| {
+            let spec = SampleSpec::new(code, met, SampleKind::Comprehensive, seed);
+            let text = sample_application(Catalog::reference(), &spec)
+                .unwrap()
+                .to_json();
+            shifan_web::review::OpenedFile::read(
+                name.to_string(),
+                text.as_bytes(),
+                &CatalogSet::builtin(),
+            )
+        })
+        .collect()
+    }
+
+    /// The review with both files open, 小店区 recommended (rank 2, with a comment) after
+    /// 迎泽区 (rank 1).
+    fn decided() -> Vec<Action> {
+        use shifan_rules::package::Decision;
+        let ids: Vec<String> = two_applications()
+            .iter()
+            .map(|f| match &f.result {
+                Ok(shifan_rules::document::Document::Application(v)) => v.file.integrity.clone(),
+                _ => panic!("a valid sample"),
+            })
+            .collect();
+        [
+            enter(),
+            Action::review(ReviewAction::Opened(two_applications())),
+            Action::review(ReviewAction::Decide(ids[1].clone(), Decision::Recommend)),
+            Action::review(ReviewAction::Decide(ids[0].clone(), Decision::Recommend)),
+            Action::review(ReviewAction::Comment(
+                ids[0].clone(),
+                "材料齐全".to_string(),
+            )),
+        ]
+        .into_iter()
+        .collect()
+    }
+
+    fn xiaodian(s: &AppState) -> Option<&shifan_rules::session::Reviewed> {
+        s.modes
+            .review
+            .session
+            .applications()
+            .iter()
+            .find(|r| r.verified.file.applicant.division_code == "140105")
+    }
+
+    fn xiaodian_id() -> String {
+        let s = run(boot(), decided());
+        xiaodian(&s).unwrap().integrity().to_string()
+    }
+
+    #[test]
+    fn a_removal_from_the_review_can_be_undone_with_everything_recorded() {
+        let remove = || Action::review(ReviewAction::Remove(xiaodian_id()));
+        let undo = || Action::review(ReviewAction::UndoRemove);
+        check(vec![
+            (
+                "the decided state is as described",
+                boot(),
+                decided(),
+                |s| {
+                    let x = xiaodian(s).ok_or("小店区 open")?;
+                    ensure(x.opinion.rank == Some(2), "rank 2")?;
+                    ensure(x.opinion.comment == "材料齐全", "comment")
+                },
+            ),
+            (
+                "removing keeps what it took for an undo",
+                boot(),
+                then(decided(), [remove()]),
+                |s| {
+                    ensure(xiaodian(s).is_none(), "gone from the table")?;
+                    let removed = s.modes.review.removed.as_ref().ok_or("kept for undo")?;
+                    ensure(
+                        removed.reviewed.opinion.comment == "材料齐全",
+                        "with its comment",
+                    )
+                },
+            ),
+            (
+                "undo puts it back with its decision, rank and comment",
+                boot(),
+                then(decided(), [remove(), undo()]),
+                |s| {
+                    let x = xiaodian(s).ok_or("back in the table")?;
+                    ensure(
+                        x.opinion.decision == shifan_rules::package::Decision::Recommend,
+                        "recommended",
+                    )?;
+                    ensure(x.opinion.rank == Some(2), "rank 2 again")?;
+                    ensure(x.opinion.comment == "材料齐全", "its comment")?;
+                    ensure(s.modes.review.removed.is_none(), "the undo is used up")?;
+                    ensure(s.modes.review.unsaved(), "the session is to be saved again")
+                },
+            ),
+            (
+                "a second undo does nothing",
+                boot(),
+                then(decided(), [remove(), undo(), undo()]),
+                |s| {
+                    ensure(
+                        s.modes.review.session.applications().len() == 2,
+                        "two applications",
+                    )
+                },
+            ),
+            (
+                "closing the notice keeps the removal",
+                boot(),
+                then(
+                    decided(),
+                    [
+                        remove(),
+                        Action::review(ReviewAction::ForgetRemoved),
+                        undo(),
+                    ],
+                ),
+                |s| ensure(xiaodian(s).is_none(), "still removed"),
+            ),
+            (
+                "the same file opened again meanwhile: the undo makes no twin",
+                boot(),
+                then(
+                    decided(),
+                    [
+                        remove(),
+                        Action::review(ReviewAction::Opened(two_applications())),
+                        undo(),
+                    ],
+                ),
+                |s| {
+                    ensure(
+                        s.modes.review.session.applications().len() == 2,
+                        "two applications, no twin",
+                    )
+                },
+            ),
+            (
+                "a new review forgets the undo",
+                boot(),
+                then(
+                    decided(),
+                    [
+                        remove(),
+                        Action::review(ReviewAction::NewReview(TODAY.to_string())),
+                        undo(),
+                    ],
+                ),
+                |s| ensure(s.modes.review.session.applications().is_empty(), "empty"),
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_rejected_file_joins_the_table_once_its_catalog_is_loaded() {
+        let (office, file) = office_and_file();
+        let opened = || {
+            let mut files = two_applications();
+            files.push(shifan_web::review::OpenedFile::read(
+                "jinzhong.json".to_string(),
+                &file,
+                &CatalogSet::builtin(),
+            ));
+            Action::review(ReviewAction::Opened(files))
+        };
+        fn rejected(s: &AppState) -> bool {
+            s.modes
+                .review
+                .session
+                .rejected
+                .iter()
+                .any(|r| r.file_name == "jinzhong.json")
+        }
+        check(vec![
+            (
+                "refused for its catalog: rejected, and waiting",
+                boot(),
+                vec![enter(), opened()],
+                |s| {
+                    ensure(
+                        s.modes.review.session.applications().len() == 2,
+                        "two in the table",
+                    )?;
+                    ensure(rejected(s), "rejected")?;
+                    ensure(s.modes.review.awaiting.len() == 1, "waiting")
+                },
+            ),
+            (
+                "its catalog loaded: verified again, in the table, no longer rejected",
+                boot(),
+                vec![enter(), opened(), Action::KeepCatalog(office.clone())],
+                |s| {
+                    ensure(
+                        s.modes.review.session.applications().len() == 3,
+                        "three in the table",
+                    )?;
+                    ensure(!rejected(s), "not rejected")?;
+                    ensure(s.modes.review.awaiting.is_empty(), "nothing waits")?;
+                    ensure(s.modes.review.unsaved(), "the session is to be saved")
+                },
+            ),
+            (
+                "the rejected file forgotten: loading the catalog adds nothing",
+                boot(),
+                vec![
+                    enter(),
+                    opened(),
+                    Action::review(ReviewAction::ClearRejected),
+                    Action::KeepCatalog(office.clone()),
+                ],
+                |s| ensure(s.modes.review.session.applications().len() == 2, "two"),
             ),
         ]);
     }
@@ -732,4 +1140,138 @@ fn a_loaded_catalog_is_kept_in_the_store_and_read_with() {
         s.notice.map(|n| n.topic),
         Some(shifan_web::state::NoticeTopic::CatalogKept)
     );
+}
+
+/// An office's own catalog (the reference one under another id), and a file of 小店区 answered
+/// against it.
+fn office_and_file() -> (Arc<Catalog>, Vec<u8>) {
+    use shifan_rules::sample::{SampleKind, SampleSpec, sample_application};
+    let mut data = Catalog::reference().data().clone();
+    data.id = "office-jinzhong-2026".to_string();
+    let office = Arc::new(Catalog::from_data(data).unwrap());
+    let spec = SampleSpec::new("140105", 60, SampleKind::Comprehensive, 7);
+    let file = sample_application(&office, &spec).unwrap().to_json();
+    (office, file.into_bytes())
+}
+
+/// Opening `bytes` as the page does when it reads a picked file (with the id `f9`).
+fn open_bytes(bytes: &[u8]) -> Action {
+    match shifan_web::files::read_opened(bytes, &CatalogSet::builtin(), "f9".to_string()) {
+        Ok(_) => panic!("refused without its catalog"),
+        Err(problems) => {
+            assert!(shifan_web::files::needs_catalog(&problems), "{problems:?}");
+            Action::RefusedForCatalog {
+                bytes: bytes.into(),
+                id: "f9".to_string(),
+                problems,
+            }
+        }
+    }
+}
+
+#[test]
+fn a_file_refused_for_its_catalog_opens_once_the_catalog_is_loaded() {
+    use shifan_web::state::NoticeTopic;
+    let (office, file) = office_and_file();
+    let other = {
+        let mut data = Catalog::reference().data().clone();
+        data.id = "office-datong-2026".to_string();
+        Arc::new(Catalog::from_data(data).unwrap())
+    };
+    check(vec![
+        (
+            "refused: the notice says why and the file waits",
+            boot(),
+            vec![open_bytes(&file)],
+            |s| {
+                ensure(s.draft.is_none(), "nothing opened")?;
+                ensure(
+                    s.notice
+                        .as_ref()
+                        .is_some_and(|n| n.topic == NoticeTopic::OpenFailed),
+                    "refused",
+                )?;
+                ensure(s.awaiting.is_some(), "waits for its catalog")
+            },
+        ),
+        (
+            "its catalog loaded from the notice: the file opens, unpicked",
+            boot(),
+            vec![open_bytes(&file), Action::KeepCatalog(office.clone())],
+            |s| {
+                let d = s.draft.as_ref().ok_or("the file opened")?;
+                ensure(d.id == "f9" && d.division_code == "140105", "as the file")?;
+                ensure(
+                    s.catalog.id() == "office-jinzhong-2026",
+                    "on the office's catalog",
+                )?;
+                ensure(s.awaiting.is_none(), "no longer waiting")?;
+                ensure(
+                    s.notice
+                        .as_ref()
+                        .is_some_and(|n| n.topic == NoticeTopic::CatalogKept),
+                    "the catalog is said to be kept",
+                )
+            },
+        ),
+        (
+            "its catalog loaded while a draft is open: that draft's edit is written first",
+            boot(),
+            then(
+                edited(),
+                [open_bytes(&file), Action::KeepCatalog(office.clone())],
+            ),
+            |s| {
+                ensure(
+                    s.draft.as_ref().is_some_and(|d| d.id == "f9"),
+                    "the file opened",
+                )?;
+                ensure(
+                    draft_writes(s)
+                        .iter()
+                        .any(|d| d.id == "d1" && has_the_edit(d)),
+                    "d1 written",
+                )
+            },
+        ),
+        (
+            "another catalog loaded: the file still waits and says why",
+            boot(),
+            vec![open_bytes(&file), Action::KeepCatalog(other.clone())],
+            |s| {
+                ensure(s.draft.is_none(), "nothing opened")?;
+                ensure(s.awaiting.is_some(), "still waiting")?;
+                ensure(
+                    s.notice.as_ref().is_some_and(|n| {
+                        n.topic == NoticeTopic::CatalogKept
+                            && shifan_web::files::needs_catalog(&n.problems)
+                    }),
+                    "kept, and the file's problems still shown",
+                )
+            },
+        ),
+        (
+            "another catalog, then the right one: the file opens",
+            boot(),
+            vec![
+                open_bytes(&file),
+                Action::KeepCatalog(other.clone()),
+                Action::KeepCatalog(office.clone()),
+            ],
+            |s| ensure(s.draft.as_ref().is_some_and(|d| d.id == "f9"), "opened"),
+        ),
+        (
+            "the notice closed: the file no longer waits",
+            boot(),
+            vec![
+                open_bytes(&file),
+                Action::DismissNotice,
+                Action::KeepCatalog(office.clone()),
+            ],
+            |s| {
+                ensure(s.draft.is_none(), "nothing opened")?;
+                ensure(s.awaiting.is_none(), "forgotten")
+            },
+        ),
+    ]);
 }

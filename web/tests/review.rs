@@ -69,31 +69,34 @@ fn the_reducer_keeps_ranks_one_to_k() {
         .map(|(name, text)| OpenedFile {
             name: name.into(),
             result: read_document(text.as_bytes(), &catalogs),
+            retry: None,
         })
         .collect();
     let mut state = Rc::new(AppState::load(Boot::empty(Lang::Zh, "2026-12-02")));
-    let mut act = |a: ReviewAction| state = state.clone().reduce(Action::Review(a));
+    let mut act = |a: ReviewAction| state = state.clone().reduce(Action::review(a));
     act(ReviewAction::Enter {
         today: "2026-12-02".into(),
     });
     act(ReviewAction::Opened(opened));
     let ids: Vec<String> = state
+        .modes
         .review
         .session
         .applications()
         .iter()
         .map(|r| r.integrity().to_string())
         .collect();
-    assert_eq!(state.screen, Screen::Review);
+    assert_eq!(state.screen, Screen::Mode(shifan_web::modes::Mode::Review));
     assert_eq!(ids.len(), 2);
-    assert_eq!(state.review.session.rejected.len(), 1);
-    assert_eq!(state.review.session.city(), Some(140100), "inferred");
-    let mut act = |a: ReviewAction| state = state.clone().reduce(Action::Review(a));
+    assert_eq!(state.modes.review.session.rejected.len(), 1);
+    assert_eq!(state.modes.review.session.city(), Some(140100), "inferred");
+    let mut act = |a: ReviewAction| state = state.clone().reduce(Action::review(a));
     act(ReviewAction::Decide(ids[1].clone(), Decision::Recommend));
     act(ReviewAction::Decide(ids[0].clone(), Decision::Recommend));
     act(ReviewAction::Move(ids[0].clone(), true));
     let ranks = |s: &AppState| -> Vec<Option<u32>> {
-        s.review
+        s.modes
+            .review
             .session
             .applications()
             .iter()
@@ -101,13 +104,13 @@ fn the_reducer_keeps_ranks_one_to_k() {
             .collect()
     };
     assert_eq!(ranks(&state), vec![Some(1), Some(2)]);
-    let revision = state.review.revision;
-    state = state.clone().reduce(Action::Review(ReviewAction::Decide(
+    let revision = state.modes.review.revision;
+    state = state.clone().reduce(Action::review(ReviewAction::Decide(
         ids[0].clone(),
         Decision::Pending,
     )));
     assert_eq!(ranks(&state), vec![None, Some(1)]);
-    assert!(state.review.revision > revision, "a change to save");
+    assert!(state.modes.review.revision > revision, "a change to save");
 }
 
 #[wasm_bindgen_test]
@@ -335,17 +338,17 @@ async fn a_full_storage_is_said_not_hidden() {
 #[wasm_bindgen_test]
 fn the_opinion_sheet_is_a_screen_of_the_reducer() {
     let state = Rc::new(AppState::load(Boot::empty(Lang::Zh, "2026-12-02"))).reduce(
-        Action::Review(ReviewAction::Enter {
+        Action::review(ReviewAction::Enter {
             today: "2026-12-02".to_string(),
         }),
     );
-    let revision = state.review.revision;
-    let state = state.reduce(Action::Review(ReviewAction::Sheet(true)));
-    assert!(state.review.sheet);
+    let revision = state.modes.review.revision;
+    let state = state.reduce(Action::review(ReviewAction::Sheet(true)));
+    assert!(state.modes.review.sheet);
     assert_eq!(
-        state.review.revision, revision,
+        state.modes.review.revision, revision,
         "showing the sheet changes nothing to save"
     );
-    let state = state.reduce(Action::Review(ReviewAction::Sheet(false)));
-    assert!(!state.review.sheet);
+    let state = state.reduce(Action::review(ReviewAction::Sheet(false)));
+    assert!(!state.modes.review.sheet);
 }

@@ -15,6 +15,7 @@ use crate::components::summary::{summary, summary_strip};
 use crate::components::workspace::workspace;
 use crate::hooks::{use_autosave, use_keyboard, use_listing, use_modes, use_outbox, use_tab_guard};
 use crate::i18n::texts;
+use crate::modes;
 use crate::state::{AppHandle, AppState, Boot, Dispatch, Screen};
 
 /// What the app starts from: what [`crate::hooks::boot`] read from the browser.
@@ -83,10 +84,7 @@ pub fn App(props: &AppProps) -> Html {
         },
         Screen::Indicators => workspace(&state, None),
         Screen::Report => report(&state),
-        #[cfg(feature = "full")]
-        Screen::Training => html! { <crate::components::training::page::TrainingPage /> },
-        #[cfg(feature = "full")]
-        Screen::Review => html! { <crate::components::review::page::ReviewPage /> },
+        Screen::Mode(mode) => modes::page(mode),
     };
     html! {
         <ContextProvider<AppHandle> context={state.clone()}>
@@ -94,7 +92,7 @@ pub fn App(props: &AppProps) -> Html {
                 <a class="skip-link no-print" href="#content">{ t.skip_to_content }</a>
                 { header(&state) }
                 { notices(&state) }
-                { training_banner() }
+                { modes::banner() }
                 <div id="content" class="content" tabindex="-1">{ body }</div>
                 if matches!(screen, Screen::Applicant | Screen::Indicators) {
                     { summary_strip(&state) }
@@ -102,12 +100,4 @@ pub fn App(props: &AppProps) -> Html {
             </ContextProvider<Dispatch>>
         </ContextProvider<AppHandle>>
     }
-}
-
-/// Training mode's banner (the full build only).
-fn training_banner() -> Html {
-    #[cfg(feature = "full")]
-    return html! { <crate::components::training::banner::TrainingBanner /> };
-    #[cfg(not(feature = "full"))]
-    Html::default()
 }

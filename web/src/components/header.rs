@@ -9,7 +9,8 @@ use crate::components::open_file::open_file_button;
 use crate::components::send;
 use crate::files;
 use crate::i18n::texts;
-use crate::state::{Action, AppHandle, Mode, SaveError, SaveStatus, Screen};
+use crate::modes::{self, Mode};
+use crate::state::{Action, AppHandle, SaveError, SaveStatus, Screen};
 
 /// The top bar.
 pub fn header(state: &AppHandle) -> Html {
@@ -35,32 +36,25 @@ pub fn header(state: &AppHandle) -> Html {
             onclick={choose_lang}>{ t.other_lang }</button>
     };
     // The review's page names the city review, not the county's self-assessment.
-    #[cfg(feature = "full")]
-    let app_name = if state.in_review() {
-        crate::i18n::review::review_texts(state.lang).app_name
-    } else {
-        t.app_name
-    };
-    #[cfg(not(feature = "full"))]
-    let app_name = t.app_name;
+    let app_name = modes::app_name(state).unwrap_or(t.app_name);
     let mark = html! {
         <>
             <span class="logo" aria-hidden="true">{ t.logo }</span>
             <span class="brand-name">{ app_name }</span>
         </>
     };
-    // The county page's start page is in place; the review's and training's pages lead back
-    // to the county page. The visible name is the accessible name (WCAG 2.5.3, axe's
-    // label-content-name-mismatch); where it leads is its title.
-    #[cfg(not(feature = "full"))]
-    let home = html! {
-        <button type="button" class="brand-button" onclick={send(&d, Action::Go(Screen::Start))}
-            title={t.back_to_start}>{ mark }</button>
-    };
-    #[cfg(feature = "full")]
-    let home = html! {
-        <a class="brand-button" href={crate::state::county_page_href(state.lang)}
-            title={t.back_to_start}>{ mark }</a>
+    // The county page's start page is in place; a mode's page leads back to the county page.
+    // The visible name is the accessible name (WCAG 2.5.3, axe's label-content-name-mismatch);
+    // where it leads is its title.
+    let home = match state.mode.filter(|_| modes::IN_BUILD) {
+        None => html! {
+            <button type="button" class="brand-button" onclick={send(&d, Action::Go(Screen::Start))}
+                title={t.back_to_start}>{ mark }</button>
+        },
+        Some(_) => html! {
+            <a class="brand-button" href={modes::county_page_href(state.lang)}
+                title={t.back_to_start}>{ mark }</a>
+        },
     };
     let brand = html! { <div class="brand">{ home }</div> };
     let review =
@@ -99,8 +93,10 @@ pub fn header(state: &AppHandle) -> Html {
         (Screen::Indicators, t.step_indicators),
         (Screen::Report, t.step_report),
     ];
+    // `with-steps` rather than `:has(.steps)` in the style sheet: Chromium 85 (the floor) has
+    // no `:has()`, and cut the name to an ellipsis at 1280 px.
     html! {
-        <header class="topbar no-print">
+        <header class="topbar with-steps no-print">
             { brand }
             <nav class="steps" aria-label={t.steps_label}>
                 <ol>

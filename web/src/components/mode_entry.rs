@@ -8,7 +8,8 @@
 
 use yew::prelude::*;
 
-use crate::state::{AppHandle, Mode};
+use crate::modes::Mode;
+use crate::state::AppHandle;
 
 /// A link to `mode`'s page, labelled `label`, found by tests as `data-action={action}`.
 ///

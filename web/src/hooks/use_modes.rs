@@ -12,7 +12,7 @@ use crate::state::{AppHandle, Screen};
 pub fn use_modes(state: &AppHandle, _screen: Screen) {
     crate::hooks::use_review_autosave(state);
     use_effect_with(
-        (state.training.presenter, state.in_training()),
+        (state.modes.training.presenter, state.in_training()),
         // Remembered for the tab's session, and shown on the page root.
         |&(on, active)| {
             crate::browser::set_session_flag(crate::training_state::PRESENTER_KEY, on);

@@ -14,7 +14,7 @@ use crate::state::{Action, AppHandle};
 /// Saves the review session (debounced) and on `pagehide` or when the page is hidden.
 #[hook]
 pub fn use_review_autosave(state: &AppHandle) {
-    let review = &state.review;
+    let review = &state.modes.review;
     let unsaved = (review.loaded && review.unsaved()).then(|| review.session.clone());
     use_debounced_save(
         review.revision,
@@ -27,7 +27,7 @@ pub fn use_review_autosave(state: &AppHandle) {
                 dispatch,
                 move |result| {
                     let result = result.map(|()| browser::now_iso());
-                    Action::Review(ReviewAction::Saved { revision, result })
+                    Action::review(ReviewAction::Saved { revision, result })
                 },
             )
         },

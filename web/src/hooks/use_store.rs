@@ -55,12 +55,12 @@ pub async fn boot() -> Boot {
     }
     boot.persisted = store::persisted(false).await;
     boot.reopen = browser::session_get();
+    // The page alone names its mode: a tab that showed the review before opens training on
+    // training.html.
+    boot.mode = browser::page_mode();
+    // Only the presenter switch is remembered (for the tab's session).
     #[cfg(feature = "full")]
     {
-        // The page alone names its mode: a tab that showed the review before opens
-        // training on training.html.
-        boot.mode = browser::page_mode();
-        // Only the presenter switch is remembered (for the tab's session).
         boot.presenter = browser::session_flag(crate::training_state::PRESENTER_KEY);
     }
     boot

@@ -86,6 +86,10 @@ pub struct ReviewTexts {
     pub duplicates_hint: &'static str,
     /// Remove this application from the review.
     pub remove_application: &'static str,
+    /// Notice after a removal: `{}` the applicant; its opinion went with it.
+    pub removed: &'static str,
+    /// Put the removed application back.
+    pub undo: &'static str,
     /// Badge: outside the city.
     pub badge_outside: &'static str,
     /// Badge: duplicate.
@@ -330,6 +334,8 @@ pub static ZH: ReviewTexts = ReviewTexts {
     duplicates_title: "重复申报（{} 组）",
     duplicates_hint: "同一县（市、区）提交了不止一份同类申报。请核实后保留一份，移除其余。",
     remove_application: "从初审中移除",
+    removed: "已从初审中移除“{}”，它的初审意见、推荐排序和意见说明随之移除。",
+    undo: "撤销",
     badge_outside: "非本市",
     badge_duplicate: "重复申报",
     badge_warnings: "有提示",
@@ -400,7 +406,7 @@ pub static ZH: ReviewTexts = ReviewTexts {
     download_refused: "浏览器拒绝了下载。请检查浏览器的下载设置后重试。",
     dismiss: "关闭提示",
     app_name: "法治政府建设示范创建 · 市级初审",
-    remove_confirm: "确定从初审中移除“{}”吗？它的初审意见（{}）、推荐排序和意见说明将一并删除；要恢复，只能重新打开该文件并重新提出意见。",
+    remove_confirm: "确定从初审中移除“{}”吗？它的初审意见（{}）、推荐排序和意见说明将一并移除；移除后可以立即撤销。",
     weak_recommend_confirm: "确定推荐“{}”吗？请注意：\n{}\n（这只是提醒，可以继续推荐。）",
     weak_first_confirm: "确定把“{}”排在推荐第 1 位吗？请注意：\n{}\n（这只是提醒，可以继续。）",
     weak_below_bar: "达标率 {}（{}），低于综合示范标准 {}",
@@ -472,6 +478,8 @@ pub static EN: ReviewTexts = ReviewTexts {
     duplicates_title: "Duplicate submissions ({})",
     duplicates_hint: "The same county submitted more than one application of the same kind. Check with them, keep one and remove the others.",
     remove_application: "Remove from the review",
+    removed: "“{}” was removed from the review, with its decision, rank and comments.",
+    undo: "Undo",
     badge_outside: "Not in this city",
     badge_duplicate: "Duplicate",
     badge_warnings: "Notes",
@@ -542,7 +550,7 @@ pub static EN: ReviewTexts = ReviewTexts {
     download_refused: "The browser refused the download. Check its download settings and try again.",
     dismiss: "Dismiss",
     app_name: "Rule-of-law demonstration · city review",
-    remove_confirm: "Remove “{}” from the review? Its decision ({}), rank and comments are deleted with it; to get them back you must open the file again and decide again.",
+    remove_confirm: "Remove “{}” from the review? Its decision ({}), rank and comments go with it; you can undo it right after.",
     weak_recommend_confirm: "Recommend “{}”? Please note:\n{}\n(This is only a reminder; you may go on.)",
     weak_first_confirm: "Rank “{}” first among the recommended? Please note:\n{}\n(This is only a reminder; you may go on.)",
     weak_below_bar: "compliance {} ({}) is below the comprehensive bar of {}",

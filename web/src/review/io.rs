@@ -5,7 +5,6 @@
 //! imported on the click so the page does not carry them.
 
 use js_sys::{Array, Date, Promise, Reflect, Uint8Array};
-use shifan_rules::document::read_document;
 use shifan_rules::review::ComparisonRow;
 use shifan_rules::session::Session;
 use shifan_rules::{CatalogSet, Lang};
@@ -34,7 +33,7 @@ fn mark(name: &str) {
 }
 
 fn send(dispatch: &Dispatch, action: ReviewAction) {
-    dispatch.dispatch(Action::Review(action));
+    dispatch.dispatch(Action::review(action));
 }
 
 /// Reads and verifies `files` (applications or packages) and adds them to the review. The
@@ -94,6 +93,7 @@ pub fn open_files(files: Vec<File>, dispatch: Dispatch) {
                 Err(problems) => batch.push(OpenedFile {
                     name,
                     result: Err(problems),
+                    retry: None,
                 }),
             }
         }
@@ -102,13 +102,13 @@ pub fn open_files(files: Vec<File>, dispatch: Dispatch) {
             if is_catalog[i] {
                 continue;
             }
-            let result = match bytes[i].as_deref() {
-                Some(bytes) => read_document(bytes, &catalogs),
-                None => Err(Vec::new()),
-            };
-            batch.push(OpenedFile {
-                name: file.name(),
-                result,
+            batch.push(match bytes[i].as_deref() {
+                Some(bytes) => OpenedFile::read(file.name(), bytes, &catalogs),
+                None => OpenedFile {
+                    name: file.name(),
+                    result: Err(Vec::new()),
+                    retry: None,
+                },
             });
             if Date::now() - slice_start > SLICE_MS && i + 1 < total {
                 send(&dispatch, ReviewAction::Opened(std::mem::take(&mut batch)));

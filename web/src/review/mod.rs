@@ -17,10 +17,11 @@ pub mod rows;
 use shifan_rules::Problem;
 use shifan_rules::document::Document;
 use shifan_rules::package::Decision;
-use shifan_rules::session::Session;
+use shifan_rules::session::{Removed, Session};
 
+use crate::modes::{Mode, ModeAction};
 use crate::record::REVIEW_UNREADABLE_KEY;
-use crate::state::{AppState, SaveError, SaveStatus, Screen, Write};
+use crate::state::{Action, AppState, SaveError, SaveStatus, Write};
 
 pub use rows::{Column, DecisionFilter, KindFilter, Sort, VerdictFilter};
 
@@ -32,6 +33,24 @@ pub struct OpenedFile {
     pub name: String,
     /// What reading and verifying it gave.
     pub result: Result<Document, Vec<Problem>>,
+    /// The file as read, kept only when it was refused for its catalog, so that loading that
+    /// catalog verifies it again ([`ReviewState::awaiting`]).
+    pub retry: Option<std::rc::Rc<[u8]>>,
+}
+
+impl OpenedFile {
+    /// `name` read and verified against `catalogs`, its bytes kept when it was refused for
+    /// its catalog.
+    pub fn read(name: String, bytes: &[u8], catalogs: &shifan_rules::CatalogSet) -> OpenedFile {
+        let result = shifan_rules::document::read_document(bytes, catalogs);
+        let retry =
+            matches!(&result, Err(p) if crate::files::needs_catalog(p)).then(|| bytes.into());
+        OpenedFile {
+            name,
+            result,
+            retry,
+        }
+    }
 }
 
 /// What the last batch of opened files gave, for the status line.
@@ -100,6 +119,12 @@ pub struct ReviewState {
     pub save: SaveStatus,
     /// The printable opinion sheet (初审意见表) is shown instead of the page.
     pub sheet: bool,
+    /// The application removed last, with its decision, rank and comment, until it is put
+    /// back ([`ReviewAction::UndoRemove`]) or the notice offering that is closed.
+    pub removed: Option<Removed>,
+    /// The rejected files refused only for their catalog, by name, as read: verified again
+    /// when a catalog is kept, so they join the table without being picked again.
+    pub awaiting: Vec<(String, std::rc::Rc<[u8]>)>,
 }
 
 impl Default for ReviewState {
@@ -124,6 +149,8 @@ impl Default for ReviewState {
             saved_revision: 0,
             save: SaveStatus::Idle,
             sheet: false,
+            removed: None,
+            awaiting: Vec::new(),
         }
     }
 }
@@ -174,6 +201,14 @@ impl ReviewState {
         let mut report = self.report.take().unwrap_or_default();
         for file in files {
             report.files += 1;
+            // The file's latest reading is what counts: an earlier rejection under its name goes.
+            self.awaiting.retain(|(name, _)| *name != file.name);
+            if let Some(bytes) = file.retry {
+                self.awaiting.push((file.name.clone(), bytes));
+            }
+            if file.result.is_ok() {
+                self.session.rejected.retain(|r| r.file_name != file.name);
+            }
             match file.result {
                 Ok(Document::Application(verified)) => {
                     if self.session.add(file.name, *verified) {
@@ -207,6 +242,13 @@ impl ReviewState {
     }
 }
 
+impl Action {
+    /// The action `action` of the city review.
+    pub fn review(action: ReviewAction) -> Action {
+        Action::Mode(ModeAction::Review(action))
+    }
+}
+
 /// Everything that can happen in the city review.
 #[derive(Clone, Debug)]
 pub enum ReviewAction {
@@ -232,8 +274,12 @@ pub enum ReviewAction {
     Opened(Vec<OpenedFile>),
     /// The batch is finished.
     ReadDone,
-    /// Remove an application from the review.
+    /// Remove an application from the review (kept in [`ReviewState::removed`] for an undo).
     Remove(String),
+    /// Put the application removed last back, with its decision, rank and comment.
+    UndoRemove,
+    /// Close the notice that offers to undo the removal (the removal stays).
+    ForgetRemoved,
     /// Forget one rejected file.
     RemoveRejected(usize),
     /// Forget every rejected file.
@@ -272,13 +318,33 @@ pub enum ReviewAction {
 }
 
 impl AppState {
+    /// A catalog was kept: the files refused for their catalog are verified again against
+    /// every catalog now kept; those it opens join the table and leave the rejected list.
+    pub(crate) fn review_catalog_kept(&mut self) {
+        if self.modes.review.awaiting.is_empty() {
+            return;
+        }
+        let catalogs = self.drafts.catalog_set();
+        let r = &mut self.modes.review;
+        let files = std::mem::take(&mut r.awaiting)
+            .into_iter()
+            .map(|(name, bytes)| OpenedFile::read(name, &bytes, &catalogs))
+            .collect();
+        r.report = None;
+        r.opened(files);
+    }
+
     /// Applies a review action.
     pub(crate) fn reduce_review(&mut self, action: ReviewAction) {
-        let r = &mut self.review;
+        let r = &mut self.modes.review;
         match action {
             ReviewAction::Enter { today } => {
-                self.switch_to(Screen::Review);
-                if let Some(write) = self.review.ensure_loaded(today, &self.drafts.catalog_set()) {
+                self.show_mode(Mode::Review);
+                if let Some(write) = self
+                    .modes
+                    .review
+                    .ensure_loaded(today, &self.drafts.catalog_set())
+                {
                     self.request(write);
                 }
             }
@@ -310,26 +376,41 @@ impl AppState {
             ReviewAction::Opened(files) => r.opened(files),
             ReviewAction::ReadDone => r.reading = None,
             ReviewAction::Remove(id) => {
-                if r.session.remove(&id).is_some() {
+                if let Some(removed) = r.session.remove(&id) {
                     if r.viewing.as_deref() == Some(id.as_str()) {
                         r.viewing = None;
                     }
+                    r.removed = Some(removed);
                     r.changed();
                 }
             }
+            // Refused (and forgotten) only when the same application was opened again
+            // meanwhile: that copy is in the table, and the restored one would be a twin.
+            ReviewAction::UndoRemove => {
+                if let Some(removed) = r.removed.take()
+                    && r.session.restore(removed)
+                {
+                    r.changed();
+                }
+            }
+            ReviewAction::ForgetRemoved => r.removed = None,
             ReviewAction::RemoveRejected(i) => {
                 if i < r.session.rejected.len() {
-                    r.session.rejected.remove(i);
+                    let gone = r.session.rejected.remove(i);
+                    r.awaiting.retain(|(name, _)| *name != gone.file_name);
                     r.changed();
                 }
             }
             ReviewAction::ClearRejected => {
                 r.session.rejected.clear();
+                r.awaiting.clear();
                 r.changed();
             }
             ReviewAction::NewReview(today) => {
                 r.session = Session::new(today);
                 r.city_inferred = false;
+                r.removed = None;
+                r.awaiting.clear();
                 r.viewing = None;
                 r.report = None;
                 r.notice = None;

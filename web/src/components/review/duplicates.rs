@@ -1,7 +1,7 @@
 //! Duplicate submissions: files for the same county and kind (`shifan_rules::review`'s
 //! definition), side by side in one group, so the office can see which is which and keep one.
-//! Removing one drops its decision, rank and comments, so it asks first (as starting a new
-//! review does).
+//! Removing one takes its decision, rank and comments with it, so it asks first (as starting a
+//! new review does), and the notice after it offers an undo.
 
 use shifan_rules::review::duplicate_pairs;
 use shifan_rules::session::Reviewed;
@@ -21,7 +21,7 @@ pub fn Duplicates() -> Html {
     let d = state.dispatcher();
     let lang = state.lang;
     let rt = review_texts(lang);
-    let apps = state.review.session.applications();
+    let apps = state.modes.review.session.applications();
     let files: Vec<_> = apps.iter().map(|r| &r.verified.file).collect();
     let groups = groups(apps.len(), &duplicate_pairs(&files));
     if groups.is_empty() {
@@ -43,7 +43,7 @@ pub fn Duplicates() -> Html {
             );
             Callback::from(move |_: MouseEvent| {
                 if browser::confirm(&question) {
-                    d.dispatch(Action::Review(ReviewAction::Remove(id.clone())));
+                    d.dispatch(Action::review(ReviewAction::Remove(id.clone())));
                 }
             })
         };

@@ -21,7 +21,7 @@ pub fn ReviewExport() -> Html {
     let state = use_app();
     let lang = state.lang;
     let rt = review_texts(lang);
-    let r = &state.review;
+    let r = &state.modes.review;
     let session = &r.session;
     if session.applications().is_empty() {
         return Html::default();
@@ -45,7 +45,7 @@ pub fn ReviewExport() -> Html {
     let package = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
-            let session = &state.review.session;
+            let session = &state.modes.review.session;
             let duplicates = unresolved_duplicates(session);
             if !duplicates.is_empty() {
                 let question = fill(
@@ -57,11 +57,11 @@ pub fn ReviewExport() -> Html {
                 }
             }
             let notice = io::download_package(session);
-            state.dispatch(Action::Review(ReviewAction::Notice(notice)));
+            state.dispatch(Action::review(ReviewAction::Notice(notice)));
         })
     };
     let rows_of = |state: &crate::state::AppHandle| {
-        shown_rows(&state.review)
+        shown_rows(&state.modes.review)
             .into_iter()
             .map(|r| r.row)
             .collect::<Vec<_>>()
@@ -70,7 +70,7 @@ pub fn ReviewExport() -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
             io::download_table(
-                &state.review.session,
+                &state.modes.review.session,
                 &rows_of(&state),
                 state.lang,
                 format,

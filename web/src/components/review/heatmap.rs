@@ -39,7 +39,7 @@ pub fn HeatMap() -> Html {
     let d = state.dispatcher();
     let lang = state.lang;
     let rt = review_texts(lang);
-    let rows = shown_rows(&state.review);
+    let rows = shown_rows(&state.modes.review);
     let Some(first) = rows.first() else {
         return Html::default();
     };

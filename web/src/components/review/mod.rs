@@ -31,7 +31,7 @@ use crate::state::{Action, Dispatch};
 
 /// A callback that dispatches a review action whatever the event.
 pub fn review<E: 'static>(dispatch: &Dispatch, action: ReviewAction) -> Callback<E> {
-    send(dispatch, Action::Review(action))
+    send(dispatch, Action::review(action))
 }
 
 /// A callback that dispatches the review action `make` builds from the element's value.
@@ -39,7 +39,7 @@ pub fn review_value<E: AsRef<Event> + 'static>(
     dispatch: &Dispatch,
     make: impl Fn(String) -> ReviewAction + 'static,
 ) -> Callback<E> {
-    send_value(dispatch, Box::new(move |v| Action::Review(make(v))))
+    send_value(dispatch, Box::new(move |v| Action::review(make(v))))
 }
 
 /// Every decision, in the order offered.

@@ -1,5 +1,6 @@
 //! The review's messages: a save that failed (with the package offered, which keeps
-//! everything), a stored session that could not be read, and what an export ran into.
+//! everything), a stored session that could not be read, what an export ran into, and a
+//! removal with its undo.
 
 use yew::prelude::*;
 
@@ -17,12 +18,12 @@ pub fn ReviewNotices() -> Html {
     let d = state.dispatcher();
     let t = texts(state.lang);
     let rt = review_texts(state.lang);
-    let r = &state.review;
+    let r = &state.modes.review;
     let export = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
-            let notice = io::download_package(&state.review.session);
-            state.dispatch(Action::Review(ReviewAction::Notice(notice)));
+            let notice = io::download_package(&state.modes.review.session);
+            state.dispatch(Action::review(ReviewAction::Notice(notice)));
         })
     };
     let save_failure = match r.save {
@@ -51,6 +52,21 @@ pub fn ReviewNotices() -> Html {
             </div>
         }
     });
+    // After a removal: the undo puts the application back with its decision, rank and comment.
+    let removed = r.removed.as_ref().map(|removed| {
+        let name = removed.reviewed.verified.file.applicant.display_name();
+        html! {
+            <div class="notice warning" role="status" data-notice="review-removed">
+                <p>{ fill(rt.removed, &[&name]) }</p>
+                <div class="actions">
+                    <button type="button" class="primary" data-action="undo-remove"
+                        onclick={review::<MouseEvent>(&d, ReviewAction::UndoRemove)}>{ rt.undo }</button>
+                    <button type="button"
+                        onclick={review::<MouseEvent>(&d, ReviewAction::ForgetRemoved)}>{ rt.dismiss }</button>
+                </div>
+            </div>
+        }
+    });
     html! {
         <div class="review-notices no-print">
             if state.conflict {
@@ -74,6 +90,7 @@ pub fn ReviewNotices() -> Html {
                     </ul>
                 </div>
             }
+            { removed }
             { notice }
         </div>
     }

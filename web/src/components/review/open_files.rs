@@ -25,7 +25,7 @@ pub fn picked_files(input: &web_sys::HtmlInputElement) -> Vec<web_sys::File> {
 pub fn OpenFiles() -> Html {
     let state = use_app();
     let rt = review_texts(state.lang);
-    let r = &state.review;
+    let r = &state.modes.review;
     let onchange = {
         let dispatch = state.dispatcher();
         Callback::from(move |e: Event| {

@@ -48,7 +48,7 @@ fn decide(dispatch: &Dispatch, props: &OpinionProps, to: Decision) -> bool {
     if recommending && !confirm_weak(props.lang, &props.name, &props.weak, false) {
         return false;
     }
-    dispatch.dispatch(Action::Review(ReviewAction::Decide(
+    dispatch.dispatch(Action::review(ReviewAction::Decide(
         props.id.to_string(),
         to,
     )));
@@ -106,7 +106,7 @@ pub fn RankControl(props: &OpinionProps) -> Html {
             if rank == 2 && !confirm_weak(props.lang, &props.name, &props.weak, true) {
                 return;
             }
-            d.dispatch(Action::Review(ReviewAction::Move(id.clone(), true)));
+            d.dispatch(Action::review(ReviewAction::Move(id.clone(), true)));
         })
     };
     html! {

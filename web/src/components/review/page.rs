@@ -41,7 +41,7 @@ fn use_file_drop(dispatch: Dispatch) {
             let dispatch = dispatch.clone();
             move |dragging: &Cell<bool>, on: bool| {
                 if dragging.replace(on) != on {
-                    dispatch.dispatch(Action::Review(ReviewAction::Dragging(on)));
+                    dispatch.dispatch(Action::review(ReviewAction::Dragging(on)));
                 }
             }
         };
@@ -113,9 +113,9 @@ fn use_focus_return(viewing: Option<String>) {
 pub fn ReviewPage() -> Html {
     let state = use_app();
     use_file_drop(state.dispatcher());
-    use_focus_return(state.review.viewing.clone());
+    use_focus_return(state.modes.review.viewing.clone());
     let rt = review_texts(state.lang);
-    let r = &state.review;
+    let r = &state.modes.review;
     if r.sheet {
         return html! { <ReviewSheet /> };
     }

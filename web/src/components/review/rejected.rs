@@ -24,7 +24,7 @@ pub fn RejectedList() -> Html {
     let d = state.dispatcher();
     let t = texts(state.lang);
     let rt = review_texts(state.lang);
-    let rejected = &state.review.session.rejected;
+    let rejected = &state.modes.review.session.rejected;
     if rejected.is_empty() {
         return Html::default();
     }

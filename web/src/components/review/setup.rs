@@ -18,7 +18,7 @@ pub fn ReviewSetup() -> Html {
     let state = use_app();
     let d = state.dispatcher();
     let rt = review_texts(state.lang);
-    let r = &state.review;
+    let r = &state.modes.review;
     let session = &r.session;
     let city = session.city();
     let on_city: Callback<Event> = review_value(&d, |v| ReviewAction::SetCity(v.parse().ok()));
@@ -55,7 +55,7 @@ pub fn ReviewSetup() -> Html {
         let question = rt.new_review_confirm;
         Callback::from(move |_: MouseEvent| {
             if browser::confirm(question) {
-                d.dispatch(Action::Review(ReviewAction::NewReview(
+                d.dispatch(Action::review(ReviewAction::NewReview(
                     crate::review::io::today(),
                 )));
             }

@@ -39,7 +39,7 @@ pub fn ReviewSheet() -> Html {
     let t = crate::i18n::texts(lang);
     // The sheet starts at the top of the page, as a page of its own.
     use_effect_with((), |()| browser::scroll_to_top());
-    let session = &state.review.session;
+    let session = &state.modes.review.session;
     let mut apps: Vec<&Reviewed> = session
         .applications()
         .iter()

@@ -34,7 +34,7 @@ pub fn ComparisonTable() -> Html {
     let d = state.dispatcher();
     let lang = state.lang;
     let rt = review_texts(lang);
-    let r = &state.review;
+    let r = &state.modes.review;
     let total = r.session.applications().len();
     let recommended = r.session.recommended();
     let rows = shown_rows(r);

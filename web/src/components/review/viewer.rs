@@ -34,7 +34,7 @@ pub fn ReviewViewer(props: &ViewerProps) -> Html {
     let lang = state.lang;
     let t = texts(lang);
     let rt = review_texts(lang);
-    let session = &state.review.session;
+    let session = &state.modes.review.session;
     let reviewed = session.get(&props.id).cloned();
     let view = {
         let verified = reviewed.as_ref().map(|r| r.verified.clone());

@@ -15,19 +15,19 @@ use crate::training_state::TrainingAction;
 pub fn TrainingBanner() -> Html {
     let state = use_app();
     // Each demo, and the way back to the training page, starts at the top of the page.
-    use_effect_with(state.training.demo, |_| browser::scroll_to_top());
+    use_effect_with(state.modes.training.demo, |_| browser::scroll_to_top());
     if !state.in_training() {
         return Html::default();
     }
     let d = state.dispatcher();
     let t = texts(state.lang);
     let tt = training_texts(state.lang);
-    let presenter = state.training.presenter;
+    let presenter = state.modes.training.presenter;
     html! {
         <div class="training-banner no-print" data-training="banner">
             <p role="status"><strong>{ tt.training_banner }</strong></p>
             <div class="actions">
-                if state.training.demo.is_some() {
+                if state.modes.training.demo.is_some() {
                     <button type="button" onclick={send_training(&d, TrainingAction::Enter)}
                         data-action="training-back">{ tt.training_back }</button>
                 }

@@ -67,8 +67,8 @@ pub fn CatalogBrowser() -> Html {
     let tt = training_texts(state.lang);
     let lang: Lang = state.lang;
     let catalog = state.training_catalog();
-    let query = state.training.query.as_str();
-    let scope = state.training.scope;
+    let query = state.modes.training.query.as_str();
+    let scope = state.modes.training.scope;
     // Numbers found by the search, or `None` (everything) while the box is empty.
     let found: Option<Vec<u16>> = (!query.trim().is_empty()).then(|| {
         search(&catalog, query)
@@ -117,7 +117,7 @@ pub fn CatalogBrowser() -> Html {
     });
     let on_search = send_value::<InputEvent>(
         &d,
-        Box::new(|v| Action::Training(TrainingAction::Search(v))),
+        Box::new(|v| Action::training(TrainingAction::Search(v))),
     );
     html! {
         <section class="catalog-browser" aria-labelledby="browser-title">

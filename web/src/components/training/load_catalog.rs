@@ -28,7 +28,7 @@ pub fn LoadCatalog() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let name = file.name();
                 let result = files::read_catalog(file).await;
-                d.dispatch(Action::Training(TrainingAction::Loaded { name, result }));
+                d.dispatch(Action::training(TrainingAction::Loaded { name, result }));
             });
         })
     };
@@ -40,7 +40,7 @@ pub fn LoadCatalog() -> Html {
                     <input type="file" class="visually-hidden" id="catalog-file"
                         accept=".json,.csv,application/json,text/csv" {onchange} />
                 </label>
-                if state.training.catalog.is_some() {
+                if state.modes.training.catalog.is_some() {
                     <button type="button" onclick={send_training(&d, TrainingAction::UseReference)}>
                         { tt.use_reference }
                     </button>
@@ -49,7 +49,7 @@ pub fn LoadCatalog() -> Html {
             <p class="hint">{ tt.load_catalog_hint }</p>
             // The loaded catalog said on screen in full: what the trainer chose, so the
             // room sees which catalog every figure below is computed against.
-            if let Some(catalog) = state.training.catalog.as_ref() {
+            if let Some(catalog) = state.modes.training.catalog.as_ref() {
                 <p class="notice ok catalog-loaded" role="status" data-notice="catalog-loaded">
                     { fill(tt.catalog_loaded, &[
                         catalog.title(),
@@ -58,7 +58,7 @@ pub fn LoadCatalog() -> Html {
                     ]) }
                 </p>
             }
-            if let Some((name, problems)) = state.training.load_failed.as_ref() {
+            if let Some((name, problems)) = state.modes.training.load_failed.as_ref() {
                 <div class="notice error" role="alert" data-notice="catalog-failed">
                     <p><strong>{ fill(tt.load_catalog_failed, &[name]) }</strong></p>
                     <ul class="problems">

@@ -16,5 +16,5 @@ use crate::training_state::TrainingAction;
 
 /// A callback that dispatches a training action whatever the event.
 pub fn send_training<E: 'static>(dispatch: &Dispatch, action: TrainingAction) -> Callback<E> {
-    crate::components::send(dispatch, Action::Training(action))
+    crate::components::send(dispatch, Action::training(action))
 }

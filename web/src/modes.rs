@@ -1,0 +1,228 @@
+//! The one seam between the county's self-assessment and the modes of the full build (the
+//! city review, training mode): what a mode is, what it keeps in the state, its actions, how
+//! a page enters it, and which view shows it.
+//!
+//! The county page (`index.html`) is built without the `full` feature and its download has a
+//! budget, so there the modes' types are empty: [`Modes`] is a unit struct and [`ModeAction`]
+//! has no variant. The state, the actions and the app then carry nothing of the modes, and the
+//! code that matches on them is dead and compiled out, without a `cfg` in the reducer or the
+//! app. Only [`Mode`] itself is inhabited in both builds: it names the modes' pages, which the
+//! county page links to.
+//!
+//! Adding a mode (an annual report, a province review) is one variant of [`Mode`] (its page),
+//! one of [`ModeAction`], one field of [`Modes`] and one arm in each function below, all in
+//! this file; its state, actions and views live in its own modules, which reach the rest of
+//! the app only through here.
+
+use shifan_rules::Lang;
+use yew::Html;
+
+use crate::state::{AppState, Boot};
+
+/// The modes a page can show besides the county's self-assessment, each on a page of its own.
+///
+/// The mode a page shows comes from one place, [`Boot::mode`] (today `<main id="app"
+/// data-mode="…">`, read by `browser::page_mode`): nothing the tab showed before can change
+/// it, and changing mode is a navigation to the other page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// The city review.
+    Review,
+    /// Training mode.
+    Training,
+}
+
+impl Mode {
+    /// Every mode.
+    pub const ALL: [Mode; 2] = [Mode::Review, Mode::Training];
+
+    /// The page the mode lives on, relative to the county page.
+    pub fn page(self) -> &'static str {
+        match self {
+            Mode::Review => "review.html",
+            Mode::Training => "training.html",
+        }
+    }
+
+    /// The name a page gives its mode in `<main id="app" data-mode="…">`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Review => "review",
+            Mode::Training => "training",
+        }
+    }
+
+    /// Parses [`Mode::as_str`].
+    pub fn parse(s: &str) -> Option<Mode> {
+        Mode::ALL.into_iter().find(|m| m.as_str() == s)
+    }
+
+    /// The address of the mode's page in `lang` (`?lang=en` for English, as the pages show it).
+    pub fn href(self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => self.page().to_string(),
+            Lang::En => format!("{}?lang=en", self.page()),
+        }
+    }
+}
+
+/// The address of the county page in `lang`, from a mode's page.
+pub fn county_page_href(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "index.html",
+        Lang::En => "index.html?lang=en",
+    }
+}
+
+/// Whether this build has the modes (the full build). The reducer and the views ask it first
+/// where a mode's page is tested at run time, so that on the county page the test is a
+/// constant and the paths only a mode's page takes are compiled out of its download.
+pub const IN_BUILD: bool = cfg!(feature = "full");
+
+/// What the modes keep in [`AppState::modes`]: each mode's part of the state.
+#[cfg(feature = "full")]
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Modes {
+    /// Training mode (catalog browser, session catalog, demo counties, presenter switch).
+    pub training: crate::training_state::Training,
+    /// The city review (see [`crate::review`]).
+    pub review: crate::review::ReviewState,
+}
+
+/// The county page has no mode: nothing is kept.
+#[cfg(not(feature = "full"))]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Modes;
+
+/// An action of one mode ([`crate::state::Action::Mode`]). Each mode's module gives `Action` a
+/// constructor (`Action::review`, `Action::training`).
+#[cfg(feature = "full")]
+#[derive(Clone, Debug)]
+pub enum ModeAction {
+    /// Training mode (see [`crate::training_state`]).
+    Training(crate::training_state::TrainingAction),
+    /// The city review (see [`crate::review`]).
+    Review(crate::review::ReviewAction),
+}
+
+/// The county page has no mode: no action of one can be made.
+#[cfg(not(feature = "full"))]
+#[derive(Clone, Debug)]
+pub enum ModeAction {}
+
+impl Modes {
+    /// The modes' state at the start, from what the page read before its first render.
+    #[cfg(feature = "full")]
+    pub fn new(boot: &Boot) -> Modes {
+        Modes {
+            training: crate::training_state::Training {
+                presenter: boot.presenter,
+                ..Default::default()
+            },
+            review: crate::review::ReviewState {
+                stored: boot.review.as_deref().map(std::rc::Rc::from),
+                ..Default::default()
+            },
+        }
+    }
+
+    /// The modes' state at the start: nothing on the county page.
+    #[cfg(not(feature = "full"))]
+    pub fn new(_boot: &Boot) -> Modes {
+        Modes
+    }
+
+    /// Whether the open draft is a demo county of training mode, which is never saved.
+    pub fn in_demo(&self) -> bool {
+        #[cfg(feature = "full")]
+        return self.training.demo.is_some();
+        #[cfg(not(feature = "full"))]
+        false
+    }
+}
+
+/// Enters `mode`, the page's (see [`Boot::mode`]), whatever the tab showed before; a new review
+/// session is dated `today`. `false` when this build has no such mode (the county page).
+pub(crate) fn enter(state: &mut AppState, mode: Mode, today: String) -> bool {
+    #[cfg(feature = "full")]
+    {
+        match mode {
+            Mode::Review => state.reduce_review(crate::review::ReviewAction::Enter { today }),
+            Mode::Training => state.reduce_training(crate::training_state::TrainingAction::Enter),
+        }
+        true
+    }
+    #[cfg(not(feature = "full"))]
+    {
+        let _ = (state, mode, today);
+        false
+    }
+}
+
+/// Applies a mode's action.
+pub(crate) fn reduce(state: &mut AppState, action: ModeAction) {
+    #[cfg(feature = "full")]
+    match action {
+        ModeAction::Training(action) => state.reduce_training(action),
+        ModeAction::Review(action) => state.reduce_review(action),
+    }
+    #[cfg(not(feature = "full"))]
+    {
+        let _ = state;
+        match action {}
+    }
+}
+
+/// The draft is being closed: every mode lets go of what belongs to it alone (training's demo
+/// county and its session catalog), so that nothing outside the mode answers them.
+pub(crate) fn leave(state: &mut AppState) {
+    #[cfg(feature = "full")]
+    state.leave_training();
+    #[cfg(not(feature = "full"))]
+    let _ = state;
+}
+
+/// A catalog was kept: each mode reads again what waited for it (the review verifies the files
+/// refused for their catalog, which then join the table).
+pub(crate) fn catalog_kept(state: &mut AppState) {
+    #[cfg(feature = "full")]
+    state.review_catalog_kept();
+    #[cfg(not(feature = "full"))]
+    let _ = state;
+}
+
+/// The name in the top bar when it is not the self-assessment's (the review's page names the
+/// city review).
+pub fn app_name(state: &AppState) -> Option<&'static str> {
+    #[cfg(feature = "full")]
+    return state
+        .in_review()
+        .then(|| crate::i18n::review::review_texts(state.lang).app_name);
+    #[cfg(not(feature = "full"))]
+    {
+        let _ = state;
+        None
+    }
+}
+
+/// The view of `mode`'s page (no draft open).
+pub fn page(mode: Mode) -> Html {
+    #[cfg(feature = "full")]
+    return match mode {
+        Mode::Training => yew::html! { <crate::components::training::page::TrainingPage /> },
+        Mode::Review => yew::html! { <crate::components::review::page::ReviewPage /> },
+    };
+    #[cfg(not(feature = "full"))]
+    {
+        let _ = mode;
+        Html::default()
+    }
+}
+
+/// What the modes show above every screen (training mode's banner).
+pub fn banner() -> Html {
+    #[cfg(feature = "full")]
+    return yew::html! { <crate::components::training::banner::TrainingBanner /> };
+    #[cfg(not(feature = "full"))]
+    Html::default()
+}
