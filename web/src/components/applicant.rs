@@ -157,26 +157,44 @@ pub fn applicant_form(state: &AppHandle) -> Html {
             <fieldset>
                 <legend>{ t.contact }</legend>
                 <div class="grid-3">
-                    { contact_field(
-                        ("contact-name", "text", "name"), t.contact_name, &draft.contact.name,
-                        contact(ContactField::Name), None, lang,
-                    ) }
-                    { contact_field(
-                        ("contact-phone", "tel", "tel"), t.contact_phone, &draft.contact.phone,
-                        contact(ContactField::Phone), phone_warning.as_ref(), lang,
-                    ) }
-                    { contact_field(
-                        ("contact-email", "email", "email"), t.contact_email, &draft.contact.email,
-                        contact(ContactField::Email), email_warning.as_ref(), lang,
-                    ) }
+                    <div class="field">
+                        <label for="contact-name">{ t.contact_name }</label>
+                        <input id="contact-name" type="text" autocomplete="name"
+                            value={draft.contact.name.clone()} oninput={contact(ContactField::Name)} />
+                    </div>
+                    <div class="field">
+                        <label for="contact-phone">{ t.contact_phone }</label>
+                        <input id="contact-phone" type="tel" autocomplete="tel"
+                            aria-describedby={phone_warning.is_some().then_some("contact-phone-warning")}
+                            aria-invalid={phone_warning.is_some().then_some("true")}
+                            value={draft.contact.phone.clone()} oninput={contact(ContactField::Phone)} />
+                        { contact_warning("contact-phone-warning", phone_warning.as_ref(), lang) }
+                    </div>
+                    <div class="field">
+                        <label for="contact-email">{ t.contact_email }</label>
+                        <input id="contact-email" type="email" autocomplete="email"
+                            aria-describedby={email_warning.is_some().then_some("contact-email-warning")}
+                            aria-invalid={email_warning.is_some().then_some("true")}
+                            value={draft.contact.email.clone()} oninput={contact(ContactField::Email)} />
+                        { contact_warning("contact-email-warning", email_warning.as_ref(), lang) }
+                    </div>
                 </div>
             </fieldset>
             <fieldset>
                 <legend>{ t.kind }</legend>
                 <div class="choices">
-                    { kind_choice(false, !single, set_single(false),
-                        fill(t.kind_comprehensive_hint, &[&state.catalog.threshold().percent(lang)]), lang) }
-                    { kind_choice(true, single, set_single(true), t.kind_single_hint.to_string(), lang) }
+                    <label class="choice">
+                        <input type="radio" name="kind" value="comprehensive" checked={!single}
+                            onchange={set_single(false)} />
+                        <span><strong>{ kind_label(lang, false) }</strong><br />
+                            <span class="hint">{ fill(t.kind_comprehensive_hint, &[&state.catalog.threshold().percent(lang)]) }</span></span>
+                    </label>
+                    <label class="choice">
+                        <input type="radio" name="kind" value="single_item" checked={single}
+                            onchange={set_single(true)} />
+                        <span><strong>{ kind_label(lang, true) }</strong><br />
+                            <span class="hint">{ t.kind_single_hint }</span></span>
+                    </label>
                 </div>
                 { single_item }
                 if !kind_problems.is_empty() {
@@ -192,46 +210,12 @@ pub fn applicant_form(state: &AppHandle) -> Html {
     }
 }
 
-/// A contact field (`(id, input type, autocomplete)`) with its warning under it (from
-/// `shifan-rules`), if it has one. One function for the three fields: each `html!` is code in
-/// the county page's download.
-fn contact_field(
-    (id, kind, autocomplete): (&'static str, &'static str, &'static str),
-    label: &'static str,
-    value: &str,
-    oninput: Callback<InputEvent>,
-    warning: Option<&Problem>,
-    lang: Lang,
-) -> Html {
-    let warning_id = warning.map(|_| format!("{id}-warning"));
-    html! {
-        <div class="field">
-            <label for={id}>{ label }</label>
-            <input {id} type={kind} {autocomplete}
-                aria-describedby={warning_id.clone()}
-                aria-invalid={warning.is_some().then_some("true")}
-                value={value.to_string()} {oninput} />
-            if let (Some(p), Some(id)) = (warning, warning_id) {
-                <p class="warning-text" {id} data-code={p.code.as_str()}>{ p.message.get(lang).to_string() }</p>
-            }
-        </div>
-    }
-}
-
-/// One of the two kinds of application, as a radio button with its hint.
-fn kind_choice(
-    single: bool,
-    checked: bool,
-    onchange: Callback<Event>,
-    hint: String,
-    lang: Lang,
-) -> Html {
-    html! {
-        <label class="choice">
-            <input type="radio" name="kind" value={if single { "single_item" } else { "comprehensive" }}
-                {checked} {onchange} />
-            <span><strong>{ kind_label(lang, single) }</strong><br />
-                <span class="hint">{ hint }</span></span>
-        </label>
+/// A contact field's warning under it (from `shifan-rules`), or nothing.
+fn contact_warning(id: &'static str, warning: Option<&Problem>, lang: Lang) -> Html {
+    match warning {
+        Some(p) => {
+            html! { <p class="warning-text" {id} data-code={p.code.as_str()}>{ p.message.get(lang).to_string() }</p> }
+        }
+        None => Html::default(),
     }
 }

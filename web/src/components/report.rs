@@ -2,7 +2,7 @@
 //! every answer with its evidence, and the integrity fingerprint of the application file, so
 //! that the stamped paper copy can be matched with the electronic file.
 
-use shifan_rules::{Kind, Status, Tally, Verdict, gaps};
+use shifan_rules::{Kind, Status, Verdict, gaps};
 use yew::prelude::*;
 
 use crate::browser;
@@ -39,16 +39,6 @@ pub fn report(state: &AppHandle) -> Html {
             }
         })
     };
-    let headings = [
-        t.col_area,
-        status_label(lang, Status::Met),
-        status_label(lang, Status::PartlyMet),
-        status_label(lang, Status::NotMet),
-        status_label(lang, Status::NotApplicable),
-        status_label(lang, Status::Unanswered),
-        t.col_excluded,
-        t.col_compliance,
-    ];
     let kind_label = draft.kind.label(lang);
     let verdict = score.verdict.label(lang);
     let row = |label: &str, value: String| {
@@ -187,12 +177,42 @@ pub fn report(state: &AppHandle) -> Html {
                 <table class="grid">
                     <thead>
                         <tr>
-                            { for headings.into_iter().map(|h| html! { <th scope="col">{ h }</th> }) }
+                            <th scope="col">{ t.col_area }</th>
+                            <th scope="col">{ status_label(lang, Status::Met) }</th>
+                            <th scope="col">{ status_label(lang, Status::PartlyMet) }</th>
+                            <th scope="col">{ status_label(lang, Status::NotMet) }</th>
+                            <th scope="col">{ status_label(lang, Status::NotApplicable) }</th>
+                            <th scope="col">{ status_label(lang, Status::Unanswered) }</th>
+                            <th scope="col">{ t.col_excluded }</th>
+                            <th scope="col">{ t.col_compliance }</th>
                         </tr>
                     </thead>
                     <tbody>
-                        { for score.areas.iter().map(|a| tally_row(format!("{}{}", area_prefix(lang, a.number), a.title), &a.tally, None)) }
-                        { tally_row(t.col_total.to_string(), &total, Some("total")) }
+                        { for score.areas.iter().map(|a| {
+                            let r = a.tally.compliance();
+                            html! {
+                                <tr key={a.number}>
+                                    <th scope="row">{ format!("{}{}", area_prefix(lang, a.number), a.title) }</th>
+                                    <td>{ a.tally.met }</td>
+                                    <td>{ a.tally.partly_met }</td>
+                                    <td>{ a.tally.not_met }</td>
+                                    <td>{ a.tally.not_applicable }</td>
+                                    <td>{ a.tally.unanswered }</td>
+                                    <td>{ a.tally.excluded }</td>
+                                    <td>{ format!("{} ({})", r.percent(), r.formula()) }</td>
+                                </tr>
+                            }
+                        }) }
+                        <tr class="total">
+                            <th scope="row">{ t.col_total }</th>
+                            <td>{ total.met }</td>
+                            <td>{ total.partly_met }</td>
+                            <td>{ total.not_met }</td>
+                            <td>{ total.not_applicable }</td>
+                            <td>{ total.unanswered }</td>
+                            <td>{ total.excluded }</td>
+                            <td>{ format!("{} ({})", ratio.percent(), ratio.formula()) }</td>
+                        </tr>
                     </tbody>
                 </table>
             </section>
@@ -249,26 +269,5 @@ pub fn report(state: &AppHandle) -> Html {
                 </button>
             </p>
         </article>
-    }
-}
-
-/// One row of the per-area table: the counts of each status and the compliance. One function
-/// for the areas' rows and the total's: each `html!` is code in the county page's download.
-fn tally_row(head: String, tally: &Tally, class: Option<&'static str>) -> Html {
-    let r = tally.compliance();
-    let counts = [
-        tally.met,
-        tally.partly_met,
-        tally.not_met,
-        tally.not_applicable,
-        tally.unanswered,
-        tally.excluded,
-    ];
-    html! {
-        <tr {class}>
-            <th scope="row">{ head }</th>
-            { for counts.into_iter().map(|n| html! { <td>{ n }</td> }) }
-            <td>{ format!("{} ({})", r.percent(), r.formula()) }</td>
-        </tr>
     }
 }
