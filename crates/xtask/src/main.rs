@@ -5,6 +5,7 @@
 //! so a fresh machine needs nothing by hand: `cargo xtask test` is what CI runs.
 
 mod floor;
+mod imports;
 mod serve;
 mod setup;
 mod test;
