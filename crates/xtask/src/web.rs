@@ -6,8 +6,7 @@
 //! - `index.html` from `web/index.html`: the county page;
 //! - `review.html` and `training.html`: the same page naming its mode in
 //!   `<main id="app" data-mode="…">`, which makes `boot.js` load the full build, and linking
-//!   `modes.css` (the review's and training's styles) after `app.css`, and preloading the full
-//!   build's glue and wasm where the template preloads the county build's (`PRELOADS`);
+//!   `modes.css` (the review's and training's styles) after `app.css`;
 //! - the contents of `web/static/` (if present), copied to the root
 //!   (`web/static/app.css` becomes `dist/app.css`);
 //! - `shifan_web.js`, `shifan_web_bg.wasm`: the county build (from `web/pkg/`), and
@@ -84,22 +83,6 @@ const APP_ROOT: &str = r#"<main id="app">"#;
 /// Where a page's template links the app's style sheet; the mode pages add `modes.css` after it.
 const APP_CSS: &str = r#"<link rel="stylesheet" href="app.css">"#;
 
-/// The template's preloads of the county build's glue and wasm (`web/index.html`), each with
-/// what the mode pages, which load the full build, preload instead. Without them the browser
-/// learns of the wasm only after `boot.js` has run and imported the glue, which has run
-/// `init()`: three fetches one after the other. The wasm is preloaded `crossorigin` because
-/// wasm-bindgen fetches it in CORS mode (a preload of another mode is not reused).
-const PRELOADS: [(&str, &str); 2] = [
-    (
-        r#"<link rel="modulepreload" href="shifan_web.js">"#,
-        r#"<link rel="modulepreload" href="shifan_web_full.js">"#,
-    ),
-    (
-        r#"<link rel="preload" href="shifan_web_bg.wasm""#,
-        r#"<link rel="preload" href="shifan_web_full_bg.wasm""#,
-    ),
-];
-
 /// Directory of the web crate.
 pub(crate) fn web_dir() -> PathBuf {
     util::root().join("web")
@@ -155,11 +138,7 @@ pub(crate) fn build_web(dev: bool) -> Result<PathBuf> {
     let index = web.join("index.html");
     let page = std::fs::read_to_string(&index).map_err(|e| fail!("{}: {e}", index.display()))?;
     let floor_check = format!(r#"<script src="{FLOOR_CHECK}"></script>"#);
-    let preloads = PRELOADS.map(|(county, _)| county);
-    for needed in [APP_ROOT, APP_CSS, floor_check.as_str()]
-        .into_iter()
-        .chain(preloads)
-    {
+    for needed in [APP_ROOT, APP_CSS, floor_check.as_str()] {
         if !page.contains(needed) {
             return Err(fail!("{} has no `{needed}`", index.display()));
         }
@@ -168,12 +147,9 @@ pub(crate) fn build_web(dev: bool) -> Result<PathBuf> {
     let with_modes_css = format!(r#"{APP_CSS}<link rel="stylesheet" href="modes.css">"#);
     for (file, mode) in MODE_PAGES {
         let root = format!(r#"<main id="app" data-mode="{mode}">"#);
-        let mut mode_page = page
+        let mode_page = page
             .replace(APP_ROOT, &root)
             .replace(APP_CSS, &with_modes_css);
-        for (county, full) in PRELOADS {
-            mode_page = mode_page.replace(county, full);
-        }
         std::fs::write(dist.join(file), mode_page)?;
     }
     if !dev {
