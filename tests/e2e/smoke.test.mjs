@@ -40,6 +40,8 @@ test('the county page loads its own build; the review and training pages load th
       await tab.goto(site.server.url + page);
       await tab.waitForSelector('#app[data-ready="true"]');
       assert.ok(loaded.includes(`/${module}`), `${page || 'index'} loads ${module}: ${loaded}`);
+      // floor-check.js preloads it; a preload the app cannot use would be a second download.
+      assert.equal(loaded.filter((p) => p === `/${module}`).length, 1, `${page || 'index'} fetches ${module} once: ${loaded}`);
       assert.ok(!loaded.includes(`/${other}`), `${page || 'index'} does not load ${other}`);
       assert.ok(!loaded.some((p) => p.startsWith('/xlsx/')), 'the spreadsheet module waits for an export');
     } finally {

@@ -59,5 +59,28 @@
     var script = document.createElement('script');
     script.src = 'too-old.js';
     document.body.appendChild(script);
+  } else {
+    // Above the floor, the app's glue and wasm start downloading now, not after boot.js has run
+    // and imported the glue, which then fetches the wasm: three fetches one after another.
+    // Here, not as <link>s in the page, so that a browser below the floor downloads neither.
+    // The build is the one boot.js imports (the full build on a page naming its mode); the wasm
+    // is preloaded in CORS mode, the mode wasm-bindgen fetches it in, or it would be fetched
+    // twice (smoke.test.mjs checks once).
+    var app = document.getElementById('app');
+    var stem = app && app.getAttribute('data-mode') ? 'shifan_web_full' : 'shifan_web';
+    preload('modulepreload', stem + '.js');
+    preload('preload', stem + '_bg.wasm');
+  }
+
+  function preload(rel, href) {
+    var link = document.createElement('link');
+    link.setAttribute('rel', rel);
+    if (rel === 'preload') {
+      link.setAttribute('as', 'fetch');
+      link.setAttribute('type', 'application/wasm');
+      link.setAttribute('crossorigin', '');
+    }
+    link.setAttribute('href', href);
+    document.head.appendChild(link);
   }
 })();

@@ -7,6 +7,7 @@
 mod bench;
 mod firefox;
 mod floor;
+mod imports;
 mod js;
 mod serve;
 mod setup;

@@ -15,7 +15,8 @@
 //! - `xlsx/shifan_web_xlsx.js`, `xlsx/shifan_web_xlsx_bg.wasm`: the spreadsheet writer
 //!   (`web/xlsx`), a separate module the page imports only when it exports a workbook.
 //!
-//! A release build minifies every `.js` and `.css` file of the site with esbuild (npm, beside
+//! A release build renames the functions each wasm imports from its glue to short names
+//! (`imports.rs`: wasm-bindgen's carry a hash each, which does not compress), and minifies every `.js` and `.css` file of the site with esbuild (npm, beside
 //! binaryen in `tests/e2e`): wasm-bindgen's glue and the style sheets are written to be read,
 //! and the county page's download has a budget. esbuild writes for the floor's engines
 //! (`floor-check.js` and `too-old.js`, which must run in Internet Explorer too, as ES5).
@@ -32,7 +33,7 @@ use std::process::Stdio;
 use std::time::Instant;
 
 use crate::util::{self, Result, cmd, fail, run, secs};
-use crate::{floor, setup};
+use crate::{floor, imports, setup};
 
 /// One wasm-pack build that goes into the site.
 struct Build {
@@ -200,6 +201,15 @@ fn wasm_pack(build: &Build, dev: bool, wasm_opt: &Path, dist: &Path) -> Result {
             .arg(&wasm)
             .arg("-o")
             .arg(&wasm))?;
+        let glue = pkg.join(format!("{}.js", build.stem));
+        let (short_wasm, short_glue) = imports::shorten(
+            &std::fs::read(&wasm)?,
+            &std::fs::read_to_string(&glue)?,
+            &format!("./{}_bg.js", build.stem),
+        )
+        .map_err(|e| fail!("{}: {e}", wasm.display()))?;
+        std::fs::write(&wasm, short_wasm)?;
+        std::fs::write(&glue, short_glue)?;
     }
     let to = dist.join(build.dist_subdir);
     std::fs::create_dir_all(&to)?;
