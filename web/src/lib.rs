@@ -13,6 +13,7 @@
 
 pub mod browser;
 pub mod components;
+pub mod embed;
 pub mod files;
 pub mod hooks;
 pub mod i18n;
@@ -24,6 +25,8 @@ pub mod state;
 pub mod store;
 #[cfg(feature = "full")]
 pub mod training_state;
+#[cfg(feature = "full")]
+pub mod widget;
 
 pub use components::app::App;
 
@@ -47,7 +50,7 @@ pub fn start() {
     };
     // The store is read before the first render (see `components::app`).
     wasm_bindgen_futures::spawn_local(async move {
-        let boot = std::rc::Rc::new(hooks::boot().await);
+        let boot = std::rc::Rc::new(hooks::boot(embed::Host::default(), None).await);
         yew::Renderer::<App>::with_root_and_props(root, components::app::AppProps { boot })
             .render();
     });

@@ -148,6 +148,8 @@ pub struct Boot {
     pub today: String,
     /// Whether the browser keeps the store from eviction (`None`: it cannot say).
     pub persisted: Option<bool>,
+    /// Where the app lives: its own page, or a widget in a host's page (see [`crate::embed`]).
+    pub host: crate::embed::Host,
 }
 
 impl Boot {
@@ -163,6 +165,7 @@ impl Boot {
             presenter: false,
             today: today.to_string(),
             persisted: None,
+            host: crate::embed::Host::default(),
         }
     }
 }
@@ -363,6 +366,9 @@ pub struct AppState {
     /// The city picked in the applicant form while its level (the city's own government or
     /// one of its counties) is not chosen yet: picking a city alone makes nobody an applicant.
     pub city_pick: Option<u32>,
+    /// Where the app lives (its page, or a widget); read by the views and hooks, never by
+    /// `reduce`.
+    pub host: crate::embed::Host,
     /// Training mode (catalog browser, session catalog, demo counties, presenter switch).
     #[cfg(feature = "full")]
     pub training: crate::training_state::Training,
@@ -402,6 +408,7 @@ impl AppState {
             outbox: Vec::new(),
             outbox_seq: 0,
             city_pick: None,
+            host: boot.host,
             #[cfg(feature = "full")]
             training: crate::training_state::Training {
                 presenter: boot.presenter,

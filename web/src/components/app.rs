@@ -13,9 +13,20 @@ use crate::components::report::report;
 use crate::components::start::start_page;
 use crate::components::summary::{summary, summary_strip};
 use crate::components::workspace::workspace;
-use crate::hooks::{use_autosave, use_keyboard, use_listing, use_modes, use_outbox, use_tab_guard};
+use crate::hooks::{
+    use_autosave, use_keyboard, use_listing, use_modes, use_outbox, use_tab_guard,
+};
 use crate::i18n::texts;
 use crate::state::{AppHandle, AppState, Boot, Dispatch, Screen};
+
+#[cfg(feature = "full")]
+use crate::widget::use_host;
+
+/// A widget tells its host about changes (the full build's [`crate::widget`]); the county page
+/// has no host.
+#[cfg(not(feature = "full"))]
+#[hook]
+fn use_host(_state: &AppHandle) {}
 
 /// What the app starts from: what [`crate::hooks::boot`] read from the browser.
 #[derive(Properties, PartialEq)]
@@ -44,33 +55,47 @@ pub fn App(props: &AppProps) -> Html {
 
     // The reducer's writes first: a listing read afterwards queues behind them.
     use_outbox(&state);
-    use_listing(dispatch.clone(), screen == Screen::Start);
+    use_listing(dispatch.clone(), screen == Screen::Start, state.host.namespace());
     use_autosave(&state);
     use_modes(&state, screen);
-    use_keyboard(dispatch.clone(), screen == Screen::Indicators);
+    use_keyboard(dispatch.clone(), screen == Screen::Indicators, state.host.node());
     use_tab_guard(state.watched(), dispatch.clone());
-    use_effect_with(state.lang, |&lang| browser::show_lang(lang));
+    // A widget leaves the host's title, `<html lang>`, address bar and tab memory alone.
+    let embedded = state.host.embedded();
+    use_effect_with(state.lang, move |&lang| {
+        if !embedded {
+            browser::show_lang(lang)
+        }
+    });
+    use_host(&state);
 
     {
         // A new screen takes the keyboard's focus when the button that showed it is gone (its
         // heading, or the current indicator), so focus never stays on the page body.
         let current = state.current;
+        let near = state.host.node();
         use_effect_with((draft_id, screen), move |(id, screen)| {
-            browser::session_set(id.as_deref().map(|id| (id, *screen)));
-            if browser::focus_lost() {
-                browser::focus_screen(*screen, current);
+            if !embedded {
+                browser::session_set(id.as_deref().map(|id| (id, *screen)));
+            }
+            if browser::focus_lost(near.as_ref()) {
+                browser::focus_screen(near.as_ref(), *screen, current);
             }
         });
     }
     {
         let current = state.current;
+        let near = state.host.node();
         use_effect_with(state.jump, move |&jump| {
             if jump > 0 {
-                browser::focus_and_reveal(&format!("ind-{current}"));
+                browser::focus_and_reveal(near.as_ref(), &format!("ind-{current}"));
             }
         });
     }
-    use_effect_with((), |()| browser::mark_ready());
+    {
+        let root = state.host.embed().map(|e| e.root.clone());
+        use_effect_with((), move |()| browser::mark_ready(root.as_ref()));
+    }
 
     let t = texts(state.lang);
     let body = match screen {

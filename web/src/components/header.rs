@@ -121,7 +121,7 @@ pub fn header(state: &AppHandle) -> Html {
                     data-draft={draft.id.clone()}>
                     { save_text }
                 </span>
-                <button type="button" class="primary" onclick={download}>{ t.download }</button>
+                <button type="button" class="primary" onclick={download}>{ state.host.export_label(t.download) }</button>
                 { open_file_button(state) }
                 { review }
                 { toggle_lang }

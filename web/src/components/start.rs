@@ -80,8 +80,9 @@ pub fn start_page(state: &AppHandle) -> Html {
     let corrupt_item = |corrupt: &Corrupt| {
         let download = {
             let (name, raw) = (corrupt.file_name(), corrupt.raw.clone());
+            let near = state.host.node();
             Callback::from(move |_: MouseEvent| {
-                let _ = browser::download(&name, &raw, "text/plain;charset=utf-8");
+                let _ = browser::download(near.as_ref(), &name, &raw, "text/plain;charset=utf-8");
             })
         };
         let delete = {

@@ -16,54 +16,69 @@ pub const AUTOSAVE_DELAY_MS: u32 = 400;
 /// What is waiting to be written, with the revision it was taken at.
 type Pending<T> = Rc<RefCell<Option<(u64, T)>>>;
 
-/// Writes what is pending, if anything; `save` writes and reports the result to the reducer.
-fn flush<T>(pending: &Pending<T>, dispatch: &Dispatch, save: fn(u64, T, &Dispatch)) {
+/// How a value is written: `(revision, value, store namespace, dispatcher)`; it reports the
+/// result to the reducer.
+type Save<T> = fn(u64, T, &str, &Dispatch);
+
+/// Writes what is pending, if anything.
+fn flush<T>(pending: &Pending<T>, ns: &str, dispatch: &Dispatch, save: Save<T>) {
     let taken = pending.borrow_mut().take();
     if let Some((revision, value)) = taken {
-        save(revision, value, dispatch);
+        save(revision, value, ns, dispatch);
     }
 }
 
 /// Keeps `unsaved` (the value at `revision`, or `None` when everything is written) and has
 /// `save` write it [`AUTOSAVE_DELAY_MS`] after the last change, on `pagehide`, and when the page
-/// is hidden.
+/// is hidden, into the store namespace `ns`. When the app is destroyed (a widget removed from
+/// its page) what is pending is written at once, not dropped with the timer.
 #[hook]
 pub fn use_debounced_save<T: 'static>(
     revision: u64,
     unsaved: Option<T>,
+    ns: String,
     dispatch: Dispatch,
-    save: fn(u64, T, &Dispatch),
+    save: Save<T>,
 ) {
+    let ns: Rc<str> = (*use_memo(ns, |ns| Rc::<str>::from(ns.as_str()))).clone();
     let pending: Pending<T> = use_mut_ref(|| None);
     let timer = use_mut_ref(|| None::<Timeout>);
     *pending.borrow_mut() = unsaved.map(|value| (revision, value));
     {
         let pending = pending.clone();
         let dispatch = dispatch.clone();
+        let ns = ns.clone();
         use_effect_with(revision, move |_| {
             let waiting = pending.borrow().is_some();
-            *timer.borrow_mut() = waiting
-                .then(|| Timeout::new(AUTOSAVE_DELAY_MS, move || flush(&pending, &dispatch, save)));
+            *timer.borrow_mut() = waiting.then(|| {
+                Timeout::new(AUTOSAVE_DELAY_MS, move || {
+                    flush(&pending, &ns, &dispatch, save)
+                })
+            });
         });
     }
     use_effect_with((), move |()| {
         let listeners = web_sys::window().map(|window| {
             let on_hide = {
-                let (pending, dispatch) = (pending.clone(), dispatch.clone());
+                let (pending, dispatch, ns) = (pending.clone(), dispatch.clone(), ns.clone());
                 EventListener::new(&window, "pagehide", move |_| {
-                    flush(&pending, &dispatch, save)
+                    flush(&pending, &ns, &dispatch, save)
                 })
             };
             let on_visibility = window.document().map(|document| {
                 let doc = document.clone();
+                let (pending, dispatch, ns) = (pending.clone(), dispatch.clone(), ns.clone());
                 EventListener::new(&document, "visibilitychange", move |_| {
                     if doc.hidden() {
-                        flush(&pending, &dispatch, save);
+                        flush(&pending, &ns, &dispatch, save);
                     }
                 })
             });
             (on_hide, on_visibility)
         });
-        move || drop(listeners)
+        move || {
+            drop(listeners);
+            flush(&pending, &ns, &dispatch, save);
+        }
     });
 }

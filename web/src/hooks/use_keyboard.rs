@@ -5,7 +5,7 @@
 use gloo::events::{EventListener, EventListenerOptions};
 use shifan_rules::Status;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement, KeyboardEvent};
+use web_sys::{Element, HtmlInputElement, KeyboardEvent, Node};
 use yew::prelude::*;
 
 use crate::state::{Action, Dispatch};
@@ -45,16 +45,22 @@ pub fn key_action(key: &str, alt: bool) -> Option<Action> {
     })
 }
 
-/// Listens for the workspace shortcuts while `active`.
+/// Listens for the workspace shortcuts while `active`: on the document, or, in a widget, on
+/// its own root (`near`): keys typed in the host's page are the host's.
 #[hook]
-pub fn use_keyboard(dispatch: Dispatch, active: bool) {
+pub fn use_keyboard(dispatch: Dispatch, active: bool, near: Option<Node>) {
     use_effect_with(active, move |&active| {
-        let listener = web_sys::window()
-            .and_then(|w| w.document())
+        let target = match near {
+            Some(node) => Some(node.unchecked_into::<web_sys::EventTarget>()),
+            None => web_sys::window()
+                .and_then(|w| w.document())
+                .map(|d| d.unchecked_into()),
+        };
+        let listener = target
             .filter(|_| active)
-            .map(|document| {
+            .map(|target| {
                 let options = EventListenerOptions::enable_prevent_default();
-                EventListener::new_with_options(&document, "keydown", options, move |event| {
+                EventListener::new_with_options(&target, "keydown", options, move |event| {
                     let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
                         return;
                     };
