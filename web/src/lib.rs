@@ -38,9 +38,11 @@ use wasm_bindgen::prelude::*;
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-/// Entry point run by wasm-bindgen when the module is instantiated: renders the app into
-/// `<main id="app">`.
-#[wasm_bindgen(start)]
+/// Entry point: renders the app into `<main id="app">`. The county build runs it when the module
+/// is instantiated; the full build is also the widget's (`web/static/widget.js`), which must
+/// not take over a host page's own `#app`, so its pages call it (`boot.js`) after `init()`.
+#[cfg_attr(not(feature = "full"), wasm_bindgen(start))]
+#[cfg_attr(feature = "full", wasm_bindgen)]
 pub fn start() {
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())

@@ -12,6 +12,7 @@ mod test;
 mod tidy;
 mod util;
 mod web;
+mod widget;
 
 use std::process::ExitCode;
 

@@ -134,6 +134,7 @@ pub(crate) fn build_web(dev: bool) -> Result<PathBuf> {
     if static_dir.is_dir() {
         util::copy_dir(&static_dir, &dist)?;
     }
+    crate::widget::assemble(&dist)?;
     let index = web.join("index.html");
     let page = std::fs::read_to_string(&index).map_err(|e| fail!("{}: {e}", index.display()))?;
     let floor_check = format!(r#"<script src="{FLOOR_CHECK}"></script>"#);
