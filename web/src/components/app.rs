@@ -116,7 +116,11 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<AppHandle> context={state.clone()}>
             <ContextProvider<Dispatch> context={dispatch}>
-                <a class="skip-link no-print" href="#content">{ t.skip_to_content }</a>
+                // A widget is part of its host's page: the skip link (and its `#content` in the
+                // address) is the host's to give.
+                if !state.host.embedded() {
+                    <a class="skip-link no-print" href="#content">{ t.skip_to_content }</a>
+                }
                 { header(&state) }
                 { notices(&state) }
                 { training_banner() }

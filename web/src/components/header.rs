@@ -20,9 +20,10 @@ pub fn header(state: &AppHandle) -> Html {
         Lang::En => Lang::Zh,
     };
     // The choice is remembered for the next visit (not from training mode, which keeps
-    // nothing).
+    // nothing, nor by a widget: the site's preference is not the host's, and the widget's
+    // language is its element's).
     let choose_lang = {
-        let (d, keep) = (d.clone(), !state.in_training());
+        let (d, keep) = (d.clone(), !state.in_training() && !state.host.embedded());
         Callback::from(move |_: MouseEvent| {
             if keep {
                 browser::remember_lang(other);
@@ -57,10 +58,18 @@ pub fn header(state: &AppHandle) -> Html {
         <button type="button" class="brand-button" onclick={send(&d, Action::Go(Screen::Start))}
             title={t.back_to_start}>{ mark }</button>
     };
+    // A widget has no county page to lead to: its mark goes back to its own start page.
     #[cfg(feature = "full")]
-    let home = html! {
-        <a class="brand-button" href={crate::state::county_page_href(state.lang)}
-            title={t.back_to_start}>{ mark }</a>
+    let home = if state.host.embedded() {
+        html! {
+            <button type="button" class="brand-button" onclick={send(&d, Action::Go(Screen::Start))}
+                title={t.back_to_start}>{ mark }</button>
+        }
+    } else {
+        html! {
+            <a class="brand-button" href={crate::state::county_page_href(state.lang)}
+                title={t.back_to_start}>{ mark }</a>
+        }
     };
     let brand = html! { <div class="brand">{ home }</div> };
     let review =
