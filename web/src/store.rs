@@ -113,7 +113,10 @@ pub fn delete(ns: &str, key: &str) -> impl Future<Output = Result<(), SaveError>
 
 /// The records whose keys start with `prefix`, in key order (text `None` for a value that is
 /// not text).
-pub async fn read_prefix(ns: &str, prefix: &str) -> Result<Vec<(String, Option<String>)>, SaveError> {
+pub async fn read_prefix(
+    ns: &str,
+    prefix: &str,
+) -> Result<Vec<(String, Option<String>)>, SaveError> {
     wait(store_read(ns, prefix)).await.map(pairs)
 }
 

@@ -119,7 +119,11 @@ impl Widget {
     /// The detail of the last `shifan-change` (the current summary), as JSON text.
     pub fn summary(&self) -> String {
         let state = self.inner.embed.latest.borrow().clone();
-        state.as_deref().map(change_detail).unwrap_or(Value::Null).to_string()
+        state
+            .as_deref()
+            .map(change_detail)
+            .unwrap_or(Value::Null)
+            .to_string()
     }
 
     /// Releases the app: its listeners, timers and state. A change still waiting for the

@@ -13,9 +13,7 @@ use crate::components::report::report;
 use crate::components::start::start_page;
 use crate::components::summary::{summary, summary_strip};
 use crate::components::workspace::workspace;
-use crate::hooks::{
-    use_autosave, use_keyboard, use_listing, use_modes, use_outbox, use_tab_guard,
-};
+use crate::hooks::{use_autosave, use_keyboard, use_listing, use_modes, use_outbox, use_tab_guard};
 use crate::i18n::texts;
 use crate::state::{AppHandle, AppState, Boot, Dispatch, Screen};
 
@@ -55,10 +53,18 @@ pub fn App(props: &AppProps) -> Html {
 
     // The reducer's writes first: a listing read afterwards queues behind them.
     use_outbox(&state);
-    use_listing(dispatch.clone(), screen == Screen::Start, state.host.namespace());
+    use_listing(
+        dispatch.clone(),
+        screen == Screen::Start,
+        state.host.namespace(),
+    );
     use_autosave(&state);
     use_modes(&state, screen);
-    use_keyboard(dispatch.clone(), screen == Screen::Indicators, state.host.node());
+    use_keyboard(
+        dispatch.clone(),
+        screen == Screen::Indicators,
+        state.host.node(),
+    );
     use_tab_guard(state.watched(), dispatch.clone());
     // A widget leaves the host's title, `<html lang>`, address bar and tab memory alone.
     let embedded = state.host.embedded();

@@ -31,10 +31,10 @@ pub fn area_nav(state: &AppHandle, read_only: Option<&ReadOnly>) -> Html {
     } else {
         Callback::from(|e: Event| {
             let near = e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-            crate::browser::focus_and_reveal(near.as_ref(), &format!(
-                "ind-{}",
-                crate::components::target_value(&e)
-            ))
+            crate::browser::focus_and_reveal(
+                near.as_ref(),
+                &format!("ind-{}", crate::components::target_value(&e)),
+            )
         })
     };
     let picker = html! {

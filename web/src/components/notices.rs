@@ -62,7 +62,8 @@ pub fn notices(state: &AppHandle) -> Html {
             if let Some(action) = state
                 .draft
                 .as_ref()
-                .and_then(|d| files::download_draft(state.host.node().as_ref(), d)) {
+                .and_then(|d| files::download_draft(state.host.node().as_ref(), d))
+            {
                 state.dispatch(action);
             }
         })

@@ -56,26 +56,24 @@ pub fn use_keyboard(dispatch: Dispatch, active: bool, near: Option<Node>) {
                 .and_then(|w| w.document())
                 .map(|d| d.unchecked_into()),
         };
-        let listener = target
-            .filter(|_| active)
-            .map(|target| {
-                let options = EventListenerOptions::enable_prevent_default();
-                EventListener::new_with_options(&target, "keydown", options, move |event| {
-                    let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
-                        return;
-                    };
-                    if event.ctrl_key() || event.meta_key() || event.default_prevented() {
-                        return;
-                    }
-                    if is_typing(event) {
-                        return;
-                    }
-                    if let Some(action) = key_action(&event.key(), event.alt_key()) {
-                        event.prevent_default();
-                        dispatch.dispatch(action);
-                    }
-                })
-            });
+        let listener = target.filter(|_| active).map(|target| {
+            let options = EventListenerOptions::enable_prevent_default();
+            EventListener::new_with_options(&target, "keydown", options, move |event| {
+                let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
+                if event.ctrl_key() || event.meta_key() || event.default_prevented() {
+                    return;
+                }
+                if is_typing(event) {
+                    return;
+                }
+                if let Some(action) = key_action(&event.key(), event.alt_key()) {
+                    event.prevent_default();
+                    dispatch.dispatch(action);
+                }
+            })
+        });
         move || drop(listener)
     });
 }

@@ -111,9 +111,13 @@ pub(crate) fn save_draft(
 ) {
     let at = browser::now_iso();
     draft.updated = at.clone();
-    save_record(ns, draft_key(&draft.id), &draft.to_json(), dispatch, move |r| {
-        done(r.map(|()| at))
-    });
+    save_record(
+        ns,
+        draft_key(&draft.id),
+        &draft.to_json(),
+        dispatch,
+        move |r| done(r.map(|()| at)),
+    );
 }
 
 /// Asks once per page, after the first write, that the browser keep the store from eviction

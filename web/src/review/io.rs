@@ -125,12 +125,10 @@ pub fn open_files(files: Vec<File>, dispatch: Dispatch) {
 
 /// The catalogs documents are read against: the built-in ones and those kept in the store.
 async fn kept_catalogs() -> CatalogSet {
-    let records = crate::store::read_prefix(
-        &crate::store::namespace(),
-        crate::record::CATALOG_PREFIX,
-    )
-        .await
-        .unwrap_or_default();
+    let records =
+        crate::store::read_prefix(&crate::store::namespace(), crate::record::CATALOG_PREFIX)
+            .await
+            .unwrap_or_default();
     crate::record::Listing::read_store(records).catalog_set()
 }
 
@@ -138,16 +136,14 @@ async fn kept_catalogs() -> CatalogSet {
 /// is not possible.
 pub fn download_package(session: &Session) -> Option<ReviewNotice> {
     match session.package(files::generator(), browser::now_iso()) {
-        Ok(package) => {
-            browser::download(
-                None,
-                &package.file_name(),
-                &package.to_json(),
-                "application/json",
-            )
-                .err()
-                .map(|_| ReviewNotice::DownloadRefused)
-        }
+        Ok(package) => browser::download(
+            None,
+            &package.file_name(),
+            &package.to_json(),
+            "application/json",
+        )
+        .err()
+        .map(|_| ReviewNotice::DownloadRefused),
         Err(problems) => Some(ReviewNotice::PackageFailed(problems)),
     }
 }
