@@ -78,13 +78,16 @@ pub fn App(props: &AppProps) -> Html {
     {
         // A new screen takes the keyboard's focus when the button that showed it is gone (its
         // heading, or the current indicator), so focus never stays on the page body.
+        // A widget does not take the focus when it appears: the host's page has it.
         let current = state.current;
         let near = state.host.node();
+        let first = use_mut_ref(|| true);
         use_effect_with((draft_id, screen), move |(id, screen)| {
             if !embedded {
                 browser::session_set(id.as_deref().map(|id| (id, *screen)));
             }
-            if browser::focus_lost(near.as_ref()) {
+            let appearing = first.replace(false) && embedded;
+            if !appearing && browser::focus_lost(near.as_ref()) {
                 browser::focus_screen(near.as_ref(), *screen, current);
             }
         });
