@@ -64,7 +64,7 @@ pub fn download_application(state: &AppState) -> Option<Action> {
         Ok(_) if download_question(state).is_some_and(|q| !browser::confirm(&q)) => None,
         Ok(file) => {
             let (name, text) = (file.file_name(), file.to_json());
-            #[cfg(feature = "full")]
+            #[cfg(feature = "widget")]
             if !crate::widget::offer_export(&state.host, "application", &name, &text) {
                 return None;
             }

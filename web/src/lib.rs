@@ -9,7 +9,9 @@
 //! Structure: [`state`] holds the one reducer (pure: it runs natively in tests);
 //! [`components`] has one component per file; [`hooks`] connects the reducer to the browser
 //! (the store, autosave, keyboard, other tabs); [`store`] is the durable store in IndexedDB and
-//! [`record`] what its records are; [`i18n`] has one message table per language.
+//! [`record`] what its records are; [`i18n`] has one message table per language; [`embed`]
+//! says whether the app is its own page or a widget in a host's (the `widget` build's
+//! `widget` module mounts one).
 
 pub mod browser;
 pub mod components;
@@ -25,12 +27,10 @@ pub mod state;
 pub mod store;
 #[cfg(feature = "full")]
 pub mod training_state;
-#[cfg(feature = "full")]
+#[cfg(feature = "widget")]
 pub mod widget;
 
 pub use components::app::App;
-
-use wasm_bindgen::prelude::*;
 
 /// The allocator: talc, made for single-threaded WebAssembly, is a few KB smaller in the
 /// download than the standard library's dlmalloc (and faster).
@@ -38,11 +38,10 @@ use wasm_bindgen::prelude::*;
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-/// Entry point: renders the app into `<main id="app">`. The county build runs it when the module
-/// is instantiated; the full build is also the widget's (`web/static/widget.js`), which must
-/// not take over a host page's own `#app`, so its pages call it (`boot.js`) after `init()`.
-#[cfg_attr(not(feature = "full"), wasm_bindgen(start))]
-#[cfg_attr(feature = "full", wasm_bindgen)]
+/// Entry point run by wasm-bindgen when the module is instantiated: renders the app into
+/// `<main id="app">`. Not in the widget's build, which must never take over a host page's own
+/// `#app`: `widget.js` mounts each widget itself.
+#[cfg_attr(not(feature = "widget"), wasm_bindgen::prelude::wasm_bindgen(start))]
 pub fn start() {
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())

@@ -27,9 +27,7 @@ const failure = (error) =>
 
 if (document.documentElement.dataset.floor !== 'below') {
   import(full ? './shifan_web_full.js' : './shifan_web.js')
-    // The full build starts when asked (`start`): it is the widget's too (widget.js); the
-    // county build starts by itself and has no `start` to call.
-    .then(({ default: init, start }) => init().then(() => start?.()))
+    .then(({ default: init }) => init())
     .catch((error) => {
       console.error(error);
       const boot = document.getElementById('boot');

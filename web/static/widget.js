@@ -9,8 +9,9 @@
 //                  the file instead of the download);                   detail {kind, fileName, text}
 // Methods: openText(text), currentText(), both resolving once the widget is ready.
 //
-// The widget is the site's full build (shifan_web_full.js and its .wasm, next to this file):
-// several widgets on one page share one WebAssembly instance, each its own Yew app.
+// The widget has a build of its own (shifan_web_widget.js and its .wasm, next to this file):
+// the county page's, with the host's side added. Several widgets on one page share one
+// WebAssembly instance, each its own Yew app.
 
 const base = new URL('.', import.meta.url);
 
@@ -33,10 +34,10 @@ const MESSAGES = {
 };
 
 let program = null;
-/** The full build, initialised once for every widget of the page. */
+/** The widget's build, initialised once for every widget of the page. */
 const loadProgram = () =>
-  (program ??= import(new URL('shifan_web_full.js', base).href).then(async (m) => {
-    await m.default({ module_or_path: new URL('shifan_web_full_bg.wasm', base) });
+  (program ??= import(new URL('shifan_web_widget.js', base).href).then(async (m) => {
+    await m.default({ module_or_path: new URL('shifan_web_widget_bg.wasm', base) });
     return m;
   }));
 

@@ -39,7 +39,6 @@ const FULL_SEAM: &[&str] = &[
     "hooks/use_store.rs",
     "components/open_file.rs",
     "files.rs",
-    "lib.rs",
 ];
 
 /// The reducer's files, which must not reach the browser, storage or the clock.

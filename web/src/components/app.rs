@@ -17,12 +17,12 @@ use crate::hooks::{use_autosave, use_keyboard, use_listing, use_modes, use_outbo
 use crate::i18n::texts;
 use crate::state::{AppHandle, AppState, Boot, Dispatch, Screen};
 
-#[cfg(feature = "full")]
+#[cfg(feature = "widget")]
 use crate::widget::use_host;
 
-/// A widget tells its host about changes (the full build's [`crate::widget`]); the county page
-/// has no host.
-#[cfg(not(feature = "full"))]
+/// A widget tells its host about changes (the widget build's [`crate::widget`]); the pages
+/// have no host.
+#[cfg(not(feature = "widget"))]
 #[hook]
 fn use_host(_state: &AppHandle) {}
 
