@@ -222,17 +222,22 @@ test('moving a widget keeps its pending save; removing it writes it and releases
   try {
     const a = page.locator('#county-a');
     await startDraft(a, '140106');
-    // Answer, and move the element at once (inside the autosave's pause): the same app goes on.
-    await answerCard(a, indicators[0], 'met');
+    // Answer, and move the element in the same task (inside the autosave's pause): the same app
+    // goes on, its change still waiting.
     await page.evaluate(() => {
       const el = document.getElementById('county-a');
       el.shifanRoot = el.shadowRoot.querySelector('.shifan-root');
+      el.shadowRoot.querySelector('#ind-1 [data-status="not_met"]').click();
       document.querySelector('.portal-card:last-child').append(el);
     });
+    await a.locator('#ind-1[data-status="not_met"]').waitFor();
     assert.equal(await page.evaluate(() => document.getElementById('county-a').shadowRoot.querySelector('.shifan-root') === document.getElementById('county-a').shifanRoot), true);
-    await answerCard(a, indicators[1], 'met');
-    // Removed inside the pause: the change is written as the app is destroyed.
-    await page.evaluate(() => document.getElementById('county-a').remove());
+    // Answer and remove in the same task: the change is written as the app is destroyed.
+    await page.evaluate(() => {
+      const el = document.getElementById('county-a');
+      el.shadowRoot.querySelector('#ind-2 [data-status="not_met"]').click();
+      el.remove();
+    });
     await page.waitForTimeout(200);
     await page.evaluate(() => {
       const el = document.createElement('shifan-assessment');
@@ -243,8 +248,8 @@ test('moving a widget keeps its pending save; removing it writes it and releases
     await waitReady(page, '#county-a');
     await a.locator('li.draft .draft-actions button.primary').first().click();
     await a.locator('#ind-2').waitFor();
-    assert.equal(await a.locator('#ind-1').getAttribute('data-status'), 'met');
-    assert.equal(await a.locator('#ind-2').getAttribute('data-status'), 'met');
+    assert.equal(await a.locator('#ind-1').getAttribute('data-status'), 'not_met');
+    assert.equal(await a.locator('#ind-2').getAttribute('data-status'), 'not_met');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
