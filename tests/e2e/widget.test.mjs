@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { answerCard, artifactsDir, cliBin, distDir, indicatorsOf, launchBrowser, referenceCatalog, repoRoot, startServer } from './serve.mjs';
+import { artifactsDir, cliBin, distDir, indicatorsOf, launchBrowser, referenceCatalog, repoRoot, startServer } from './serve.mjs';
 
 const indicators = indicatorsOf(referenceCatalog());
 const PORTAL = 'embed/portal.html';
@@ -36,7 +36,8 @@ async function newPage(context = browser) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    // A missing favicon is the browser's request, not the widget's error.
+    if (m.type() === 'error' && !m.location()?.url?.endsWith('/favicon.ico')) errors.push(`console: ${m.text()}`);
   });
   page.on('dialog', (dialog) => dialog.accept());
   await page.addInitScript(() => {
@@ -70,6 +71,19 @@ async function startDraft(w, county) {
   await w.locator('#contact-email').fill('fzb@example.gov.cn');
   await w.locator('.form-end button').click();
   await w.locator('#ind-1').waitFor();
+}
+
+/** Answers indicator `indicator` in widget `w` (a locator) as a person does: ticks every point
+ * (met), or presses "not met"; waits until the card shows it (serve.mjs's answerCard, for a
+ * locator inside a shadow root). */
+async function answerCard(w, indicator, status) {
+  const card = `#ind-${indicator.number}`;
+  if (status === 'met') {
+    for (let p = 0; p < indicator.criteria.length; p++) await w.locator(`${card}-p${p}`).check();
+  } else {
+    await w.locator(`${card} [data-status="${status}"]`).click();
+  }
+  await w.locator(`${card}[data-status="${status}"]`).waitFor();
 }
 
 /** Computed styles of the elements `selector` finds (piercing shadow roots), as a record. */
