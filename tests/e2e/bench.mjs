@@ -25,6 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
+import { benchWidget } from './bench-widget.mjs';
 import { cliBin, launchBrowser, startServer } from './serve.mjs';
 
 // 250 KB is read as 250,000 bytes (the stricter reading of "KB").
@@ -79,6 +80,8 @@ try {
     );
     await context.close();
   }
+
+  await benchWidget(browser);
 
   // 2. Navigation to interactive, over several loads in fresh contexts.
   {

@@ -9,12 +9,12 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { artifactsDir, cliBin, distDir, indicatorsOf, launchBrowser, referenceCatalog, repoRoot, startServer } from './serve.mjs';
+import { serveExample } from './bench-widget.mjs';
+import { artifactsDir, cliBin, indicatorsOf, launchBrowser, referenceCatalog, startServer } from './serve.mjs';
 
 const indicators = indicatorsOf(referenceCatalog());
 const PORTAL = 'embed/portal.html';
@@ -338,23 +338,12 @@ test('50 mounts and removals leave no listener of the widget and the heap within
   }
 });
 
-/** The README's example page, as written between its markers. */
-function readmeExample() {
-  const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
-  const block = readme.match(/<!-- widget-example -->\s*```html\n([\s\S]*?)```/);
-  assert.ok(block, 'README.md has the widget example (```html after <!-- widget-example -->)');
-  return block[1];
-}
-
 test("the README's widget example runs as written", async () => {
   // The example sits next to widget.js, as a host that copied the site's files would have it.
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'shifan-widget-'));
-  cpSync(distDir(), dir, { recursive: true });
-  writeFileSync(path.join(dir, 'example.html'), readmeExample());
-  const own = await startServer(dir);
+  const own = await serveExample();
   const { page, errors } = await newPage();
   try {
-    await page.goto(`${own.url}example.html`);
+    await page.goto(own.url);
     await waitReady(page, 'shifan-assessment');
     const w = page.locator('shifan-assessment');
     await startDraft(w, '140105');
@@ -367,6 +356,5 @@ test("the README's widget example runs as written", async () => {
   } finally {
     await page.close();
     await own.close();
-    rmSync(dir, { recursive: true, force: true });
   }
 });
