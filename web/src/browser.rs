@@ -170,7 +170,14 @@ pub fn show_lang(lang: Lang) {
 /// The shadow root `near` is in, when the app is a widget (`near` is a node of the app, `None`
 /// for the page): elements are looked up there, not in the host's document.
 fn shadow_of(near: Option<&Node>) -> Option<ShadowRoot> {
-    near?.get_root_node().dyn_into::<ShadowRoot>().ok()
+    #[cfg(feature = "widget")]
+    return near?.get_root_node().dyn_into::<ShadowRoot>().ok();
+    // Only the widget's build renders into a shadow root.
+    #[cfg(not(feature = "widget"))]
+    {
+        let _ = near;
+        None
+    }
 }
 
 /// The element with `id` in the app's own tree: the widget's shadow root, or the page.

@@ -51,7 +51,7 @@ pub fn start() {
     };
     // The store is read before the first render (see `components::app`).
     wasm_bindgen_futures::spawn_local(async move {
-        let boot = std::rc::Rc::new(hooks::boot(embed::Host::default(), None).await);
+        let boot = std::rc::Rc::new(hooks::boot(embed::Host::page(), None).await);
         yew::Renderer::<App>::with_root_and_props(root, components::app::AppProps { boot })
             .render();
     });

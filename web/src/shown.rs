@@ -7,7 +7,6 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use shifan_rules::{Catalog, Draft};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::browser;
@@ -45,10 +44,7 @@ pub fn shown<'a>(
 /// (it becomes the current indicator), or only by scrolling when read-only.
 pub fn jump_to(dispatch: &Dispatch, read_only: bool, n: u16) -> Callback<MouseEvent> {
     if read_only {
-        Callback::from(move |e: MouseEvent| {
-            let near = e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-            browser::focus_and_reveal(near.as_ref(), &format!("ind-{n}"))
-        })
+        Callback::from(move |_: MouseEvent| browser::focus_and_reveal(None, &format!("ind-{n}")))
     } else {
         send(dispatch, Action::Jump(n))
     }

@@ -165,7 +165,7 @@ impl Boot {
             presenter: false,
             today: today.to_string(),
             persisted: None,
-            host: crate::embed::Host::default(),
+            host: crate::embed::Host::page(),
         }
     }
 }

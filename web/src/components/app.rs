@@ -102,7 +102,7 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     {
-        let root = state.host.embed().map(|e| e.root.clone());
+        let root = state.host.root();
         use_effect_with((), move |()| browser::mark_ready(root.as_ref()));
     }
 

@@ -1,6 +1,5 @@
 //! Navigation of the workspace by area and section, with each area's progress and compliance.
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::send_value;
@@ -30,9 +29,8 @@ pub fn area_nav(state: &AppHandle, read_only: Option<&ReadOnly>) -> Html {
         )
     } else {
         Callback::from(|e: Event| {
-            let near = e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
             crate::browser::focus_and_reveal(
-                near.as_ref(),
+                None,
                 &format!("ind-{}", crate::components::target_value(&e)),
             )
         })

@@ -78,6 +78,8 @@ pub fn use_debounced_save<T: 'static>(
         });
         move || {
             drop(listeners);
+            // Only a widget is ever destroyed (removed from its host's page).
+            #[cfg(feature = "widget")]
             flush(&pending, &ns, &dispatch, save);
         }
     });

@@ -80,6 +80,7 @@ pub fn use_tab_guard(watched: Option<Watched>, dispatch: Dispatch) {
                     }
                 })
             });
+            #[cfg(feature = "widget")]
             let (tab_left, current_left) = (tab.clone(), current.clone());
             let listeners = web_sys::window().map(|window| {
                 EventListener::new(&window, "pagehide", move |_| {
@@ -90,13 +91,16 @@ pub fn use_tab_guard(watched: Option<Watched>, dispatch: Dispatch) {
             });
             move || {
                 drop((on_message, listeners));
-                // Removed from its page (a widget): other tabs no longer see it open.
-                if let Some(watched) = current_left.borrow().as_ref() {
-                    post("bye", &tab_left, &watched.name);
-                }
-                // A widget removed from its page closes its channel with it.
-                if let Some(channel) = channel.as_ref() {
-                    channel.close();
+                // Only a widget is ever destroyed (removed from its host's page): other tabs
+                // no longer see it open, and its channel closes with it.
+                #[cfg(feature = "widget")]
+                {
+                    if let Some(watched) = current_left.borrow().as_ref() {
+                        post("bye", &tab_left, &watched.name);
+                    }
+                    if let Some(channel) = channel.as_ref() {
+                        channel.close();
+                    }
                 }
             }
         });
