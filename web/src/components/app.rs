@@ -81,12 +81,12 @@ pub fn App(props: &AppProps) -> Html {
         // A widget does not take the focus when it appears: the host's page has it.
         let current = state.current;
         let near = state.host.node();
-        let first = use_mut_ref(|| true);
         use_effect_with((draft_id, screen), move |(id, screen)| {
             if !embedded {
                 browser::session_set(id.as_deref().map(|id| (id, *screen)));
             }
-            let appearing = first.replace(false) && embedded;
+            // (It appears on its start page, with no draft open.)
+            let appearing = embedded && id.is_none() && *screen == Screen::Start;
             if !appearing && browser::focus_lost(near.as_ref()) {
                 browser::focus_screen(near.as_ref(), *screen, current);
             }

@@ -13,18 +13,19 @@ use crate::state::Dispatch;
 /// How long the page waits after a change before it writes (changes in between are batched).
 pub const AUTOSAVE_DELAY_MS: u32 = 400;
 
-/// What is waiting to be written, with the revision it was taken at.
-type Pending<T> = Rc<RefCell<Option<(u64, T)>>>;
+/// What is waiting to be written, with the revision it was taken at and the store namespace
+/// it goes to.
+type Pending<T> = Rc<RefCell<Option<(u64, T, String)>>>;
 
 /// How a value is written: `(revision, value, store namespace, dispatcher)`; it reports the
 /// result to the reducer.
 type Save<T> = fn(u64, T, &str, &Dispatch);
 
 /// Writes what is pending, if anything.
-fn flush<T>(pending: &Pending<T>, ns: &str, dispatch: &Dispatch, save: Save<T>) {
+fn flush<T>(pending: &Pending<T>, dispatch: &Dispatch, save: Save<T>) {
     let taken = pending.borrow_mut().take();
-    if let Some((revision, value)) = taken {
-        save(revision, value, ns, dispatch);
+    if let Some((revision, value, ns)) = taken {
+        save(revision, value, &ns, dispatch);
     }
 }
 
@@ -40,37 +41,32 @@ pub fn use_debounced_save<T: 'static>(
     dispatch: Dispatch,
     save: Save<T>,
 ) {
-    let ns: Rc<str> = (*use_memo(ns, |ns| Rc::<str>::from(ns.as_str()))).clone();
     let pending: Pending<T> = use_mut_ref(|| None);
     let timer = use_mut_ref(|| None::<Timeout>);
-    *pending.borrow_mut() = unsaved.map(|value| (revision, value));
+    *pending.borrow_mut() = unsaved.map(|value| (revision, value, ns));
     {
         let pending = pending.clone();
         let dispatch = dispatch.clone();
-        let ns = ns.clone();
         use_effect_with(revision, move |_| {
             let waiting = pending.borrow().is_some();
-            *timer.borrow_mut() = waiting.then(|| {
-                Timeout::new(AUTOSAVE_DELAY_MS, move || {
-                    flush(&pending, &ns, &dispatch, save)
-                })
-            });
+            *timer.borrow_mut() = waiting
+                .then(|| Timeout::new(AUTOSAVE_DELAY_MS, move || flush(&pending, &dispatch, save)));
         });
     }
     use_effect_with((), move |()| {
         let listeners = web_sys::window().map(|window| {
             let on_hide = {
-                let (pending, dispatch, ns) = (pending.clone(), dispatch.clone(), ns.clone());
+                let (pending, dispatch) = (pending.clone(), dispatch.clone());
                 EventListener::new(&window, "pagehide", move |_| {
-                    flush(&pending, &ns, &dispatch, save)
+                    flush(&pending, &dispatch, save)
                 })
             };
             let on_visibility = window.document().map(|document| {
                 let doc = document.clone();
-                let (pending, dispatch, ns) = (pending.clone(), dispatch.clone(), ns.clone());
+                let (pending, dispatch) = (pending.clone(), dispatch.clone());
                 EventListener::new(&document, "visibilitychange", move |_| {
                     if doc.hidden() {
-                        flush(&pending, &ns, &dispatch, save);
+                        flush(&pending, &dispatch, save);
                     }
                 })
             });
@@ -80,7 +76,7 @@ pub fn use_debounced_save<T: 'static>(
             drop(listeners);
             // Only a widget is ever destroyed (removed from its host's page).
             #[cfg(feature = "widget")]
-            flush(&pending, &ns, &dispatch, save);
+            flush(&pending, &dispatch, save);
         }
     });
 }
