@@ -7,7 +7,10 @@ use js_sys::{Array, Date, Math, Promise, Uint8Array};
 use shifan_rules::{FileHasher, Lang, LocalFile};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, Storage, Url, UrlSearchParams};
+use web_sys::{
+    Blob, BlobPropertyBag, Element, File, HtmlAnchorElement, Node, ShadowRoot, Storage, Url,
+    UrlSearchParams,
+};
 
 use crate::state::Screen;
 
@@ -164,18 +167,40 @@ pub fn show_lang(lang: Lang) {
     }
 }
 
+/// The shadow root `near` is in, when the app is a widget (`near` is a node of the app, `None`
+/// for the page): elements are looked up there, not in the host's document.
+fn shadow_of(near: Option<&Node>) -> Option<ShadowRoot> {
+    #[cfg(feature = "widget")]
+    return near?.get_root_node().dyn_into::<ShadowRoot>().ok();
+    // Only the widget's build renders into a shadow root.
+    #[cfg(not(feature = "widget"))]
+    {
+        let _ = near;
+        None
+    }
+}
+
+/// The element with `id` in the app's own tree: the widget's shadow root, or the page.
+fn by_id(near: Option<&Node>, id: &str) -> Option<Element> {
+    match shadow_of(near) {
+        Some(shadow) => shadow.get_element_by_id(id),
+        None => window()?.document()?.get_element_by_id(id),
+    }
+}
+
 /// Offers `text` as a file download named `name`, through a Blob URL: nothing leaves the
-/// computer.
-pub fn download(name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
+/// computer. `near` is a node of the app (a widget's), or `None` for the page.
+pub fn download(near: Option<&Node>, name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
     let parts = Array::of1(&JsValue::from_str(text));
     let options = BlobPropertyBag::new();
     options.set_type(mime);
     let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    download_blob(name, &blob)
+    download_blob(near, name, &blob)
 }
 
-/// Offers `blob` as a file download named `name`, through a Blob URL.
-pub fn download_blob(name: &str, blob: &Blob) -> Result<(), JsValue> {
+/// Offers `blob` as a file download named `name`, through a Blob URL; the link is put in the
+/// widget's own tree when the app is a widget (`near`), else in the page's body.
+pub fn download_blob(near: Option<&Node>, name: &str, blob: &Blob) -> Result<(), JsValue> {
     let window = window().ok_or_else(|| JsValue::from_str("no window"))?;
     let document = window
         .document()
@@ -185,9 +210,13 @@ pub fn download_blob(name: &str, blob: &Blob) -> Result<(), JsValue> {
     anchor.set_href(&url);
     anchor.set_download(name);
     anchor.set_hidden(true);
-    let body = document
-        .body()
-        .ok_or_else(|| JsValue::from_str("no body"))?;
+    let body: Node = match near {
+        Some(node) => node.clone(),
+        None => document
+            .body()
+            .ok_or_else(|| JsValue::from_str("no body"))?
+            .into(),
+    };
     body.append_child(&anchor)?;
     anchor.click();
     let _ = body.remove_child(&anchor);
@@ -252,11 +281,15 @@ pub fn print() {
 }
 
 /// Marks `<main id="app">` as rendered (`data-ready="true"`, which tests wait for) and records a
-/// `shifan-ready` performance mark.
-pub fn mark_ready() {
+/// `shifan-ready` performance mark; a widget marks its own root (`near`) and nothing else.
+pub fn mark_ready(near: Option<&Element>) {
     let Some(window) = window() else {
         return;
     };
+    if let Some(root) = near {
+        let _ = root.set_attribute("data-ready", "true");
+        return;
+    }
     if let Some(main) = window.document().and_then(|d| d.get_element_by_id("app")) {
         if main.get_attribute("data-ready").is_some() {
             return;
@@ -278,12 +311,9 @@ pub fn confirm(question: &str) -> bool {
         .unwrap_or(false)
 }
 
-/// Moves focus to and scrolls to the element with `id`.
-pub fn focus_and_reveal(id: &str) {
-    let Some(element) = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-    else {
+/// Moves focus to and scrolls to the element with `id` (in the app's own tree, `near`).
+pub fn focus_and_reveal(near: Option<&Node>, id: &str) {
+    let Some(element) = by_id(near, id) else {
         return;
     };
     let options = web_sys::ScrollIntoViewOptions::new();
@@ -297,19 +327,25 @@ pub fn focus_and_reveal(id: &str) {
 /// Moves focus to what a newly shown screen starts with: the current indicator on the
 /// indicator screen, the content area (from which Tab reaches the screen's first control)
 /// elsewhere.
-pub fn focus_screen(screen: Screen, current: u16) {
+pub fn focus_screen(near: Option<&Node>, screen: Screen, current: u16) {
     match screen {
-        Screen::Indicators => focus_and_reveal(&format!("ind-{current}")),
-        _ => focus_and_reveal("content"),
+        Screen::Indicators => focus_and_reveal(near, &format!("ind-{current}")),
+        _ => focus_and_reveal(near, "content"),
     }
 }
 
-/// Whether focus has fallen back to the page body (its element was removed).
-pub fn focus_lost() -> bool {
-    window()
+/// Whether focus has fallen back to the page body (its element was removed). In a widget
+/// (`near`): nothing in it has focus, and the host's page has not taken it either (focus is on
+/// the body or the widget's element), so a widget never pulls focus from the host's fields.
+pub fn focus_lost(near: Option<&Node>) -> bool {
+    let active = window()
         .and_then(|w| w.document())
-        .and_then(|d| d.active_element())
-        .is_none_or(|e| e.tag_name() == "BODY")
+        .and_then(|d| d.active_element());
+    if let Some(shadow) = shadow_of(near) {
+        return shadow.active_element().is_none()
+            && active.is_none_or(|e| e.tag_name() == "BODY" || e == shadow.host());
+    }
+    active.is_none_or(|e| e.tag_name() == "BODY")
 }
 
 /// Local-storage key of the page language the official chose.

@@ -56,13 +56,20 @@ pub fn download_question(state: &AppState) -> Option<String> {
 /// Downloads the application file of the open draft, after the official confirms a weak
 /// file (see [`download_question`]; a confirmation, never a block); the action to dispatch
 /// tells the page what happened (nothing, or the problems that stop the file being written).
+/// A widget hands the file to its host first (`shifan-export`), which may take it instead of
+/// the download.
 pub fn download_application(state: &AppState) -> Option<Action> {
     match application(state)? {
         // Asked only of a file that can be written: a refusal says its own reasons.
         Ok(_) if download_question(state).is_some_and(|q| !browser::confirm(&q)) => None,
         Ok(file) => {
-            let name = file.file_name();
-            match browser::download(&name, &file.to_json(), "application/json") {
+            let (name, text) = (file.file_name(), file.to_json());
+            #[cfg(feature = "widget")]
+            if !crate::widget::offer_export(&state.host, "application", &name, &text) {
+                return None;
+            }
+            let near = state.host.node();
+            match browser::download(near.as_ref(), &name, &text, "application/json") {
                 Ok(()) => None,
                 Err(_) => Some(Action::ShowProblems(
                     NoticeTopic::DownloadRefused,
@@ -76,9 +83,9 @@ pub fn download_application(state: &AppState) -> Option<Action> {
 
 /// Downloads the raw draft record (for when no application file can be written yet and the
 /// browser storage fails); it can be opened again like an application file.
-pub fn download_draft(draft: &Draft) -> Option<Action> {
+pub fn download_draft(near: Option<&web_sys::Node>, draft: &Draft) -> Option<Action> {
     let name = format!("shifan-draft-{}.json", draft.id);
-    browser::download(&name, &draft.to_json(), "application/json")
+    browser::download(near, &name, &draft.to_json(), "application/json")
         .err()
         .map(|_| Action::ShowProblems(NoticeTopic::DownloadRefused, Vec::new()))
 }

@@ -10,10 +10,13 @@
 //! [`components`] has one component per file; [`hooks`] connects the reducer to the browser
 //! (the store, autosave, keyboard, other tabs); [`store`] is the durable store in IndexedDB and
 //! [`record`] what its records are; [`i18n`] has one message table per language; [`modes`] is
-//! the one seam between the county's self-assessment and the full build's modes.
+//! the one seam between the county's self-assessment and the full build's modes; [`embed`]
+//! says whether the app is its own page or a widget in a host's (the `widget` build's
+//! `widget` module mounts one).
 
 pub mod browser;
 pub mod components;
+pub mod embed;
 pub mod files;
 pub mod hooks;
 pub mod i18n;
@@ -26,10 +29,10 @@ pub mod state;
 pub mod store;
 #[cfg(feature = "full")]
 pub mod training_state;
+#[cfg(feature = "widget")]
+pub mod widget;
 
 pub use components::app::App;
-
-use wasm_bindgen::prelude::*;
 
 /// The allocator: talc, made for single-threaded WebAssembly, is a few KB smaller in the
 /// download than the standard library's dlmalloc (and faster).
@@ -38,8 +41,9 @@ use wasm_bindgen::prelude::*;
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 /// Entry point run by wasm-bindgen when the module is instantiated: renders the app into
-/// `<main id="app">`.
-#[wasm_bindgen(start)]
+/// `<main id="app">`. Not in the widget's build, which must never take over a host page's own
+/// `#app`: `widget.js` mounts each widget itself.
+#[cfg_attr(not(feature = "widget"), wasm_bindgen::prelude::wasm_bindgen(start))]
 pub fn start() {
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
@@ -49,7 +53,7 @@ pub fn start() {
     };
     // The store is read before the first render (see `components::app`).
     wasm_bindgen_futures::spawn_local(async move {
-        let boot = std::rc::Rc::new(hooks::boot().await);
+        let boot = std::rc::Rc::new(hooks::boot(embed::Host::page(), None).await);
         yew::Renderer::<App>::with_root_and_props(root, components::app::AppProps { boot })
             .render();
     });

@@ -44,7 +44,7 @@ pub fn shown<'a>(
 /// (it becomes the current indicator), or only by scrolling when read-only.
 pub fn jump_to(dispatch: &Dispatch, read_only: bool, n: u16) -> Callback<MouseEvent> {
     if read_only {
-        Callback::from(move |_: MouseEvent| browser::focus_and_reveal(&format!("ind-{n}")))
+        Callback::from(move |_: MouseEvent| browser::focus_and_reveal(None, &format!("ind-{n}")))
     } else {
         send(dispatch, Action::Jump(n))
     }

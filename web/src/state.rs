@@ -86,6 +86,8 @@ pub struct Boot {
     pub today: String,
     /// Whether the browser keeps the store from eviction (`None`: it cannot say).
     pub persisted: Option<bool>,
+    /// Where the app lives: its own page, or a widget in a host's page (see [`crate::embed`]).
+    pub host: crate::embed::Host,
 }
 
 impl Boot {
@@ -101,6 +103,7 @@ impl Boot {
             presenter: false,
             today: today.to_string(),
             persisted: None,
+            host: crate::embed::Host::page(),
         }
     }
 }
@@ -318,6 +321,9 @@ pub struct AppState {
     pub mode: Option<Mode>,
     /// Each mode's part of the state (nothing on the county page, see [`crate::modes`]).
     pub modes: Modes,
+    /// Where the app lives (its page, or a widget); read by the views and hooks, never by
+    /// `reduce`.
+    pub host: crate::embed::Host,
 }
 
 impl AppState {
@@ -355,6 +361,7 @@ impl AppState {
             city_pick: None,
             mode: None,
             modes,
+            host: boot.host,
         };
         // A mode's page opens its mode, even when the tab left a draft there; the county's
         // self-assessment comes back to the draft this tab had open.

@@ -3,7 +3,8 @@
 // web-sys cost the county page ~15 KB of its download budget (gzip); what crosses to Rust is
 // strings, arrays of strings and promises.
 
-let db = null;
+// One connection per namespace: a page may hold several apps (widgets), each with its own.
+const dbs = new Map();
 const RECORDS = 'records';
 const LEGACY = [['shifan.draft.', 'draft:'], ['shifan.review', 'review:session', true], ['shifan.review.unreadable', 'review:unreadable', true]];
 const settle = (request) => new Promise((resolve, reject) => {
@@ -13,15 +14,17 @@ const settle = (request) => new Promise((resolve, reject) => {
 
 /** Opens the namespace's database (creating it), and keeps the connection. */
 export async function store_open(namespace) {
+  if (dbs.has(namespace)) return;
   const request = indexedDB.open(namespace, 1);
   request.onupgradeneeded = () => request.result.createObjectStore(RECORDS);
-  db = await settle(request);
+  dbs.set(namespace, await settle(request));
 }
 
 /** Starts one readwrite transaction of `change` ([key, text or undefined to delete, …]) now,
  * strict where the browser knows durability, committed at once; settles when committed. */
-export function store_write(change) {
+export function store_write(namespace, change) {
   try {
+    const db = dbs.get(namespace);
     if (!db) throw new DOMException('no store', 'InvalidStateError');
     const tx = 'durability' in IDBTransaction.prototype
       ? db.transaction(RECORDS, 'readwrite', { durability: 'strict' })
@@ -49,7 +52,8 @@ export function store_write(change) {
 }
 
 /** The records whose keys start with `prefix`: [key, text (undefined if not text), …]. */
-export async function store_read(prefix) {
+export async function store_read(namespace, prefix) {
+  const db = dbs.get(namespace);
   if (!db) throw 'InvalidStateError';
   const records = db.transaction(RECORDS).objectStore(RECORDS);
   const range = IDBKeyRange.bound(prefix, prefix + '\uffff');
@@ -82,16 +86,16 @@ function legacy() {
  * `meta:migrated`; a record already there is kept), removing them from localStorage only after
  * it committed. Resolves to the drafts left in localStorage ([key, text, …]): none unless the
  * move failed. */
-export async function store_migrate() {
-  if ((await store_read('meta:migrated')).length) return [];
+export async function store_migrate(namespace) {
+  if ((await store_read(namespace, 'meta:migrated')).length) return [];
   const found = legacy();
   const change = [];
   for (let i = 0; i < found.length; i += 3) {
-    if (!(await store_read(found[i + 1])).includes(found[i + 1])) change.push(found[i + 1], found[i + 2]);
+    if (!(await store_read(namespace, found[i + 1])).includes(found[i + 1])) change.push(found[i + 1], found[i + 2]);
   }
   change.push('meta:migrated', new Date().toISOString());
   try {
-    await store_write(change);
+    await store_write(namespace, change);
   } catch {
     return found.flatMap((_, i) => (i % 3 === 0 && found[i + 1].startsWith('draft:') ? [found[i + 1], found[i + 2]] : []));
   }

@@ -26,16 +26,26 @@ pub const DEFAULT_NAMESPACE: &str = "shifan";
 extern "C" {
     #[wasm_bindgen(catch)]
     fn store_open(namespace: &str) -> Result<Promise, JsValue>;
-    fn store_write(change: Array) -> Promise;
+    fn store_write(namespace: &str, change: Array) -> Promise;
     #[wasm_bindgen(catch)]
-    fn store_read(prefix: &str) -> Result<Promise, JsValue>;
+    fn store_read(namespace: &str, prefix: &str) -> Result<Promise, JsValue>;
     #[wasm_bindgen(catch)]
-    fn store_migrate() -> Result<Promise, JsValue>;
+    fn store_migrate(namespace: &str) -> Result<Promise, JsValue>;
     fn store_persisted(ask: bool) -> Promise;
 }
 
-/// The namespace the page names in `<main id="app" data-store="…">`, else the default.
+thread_local! {
+    /// The page's namespace, read once.
+    static PAGE_NAMESPACE: String = page_namespace();
+}
+
+/// The namespace the page names in `<main id="app" data-store="…">`, else the default (a
+/// widget has its own: [`crate::embed::Host::namespace`]).
 pub fn namespace() -> String {
+    PAGE_NAMESPACE.with(String::clone)
+}
+
+fn page_namespace() -> String {
     web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"))
@@ -70,7 +80,8 @@ fn pairs(flat: JsValue) -> Vec<(String, Option<String>)> {
 }
 
 /// Opens (creating on first use) the namespace's database and keeps the connection for the
-/// page's writes.
+/// page's writes (one per namespace: a page may hold several widgets, each with its own; every
+/// call below names the namespace it is for).
 pub async fn open(namespace: &str) -> Result<(), SaveError> {
     wait(store_open(namespace)).await.map(drop)
 }
@@ -80,35 +91,38 @@ type Change<'a> = &'a [(&'a str, Option<&'a str>)];
 
 /// Starts the transaction of `change` now (so a write asked for in `pagehide` is under way
 /// before the page goes); the future says when it is committed.
-pub fn commit(change: Change<'_>) -> impl Future<Output = Result<(), SaveError>> + use<> {
+pub fn commit(ns: &str, change: Change<'_>) -> impl Future<Output = Result<(), SaveError>> + use<> {
     let flat = Array::new();
     for (key, text) in change {
         flat.push(&JsValue::from_str(key));
         flat.push(&text.map_or(JsValue::UNDEFINED, JsValue::from_str));
     }
-    let started = store_write(flat);
+    let started = store_write(ns, flat);
     async move { wait(Ok(started)).await.map(drop) }
 }
 
 /// Starts writing `text` under `key`; the future says when it is committed.
-pub fn put(key: &str, text: &str) -> impl Future<Output = Result<(), SaveError>> + use<> {
-    commit(&[(key, Some(text))])
+pub fn put(ns: &str, key: &str, text: &str) -> impl Future<Output = Result<(), SaveError>> + use<> {
+    commit(ns, &[(key, Some(text))])
 }
 
 /// Starts removing the record under `key`; the future says when it is committed.
-pub fn delete(key: &str) -> impl Future<Output = Result<(), SaveError>> + use<> {
-    commit(&[(key, None)])
+pub fn delete(ns: &str, key: &str) -> impl Future<Output = Result<(), SaveError>> + use<> {
+    commit(ns, &[(key, None)])
 }
 
 /// The records whose keys start with `prefix`, in key order (text `None` for a value that is
 /// not text).
-pub async fn read_prefix(prefix: &str) -> Result<Vec<(String, Option<String>)>, SaveError> {
-    wait(store_read(prefix)).await.map(pairs)
+pub async fn read_prefix(
+    ns: &str,
+    prefix: &str,
+) -> Result<Vec<(String, Option<String>)>, SaveError> {
+    wait(store_read(ns, prefix)).await.map(pairs)
 }
 
 /// The text stored under `key`, if any.
-pub async fn get(key: &str) -> Option<String> {
-    read_prefix(key)
+pub async fn get(ns: &str, key: &str) -> Option<String> {
+    read_prefix(ns, key)
         .await
         .ok()?
         .into_iter()
@@ -121,8 +135,8 @@ pub async fn get(key: &str) -> Option<String> {
 /// done ([`crate::record::MIGRATED_KEY`]), and the `localStorage` copies are removed only after
 /// it committed; a record already in the store is not overwritten. Returns the drafts that
 /// could not be moved (none unless the move failed), to be listed from `localStorage`.
-pub async fn migrate() -> Vec<(String, Option<String>)> {
-    wait(store_migrate()).await.map(pairs).unwrap_or_default()
+pub async fn migrate(ns: &str) -> Vec<(String, Option<String>)> {
+    wait(store_migrate(ns)).await.map(pairs).unwrap_or_default()
 }
 
 /// Whether the browser keeps the store from eviction, having asked for it first when `ask`

@@ -360,9 +360,13 @@ async fn each_change_is_one_strict_transaction() {
 #[wasm_bindgen_test]
 async fn a_record_that_cannot_be_read_is_shown_not_hidden() {
     clear_storage().await;
-    shifan_web::store::put("draft:broken", "{\"format\": \"shifan.draft\", \"answ")
-        .await
-        .unwrap();
+    shifan_web::store::put(
+        shifan_web::store::DEFAULT_NAMESPACE,
+        "draft:broken",
+        "{\"format\": \"shifan.draft\", \"answ",
+    )
+    .await
+    .unwrap();
     let app = mount().await;
     let entry = app.get("[data-corrupt=\"draft:broken\"]");
     assert!(entry.text_content().unwrap().contains("无法读取"));

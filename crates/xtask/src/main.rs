@@ -16,6 +16,7 @@ mod test;
 mod tidy;
 mod util;
 mod web;
+mod widget;
 
 use std::process::ExitCode;
 

@@ -151,6 +151,7 @@ pub(crate) fn test(args: &TestArgs) -> Result {
         for (name, features) in [
             ("cargo clippy (wasm32, shifan-web)", None),
             ("cargo clippy (wasm32, shifan-web, full)", Some("full")),
+            ("cargo clippy (wasm32, shifan-web, widget)", Some("widget")),
         ] {
             let mut clippy = vec![
                 "clippy",

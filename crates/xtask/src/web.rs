@@ -12,6 +12,9 @@
 //! - `shifan_web.js`, `shifan_web_bg.wasm`: the county build (from `web/pkg/`), and
 //!   `shifan_web_full.js`, `shifan_web_full_bg.wasm`: the full build (from `web/pkg-full/`),
 //!   with `snippets/` if wasm-bindgen made any;
+//! - `shifan_web_widget.js`, `shifan_web_widget_bg.wasm`: the embeddable widget's build (the
+//!   `widget` feature, from `web/pkg-widget/`), and `widget.css` (`widget.rs`: `app.css` for a
+//!   shadow root), for `widget.js` from `web/static/`;
 //! - `xlsx/shifan_web_xlsx.js`, `xlsx/shifan_web_xlsx_bg.wasm`: the spreadsheet writer
 //!   (`web/xlsx`), a separate module the page imports only when it exports a workbook.
 //!
@@ -50,7 +53,7 @@ struct Build {
 }
 
 /// The builds of the site, in the order they are made.
-const BUILDS: [Build; 3] = [
+const BUILDS: [Build; 4] = [
     Build {
         crate_dir: "web",
         out_dir: "pkg",
@@ -63,6 +66,14 @@ const BUILDS: [Build; 3] = [
         out_dir: "pkg-full",
         stem: "shifan_web_full",
         features: &["full"],
+        dist_subdir: "",
+    },
+    // The embeddable widget (`web/static/widget.js`): the county build and the host's side.
+    Build {
+        crate_dir: "web",
+        out_dir: "pkg-widget",
+        stem: "shifan_web_widget",
+        features: &["widget"],
         dist_subdir: "",
     },
     Build {
@@ -135,6 +146,7 @@ pub(crate) fn build_web(dev: bool) -> Result<PathBuf> {
     if static_dir.is_dir() {
         util::copy_dir(&static_dir, &dist)?;
     }
+    crate::widget::assemble(&dist)?;
     let index = web.join("index.html");
     let page = std::fs::read_to_string(&index).map_err(|e| fail!("{}: {e}", index.display()))?;
     let floor_check = format!(r#"<script src="{FLOOR_CHECK}"></script>"#);

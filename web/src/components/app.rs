@@ -18,6 +18,15 @@ use crate::i18n::texts;
 use crate::modes;
 use crate::state::{AppHandle, AppState, Boot, Dispatch, Screen};
 
+#[cfg(feature = "widget")]
+use crate::widget::use_host;
+
+/// A widget tells its host about changes (the widget build's [`crate::widget`]); the pages
+/// have no host.
+#[cfg(not(feature = "widget"))]
+#[hook]
+fn use_host(_state: &AppHandle) {}
+
 /// What the app starts from: what [`crate::hooks::boot`] read from the browser.
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -45,33 +54,58 @@ pub fn App(props: &AppProps) -> Html {
 
     // The reducer's writes first: a listing read afterwards queues behind them.
     use_outbox(&state);
-    use_listing(dispatch.clone(), screen == Screen::Start);
+    use_listing(
+        dispatch.clone(),
+        screen == Screen::Start,
+        state.host.namespace(),
+    );
     use_autosave(&state);
     use_modes(&state, screen);
-    use_keyboard(dispatch.clone(), screen == Screen::Indicators);
+    use_keyboard(
+        dispatch.clone(),
+        screen == Screen::Indicators,
+        state.host.node(),
+    );
     use_tab_guard(state.watched(), dispatch.clone());
-    use_effect_with(state.lang, |&lang| browser::show_lang(lang));
+    // A widget leaves the host's title, `<html lang>`, address bar and tab memory alone.
+    let embedded = state.host.embedded();
+    use_effect_with(state.lang, move |&lang| {
+        if !embedded {
+            browser::show_lang(lang)
+        }
+    });
+    use_host(&state);
 
     {
         // A new screen takes the keyboard's focus when the button that showed it is gone (its
         // heading, or the current indicator), so focus never stays on the page body.
+        // A widget does not take the focus when it appears: the host's page has it.
         let current = state.current;
+        let near = state.host.node();
         use_effect_with((draft_id, screen), move |(id, screen)| {
-            browser::session_set(id.as_deref().map(|id| (id, *screen)));
-            if browser::focus_lost() {
-                browser::focus_screen(*screen, current);
+            if !embedded {
+                browser::session_set(id.as_deref().map(|id| (id, *screen)));
+            }
+            // (It appears on its start page, with no draft open.)
+            let appearing = embedded && id.is_none() && *screen == Screen::Start;
+            if !appearing && browser::focus_lost(near.as_ref()) {
+                browser::focus_screen(near.as_ref(), *screen, current);
             }
         });
     }
     {
         let current = state.current;
+        let near = state.host.node();
         use_effect_with(state.jump, move |&jump| {
             if jump > 0 {
-                browser::focus_and_reveal(&format!("ind-{current}"));
+                browser::focus_and_reveal(near.as_ref(), &format!("ind-{current}"));
             }
         });
     }
-    use_effect_with((), |()| browser::mark_ready());
+    {
+        let root = state.host.root();
+        use_effect_with((), move |()| browser::mark_ready(root.as_ref()));
+    }
 
     let t = texts(state.lang);
     let body = match screen {
@@ -89,7 +123,11 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<AppHandle> context={state.clone()}>
             <ContextProvider<Dispatch> context={dispatch}>
-                <a class="skip-link no-print" href="#content">{ t.skip_to_content }</a>
+                // A widget is part of its host's page: the skip link (and its `#content` in the
+                // address) is the host's to give.
+                if !state.host.embedded() {
+                    <a class="skip-link no-print" href="#content">{ t.skip_to_content }</a>
+                }
                 { header(&state) }
                 { notices(&state) }
                 { modes::banner() }

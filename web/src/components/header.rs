@@ -21,9 +21,10 @@ pub fn header(state: &AppHandle) -> Html {
         Lang::En => Lang::Zh,
     };
     // The choice is remembered for the next visit (not from training mode, which keeps
-    // nothing).
+    // nothing, nor by a widget: the site's preference is not the host's, and the widget's
+    // language is its element's).
     let choose_lang = {
-        let (d, keep) = (d.clone(), !state.in_training());
+        let (d, keep) = (d.clone(), !state.in_training() && !state.host.embedded());
         Callback::from(move |_: MouseEvent| {
             if keep {
                 browser::remember_lang(other);
@@ -43,17 +44,18 @@ pub fn header(state: &AppHandle) -> Html {
             <span class="brand-name">{ app_name }</span>
         </>
     };
-    // The county page's start page is in place; a mode's page leads back to the county page.
-    // The visible name is the accessible name (WCAG 2.5.3, axe's label-content-name-mismatch);
-    // where it leads is its title.
+    // The county page's start page is in place; a mode's page leads back to the county page,
+    // but in a widget, which has no county page to lead to: its mark goes back to its own start
+    // page. The visible name is the accessible name (WCAG 2.5.3, axe's
+    // label-content-name-mismatch); where it leads is its title.
     let home = match state.mode.filter(|_| modes::IN_BUILD) {
-        None => html! {
-            <button type="button" class="brand-button" onclick={send(&d, Action::Go(Screen::Start))}
-                title={t.back_to_start}>{ mark }</button>
-        },
-        Some(_) => html! {
+        Some(_) if !state.host.embedded() => html! {
             <a class="brand-button" href={modes::county_page_href(state.lang)}
                 title={t.back_to_start}>{ mark }</a>
+        },
+        _ => html! {
+            <button type="button" class="brand-button" onclick={send(&d, Action::Go(Screen::Start))}
+                title={t.back_to_start}>{ mark }</button>
         },
     };
     let brand = html! { <div class="brand">{ home }</div> };
@@ -117,7 +119,7 @@ pub fn header(state: &AppHandle) -> Html {
                     data-draft={draft.id.clone()}>
                     { save_text }
                 </span>
-                <button type="button" class="primary" onclick={download}>{ t.download }</button>
+                <button type="button" class="primary" onclick={download}>{ state.host.export_label(t.download) }</button>
                 { open_file_button(state) }
                 { review }
                 { toggle_lang }

@@ -56,7 +56,7 @@ pub fn IndicatorCard(props: &IndicatorProps) -> Html {
             let had = had_pending.replace(pending.is_some());
             let target = match pending {
                 Some(_) => reason_ref.cast::<web_sys::HtmlElement>(),
-                None if had && crate::browser::focus_lost() => {
+                None if had && crate::browser::focus_lost(card_ref.get().as_ref()) => {
                     card_ref.cast::<web_sys::HtmlElement>()
                 }
                 None => None,

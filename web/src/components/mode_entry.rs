@@ -14,12 +14,16 @@ use crate::state::AppHandle;
 /// A link to `mode`'s page, labelled `label`, found by tests as `data-action={action}`.
 ///
 /// A draft being edited is written on the way out by the autosave's `pagehide` handler, and
-/// the review's session by its own.
+/// the review's session by its own. A widget shows none: its host's page is not the site, and
+/// a widget's mode is its element's `mode` attribute.
 pub fn mode_entry(
     state: &AppHandle,
     mode: Mode,
     label: &'static str,
     action: &'static str,
 ) -> Html {
+    if state.host.embedded() {
+        return Html::default();
+    }
     html! { <a class="button" data-action={action} href={mode.href(state.lang)}>{ label }</a> }
 }

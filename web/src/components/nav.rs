@@ -29,10 +29,10 @@ pub fn area_nav(state: &AppHandle, read_only: Option<&ReadOnly>) -> Html {
         )
     } else {
         Callback::from(|e: Event| {
-            crate::browser::focus_and_reveal(&format!(
-                "ind-{}",
-                crate::components::target_value(&e)
-            ))
+            crate::browser::focus_and_reveal(
+                None,
+                &format!("ind-{}", crate::components::target_value(&e)),
+            )
         })
     };
     let picker = html! {

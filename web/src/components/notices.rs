@@ -59,7 +59,11 @@ pub fn notices(state: &AppHandle) -> Html {
     let download_draft = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
-            if let Some(action) = state.draft.as_ref().and_then(files::download_draft) {
+            if let Some(action) = state
+                .draft
+                .as_ref()
+                .and_then(|d| files::download_draft(state.host.node().as_ref(), d))
+            {
                 state.dispatch(action);
             }
         })
@@ -77,7 +81,7 @@ pub fn notices(state: &AppHandle) -> Html {
                 <div class="notice error" role="alert" data-notice="save-failed">
                     <p><strong>{ t.not_saved_title }</strong>{ " " }{ text }</p>
                     <div class="actions">
-                        <button type="button" class="primary" onclick={download}>{ t.download }</button>
+                        <button type="button" class="primary" onclick={download}>{ state.host.export_label(t.download) }</button>
                         <button type="button" onclick={download_draft}>{ t.download_draft }</button>
                     </div>
                 </div>

@@ -131,7 +131,7 @@ pub fn report(state: &AppHandle) -> Html {
         <article class="report panel" aria-labelledby="report-title">
             <div class="report-tools no-print">
                 <button type="button" class="primary" onclick={print}>{ t.print_report }</button>
-                <button type="button" onclick={download}>{ t.download }</button>
+                <button type="button" onclick={download}>{ state.host.export_label(t.download) }</button>
                 if total.unanswered > 0 {
                     <p class="print-unanswered" role="note">{ fill(t.print_unanswered, &[&total.unanswered.to_string()]) }</p>
                 }

@@ -80,8 +80,9 @@ pub fn start_page(state: &AppHandle) -> Html {
     let corrupt_item = |corrupt: &Corrupt| {
         let download = {
             let (name, raw) = (corrupt.file_name(), corrupt.raw.clone());
+            let near = state.host.node();
             Callback::from(move |_: MouseEvent| {
-                let _ = browser::download(&name, &raw, "text/plain;charset=utf-8");
+                let _ = browser::download(near.as_ref(), &name, &raw, "text/plain;charset=utf-8");
             })
         };
         let delete = {
@@ -146,6 +147,8 @@ pub fn start_page(state: &AppHandle) -> Html {
                     <p class="persistence" data-persisted={protection.0}>{ protection.1 }</p>
                 }
             </section>
+            // A widget is the self-assessment alone: the site's other modes are not its host's.
+            if !state.host.embedded() {
             <section class="drafts-section review-entry" aria-labelledby="review-entry-title">
                 <h2 id="review-entry-title">{ t.review_entry }</h2>
                 <p>{ t.review_entry_hint }</p>
@@ -156,6 +159,7 @@ pub fn start_page(state: &AppHandle) -> Html {
                 <p>{ t.training_hint }</p>
                 { mode_entry(state, Mode::Training, t.training, "start-training") }
             </section>
+            }
             <section class="catalog-info" aria-labelledby="catalog-title">
                 <h2 id="catalog-title">{ t.catalog_heading }</h2>
                 <p class="catalog-name">{ catalog.title().to_string() }</p>

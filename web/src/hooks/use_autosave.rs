@@ -15,9 +15,10 @@ pub fn use_autosave(state: &AppHandle) {
     use_debounced_save(
         state.revision,
         unsaved,
+        state.host.namespace(),
         state.dispatcher(),
-        |revision, draft, dispatch| {
-            save_draft(draft, dispatch, move |result| Action::Saved {
+        |revision, draft, ns, dispatch| {
+            save_draft(ns, draft, dispatch, move |result| Action::Saved {
                 revision,
                 result,
             })

@@ -13,30 +13,37 @@ use crate::state::Dispatch;
 /// How long the page waits after a change before it writes (changes in between are batched).
 pub const AUTOSAVE_DELAY_MS: u32 = 400;
 
-/// What is waiting to be written, with the revision it was taken at.
-type Pending<T> = Rc<RefCell<Option<(u64, T)>>>;
+/// What is waiting to be written, with the revision it was taken at and the store namespace
+/// it goes to.
+type Pending<T> = Rc<RefCell<Option<(u64, T, String)>>>;
 
-/// Writes what is pending, if anything; `save` writes and reports the result to the reducer.
-fn flush<T>(pending: &Pending<T>, dispatch: &Dispatch, save: fn(u64, T, &Dispatch)) {
+/// How a value is written: `(revision, value, store namespace, dispatcher)`; it reports the
+/// result to the reducer.
+type Save<T> = fn(u64, T, &str, &Dispatch);
+
+/// Writes what is pending, if anything.
+fn flush<T>(pending: &Pending<T>, dispatch: &Dispatch, save: Save<T>) {
     let taken = pending.borrow_mut().take();
-    if let Some((revision, value)) = taken {
-        save(revision, value, dispatch);
+    if let Some((revision, value, ns)) = taken {
+        save(revision, value, &ns, dispatch);
     }
 }
 
 /// Keeps `unsaved` (the value at `revision`, or `None` when everything is written) and has
 /// `save` write it [`AUTOSAVE_DELAY_MS`] after the last change, on `pagehide`, and when the page
-/// is hidden.
+/// is hidden, into the store namespace `ns`. When the app is destroyed (a widget removed from
+/// its page) what is pending is written at once, not dropped with the timer.
 #[hook]
 pub fn use_debounced_save<T: 'static>(
     revision: u64,
     unsaved: Option<T>,
+    ns: String,
     dispatch: Dispatch,
-    save: fn(u64, T, &Dispatch),
+    save: Save<T>,
 ) {
     let pending: Pending<T> = use_mut_ref(|| None);
     let timer = use_mut_ref(|| None::<Timeout>);
-    *pending.borrow_mut() = unsaved.map(|value| (revision, value));
+    *pending.borrow_mut() = unsaved.map(|value| (revision, value, ns));
     {
         let pending = pending.clone();
         let dispatch = dispatch.clone();
@@ -56,6 +63,7 @@ pub fn use_debounced_save<T: 'static>(
             };
             let on_visibility = window.document().map(|document| {
                 let doc = document.clone();
+                let (pending, dispatch) = (pending.clone(), dispatch.clone());
                 EventListener::new(&document, "visibilitychange", move |_| {
                     if doc.hidden() {
                         flush(&pending, &dispatch, save);
@@ -64,6 +72,11 @@ pub fn use_debounced_save<T: 'static>(
             });
             (on_hide, on_visibility)
         });
-        move || drop(listeners)
+        move || {
+            drop(listeners);
+            // Only a widget is ever destroyed (removed from its host's page).
+            #[cfg(feature = "widget")]
+            flush(&pending, &dispatch, save);
+        }
     });
 }

@@ -5,7 +5,7 @@
 use gloo::events::{EventListener, EventListenerOptions};
 use shifan_rules::Status;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement, KeyboardEvent};
+use web_sys::{Element, HtmlInputElement, KeyboardEvent, Node};
 use yew::prelude::*;
 
 use crate::state::{Action, Dispatch};
@@ -45,31 +45,35 @@ pub fn key_action(key: &str, alt: bool) -> Option<Action> {
     })
 }
 
-/// Listens for the workspace shortcuts while `active`.
+/// Listens for the workspace shortcuts while `active`: on the document, or, in a widget, on
+/// its own root (`near`): keys typed in the host's page are the host's.
 #[hook]
-pub fn use_keyboard(dispatch: Dispatch, active: bool) {
+pub fn use_keyboard(dispatch: Dispatch, active: bool, near: Option<Node>) {
     use_effect_with(active, move |&active| {
-        let listener = web_sys::window()
-            .and_then(|w| w.document())
-            .filter(|_| active)
-            .map(|document| {
-                let options = EventListenerOptions::enable_prevent_default();
-                EventListener::new_with_options(&document, "keydown", options, move |event| {
-                    let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
-                        return;
-                    };
-                    if event.ctrl_key() || event.meta_key() || event.default_prevented() {
-                        return;
-                    }
-                    if is_typing(event) {
-                        return;
-                    }
-                    if let Some(action) = key_action(&event.key(), event.alt_key()) {
-                        event.prevent_default();
-                        dispatch.dispatch(action);
-                    }
-                })
-            });
+        let target = match near {
+            Some(node) => Some(node.unchecked_into::<web_sys::EventTarget>()),
+            None => web_sys::window()
+                .and_then(|w| w.document())
+                .map(|d| d.unchecked_into()),
+        };
+        let listener = target.filter(|_| active).map(|target| {
+            let options = EventListenerOptions::enable_prevent_default();
+            EventListener::new_with_options(&target, "keydown", options, move |event| {
+                let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
+                if event.ctrl_key() || event.meta_key() || event.default_prevented() {
+                    return;
+                }
+                if is_typing(event) {
+                    return;
+                }
+                if let Some(action) = key_action(&event.key(), event.alt_key()) {
+                    event.prevent_default();
+                    dispatch.dispatch(action);
+                }
+            })
+        });
         move || drop(listener)
     });
 }

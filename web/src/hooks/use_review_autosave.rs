@@ -19,9 +19,11 @@ pub fn use_review_autosave(state: &AppHandle) {
     use_debounced_save(
         review.revision,
         unsaved,
+        state.host.namespace(),
         state.dispatcher(),
-        |revision, session, dispatch| {
+        |revision, session, ns, dispatch| {
             save_record(
+                ns,
                 REVIEW_KEY.to_string(),
                 &session.to_json(),
                 dispatch,

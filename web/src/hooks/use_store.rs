@@ -4,11 +4,12 @@
 
 use std::cell::Cell;
 
-use shifan_rules::Draft;
+use shifan_rules::{Draft, Lang};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::embed::Host;
 use crate::hooks::use_tab_guard::announce_write;
 use crate::record::{CATALOG_PREFIX, DRAFT_PREFIX, Listing, draft_key};
 use crate::state::{Action, AppHandle, Boot, Dispatch, SaveError, Write};
@@ -20,31 +21,34 @@ thread_local! {
 }
 
 /// Reads what the first state needs: opens the store (moving `localStorage` records into it
-/// the first time), the drafts, the review's session, and the tab's memory.
-pub async fn boot() -> Boot {
-    let mut boot = Boot::empty(
-        browser::url_lang()
-            .or_else(browser::remembered_lang)
-            .unwrap_or_default(),
-        &browser::today(),
-    );
-    let namespace = store::namespace();
+/// the first time), the drafts, the review's session, and the tab's memory. A widget (`host`)
+/// reads its own namespace and the language its element names (`lang`), never the address
+/// bar, the site's remembered language or the tab's memory: those are the host page's.
+pub async fn boot(host: Host, lang: Option<Lang>) -> Boot {
+    let embedded = host.embedded();
+    let lang = match embedded {
+        true => lang,
+        false => browser::url_lang().or_else(browser::remembered_lang),
+    };
+    let mut boot = Boot::empty(lang.unwrap_or_default(), &browser::today());
+    let namespace = host.namespace();
+    let ns = namespace.as_str();
     let records = if store::open(&namespace).await.is_ok() {
         // Only the default namespace had records in `localStorage`. Until they are moved (a
         // full disk refuses it, and then nothing was moved), they are listed from there too,
         // so none is hidden.
         let left = if namespace == store::DEFAULT_NAMESPACE {
-            store::migrate().await
+            store::migrate(ns).await
         } else {
             Vec::new()
         };
-        let mut records = read_drafts_and_catalogs().await;
+        let mut records = read_drafts_and_catalogs(ns).await;
         if !left.is_empty() {
             records.get_or_insert_with(Vec::new).extend(left);
         }
         #[cfg(feature = "full")]
         {
-            boot.review = store::get(crate::record::REVIEW_KEY).await;
+            boot.review = store::get(ns, crate::record::REVIEW_KEY).await;
         }
         records
     } else {
@@ -54,35 +58,39 @@ pub async fn boot() -> Boot {
         boot.listing = Listing::read_store(records);
     }
     boot.persisted = store::persisted(false).await;
-    boot.reopen = browser::session_get();
-    // The page alone names its mode: a tab that showed the review before opens training on
-    // training.html.
-    boot.mode = browser::page_mode();
+    if !embedded {
+        boot.reopen = browser::session_get();
+        // The page alone names its mode: a tab that showed the review before opens training
+        // on training.html.
+        boot.mode = browser::page_mode();
+    }
     // Only the presenter switch is remembered (for the tab's session).
     #[cfg(feature = "full")]
-    {
+    if !embedded {
         boot.presenter = browser::session_flag(crate::training_state::PRESENTER_KEY);
     }
+    boot.host = host;
     boot
 }
 
 /// The kept catalogs' and the drafts' records (the catalogs first: drafts are read against
 /// them), or `None` when the store cannot be read.
-async fn read_drafts_and_catalogs() -> Option<Vec<(String, Option<String>)>> {
-    let mut records = store::read_prefix(CATALOG_PREFIX).await.ok()?;
-    records.extend(store::read_prefix(DRAFT_PREFIX).await.ok()?);
+async fn read_drafts_and_catalogs(ns: &str) -> Option<Vec<(String, Option<String>)>> {
+    let mut records = store::read_prefix(ns, CATALOG_PREFIX).await.ok()?;
+    records.extend(store::read_prefix(ns, DRAFT_PREFIX).await.ok()?);
     Some(records)
 }
 
 /// Starts writing `text` under `key` now and reports to `done` when it is committed, having
 /// told other tabs; the first write that succeeds asks the browser to keep the store.
 pub(crate) fn save_record(
+    ns: &str,
     key: String,
     text: &str,
     dispatch: &Dispatch,
     done: impl FnOnce(Result<(), SaveError>) -> Action + 'static,
 ) {
-    let write = store::put(&key, text);
+    let write = store::put(ns, &key, text);
     let dispatch = dispatch.clone();
     spawn_local(async move {
         let result = write.await;
@@ -96,15 +104,20 @@ pub(crate) fn save_record(
 
 /// Starts writing `draft`, stamped with the time of the write; reports to `done` with that time.
 pub(crate) fn save_draft(
+    ns: &str,
     mut draft: Draft,
     dispatch: &Dispatch,
     done: impl FnOnce(Result<String, SaveError>) -> Action + 'static,
 ) {
     let at = browser::now_iso();
     draft.updated = at.clone();
-    save_record(draft_key(&draft.id), &draft.to_json(), dispatch, move |r| {
-        done(r.map(|()| at))
-    });
+    save_record(
+        ns,
+        draft_key(&draft.id),
+        &draft.to_json(),
+        dispatch,
+        move |r| done(r.map(|()| at)),
+    );
 }
 
 /// Asks once per page, after the first write, that the browser keep the store from eviction
@@ -125,6 +138,7 @@ pub fn use_outbox(state: &AppHandle) {
     let done = use_mut_ref(|| 0u64);
     let outbox = state.outbox.clone();
     let dispatch = state.dispatcher();
+    let ns = state.host.namespace();
     use_effect_with(state.outbox_seq, move |_| {
         for (seq, write) in outbox {
             if seq <= *done.borrow() {
@@ -134,11 +148,11 @@ pub fn use_outbox(state: &AppHandle) {
             let report = move |result| Action::Written { seq, result };
             match write {
                 Write::Draft(draft) => {
-                    save_draft(*draft, &dispatch, move |r| report(r.map(|_| ())))
+                    save_draft(&ns, *draft, &dispatch, move |r| report(r.map(|_| ())))
                 }
-                Write::Put { key, text } => save_record(key, &text, &dispatch, report),
+                Write::Put { key, text } => save_record(&ns, key, &text, &dispatch, report),
                 Write::Delete(key) => {
-                    let write = store::delete(&key);
+                    let write = store::delete(&ns, &key);
                     let dispatch = dispatch.clone();
                     spawn_local(async move {
                         let result = write.await;
@@ -153,11 +167,11 @@ pub fn use_outbox(state: &AppHandle) {
 /// Reads the drafts again each time the start page shows (another tab may have saved some).
 /// The reads queue behind the writes asked for before, so the list has them.
 #[hook]
-pub fn use_listing(dispatch: Dispatch, shown: bool) {
+pub fn use_listing(dispatch: Dispatch, shown: bool, ns: String) {
     use_effect_with(shown, move |&shown| {
         if shown {
             spawn_local(async move {
-                if let Some(records) = read_drafts_and_catalogs().await {
+                if let Some(records) = read_drafts_and_catalogs(&ns).await {
                     dispatch.dispatch(Action::Listed(Listing::read_store(records)));
                 }
             });

@@ -80,6 +80,8 @@ pub fn use_tab_guard(watched: Option<Watched>, dispatch: Dispatch) {
                     }
                 })
             });
+            #[cfg(feature = "widget")]
+            let (tab_left, current_left) = (tab.clone(), current.clone());
             let listeners = web_sys::window().map(|window| {
                 EventListener::new(&window, "pagehide", move |_| {
                     if let Some(watched) = current.borrow().as_ref() {
@@ -87,7 +89,20 @@ pub fn use_tab_guard(watched: Option<Watched>, dispatch: Dispatch) {
                     }
                 })
             });
-            move || drop((on_message, listeners))
+            move || {
+                drop((on_message, listeners));
+                // Only a widget is ever destroyed (removed from its host's page): other tabs
+                // no longer see it open, and its channel closes with it.
+                #[cfg(feature = "widget")]
+                {
+                    if let Some(watched) = current_left.borrow().as_ref() {
+                        post("bye", &tab_left, &watched.name);
+                    }
+                    if let Some(channel) = channel.as_ref() {
+                        channel.close();
+                    }
+                }
+            }
         });
     }
 

@@ -125,9 +125,10 @@ pub fn open_files(files: Vec<File>, dispatch: Dispatch) {
 
 /// The catalogs documents are read against: the built-in ones and those kept in the store.
 async fn kept_catalogs() -> CatalogSet {
-    let records = crate::store::read_prefix(crate::record::CATALOG_PREFIX)
-        .await
-        .unwrap_or_default();
+    let records =
+        crate::store::read_prefix(&crate::store::namespace(), crate::record::CATALOG_PREFIX)
+            .await
+            .unwrap_or_default();
     crate::record::Listing::read_store(records).catalog_set()
 }
 
@@ -135,11 +136,14 @@ async fn kept_catalogs() -> CatalogSet {
 /// is not possible.
 pub fn download_package(session: &Session) -> Option<ReviewNotice> {
     match session.package(files::generator(), browser::now_iso()) {
-        Ok(package) => {
-            browser::download(&package.file_name(), &package.to_json(), "application/json")
-                .err()
-                .map(|_| ReviewNotice::DownloadRefused)
-        }
+        Ok(package) => browser::download(
+            None,
+            &package.file_name(),
+            &package.to_json(),
+            "application/json",
+        )
+        .err()
+        .map(|_| ReviewNotice::DownloadRefused),
         Err(problems) => Some(ReviewNotice::PackageFailed(problems)),
     }
 }
@@ -211,7 +215,7 @@ pub fn download_table(
         let notice = match JsFuture::from(written).await {
             Ok(output) => {
                 let saved = match output.as_string() {
-                    Some(text) => browser::download(&name, &text, "text/csv;charset=utf-8"),
+                    Some(text) => browser::download(None, &name, &text, "text/csv;charset=utf-8"),
                     None => download_bytes(&name, &Uint8Array::new(&output)),
                 };
                 saved.err().map(|_| ReviewNotice::DownloadRefused)
@@ -234,5 +238,5 @@ fn download_bytes(name: &str, bytes: &Uint8Array) -> Result<(), JsValue> {
     let options = BlobPropertyBag::new();
     options.set_type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     let blob = Blob::new_with_u8_array_sequence_and_options(&Array::of1(bytes), &options)?;
-    browser::download_blob(name, &blob)
+    browser::download_blob(None, name, &blob)
 }

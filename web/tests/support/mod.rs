@@ -41,7 +41,9 @@ pub(crate) fn local_storage() -> web_sys::Storage {
 /// The records of the page's store whose keys start with `prefix`.
 pub(crate) async fn stored(prefix: &str) -> Vec<(String, Option<String>)> {
     store::open(store::DEFAULT_NAMESPACE).await.unwrap();
-    store::read_prefix(prefix).await.unwrap()
+    store::read_prefix(store::DEFAULT_NAMESPACE, prefix)
+        .await
+        .unwrap()
 }
 
 /// Empties the page's store, `localStorage` and the tab's session storage.
@@ -51,7 +53,9 @@ pub(crate) async fn clear_storage() {
     window.session_storage().unwrap().unwrap().clear().unwrap();
     let keys: Vec<String> = stored("").await.into_iter().map(|(k, _)| k).collect();
     let change: Vec<(&str, Option<&str>)> = keys.iter().map(|k| (k.as_str(), None)).collect();
-    store::commit(&change).await.unwrap();
+    store::commit(store::DEFAULT_NAMESPACE, &change)
+        .await
+        .unwrap();
 }
 
 /// Reads the store as the page does, then mounts the app into a new element at the end of the
@@ -73,7 +77,7 @@ pub(crate) async fn mount_page(mode: &str) -> Mounted {
 /// and mounts the app there.
 async fn mount_into(root: web_sys::Element) -> Mounted {
     document().body().unwrap().append_child(&root).unwrap();
-    let boot = Rc::new(shifan_web::hooks::boot().await);
+    let boot = Rc::new(shifan_web::hooks::boot(shifan_web::embed::Host::page(), None).await);
     let app = yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { boot }).render();
     yew::scheduler::flush().await;
     Mounted {

@@ -1,0 +1,212 @@
+//! The embeddable widget's Rust side (the full build only): [`Widget`] mounts one app into an
+//! element of a `<shifan-assessment>`'s shadow root (`web/static/widget.js` is the custom
+//! element around it), hands the host the summary on every change and the sealed file on
+//! export, and answers the host's methods. Several widgets share one WebAssembly instance; each
+//! is its own Yew app with its own store namespace ([`crate::embed::Embed`]).
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use serde_json::{Value, json};
+use shifan_rules::Lang;
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+use yew::prelude::*;
+
+use crate::components::app::{App, AppProps};
+use crate::embed::{Embed, Host};
+use crate::files;
+use crate::state::{Action, AppHandle, AppState};
+
+/// The name of the event sent on every change (detail: [`change_detail`]).
+pub const CHANGE: &str = "shifan-change";
+/// The name of the event sent when the official exports the file (cancelable).
+pub const EXPORT: &str = "shifan-export";
+/// The name of the event sent once the first render is done.
+pub const READY: &str = "shifan-ready";
+
+/// What a mounted widget keeps: its side of the page and the Yew app once it is rendered.
+struct Inner {
+    embed: Rc<Embed>,
+    app: RefCell<Option<yew::AppHandle<App>>>,
+    /// Destroyed (perhaps before the store was read and the app rendered).
+    gone: Cell<bool>,
+}
+
+/// One mounted self-assessment, for `widget.js`.
+#[wasm_bindgen]
+pub struct Widget {
+    inner: Rc<Inner>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Mounts the app into `root` (an element inside the widget's shadow root), with its own
+    /// store `namespace`, page language `lang` (`zh`, `en`; else Chinese), the host's label for
+    /// the export button, and `notify(name, detailJson) -> bool` for its events. The store is
+    /// read first; the first render follows a few milliseconds later (`shifan-ready`).
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        root: Element,
+        namespace: String,
+        lang: Option<String>,
+        export_label: Option<String>,
+        notify: js_sys::Function,
+    ) -> Widget {
+        let embed = Rc::new(Embed {
+            root,
+            namespace,
+            notify,
+            export_label: export_label.filter(|l| !l.trim().is_empty()),
+            latest: RefCell::new(None),
+        });
+        let inner = Rc::new(Inner {
+            embed,
+            app: RefCell::new(None),
+            gone: Cell::new(false),
+        });
+        let lang = lang.as_deref().and_then(Lang::from_tag);
+        let mounting = inner.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let host = Host(Some(mounting.embed.clone()));
+            let boot = Rc::new(crate::hooks::boot(host, lang).await);
+            if mounting.gone.get() {
+                return;
+            }
+            let root = mounting.embed.root.clone();
+            let app = yew::Renderer::<App>::with_root_and_props(root, AppProps { boot }).render();
+            *mounting.app.borrow_mut() = Some(app);
+        });
+        Widget { inner }
+    }
+
+    /// Opens a file's text (an application file, or a saved draft record) as the county page's
+    /// "open a file" does. Returns `{"ok":true}`, or `{"ok":false,"problems":[…]}` with each
+    /// problem's stable code and message in both languages (the widget shows them too), or
+    /// `{"ok":false,"problems":[]}` before the widget is ready.
+    #[wasm_bindgen(js_name = openText)]
+    pub fn open_text(&self, text: &str) -> String {
+        let Some(state) = self.inner.embed.latest.borrow().clone() else {
+            return json!({ "ok": false, "problems": [] }).to_string();
+        };
+        let action = files::open_bytes(text.as_bytes(), &state.drafts.catalog_set());
+        let answer = match &action {
+            Action::ShowProblems(_, problems) => {
+                json!({ "ok": false, "problems": problems_json(problems) })
+            }
+            _ => json!({ "ok": true }),
+        };
+        state.dispatch(action);
+        answer.to_string()
+    }
+
+    /// The open draft's application file as it would be exported now (`{"ok":true,
+    /// "fileName":…,"text":…}`), or why it cannot be written (`{"ok":false,"problems":[…]}`;
+    /// no problems: no draft is open).
+    #[wasm_bindgen(js_name = currentText)]
+    pub fn current_text(&self) -> String {
+        let state = self.inner.embed.latest.borrow().clone();
+        match state.as_deref().and_then(files::application) {
+            Some(Ok(file)) => {
+                json!({ "ok": true, "fileName": file.file_name(), "text": file.to_json() })
+            }
+            Some(Err(problems)) => json!({ "ok": false, "problems": problems_json(&problems) }),
+            None => json!({ "ok": false, "problems": [] }),
+        }
+        .to_string()
+    }
+
+    /// The detail of the last `shifan-change` (the current summary), as JSON text.
+    pub fn summary(&self) -> String {
+        let state = self.inner.embed.latest.borrow().clone();
+        state
+            .as_deref()
+            .map(change_detail)
+            .unwrap_or(Value::Null)
+            .to_string()
+    }
+
+    /// Releases the app: its listeners, timers and state. A change still waiting for the
+    /// autosave is written first (the hook's clean-up), so nothing entered is lost.
+    pub fn destroy(&self) {
+        self.inner.gone.set(true);
+        if let Some(app) = self.inner.app.borrow_mut().take() {
+            app.destroy();
+        }
+        // The state holds the embed and the embed the state: the cycle ends here.
+        self.inner.embed.latest.borrow_mut().take();
+    }
+}
+
+/// Problems as the host reads them: code, message in both languages, where.
+fn problems_json(problems: &[shifan_rules::Problem]) -> Value {
+    serde_json::to_value(problems).unwrap_or(Value::Null)
+}
+
+/// The `shifan-change` detail: the open draft's id, the summary exactly as the application
+/// file stores it (`total`, `areas`, `meets_bar`), the compliance formula's two counts, and
+/// whether every change is saved in the widget's store.
+pub fn change_detail(state: &AppState) -> Value {
+    let Some(draft) = state.draft.as_ref() else {
+        return json!({
+            "mode": "self-assessment",
+            "draft": null,
+            "summary": null,
+            "compliance": null,
+            "saved": !state.unsaved(),
+        });
+    };
+    let score = draft.score(&state.catalog);
+    let ratio = score.total.compliance();
+    json!({
+        "mode": "self-assessment",
+        "draft": draft.id,
+        "summary": serde_json::to_value(score.summary()).unwrap_or(Value::Null),
+        "compliance": { "met": ratio.met, "applicable": ratio.applicable },
+        "saved": !state.unsaved(),
+    })
+}
+
+/// Hands the sealed file to the host (`shifan-export`, detail `{kind, fileName, text}`):
+/// whether the page should still download it (the host did not call `preventDefault()`). The
+/// page itself always downloads.
+pub fn offer_export(host: &Host, kind: &str, name: &str, text: &str) -> bool {
+    match host.embed() {
+        Some(embed) => {
+            let detail = json!({ "kind": kind, "fileName": name, "text": text });
+            embed.emit(EXPORT, &detail.to_string())
+        }
+        None => true,
+    }
+}
+
+/// Keeps the host informed: the latest state for its methods, `shifan-ready` after the first
+/// render, and `shifan-change` after every change to the draft, its saving, or which draft
+/// is open. Nothing on the county page, which has no host.
+#[hook]
+pub fn use_host(state: &AppHandle) {
+    if let Some(embed) = state.host.embed() {
+        *embed.latest.borrow_mut() = Some(state.clone());
+    }
+    let host = state.host.clone();
+    {
+        let host = host.clone();
+        use_effect_with((), move |()| {
+            if let Some(embed) = host.embed() {
+                embed.emit(READY, "{}");
+            }
+        });
+    }
+    let key = (
+        state.draft.as_ref().map(|d| d.id.clone()),
+        state.revision,
+        state.unsaved(),
+        state.catalog.fingerprint().to_string(),
+    );
+    let detail = host.embedded().then(|| change_detail(state).to_string());
+    use_effect_with(key, move |_| {
+        if let (Some(embed), Some(detail)) = (host.embed(), detail) {
+            embed.emit(CHANGE, &detail);
+        }
+    });
+}

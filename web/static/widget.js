@@ -1,0 +1,223 @@
+// <shifan-assessment>: the county self-assessment as a custom element another site's page
+// embeds with one module script (README, "The widget"). It renders in an open shadow root
+// with its own style sheet (widget.css, adopted as a constructable stylesheet, or linked
+// where the engine has none), keeps its drafts in its own IndexedDB database, and tells its
+// host what happens with DOM events on the element:
+//   shifan-ready   once the first render is done;                       detail {}
+//   shifan-change  after every change (and when a draft opens/closes);  detail {mode, draft, summary, compliance, saved}
+//   shifan-export  when the official exports the file (cancelable: preventDefault() takes
+//                  the file instead of the download);                   detail {kind, fileName, text}
+// Methods: openText(text), currentText(), both resolving once the widget is ready.
+//
+// The widget has a build of its own (shifan_web_widget.js and its .wasm, next to this file):
+// the county page's, with the host's side added. Several widgets on one page share one
+// WebAssembly instance, each its own Yew app.
+
+const base = new URL('.', import.meta.url);
+
+/** The prefix of every widget's database: a widget never opens the site's (`shifan`). */
+const DB_PREFIX = 'shifan-widget:';
+
+const MESSAGES = {
+  load: [
+    '自评组件未能加载。请检查网络连接，然后刷新页面。',
+    'The self-assessment could not be loaded. Check the connection, then reload the page.',
+  ],
+  shared: [
+    '本页已有另一个自评组件使用同一存储空间（namespace）。请为每个组件设置不同的 namespace 属性。',
+    'Another self-assessment on this page uses the same storage namespace. Give each one its own namespace attribute.',
+  ],
+  mode: [
+    '此模式暂不能嵌入（目前仅支持 self-assessment）。',
+    'This mode cannot be embedded yet (only self-assessment is).',
+  ],
+};
+
+let program = null;
+/** The widget's build, initialised once for every widget of the page. */
+const loadProgram = () =>
+  (program ??= import(new URL('shifan_web_widget.js', base).href).then(async (m) => {
+    await m.default({ module_or_path: new URL('shifan_web_widget_bg.wasm', base) });
+    return m;
+  }));
+
+const SHEET_URL = new URL('widget.css', base);
+const constructable =
+  typeof ShadowRoot !== 'undefined' &&
+  'adoptedStyleSheets' in ShadowRoot.prototype &&
+  typeof CSSStyleSheet !== 'undefined' &&
+  'replace' in CSSStyleSheet.prototype;
+let sheet = null;
+/** One constructable stylesheet shared by every widget (no `<style>`: a CSP without
+ * 'unsafe-inline' blocks it). */
+const loadSheet = () =>
+  (sheet ??= fetch(SHEET_URL)
+    .then((response) => {
+      if (!response.ok) throw new TypeError(`widget.css: ${response.status}`);
+      return response.text();
+    })
+    .then((text) => new CSSStyleSheet().replace(text)));
+
+/** The namespaces of the connected widgets: two never share one. */
+const taken = new Map();
+
+class ShifanAssessment extends HTMLElement {
+  static get observedAttributes() {
+    return ['mode', 'lang', 'namespace', 'export-label'];
+  }
+
+  constructor() {
+    super();
+    this._app = null;
+    this._mounting = null;
+    this._leaving = false;
+    this._ns = null;
+    this._readyResolve = null;
+    /** Resolves when the widget's first render is done. */
+    this.ready = new Promise((resolve) => {
+      this._readyResolve = resolve;
+    });
+  }
+
+  /** The store namespace: the `namespace` attribute, else the element's id, else `default`. */
+  get namespace() {
+    return (this.getAttribute('namespace') || this.id || 'default').trim();
+  }
+
+  connectedCallback() {
+    // Moved (removed and put back in the same task): the app, and any save it has pending,
+    // stay as they are.
+    if (this._leaving) {
+      this._leaving = false;
+      return;
+    }
+    this._mount();
+  }
+
+  disconnectedCallback() {
+    this._leaving = true;
+    queueMicrotask(() => {
+      if (this._leaving && !this.isConnected) {
+        this._leaving = false;
+        this._unmount();
+      }
+    });
+  }
+
+  attributeChangedCallback(_name, old, now) {
+    if (old !== now && (this._app || this._mounting)) {
+      this._unmount();
+      this._mount();
+    }
+  }
+
+  /** Opens a file's text (an application file or a saved draft record) in the widget:
+   * `{ok: true}` or `{ok: false, problems}`. */
+  async openText(text) {
+    await this.ready;
+    return JSON.parse(this._app.openText(String(text)));
+  }
+
+  /** The open draft's application file as exported now: `{ok: true, fileName, text}`, or
+   * `{ok: false, problems}` (no problems: no draft is open). */
+  async currentText() {
+    await this.ready;
+    return JSON.parse(this._app.currentText());
+  }
+
+  _shadow() {
+    return this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+  }
+
+  _mount() {
+    const shadow = this._shadow();
+    shadow.textContent = '';
+    const mode = this.getAttribute('mode') || 'self-assessment';
+    if (mode !== 'self-assessment') return this._fail(MESSAGES.mode);
+    const ns = this.namespace;
+    if (taken.has(ns) && taken.get(ns) !== this) return this._fail(MESSAGES.shared);
+    taken.set(ns, this);
+    this._ns = ns;
+    const root = document.createElement('div');
+    root.className = 'shifan-root';
+    const lang = this.getAttribute('lang') === 'en' ? 'en' : 'zh';
+    root.lang = lang === 'en' ? 'en' : 'zh-CN';
+    const mounting = Promise.all([loadProgram(), this._style(shadow)]).then(([m]) => {
+      if (this._mounting !== mounting) return;
+      shadow.append(root);
+      this._app = new m.Widget(root, DB_PREFIX + ns, lang, this.getAttribute('export-label') ?? undefined, (name, detail) =>
+        this._emit(name, detail),
+      );
+    });
+    this._mounting = mounting;
+    mounting.catch((error) => {
+      if (this._mounting !== mounting) return;
+      console.error(error);
+      this._fail(MESSAGES.load);
+    });
+  }
+
+  _unmount() {
+    this._mounting = null;
+    if (this._app) {
+      this._app.destroy();
+      this._app.free();
+      this._app = null;
+    }
+    if (this._ns !== null && taken.get(this._ns) === this) taken.delete(this._ns);
+    this._ns = null;
+    if (this.shadowRoot) {
+      this.shadowRoot.textContent = '';
+      if (constructable) this.shadowRoot.adoptedStyleSheets = [];
+    }
+    this.ready = new Promise((resolve) => {
+      this._readyResolve = resolve;
+    });
+  }
+
+  async _style(shadow) {
+    if (constructable) {
+      shadow.adoptedStyleSheets = [await loadSheet()];
+      return;
+    }
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = SHEET_URL.href;
+    await new Promise((resolve, reject) => {
+      link.onload = resolve;
+      link.onerror = () => reject(new TypeError('widget.css'));
+      shadow.append(link);
+    });
+  }
+
+  _emit(name, detail) {
+    const event = new CustomEvent(name, {
+      detail: JSON.parse(detail),
+      bubbles: true,
+      cancelable: name === 'shifan-export',
+    });
+    const go = this.dispatchEvent(event);
+    if (name === 'shifan-ready') this._readyResolve();
+    return go;
+  }
+
+  /** Shows why the widget cannot run, in both languages, inside its own shadow root. */
+  _fail([zh, en]) {
+    const shadow = this._shadow();
+    shadow.textContent = '';
+    const box = document.createElement('div');
+    box.setAttribute('role', 'alert');
+    box.className = 'shifan-root shifan-failed';
+    for (const [text, lang] of [[zh, 'zh-CN'], [en, 'en']]) {
+      const p = document.createElement('p');
+      p.lang = lang;
+      p.textContent = text;
+      box.append(p);
+    }
+    shadow.append(box);
+  }
+}
+
+if (!customElements.get('shifan-assessment')) customElements.define('shifan-assessment', ShifanAssessment);
+
+export { ShifanAssessment };
