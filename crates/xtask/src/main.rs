@@ -1,10 +1,11 @@
-//! `cargo xtask`: the project's developer tasks (setup, build-web, serve, test, bench).
+//! `cargo xtask`: the project's developer tasks (setup, build-web, serve, test, bench, fuzz).
 //!
 //! Run `cargo xtask --help`. Everything the web build and the browser tests need is
 //! installed by `cargo xtask setup` from package registries only (crates.io, npm, Debian),
 //! so a fresh machine needs nothing by hand: `cargo xtask test` is what CI runs.
 
 mod floor;
+mod fuzz;
 mod serve;
 mod setup;
 mod test;
@@ -49,6 +50,8 @@ enum Task {
     },
     /// Run every check CI runs: fmt, clippy, native tests, wasm browser tests, e2e tests.
     Test(test::TestArgs),
+    /// Fuzz every reader of outside data (cargo-fuzz, nightly), then minimise the corpus.
+    Fuzz(fuzz::FuzzArgs),
     /// Run the criterion benches, then the web budgets script (tests/e2e/bench.mjs).
     Bench {
         /// Skip `cargo xtask setup`.
@@ -67,6 +70,7 @@ fn main() -> ExitCode {
             .and_then(|dist| serve::serve(&dist, port)),
         Task::Test(args) => test::test(&args),
         Task::Bench { skip_setup } => test::bench(skip_setup),
+        Task::Fuzz(args) => fuzz::fuzz(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
