@@ -1,5 +1,5 @@
 //! The bad-input corpus (`tests/fixtures/bad/MANIFEST.tsv`) through the `shifan` binary: every
-//! file gives its code, in the reader the manifest names — `check FILE` for documents,
+//! file gives its code, in the reader the manifest names — `check FILE` for applications and packages,
 //! `check --catalog FILE` for catalog files, `catalog import FILE` for tables — and the files
 //! the manifest marks `generated` (50 MB, deep nesting) are made here, by the rule it states.
 
@@ -84,7 +84,7 @@ fn check(entry: &Entry) -> Option<String> {
     let code = entry.code.as_str();
     let name = &entry.file;
     let (status, out, err) = match entry.reader.as_str() {
-        "document" => shifan(&["check", path]),
+        "application" | "package" => shifan(&["check", path]),
         "catalog" => shifan(&[
             "check",
             "--catalog",
@@ -104,14 +104,14 @@ fn check(entry: &Entry) -> Option<String> {
         .collect();
     let ok = match (entry.reader.as_str(), code) {
         (_, "ok") => status == 0 && warnings.is_empty(),
-        ("document", _) if status == 0 => {
+        ("application" | "package", _) if status == 0 => {
             !warnings.is_empty()
                 && warnings
                     .iter()
                     .all(|w| w.starts_with(&format!("    warning  {code}:")))
         }
         // The first problem line names the code.
-        ("document", _) => {
+        ("application" | "package", _) => {
             status == 1
                 && lines.first() == Some(&format!("INVALID  {path}").as_str())
                 && lines
