@@ -537,6 +537,13 @@ mod full {
                 vec![enter()],
                 |s| {
                     ensure(!s.review.load_problems.is_empty(), "problems shown")?;
+                    ensure(
+                        s.review
+                            .load_raw
+                            .as_deref()
+                            .is_some_and(|raw| raw.starts_with("{\"format\"")),
+                        "its text kept for the download",
+                    )?;
                     ensure(s.review.session.date == TODAY, "a new session dated today")?;
                     ensure(
                         s.outbox.iter().any(|(_, w)| {
