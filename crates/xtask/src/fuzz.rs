@@ -39,6 +39,11 @@ const BINARY: &str = "readers";
 const TARGET_VAR: &str = "SHIFAN_FUZZ_TARGET";
 /// Seconds one input may take before libFuzzer calls it a hang.
 const INPUT_TIMEOUT_SECS: u64 = 20;
+/// The largest corpus file kept after minimising. Larger inputs are mutations of the seeds
+/// (whole files of 30–100 KB each, ~45 MB for all targets after a few minutes); the seeds are
+/// replayed from code anyway, so the committed corpus keeps the small inputs, which reach the
+/// readers' error paths.
+const MAX_KEPT_BYTES: u64 = 8 * 1024;
 
 /// Runs `cargo xtask fuzz`.
 pub(crate) fn fuzz(args: &FuzzArgs) -> Result {
@@ -78,6 +83,7 @@ pub(crate) fn fuzz(args: &FuzzArgs) -> Result {
                 .env(TARGET_VAR, target)
                 .args(["cmin", BINARY])
                 .arg(&dir))?;
+            drop_large(&dir)?;
         }
         done.push(format!(
             "{target}: {before} → {} corpus files in {}",
@@ -173,6 +179,17 @@ fn pick(all: &[String], asked: &[String]) -> Result<Vec<String>> {
             }
         })
         .collect()
+}
+
+/// Removes the corpus files over [`MAX_KEPT_BYTES`].
+fn drop_large(dir: &Path) -> Result {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.metadata()?.len() > MAX_KEPT_BYTES {
+            std::fs::remove_file(&path)?;
+        }
+    }
+    Ok(())
 }
 
 fn count_files(dir: &Path) -> usize {
