@@ -715,6 +715,14 @@ mod full {
                 |s| {
                     ensure(!s.modes.review.load_problems.is_empty(), "problems shown")?;
                     ensure(
+                        s.modes
+                            .review
+                            .load_raw
+                            .as_deref()
+                            .is_some_and(|raw| raw.starts_with("{\"format\"")),
+                        "its text kept for the download",
+                    )?;
+                    ensure(
                         s.modes.review.session.date == TODAY,
                         "a new session dated today",
                     )?;

@@ -172,8 +172,7 @@ impl Answer {
 
     /// Whether the answer needs a reason it lacks.
     pub fn needs_reason(&self, criteria: usize) -> bool {
-        (self.status == Status::NotApplicable || self.is_override(criteria))
-            && self.reason.trim().is_empty()
+        (self.status == Status::NotApplicable || self.is_override(criteria)) && blank(&self.reason)
     }
 
     /// The problems of this answer against an indicator with `criteria` points.
@@ -200,7 +199,7 @@ impl Answer {
                 )
                 .at_indicator(n),
             ),
-            Status::NotApplicable if self.reason.trim().is_empty() => problems.push(
+            Status::NotApplicable if blank(&self.reason) => problems.push(
                 Problem::new(
                     Code::MissingReason,
                     "选择「不适用」时必须说明理由",
@@ -208,7 +207,7 @@ impl Answer {
                 )
                 .at_indicator(n),
             ),
-            s if self.is_override(criteria) && self.reason.trim().is_empty() => {
+            s if self.is_override(criteria) && blank(&self.reason) => {
                 let suggested = suggested_status(self.satisfied.len(), criteria);
                 problems.push(
                     Problem::new(
@@ -238,8 +237,14 @@ impl Answer {
     }
 }
 
+/// Whether a reason or title has nothing a reader sees: only spaces, or zero-width and
+/// direction characters, count as not written (as for the single-item narrative).
+fn blank(text: &str) -> bool {
+    crate::application::narrative_length(text) == 0
+}
+
 fn evidence_problem(evidence: &EvidenceRef) -> Option<Problem> {
-    if evidence.title.trim().is_empty() {
+    if blank(&evidence.title) {
         return Some(Problem::new(
             Code::InvalidEvidence,
             "佐证材料缺少标题",
@@ -496,6 +501,37 @@ mod tests {
 
     fn catalog() -> &'static Catalog {
         Catalog::reference()
+    }
+
+    #[test]
+    fn a_reason_or_title_of_invisible_characters_is_not_written() {
+        // Found by the bad-input corpus: a zero-width space passed for a reason.
+        let c = catalog();
+        let n = 1;
+        for invisible in [
+            "\u{200B}",
+            " \u{3000}\u{200B} ",
+            "\u{202E}\u{202C}",
+            "\u{FEFF}\u{2060}",
+        ] {
+            let mut a = Assessment::new(c);
+            let err = a
+                .set_status(c, n, Status::NotApplicable, invisible)
+                .unwrap_err();
+            assert_eq!(err.code, Code::MissingReason, "{invisible:?}");
+            let answer = Answer {
+                evidence: vec![EvidenceRef {
+                    title: invisible.into(),
+                    ..EvidenceRef::default()
+                }],
+                ..a.get(n).unwrap().clone()
+            };
+            let codes: Vec<Code> = answer.problems(4).iter().map(|p| p.code).collect();
+            assert_eq!(codes, [Code::InvalidEvidence], "{invisible:?}");
+        }
+        let mut a = Assessment::new(c);
+        a.set_status(c, n, Status::NotApplicable, "\u{200B}本县无此职能")
+            .unwrap();
     }
 
     #[test]

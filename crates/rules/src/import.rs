@@ -153,7 +153,12 @@ fn table_problem(line: u64, zh: String, en: String) -> Problem {
 
 /// Imports a catalog from CSV bytes (UTF-8; Excel's "CSV UTF-8" format).
 pub fn import_csv(bytes: &[u8], meta: TableMeta) -> Result<Catalog, Vec<Problem>> {
-    let text = crate::input::decode_text(bytes).map_err(|_| {
+    // UTF-16 keeps its own problem, which says how to save the file as UTF-8; anything else
+    // that is not UTF-8 gets Excel's way to save the table.
+    let text = crate::input::decode_text(bytes).map_err(|problems| {
+        if problems.iter().any(|p| p.code == Code::Utf16) {
+            return problems;
+        }
         vec![Problem::new(
             Code::NotUtf8,
             "表格不是 UTF-8 编码：请在 Excel 中选择「另存为 → CSV UTF-8（逗号分隔）」",
@@ -459,6 +464,20 @@ mod tests {
                 assert_eq!(got, expected_codes_lines, "{problems:#?}");
             }
         }
+    }
+
+    #[test]
+    fn a_table_saved_as_utf16_says_so() {
+        // Found by the bad-input corpus: it was called "not UTF-8", without the way out.
+        let csv = export_csv(Catalog::reference());
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(csv.encode_utf16().flat_map(u16::to_le_bytes));
+        let problems = import_csv(&utf16, TableMeta::of(Catalog::reference())).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].code, Code::Utf16);
+        let gbk = import_csv(b"\xd5\xfe\xb8\xae", TableMeta::of(Catalog::reference())).unwrap_err();
+        assert_eq!(gbk[0].code, Code::NotUtf8);
+        assert!(gbk[0].message.en.contains("CSV UTF-8"));
     }
 
     #[test]

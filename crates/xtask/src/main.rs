@@ -1,4 +1,4 @@
-//! `cargo xtask`: the project's developer tasks (setup, build-web, serve, test, bench).
+//! `cargo xtask`: the project's developer tasks (setup, build-web, serve, test, bench, fuzz).
 //!
 //! Run `cargo xtask --help`. Everything the web build and the browser tests need is
 //! installed by `cargo xtask setup` from package registries only (crates.io, npm, Debian),
@@ -7,6 +7,7 @@
 mod bench;
 mod firefox;
 mod floor;
+mod fuzz;
 mod imports;
 mod js;
 mod serve;
@@ -64,6 +65,8 @@ enum Task {
         #[arg(long, conflicts_with = "dev")]
         test: bool,
     },
+    /// Fuzz every reader of outside data (cargo-fuzz, nightly), then minimise the corpus.
+    Fuzz(fuzz::FuzzArgs),
     /// Run the criterion benches, then the web and CLI figures beside the peer (tests/bench/bench.mjs).
     Bench {
         /// Skip `cargo xtask setup`.
@@ -84,6 +87,7 @@ fn main() -> ExitCode {
         Task::Npm { test: true, .. } => js::test_step(),
         Task::Npm { dev, .. } => js::build_package(dev).map(drop),
         Task::Bench { skip_setup } => bench::bench(skip_setup),
+        Task::Fuzz(args) => fuzz::fuzz(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

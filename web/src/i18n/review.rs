@@ -47,6 +47,8 @@ pub struct ReviewTexts {
     pub not_saved: &'static str,
     /// The stored session could not be read.
     pub load_failed: &'static str,
+    /// The button that downloads the stored session that cannot be read.
+    pub download_unreadable: &'static str,
     /// The review is open in another tab too (title).
     pub conflict_title: &'static str,
     /// The review is open in another tab too: what to do.
@@ -314,7 +316,8 @@ pub static ZH: ReviewTexts = ReviewTexts {
     not_saved: "未能保存",
     conflict_title: "市级初审已在另一个标签页中打开。",
     conflict_text: "两个标签页同时修改会互相覆盖初审意见。请只在一个标签页中继续，关闭另一个。",
-    load_failed: "本浏览器中保存的初审记录无法读取，已原样另存在浏览器存储的 shifan.review.unreadable 中，未删除。下面是一次新的初审；问题如下：",
+    load_failed: "本浏览器中保存的初审记录无法读取，已原样另存在浏览器存储中（review:unreadable），未删除，也可下载。下面是一次新的初审；问题如下：",
+    download_unreadable: "下载无法读取的记录",
 
     open_title: "打开申报文件",
     drop_hint: "把申报文件（.json，可一次多份）或推荐材料包拖到本页任意位置，或",
@@ -458,7 +461,8 @@ pub static EN: ReviewTexts = ReviewTexts {
     not_saved: "Not saved",
     conflict_title: "The city review is also open in another tab.",
     conflict_text: "Changes in two tabs overwrite each other's decisions. Keep working in one tab and close the other.",
-    load_failed: "The review kept in this browser cannot be read; it is kept as it was under shifan.review.unreadable in the browser's storage, not deleted. This is a new review; the problems:",
+    load_failed: "The review kept in this browser cannot be read; it is kept as it was in the browser's storage (review:unreadable), not deleted, and can be downloaded. This is a new review; the problems:",
+    download_unreadable: "Download the unreadable record",
 
     open_title: "Open application files",
     drop_hint: "Drop application files (.json, many at once) or a recommendation package anywhere on this page, or",

@@ -89,6 +89,8 @@ pub struct ReviewState {
     pub stored: Option<std::rc::Rc<str>>,
     /// The stored session could not be read; it is left in storage untouched.
     pub load_problems: Vec<Problem>,
+    /// That session's text as stored, offered as a download beside its problems.
+    pub load_raw: Option<std::rc::Rc<str>>,
     /// The city was inferred from the files rather than chosen.
     pub city_inferred: bool,
     /// Sort order of the comparison table.
@@ -134,6 +136,7 @@ impl Default for ReviewState {
             loaded: false,
             stored: None,
             load_problems: Vec::new(),
+            load_raw: None,
             city_inferred: false,
             sort: Sort::default(),
             kind: KindFilter::All,
@@ -185,10 +188,12 @@ impl ReviewState {
             Err(problems) => {
                 self.load_problems = problems;
                 self.session = Session::new(today);
-                Some(Write::Put {
+                let write = Write::Put {
                     key: REVIEW_UNREADABLE_KEY.to_string(),
                     text: stored.to_string(),
-                })
+                };
+                self.load_raw = Some(stored);
+                Some(write)
             }
         }
     }
@@ -415,6 +420,7 @@ impl AppState {
                 r.report = None;
                 r.notice = None;
                 r.load_problems.clear();
+                r.load_raw = None;
                 r.changed();
             }
             ReviewAction::Decide(id, decision) => {

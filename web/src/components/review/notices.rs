@@ -11,6 +11,9 @@ use crate::i18n::{fill, texts};
 use crate::review::{ReviewAction, ReviewNotice, io};
 use crate::state::{Action, SaveError, SaveStatus, use_app};
 
+/// The name the unreadable stored session is downloaded under.
+const UNREADABLE_FILE: &str = "shifan-review-session-unreadable.txt";
+
 /// The review's notices.
 #[component]
 pub fn ReviewNotices() -> Html {
@@ -30,6 +33,22 @@ pub fn ReviewNotices() -> Html {
         SaveStatus::Failed(SaveError::Full) => Some(rt.storage_full),
         SaveStatus::Failed(SaveError::Unavailable) => Some(rt.storage_unavailable),
         _ => None,
+    };
+    // The unreadable session's text, as it was stored: whatever can still be recovered from it
+    // is the office's work.
+    let download_unreadable = {
+        let raw = r.load_raw.clone();
+        let near = state.host.node();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(raw) = raw.as_deref() {
+                let _ = crate::browser::download(
+                    near.as_ref(),
+                    UNREADABLE_FILE,
+                    raw,
+                    "text/plain;charset=utf-8",
+                );
+            }
+        })
     };
     let dismiss: Callback<MouseEvent> = review(&d, ReviewAction::Notice(None));
     let notice = r.notice.as_ref().map(|n| {
@@ -88,6 +107,12 @@ pub fn ReviewNotices() -> Html {
                     <ul class="problems">
                         { for r.load_problems.iter().map(|p| problem_item(p, &state, t)) }
                     </ul>
+                    if r.load_raw.is_some() {
+                        <div class="actions">
+                            <button type="button" class="primary" onclick={download_unreadable}
+                                data-action="download-unreadable-session">{ rt.download_unreadable }</button>
+                        </div>
+                    }
                 </div>
             }
             { removed }

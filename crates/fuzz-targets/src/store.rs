@@ -1,0 +1,133 @@
+//! Target `store`: the records read back from the browser's store (`web/src/record.rs`,
+//! `Listing::read_store`), as the start page lists them.
+//!
+//! The input is a set of records: `key` [`UNIT`] `text`, records separated by [`RECORD`]; a
+//! text that is not UTF-8 stands for a stored value that is not text. Keys are unique and come
+//! back sorted, as IndexedDB gives them.
+
+use std::collections::BTreeMap;
+
+use shifan_rules::{Catalog, Draft};
+use shifan_web::record::{CATALOG_PREFIX, DRAFT_PREFIX, Listing, catalog_key, draft_key};
+
+use crate::{Target, samples};
+
+pub(crate) const TARGET: Target = Target {
+    name: "store",
+    run,
+    seeds,
+};
+
+/// Separates records (ASCII record separator).
+const RECORD: u8 = 0x1e;
+/// Separates a record's key from its text (ASCII unit separator).
+const UNIT: u8 = 0x1f;
+
+fn records(data: &[u8]) -> Vec<(String, Option<String>)> {
+    let mut records = BTreeMap::new();
+    for record in data.split(|b| *b == RECORD) {
+        let (key, text) = match record.iter().position(|b| *b == UNIT) {
+            Some(at) => (&record[..at], &record[at + 1..]),
+            None => (record, &[][..]),
+        };
+        let text = std::str::from_utf8(text).ok().map(str::to_owned);
+        records.insert(String::from_utf8_lossy(key).into_owned(), text);
+    }
+    records.into_iter().collect()
+}
+
+fn run(data: &[u8]) {
+    let records = records(data);
+    let listing = Listing::read_store(records.clone());
+    // Nothing stored is hidden: every draft and catalog record is listed readable or corrupt,
+    // once.
+    for (key, _) in &records {
+        let corrupt = listing.corrupt.iter().filter(|c| &c.key == key).count();
+        let readable = if key.starts_with(DRAFT_PREFIX) {
+            listing
+                .drafts
+                .iter()
+                .filter(|d| draft_key(&d.draft.id) == *key)
+                .count()
+        } else if key.starts_with(CATALOG_PREFIX) {
+            listing
+                .catalogs
+                .iter()
+                .filter(|c| catalog_key(c.fingerprint()) == *key)
+                .count()
+        } else {
+            assert_eq!(corrupt, 0, "store: {key} is not a draft or catalog record");
+            continue;
+        };
+        assert_eq!(
+            readable + corrupt,
+            1,
+            "store: {key} listed {readable} times readable and {corrupt} times corrupt"
+        );
+    }
+    for corrupt in &listing.corrupt {
+        crate::expect::refused_with_reasons("store", &corrupt.problems);
+        // The raw text is offered as a download as it was stored.
+        let stored = records.iter().find(|(k, _)| *k == corrupt.key);
+        let stored = stored.and_then(|(_, t)| t.clone()).unwrap_or_default();
+        assert_eq!(
+            corrupt.raw, stored,
+            "store: {} raw text changed",
+            corrupt.key
+        );
+        assert!(!corrupt.file_name().is_empty());
+    }
+    // Most recently changed first.
+    assert!(
+        listing
+            .drafts
+            .windows(2)
+            .all(|w| w[0].draft.updated >= w[1].draft.updated),
+        "store: drafts out of order"
+    );
+    let _ = listing.catalog_set();
+}
+
+fn frame(records: &[(String, Vec<u8>)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (i, (key, text)) in records.iter().enumerate() {
+        if i > 0 {
+            out.push(RECORD);
+        }
+        out.extend_from_slice(key.as_bytes());
+        out.push(UNIT);
+        out.extend_from_slice(text);
+    }
+    out
+}
+
+fn seeds() -> Vec<Vec<u8>> {
+    let apps = samples::applications();
+    let drafts: Vec<(String, Vec<u8>)> = apps
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let id = format!("mbx3k2f{i}-7q2kd{i}");
+            (
+                draft_key(&id),
+                Draft::from_verified(id, v).to_json().into_bytes(),
+            )
+        })
+        .collect();
+    let catalog = Catalog::reference();
+    let kept = (
+        catalog_key(catalog.fingerprint()),
+        catalog.to_json().into_bytes(),
+    );
+    let mut corrupt = drafts[0].clone();
+    corrupt.1.truncate(corrupt.1.len() / 2);
+    vec![
+        frame(&drafts),
+        frame(&[kept.clone(), drafts[1].clone()]),
+        frame(&[
+            corrupt,
+            ("draft:not-text".into(), vec![0xff, 0xfe]),
+            ("meta:migrated".into(), b"2026-12-01T10:00:00Z".to_vec()),
+        ]),
+    ]
+}
