@@ -4,6 +4,7 @@
 //! installed by `cargo xtask setup` from package registries only (crates.io, npm, Debian),
 //! so a fresh machine needs nothing by hand: `cargo xtask test` is what CI runs.
 
+mod dist;
 mod floor;
 mod serve;
 mod setup;
@@ -38,6 +39,9 @@ enum Task {
         #[arg(long)]
         dev: bool,
     },
+    /// Build the release site into web/dist/ with `.br`/`.gz` beside each file and the
+    /// single-file edition `shifan-offline.html` (every mode, runs from file://).
+    Dist,
     /// Set up, build, then serve web/dist/ on http://127.0.0.1:PORT.
     Serve {
         /// Port to listen on (0 picks a free one).
@@ -64,7 +68,9 @@ fn main() -> ExitCode {
         Task::BuildWeb { dev } => web::build_web(dev).map(drop),
         Task::Serve { port, dev } => setup::setup(setup::Scope::Build)
             .and_then(|()| web::build_web(dev))
+            .and_then(|dist| dist::assemble(&dist).map(|()| dist))
             .and_then(|dist| serve::serve(&dist, port)),
+        Task::Dist => setup::setup(setup::Scope::Build).and_then(|()| dist::dist().map(drop)),
         Task::Test(args) => test::test(&args),
         Task::Bench { skip_setup } => test::bench(skip_setup),
     };
