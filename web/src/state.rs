@@ -369,6 +369,9 @@ pub struct AppState {
     /// The city review (see [`crate::review`]).
     #[cfg(feature = "full")]
     pub review: crate::review::ReviewState,
+    /// When a draft was last saved to a file (the single-file edition shows it).
+    #[cfg(feature = "full")]
+    pub file_save: Option<crate::single_file::FileSave>,
 }
 
 impl AppState {
@@ -412,6 +415,8 @@ impl AppState {
                 stored: boot.review.map(std::rc::Rc::from),
                 ..Default::default()
             },
+            #[cfg(feature = "full")]
+            file_save: None,
         };
         // The county page comes back to the draft this tab had open; the review's and
         // training's pages to their mode, even when the tab left a draft for them.
@@ -808,6 +813,9 @@ pub enum Action {
     /// The city review (see [`crate::review`]).
     #[cfg(feature = "full")]
     Review(crate::review::ReviewAction),
+    /// The open draft was saved to a file at this time (RFC 3339).
+    #[cfg(feature = "full")]
+    SavedToFile(String),
 }
 
 impl Reducible for AppState {
@@ -1158,6 +1166,16 @@ impl Reducible for AppState {
             Action::Training(action) => s.reduce_training(action),
             #[cfg(feature = "full")]
             Action::Review(action) => s.reduce_review(action),
+            #[cfg(feature = "full")]
+            Action::SavedToFile(at) => {
+                if let Some(draft) = &s.draft {
+                    s.file_save = Some(crate::single_file::FileSave {
+                        draft: draft.id.clone(),
+                        revision: s.revision,
+                        at,
+                    });
+                }
+            }
             Action::Next => s.step(true),
             Action::Prev => s.step(false),
         }

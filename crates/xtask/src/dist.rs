@@ -257,7 +257,10 @@ const inlined = { default: () => init({ module_or_path: bytes(APP_WASM) }) };
 // The mode, as the site's mode pages name it on <main id=app data-mode>: from the address.
 const modeOf = (hash) => ({ '#review': 'review', '#training': 'training' })[hash];
 const mode = modeOf(location.hash);
-if (mode) document.getElementById('app').dataset.mode = mode;
+const app = document.getElementById('app');
+// The app's links between modes then name the fragment (web/src/single_file.rs).
+app.dataset.edition = 'single';
+if (mode) app.dataset.mode = mode;
 // Another mode asked for by the address (a link, a typed #review) is another page.
 addEventListener('hashchange', () => {
   if (modeOf(location.hash) !== mode) location.reload();

@@ -41,7 +41,11 @@ enum Task {
     },
     /// Build the release site into web/dist/ with `.br`/`.gz` beside each file and the
     /// single-file edition `shifan-offline.html` (every mode, runs from file://).
-    Dist,
+    Dist {
+        /// Assemble over the web/dist/ already built (by `build-web`, release or dev).
+        #[arg(long)]
+        no_build: bool,
+    },
     /// Set up, build, then serve web/dist/ on http://127.0.0.1:PORT.
     Serve {
         /// Port to listen on (0 picks a free one).
@@ -70,7 +74,10 @@ fn main() -> ExitCode {
             .and_then(|()| web::build_web(dev))
             .and_then(|dist| dist::assemble(&dist).map(|()| dist))
             .and_then(|dist| serve::serve(&dist, port)),
-        Task::Dist => setup::setup(setup::Scope::Build).and_then(|()| dist::dist().map(drop)),
+        Task::Dist { no_build: true } => dist::assemble(&web::dist_dir()),
+        Task::Dist { no_build: false } => {
+            setup::setup(setup::Scope::Build).and_then(|()| dist::dist().map(drop))
+        }
         Task::Test(args) => test::test(&args),
         Task::Bench { skip_setup } => test::bench(skip_setup),
     };

@@ -20,5 +20,14 @@ pub fn mode_entry(
     label: &'static str,
     action: &'static str,
 ) -> Html {
-    html! { <a class="button" data-action={action} href={mode.href(state.lang)}>{ label }</a> }
+    // The single file holds every mode: its links name the mode in the fragment.
+    #[cfg(feature = "full")]
+    let href = if crate::single_file::is_single_file() {
+        crate::single_file::mode_href(Some(mode), state.lang)
+    } else {
+        mode.href(state.lang)
+    };
+    #[cfg(not(feature = "full"))]
+    let href = mode.href(state.lang);
+    html! { <a class="button" data-action={action} href={href}>{ label }</a> }
 }
