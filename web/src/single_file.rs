@@ -115,7 +115,11 @@ mod tests {
             (Some(&save), "b", 3, FileState::Never),
         ];
         for (last, draft, revision, want) in cases {
-            assert_eq!(FileSave::state(last, draft, revision), want, "{draft} {revision}");
+            assert_eq!(
+                FileSave::state(last, draft, revision),
+                want,
+                "{draft} {revision}"
+            );
         }
     }
 }

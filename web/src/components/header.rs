@@ -143,7 +143,11 @@ pub fn header(state: &AppHandle) -> Html {
 #[cfg(feature = "full")]
 fn file_tools(state: &AppHandle) -> Html {
     use crate::single_file::{FileSave, FileState, is_single_file};
-    let Some(draft) = state.draft.as_ref().filter(|_| is_single_file() && !state.in_demo()) else {
+    let Some(draft) = state
+        .draft
+        .as_ref()
+        .filter(|_| is_single_file() && !state.in_demo())
+    else {
         return Html::default();
     };
     let o = crate::i18n::offline::offline_texts(state.lang);
