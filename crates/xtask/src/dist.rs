@@ -14,7 +14,7 @@
 //!   compressible file, as a static host serves them (`serve.rs` does, with tower-http); a
 //!   sibling that would not be smaller is not written (and a stale one is removed).
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -346,6 +346,7 @@ fn same_build(pkg: &Path, dist: &Path) -> Result<Vec<u8>> {
 /// Decompresses a `.br` sibling (tests and checks).
 #[cfg(test)]
 fn unbrotli(data: &[u8]) -> Vec<u8> {
+    use std::io::Read;
     let mut out = Vec::new();
     brotli::Decompressor::new(data, 4096)
         .read_to_end(&mut out)
@@ -355,6 +356,8 @@ fn unbrotli(data: &[u8]) -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
+    use std::io::Read;
+
     use super::*;
 
     /// (file name, contents, whether siblings are expected)
