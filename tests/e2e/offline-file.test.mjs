@@ -86,6 +86,7 @@ test('from disk: a short self-assessment, saved to a file, downloaded and accept
     // A change after the save: the bar says the file is behind.
     await answerCard(page, byNumber(5), 'met');
     assert.match(await text(page, '[data-testid="file-state"]'), /保存到文件后又有改动$/);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(artifactsDir(), 'offline-file.png') });
 
     // The application file (a weak one is confirmed first), checked by the CLI.
