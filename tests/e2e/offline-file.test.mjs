@@ -131,6 +131,14 @@ test('from disk: every mode is in the file, chosen by the address, and the sprea
   try {
     assert.equal(await page.getAttribute('#app', 'data-mode'), 'review');
     await page.waitForSelector('[data-role="review-files"]');
+    // An in-page anchor (the skip link's) is no change of mode: no reload.
+    await page.evaluate(() => {
+      window.shifanSameDocument = true;
+      location.hash = '#content';
+    });
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.shifanSameDocument), true, 'no reload for #content');
+    assert.equal(await page.getAttribute('#app', 'data-mode'), 'review');
     // The links between modes stay in the file.
     assert.equal(await page.getAttribute('a.brand-button', 'href'), '#');
     const training = page.locator('[data-action="training"], [data-action="start-training"]').first();

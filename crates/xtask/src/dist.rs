@@ -270,9 +270,11 @@ const app = document.getElementById('app');
 // The app's links between modes then name the fragment (web/src/single_file.rs).
 app.dataset.edition = 'single';
 if (mode) app.dataset.mode = mode;
-// Another mode asked for by the address (a link, a typed #review) is another page.
+// Another mode asked for by the address (a link, a typed #review, an empty fragment for the
+// county) is another page; an in-page anchor (the skip link's #content) is not.
 addEventListener('hashchange', () => {
-  if (modeOf(location.hash) !== mode) location.reload();
+  const next = modeOf(location.hash);
+  if (next !== mode && (next || location.hash === '')) location.reload();
 });
 ";
 
