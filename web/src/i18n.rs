@@ -9,6 +9,8 @@ use shifan_rules::{Kind, Lang, Status};
 use crate::state::Aspect;
 
 #[cfg(feature = "full")]
+pub mod offline;
+#[cfg(feature = "full")]
 pub mod review;
 #[cfg(feature = "full")]
 pub mod training;

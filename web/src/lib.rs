@@ -25,6 +25,8 @@ pub mod record;
 #[cfg(feature = "full")]
 pub mod review;
 pub mod shown;
+#[cfg(feature = "full")]
+pub mod single_file;
 pub mod state;
 pub mod store;
 #[cfg(feature = "full")]

@@ -57,8 +57,13 @@ impl Mode {
         Mode::ALL.into_iter().find(|m| m.as_str() == s)
     }
 
-    /// The address of the mode's page in `lang` (`?lang=en` for English, as the pages show it).
+    /// The address of the mode's page in `lang` (`?lang=en` for English, as the pages show it);
+    /// in the single file, which holds every mode, the mode is in the fragment.
     pub fn href(self, lang: Lang) -> String {
+        #[cfg(feature = "full")]
+        if crate::single_file::is_single_file() {
+            return crate::single_file::mode_href(Some(self), lang);
+        }
         match lang {
             Lang::Zh => self.page().to_string(),
             Lang::En => format!("{}?lang=en", self.page()),
@@ -66,12 +71,18 @@ impl Mode {
     }
 }
 
-/// The address of the county page in `lang`, from a mode's page.
-pub fn county_page_href(lang: Lang) -> &'static str {
+/// The address of the county page in `lang`, from a mode's page (in the single file: its
+/// county mode).
+pub fn county_page_href(lang: Lang) -> String {
+    #[cfg(feature = "full")]
+    if crate::single_file::is_single_file() {
+        return crate::single_file::mode_href(None, lang);
+    }
     match lang {
         Lang::Zh => "index.html",
         Lang::En => "index.html?lang=en",
     }
+    .to_owned()
 }
 
 /// Whether this build has the modes (the full build). The reducer and the views ask it first
@@ -87,6 +98,8 @@ pub struct Modes {
     pub training: crate::training_state::Training,
     /// The city review (see [`crate::review`]).
     pub review: crate::review::ReviewState,
+    /// When a draft was last saved to a file (the single-file edition shows it).
+    pub file_save: Option<crate::single_file::FileSave>,
 }
 
 /// The county page has no mode: nothing is kept.
@@ -103,6 +116,8 @@ pub enum ModeAction {
     Training(crate::training_state::TrainingAction),
     /// The city review (see [`crate::review`]).
     Review(crate::review::ReviewAction),
+    /// The open draft was saved to a file at this time (RFC 3339; the single-file edition).
+    SavedToFile(String),
 }
 
 /// The county page has no mode: no action of one can be made.
@@ -123,6 +138,7 @@ impl Modes {
                 stored: boot.review.as_deref().map(std::rc::Rc::from),
                 ..Default::default()
             },
+            file_save: None,
         }
     }
 
@@ -165,6 +181,15 @@ pub(crate) fn reduce(state: &mut AppState, action: ModeAction) {
     match action {
         ModeAction::Training(action) => state.reduce_training(action),
         ModeAction::Review(action) => state.reduce_review(action),
+        ModeAction::SavedToFile(at) => {
+            if let Some(draft) = &state.draft {
+                state.modes.file_save = Some(crate::single_file::FileSave {
+                    draft: draft.id.clone(),
+                    revision: state.revision,
+                    at,
+                });
+            }
+        }
     }
     #[cfg(not(feature = "full"))]
     {

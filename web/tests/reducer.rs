@@ -1283,3 +1283,61 @@ fn a_file_refused_for_its_catalog_opens_once_the_catalog_is_loaded() {
         ),
     ]);
 }
+
+/// The single-file edition's "saved to a file": the draft and revision saved, behind after a
+/// change, nothing for another draft or with none open.
+#[cfg(feature = "full")]
+#[test]
+fn saving_to_a_file_is_remembered_for_the_draft_and_revision() {
+    use shifan_web::single_file::{FileSave, FileState};
+    fn state_of(s: &AppState) -> FileState<'_> {
+        let id = s.draft.as_ref().map_or("", |d| d.id.as_str());
+        FileSave::state(s.modes.file_save.as_ref(), id, s.revision)
+    }
+    check(vec![
+        ("nothing saved yet", boot(), edited(), |s| {
+            ensure(state_of(s) == FileState::Never, "never")
+        }),
+        (
+            "saved: the time, for this revision",
+            boot(),
+            then(edited(), [Action::saved_to_file(T1.to_string())]),
+            |s| ensure(state_of(s) == FileState::Saved(T1), "saved at T1"),
+        ),
+        (
+            "a change after the save: behind",
+            boot(),
+            then(
+                edited(),
+                [
+                    Action::saved_to_file(T1.to_string()),
+                    Action::TogglePoint {
+                        number: 6,
+                        point: 0,
+                    },
+                ],
+            ),
+            |s| {
+                ensure(
+                    state_of(s) == FileState::ChangedSince(T1),
+                    "changed since T1",
+                )
+            },
+        ),
+        (
+            "another draft opened: not saved",
+            boot(),
+            then(
+                edited(),
+                [Action::saved_to_file(T1.to_string()), new_draft("d2")],
+            ),
+            |s| ensure(state_of(s) == FileState::Never, "never for d2"),
+        ),
+        (
+            "no draft open: nothing recorded",
+            boot(),
+            vec![Action::saved_to_file(T1.to_string())],
+            |s| ensure(s.modes.file_save.is_none(), "none"),
+        ),
+    ]);
+}

@@ -5,6 +5,7 @@
 //! so a fresh machine needs nothing by hand: `cargo xtask test` is what CI runs.
 
 mod bench;
+mod dist;
 mod firefox;
 mod floor;
 mod fuzz;
@@ -44,6 +45,13 @@ enum Task {
         #[arg(long)]
         dev: bool,
     },
+    /// Build the release site into web/dist/ with `.br`/`.gz` beside each file and the
+    /// single-file edition `shifan-offline.html` (every mode, runs from file://).
+    Dist {
+        /// Assemble over the web/dist/ already built (by `build-web`, release or dev).
+        #[arg(long)]
+        no_build: bool,
+    },
     /// Set up, build, then serve web/dist/ on http://127.0.0.1:PORT.
     Serve {
         /// Port to listen on (0 picks a free one).
@@ -82,7 +90,12 @@ fn main() -> ExitCode {
         Task::BuildWeb { dev } => web::build_web(dev).map(drop),
         Task::Serve { port, dev } => setup::setup(setup::Scope::Build)
             .and_then(|()| web::build_web(dev))
+            .and_then(|dist| dist::assemble(&dist).map(|()| dist))
             .and_then(|dist| serve::serve(&dist, port)),
+        Task::Dist { no_build: true } => dist::assemble(&web::dist_dir()),
+        Task::Dist { no_build: false } => {
+            setup::setup(setup::Scope::Build).and_then(|()| dist::dist().map(drop))
+        }
         Task::Test(args) => test::test(&args),
         Task::Npm { test: true, .. } => js::test_step(),
         Task::Npm { dev, .. } => js::build_package(dev).map(drop),

@@ -11,7 +11,7 @@ use clap::Args;
 
 use crate::setup::{self, CHROMEDRIVER, CHROMIUM, Scope, WASM_TARGET};
 use crate::util::{self, Result, cmd, fail, run, secs};
-use crate::{firefox, web};
+use crate::{dist, firefox, web};
 
 /// Options of `cargo xtask test`.
 #[derive(Debug, Args)]
@@ -219,6 +219,9 @@ pub(crate) fn test(args: &TestArgs) -> Result {
             chain.step("web build (release)", || {
                 dist = web::build_web(false)?;
                 Ok(())
+            })?;
+            chain.step("dist (single file, precompressed)", || {
+                dist::assemble(&dist)
             })?;
             chain.step("e2e tests (node --test)", || {
                 run(node(&dist)

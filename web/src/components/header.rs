@@ -119,6 +119,7 @@ pub fn header(state: &AppHandle) -> Html {
                     data-draft={draft.id.clone()}>
                     { save_text }
                 </span>
+                { file_tools(state) }
                 <button type="button" class="primary" onclick={download}>{ state.host.export_label(t.download) }</button>
                 { open_file_button(state) }
                 { review }
@@ -126,4 +127,56 @@ pub fn header(state: &AppHandle) -> Html {
             </div>
         </header>
     }
+}
+
+/// The single-file edition's file habit beside the save state: when the draft was last saved
+/// to a file, and the button that saves it (the draft record, which "open file" continues).
+/// Nothing elsewhere: the site's browser storage is the store there.
+#[cfg(feature = "full")]
+fn file_tools(state: &AppHandle) -> Html {
+    use crate::single_file::{FileSave, FileState, is_single_file};
+    let Some(draft) = state
+        .draft
+        .as_ref()
+        .filter(|_| is_single_file() && !state.in_demo())
+    else {
+        return Html::default();
+    };
+    let o = crate::i18n::offline::offline_texts(state.lang);
+    let (text, class) = match FileSave::state(state.modes.file_save.as_ref(), &draft.id, state.revision) {
+        FileState::Never => (o.never_saved_to_file.to_owned(), "file-state stale"),
+        FileState::Saved(at) => (
+            crate::i18n::fill(o.saved_to_file_at, &[&browser::local_time(at)]),
+            "file-state",
+        ),
+        FileState::ChangedSince(at) => (
+            crate::i18n::fill(o.changed_since_file, &[&browser::local_time(at)]),
+            "file-state stale",
+        ),
+    };
+    let save = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(draft) = state.draft.as_ref() else {
+                return;
+            };
+            state.dispatch(
+                files::download_draft(state.host.node().as_ref(), draft)
+                    .unwrap_or_else(|| Action::saved_to_file(browser::now_iso())),
+            );
+        })
+    };
+    html! {
+        <>
+            <span class={class} role="status" data-testid="file-state">{ text }</span>
+            <button type="button" class="primary" data-action="save-to-file"
+                title={o.save_to_file_hint} onclick={save}>{ o.save_to_file }</button>
+        </>
+    }
+}
+
+/// The county page's build is never the single file.
+#[cfg(not(feature = "full"))]
+fn file_tools(_: &AppHandle) -> Html {
+    Html::default()
 }

@@ -132,6 +132,7 @@ pub fn start_page(state: &AppHandle) -> Html {
                     { open_file_button(state) }
                 </div>
                 <p class="privacy">{ t.privacy_note }</p>
+                { where_kept(state) }
             </div>
             <section class="drafts-section" aria-labelledby="drafts-title">
                 <h2 id="drafts-title">{ t.saved_drafts }</h2>
@@ -176,4 +177,20 @@ pub fn start_page(state: &AppHandle) -> Html {
             </section>
         </section>
     }
+}
+
+/// In the single-file edition, where the drafts are kept and the habit that keeps them.
+#[cfg(feature = "full")]
+fn where_kept(state: &AppHandle) -> Html {
+    if !crate::single_file::is_single_file() {
+        return Html::default();
+    }
+    let o = crate::i18n::offline::offline_texts(state.lang);
+    html! { <p class="privacy where-kept" role="note" data-testid="where-kept">{ o.where_kept }</p> }
+}
+
+/// The county page's build is never the single file.
+#[cfg(not(feature = "full"))]
+fn where_kept(_: &AppHandle) -> Html {
+    Html::default()
 }
