@@ -135,6 +135,11 @@ codes! {
     OutsideCity = "outside-city", Error, "An application in a package comes from a county outside the reviewing city.";
     DuplicateSubmission = "duplicate-submission", Warning, "Two applications are from the same government for the same kind.";
     InvalidContact = "invalid-contact", Warning, "The contact's phone number or e-mail address does not look like one.";
+    UnknownTemplate = "unknown-template", Error, "An annual report names a template this build does not have.";
+    InvalidPart = "invalid-part", Error, "An annual report's parts are not exactly its template's, once each and in order.";
+    IncompleteReport = "incomplete-report", Warning, "A required part of an annual report has no text a reader sees.";
+    InvalidYear = "invalid-year", Error, "An annual report's year is before 2004 or after the year the file was written.";
+    InvalidSelfAssessment = "invalid-self-assessment", Error, "The self-assessment attached to an annual report is another government's, or its fingerprint, kind, counts or time are malformed.";
 }
 
 impl fmt::Display for Code {
