@@ -194,6 +194,26 @@ const NOT_COMMITTED: &[(Code, &str)] = &[
         Code::InvalidContact,
         "a warning of the applicant form, not of files",
     ),
+    (
+        Code::UnknownTemplate,
+        "concerns annual reports: tests/fixtures/annual/",
+    ),
+    (
+        Code::InvalidPart,
+        "concerns annual reports: tests/fixtures/annual/",
+    ),
+    (
+        Code::IncompleteReport,
+        "concerns annual reports: tests/fixtures/annual/",
+    ),
+    (
+        Code::InvalidYear,
+        "concerns annual reports: tests/fixtures/annual/",
+    ),
+    (
+        Code::InvalidSelfAssessment,
+        "concerns annual reports: tests/fixtures/annual/",
+    ),
 ];
 
 // ---------------------------------------------------------------------------------------------
