@@ -4,6 +4,7 @@
 use crate::input::{Checked, FileOutcome, UNREADABLE, check_paths, describe_unreadable};
 use crate::{EXIT_INVALID, EXIT_OK};
 use serde::Serialize;
+use shifan_rules::annual::{Date, VerifiedReport};
 use shifan_rules::application::CatalogRef;
 use shifan_rules::package::{Decision, DecisionEntry, VerifiedPackage};
 use shifan_rules::{CatalogSet, Kind, Lang, Message, Problem, Verdict, Verified};
@@ -74,6 +75,31 @@ pub fn describe_package(package: &VerifiedPackage, lang: Lang) -> String {
     }
 }
 
+/// The one-line description of a valid annual report: its title, the date it was written, and
+/// the attached self-assessment's compliance then.
+pub fn describe_report(verified: &VerifiedReport, lang: Lang) -> String {
+    let r = &verified.report;
+    let written = Date::parse(&r.updated).map_or_else(String::new, |d| d.iso());
+    let attached = r.self_assessment.as_ref().map_or_else(String::new, |s| {
+        let ratio = s.ratio();
+        match lang {
+            Lang::Zh => format!(
+                "  附自评：{} {} ({})",
+                s.kind_label(lang),
+                ratio.percent(),
+                ratio.formula()
+            ),
+            Lang::En => format!(
+                "  self-assessment attached: {} {} ({})",
+                s.kind_label(lang),
+                ratio.percent(),
+                ratio.formula()
+            ),
+        }
+    });
+    format!("{}  {written}{attached}", r.title(lang))
+}
+
 /// The text report: `OK  <file>  …` or `INVALID  <file>`, then one indented line per warning
 /// or problem.
 pub fn render_text(checked: &[Checked], lang: Lang) -> String {
@@ -105,6 +131,12 @@ pub fn render_text(checked: &[Checked], lang: Lang) -> String {
                     ));
                 }
             }
+            FileOutcome::AnnualReport(report) => {
+                out.push_str(&format!("OK  {path}  {}\n", describe_report(report, lang)));
+                for w in &report.warnings {
+                    out.push_str(&format!("    warning  {}\n", w.describe(lang)));
+                }
+            }
             FileOutcome::Invalid(problems) => {
                 out.push_str(&format!("INVALID  {path}\n"));
                 for p in problems {
@@ -130,6 +162,8 @@ struct JsonEntry<'a> {
     application: Option<JsonApplication<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     package: Option<JsonPackage<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    annual_report: Option<JsonReport<'a>>,
     warnings: Vec<JsonProblem>,
     problems: Vec<JsonProblem>,
 }
@@ -159,6 +193,19 @@ struct JsonPackage<'a> {
     date: &'a str,
     integrity: &'a str,
     applications: Vec<JsonDecided<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    title: String,
+    division_code: &'a str,
+    year: u16,
+    national: bool,
+    updated: &'a str,
+    /// Each part's key and its length as a reader counts it.
+    lengths: Vec<(&'a str, usize)>,
+    self_assessment: Option<&'a shifan_rules::annual::SelfAssessment>,
+    integrity: &'a str,
 }
 
 #[derive(Serialize)]
@@ -221,6 +268,7 @@ pub fn render_json(checked: &[Checked]) -> String {
                     status: "ok",
                     application: Some(application(verified)),
                     package: None,
+                    annual_report: None,
                     warnings: verified.warnings.iter().map(JsonProblem::from).collect(),
                     problems: Vec::new(),
                 },
@@ -243,7 +291,26 @@ pub fn render_json(checked: &[Checked]) -> String {
                             })
                             .collect(),
                     }),
+                    annual_report: None,
                     warnings: p.warnings.iter().map(JsonProblem::from).collect(),
+                    problems: Vec::new(),
+                },
+                FileOutcome::AnnualReport(v) => JsonEntry {
+                    file,
+                    status: "ok",
+                    application: None,
+                    package: None,
+                    annual_report: Some(JsonReport {
+                        title: v.report.title(Lang::Zh),
+                        division_code: &v.report.government.division_code,
+                        year: v.report.year,
+                        national: v.report.national,
+                        updated: &v.report.updated,
+                        lengths: v.report.lengths(),
+                        self_assessment: v.report.self_assessment.as_ref(),
+                        integrity: &v.report.integrity,
+                    }),
+                    warnings: v.warnings.iter().map(JsonProblem::from).collect(),
                     problems: Vec::new(),
                 },
                 FileOutcome::Invalid(problems) => JsonEntry {
@@ -251,6 +318,7 @@ pub fn render_json(checked: &[Checked]) -> String {
                     status: "invalid",
                     application: None,
                     package: None,
+                    annual_report: None,
                     warnings: Vec::new(),
                     problems: problems.iter().map(JsonProblem::from).collect(),
                 },
@@ -259,6 +327,7 @@ pub fn render_json(checked: &[Checked]) -> String {
                     status: UNREADABLE,
                     application: None,
                     package: None,
+                    annual_report: None,
                     warnings: Vec::new(),
                     problems: vec![JsonProblem {
                         code: UNREADABLE.to_string(),

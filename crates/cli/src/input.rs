@@ -1,6 +1,7 @@
 //! Reading inputs from disk: application files (verified by `shifan-rules`, read in parallel),
 //! catalogs given with `--catalog`, and the explanation when a path cannot be read.
 
+use shifan_rules::annual::VerifiedReport;
 use shifan_rules::catalog::MAX_CATALOG_BYTES;
 use shifan_rules::document::{Document, read_document};
 use shifan_rules::package::{MAX_PACKAGE_BYTES, VerifiedPackage};
@@ -54,6 +55,8 @@ pub enum FileOutcome {
     Valid(Box<Verified>),
     /// A recommendation package, read and verified with every application in it.
     Package(Box<VerifiedPackage>),
+    /// An annual report, read and verified.
+    AnnualReport(Box<VerifiedReport>),
     /// Read, but not a valid application: the problems, errors first.
     Invalid(Vec<Problem>),
     /// Could not be read at all.
@@ -63,13 +66,16 @@ pub enum FileOutcome {
 impl FileOutcome {
     /// Whether the input is usable.
     pub fn is_valid(&self) -> bool {
-        matches!(self, FileOutcome::Valid(_) | FileOutcome::Package(_))
+        matches!(
+            self,
+            FileOutcome::Valid(_) | FileOutcome::Package(_) | FileOutcome::AnnualReport(_)
+        )
     }
 
     /// The code of the first problem (or [`UNREADABLE`]); `None` for a valid file.
     pub fn first_code(&self) -> Option<&'static str> {
         match self {
-            FileOutcome::Valid(_) | FileOutcome::Package(_) => None,
+            FileOutcome::Valid(_) | FileOutcome::Package(_) | FileOutcome::AnnualReport(_) => None,
             FileOutcome::Invalid(problems) => problems.first().map(|p| p.code.as_str()),
             FileOutcome::Unreadable(_) => Some(UNREADABLE),
         }
@@ -78,7 +84,7 @@ impl FileOutcome {
     /// One line describing the first problem, in `lang`; `None` for a valid file.
     pub fn first_problem(&self, lang: Lang) -> Option<String> {
         match self {
-            FileOutcome::Valid(_) | FileOutcome::Package(_) => None,
+            FileOutcome::Valid(_) | FileOutcome::Package(_) | FileOutcome::AnnualReport(_) => None,
             FileOutcome::Invalid(problems) => problems.first().map(|p| p.describe(lang)),
             FileOutcome::Unreadable(message) => Some(describe_unreadable(message, lang)),
         }
@@ -112,13 +118,14 @@ pub struct Checked {
     pub outcome: FileOutcome,
 }
 
-/// Reads and verifies one application file or recommendation package.
+/// Reads and verifies one application file, recommendation package or annual report.
 pub fn check_path(path: &Path, catalogs: &CatalogSet) -> FileOutcome {
     match read_capped(path, MAX_PACKAGE_BYTES) {
         Err(e) => FileOutcome::Unreadable(unreadable_message(&e)),
         Ok(bytes) => match read_document(&bytes, catalogs) {
             Ok(Document::Application(verified)) => FileOutcome::Valid(verified),
             Ok(Document::Package(package)) => FileOutcome::Package(package),
+            Ok(Document::AnnualReport(report)) => FileOutcome::AnnualReport(report),
             Err(problems) => FileOutcome::Invalid(problems),
         },
     }

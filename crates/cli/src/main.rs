@@ -28,6 +28,14 @@ struct Cli {
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
+enum SchemaKind {
+    /// The application file (shifan.application).
+    Application,
+    /// The annual report file (shifan.annual-report).
+    AnnualReport,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
 enum LangArg {
     /// 中文
     Zh,
@@ -49,7 +57,8 @@ struct Inputs {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Verify application files: one line per file; exit 1 if any is invalid.
+    /// Verify application files, recommendation packages and annual reports: one line per
+    /// file; exit 1 if any is invalid.
     Check {
         #[command(flatten)]
         inputs: Inputs,
@@ -71,8 +80,12 @@ enum Command {
     /// Show, import or export indicator catalogs.
     #[command(subcommand)]
     Catalog(CatalogCommand),
-    /// Print the JSON Schema of the application file.
-    Schema,
+    /// Print the JSON Schema of a file kind (the application file unless named).
+    Schema {
+        /// Which file kind.
+        #[arg(value_enum, default_value_t = SchemaKind::Application)]
+        kind: SchemaKind,
+    },
     /// Write a realistic, valid sample application (reproducible for the same arguments).
     Sample {
         /// Division code of the applicant, e.g. 140105 (太原市小店区) or 140100 (太原市).
@@ -219,7 +232,10 @@ fn run(cli: Cli) -> Outcome {
         Command::Catalog(CatalogCommand::ExportCsv { edition, output }) => {
             catalog_cmd::export(edition.as_deref(), output.as_deref(), lang)
         }
-        Command::Schema => Outcome::ok(shifan_rules::application::json_schema()),
+        Command::Schema { kind } => Outcome::ok(match kind {
+            SchemaKind::Application => shifan_rules::application::json_schema(),
+            SchemaKind::AnnualReport => shifan_rules::annual::json_schema(),
+        }),
         Command::Sample {
             county,
             met,

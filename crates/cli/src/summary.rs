@@ -113,6 +113,18 @@ pub fn report(checked: &[Checked], lang: Lang) -> Report {
                     report.valid.push(Row::of(file, verified, opinion));
                 }
             }
+            // Not an application: the summary compares applications only, and says where a
+            // report is read instead.
+            FileOutcome::AnnualReport(r) => {
+                let document = shifan_rules::document::Document::AnnualReport(r.clone());
+                if let Some(problem) = document.not_for_review() {
+                    report.invalid.push(InvalidRow {
+                        file,
+                        code: problem.code.as_str(),
+                        problem: problem.describe(lang),
+                    });
+                }
+            }
             other => report.invalid.push(InvalidRow {
                 file,
                 code: other.first_code().unwrap_or_default(),
