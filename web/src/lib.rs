@@ -11,6 +11,8 @@
 //! (the store, autosave, keyboard, other tabs); [`store`] is the durable store in IndexedDB and
 //! [`record`] what its records are; [`i18n`] has one message table per language.
 
+#[cfg(feature = "full")]
+pub mod annual_state;
 pub mod browser;
 pub mod components;
 pub mod files;

@@ -39,6 +39,9 @@ pub enum Screen {
     /// The city review (no draft open).
     #[cfg(feature = "full")]
     Review,
+    /// The annual report (no draft open).
+    #[cfg(feature = "full")]
+    Annual,
 }
 
 impl Screen {
@@ -53,6 +56,8 @@ impl Screen {
             Screen::Training => "training",
             #[cfg(feature = "full")]
             Screen::Review => "review",
+            #[cfg(feature = "full")]
+            Screen::Annual => "annual",
         }
     }
 
@@ -67,6 +72,8 @@ impl Screen {
             Screen::Training,
             #[cfg(feature = "full")]
             Screen::Review,
+            #[cfg(feature = "full")]
+            Screen::Annual,
         ]
         .into_iter()
         .find(|x| x.as_str() == s)
@@ -85,6 +92,8 @@ pub enum Mode {
     Review,
     /// Training mode.
     Training,
+    /// The annual report.
+    Annual,
 }
 
 impl Mode {
@@ -93,6 +102,7 @@ impl Mode {
         match self {
             Mode::Review => "review.html",
             Mode::Training => "training.html",
+            Mode::Annual => "annual.html",
         }
     }
 
@@ -101,12 +111,13 @@ impl Mode {
         match self {
             Mode::Review => "review",
             Mode::Training => "training",
+            Mode::Annual => "annual",
         }
     }
 
     /// Parses [`Mode::as_str`].
     pub fn parse(s: &str) -> Option<Mode> {
-        [Mode::Review, Mode::Training]
+        [Mode::Review, Mode::Training, Mode::Annual]
             .into_iter()
             .find(|m| m.as_str() == s)
     }
@@ -138,6 +149,8 @@ pub struct Boot {
     pub listing: Listing,
     /// The city review's stored session, as stored (read by the review when it is shown).
     pub review: Option<String>,
+    /// The annual reports' records (`annual:…`), as stored (read when the page is shown).
+    pub annual: Vec<(String, Option<String>)>,
     /// The draft id and screen this tab showed before a reload.
     pub reopen: Option<(String, Screen)>,
     /// The mode this tab showed before a reload, else the one the page is for.
@@ -158,6 +171,7 @@ impl Boot {
             lang,
             listing: Listing::default(),
             review: None,
+            annual: Vec::new(),
             reopen: None,
             mode: None,
             presenter: false,
@@ -194,9 +208,10 @@ pub enum SaveError {
 }
 
 /// What the page knows about saving the open draft.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum SaveStatus {
     /// Nothing saved in this session yet.
+    #[default]
     Idle,
     /// Saved; the time (RFC 3339) of the save.
     Saved(String),
@@ -369,6 +384,9 @@ pub struct AppState {
     /// The city review (see [`crate::review`]).
     #[cfg(feature = "full")]
     pub review: crate::review::ReviewState,
+    /// The annual report (see [`crate::annual_state`]).
+    #[cfg(feature = "full")]
+    pub annual: crate::annual_state::AnnualState,
 }
 
 impl AppState {
@@ -410,6 +428,11 @@ impl AppState {
             #[cfg(feature = "full")]
             review: crate::review::ReviewState {
                 stored: boot.review.map(std::rc::Rc::from),
+                ..Default::default()
+            },
+            #[cfg(feature = "full")]
+            annual: crate::annual_state::AnnualState {
+                stored: Some(Rc::new(boot.annual)),
                 ..Default::default()
             },
         };
@@ -469,6 +492,9 @@ impl AppState {
         match mode {
             Some(Mode::Review) => self.reduce_review(ReviewAction::Enter { today }),
             Some(Mode::Training) => self.reduce_training(TrainingAction::Enter),
+            Some(Mode::Annual) => {
+                self.reduce_annual(crate::annual_state::AnnualAction::Enter { today })
+            }
             None => {}
         }
     }
@@ -555,6 +581,13 @@ impl AppState {
                 key: draft_key(&draft.id),
             });
         }
+        #[cfg(feature = "full")]
+        if let Some(open) = self.annual.open.as_ref().filter(|_| self.in_annual()) {
+            return Some(Watched {
+                name: open.key(),
+                key: open.key(),
+            });
+        }
         if self.in_review() {
             // A name the page's own draft ids (lower-case letters, digits, a hyphen) never take.
             return Some(Watched {
@@ -569,6 +602,14 @@ impl AppState {
     pub fn in_review(&self) -> bool {
         #[cfg(feature = "full")]
         return self.draft.is_none() && self.screen == Screen::Review;
+        #[cfg(not(feature = "full"))]
+        false
+    }
+
+    /// Whether the page shows the annual report.
+    pub fn in_annual(&self) -> bool {
+        #[cfg(feature = "full")]
+        return self.draft.is_none() && self.screen == Screen::Annual;
         #[cfg(not(feature = "full"))]
         false
     }
@@ -808,6 +849,9 @@ pub enum Action {
     /// The city review (see [`crate::review`]).
     #[cfg(feature = "full")]
     Review(crate::review::ReviewAction),
+    /// The annual report (see [`crate::annual_state`]).
+    #[cfg(feature = "full")]
+    Annual(crate::annual_state::AnnualAction),
 }
 
 impl Reducible for AppState {
@@ -1158,6 +1202,8 @@ impl Reducible for AppState {
             Action::Training(action) => s.reduce_training(action),
             #[cfg(feature = "full")]
             Action::Review(action) => s.reduce_review(action),
+            #[cfg(feature = "full")]
+            Action::Annual(action) => s.reduce_annual(action),
             Action::Next => s.step(true),
             Action::Prev => s.step(false),
         }

@@ -46,6 +46,7 @@ const REDUCER: &[&str] = &[
     "web/src/state.rs",
     "web/src/review/mod.rs",
     "web/src/training_state.rs",
+    "web/src/annual_state.rs",
 ];
 
 /// The workspace root.

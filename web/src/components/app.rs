@@ -36,11 +36,12 @@ pub fn App(props: &AppProps) -> Html {
         .as_ref()
         .filter(|_| !state.in_demo())
         .map(|d| d.id.clone());
-    let screen = if state.draft.is_some() || state.in_training() || state.in_review() {
-        state.screen
-    } else {
-        Screen::Start
-    };
+    let screen =
+        if state.draft.is_some() || state.in_training() || state.in_review() || state.in_annual() {
+            state.screen
+        } else {
+            Screen::Start
+        };
 
     // The reducer's writes first: a listing read afterwards queues behind them.
     use_outbox(&state);
@@ -87,6 +88,8 @@ pub fn App(props: &AppProps) -> Html {
         Screen::Training => html! { <crate::components::training::page::TrainingPage /> },
         #[cfg(feature = "full")]
         Screen::Review => html! { <crate::components::review::page::ReviewPage /> },
+        #[cfg(feature = "full")]
+        Screen::Annual => html! { <crate::components::annual::AnnualPage /> },
     };
     html! {
         <ContextProvider<AppHandle> context={state.clone()}>

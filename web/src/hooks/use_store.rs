@@ -45,6 +45,9 @@ pub async fn boot() -> Boot {
         #[cfg(feature = "full")]
         {
             boot.review = store::get(crate::record::REVIEW_KEY).await;
+            boot.annual = store::read_prefix(crate::record::ANNUAL_PREFIX)
+                .await
+                .unwrap_or_default();
         }
         records
     } else {

@@ -188,6 +188,12 @@ impl ReviewState {
                     report.added += added;
                     report.already_open += total - added;
                 }
+                // An annual report is refused with what it is and where it opens.
+                Ok(other @ Document::AnnualReport(_)) => {
+                    report.rejected += 1;
+                    self.session
+                        .reject(file.name, other.not_for_review().into_iter().collect());
+                }
                 Err(problems) => {
                     report.rejected += 1;
                     self.session.reject(file.name, problems);
