@@ -9,7 +9,7 @@
 
 use std::rc::Rc;
 
-use shifan_rules::annual::{AnnualReport, Date, ReportContent, SelfAssessment};
+use shifan_rules::annual::{AnnualReport, ReportContent, SelfAssessment, calendar_day};
 use shifan_rules::{Applicant, Contact, Generator, Problem};
 
 use crate::record::{AnnualListing, annual_key};
@@ -22,6 +22,9 @@ fn generator() -> Generator {
         version: env!("CARGO_PKG_VERSION").to_string(),
     }
 }
+
+/// Records as the store hands them over: `(key, text)`, text `None` when not text.
+pub type Records = Vec<(String, Option<String>)>;
 
 /// The report being written: its content, and the times the file keeps.
 #[derive(Clone, Debug, PartialEq)]
@@ -81,7 +84,7 @@ pub struct NewReport {
 pub struct AnnualState {
     /// The store's `annual:` records as read at the start, until the page is entered (shared:
     /// the state is cloned on every action).
-    pub stored: Option<Rc<Vec<(String, Option<String>)>>>,
+    pub stored: Option<Rc<Records>>,
     /// The reports in the store, and the records that cannot be read.
     pub listing: AnnualListing,
     /// Today's local date, `YYYY-MM-DD` (the deadlines count from it).
@@ -110,9 +113,9 @@ impl AnnualState {
         self.open.is_some() && self.revision > self.saved_revision
     }
 
-    /// Today as a date, if the browser gave one.
-    pub fn today(&self) -> Option<Date> {
-        Date::parse(&self.today)
+    /// The day the page was opened on, if the browser gave one (the deadlines count from it).
+    pub fn day(&self) -> Option<shifan_rules::annual::Date> {
+        calendar_day(&self.today)
     }
 }
 
@@ -183,7 +186,7 @@ impl AppState {
                     a.listing = AnnualListing::read(stored.as_ref().clone());
                 }
                 if a.form.year.is_empty()
-                    && let Some(date) = a.today()
+                    && let Some(date) = a.day()
                 {
                     a.form.year = shifan_rules::annual::report_year_for(date).to_string();
                 }
@@ -201,7 +204,7 @@ impl AppState {
             AnnualAction::Start { now } => {
                 let year = a.form.year.trim().parse::<u16>().ok().filter(|y| {
                     *y >= shifan_rules::annual::FIRST_YEAR
-                        && a.today().is_none_or(|d| i32::from(*y) <= d.year)
+                        && a.day().is_none_or(|d| i32::from(*y) <= d.year)
                 });
                 let government = Applicant::from_code(a.form.code.trim(), Contact::default());
                 let mut problems = Vec::new();

@@ -172,6 +172,12 @@ impl Date {
     }
 }
 
+/// The calendar day of `text` (`YYYY-MM-DD`, or the date part of an RFC 3339 time): the same as
+/// [`Date::parse`], under a name for callers that keep clock words out of their code.
+pub fn calendar_day(text: &str) -> Option<Date> {
+    Date::parse(text)
+}
+
 /// Which of the report's deadlines.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum DeadlineKind {

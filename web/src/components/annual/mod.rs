@@ -228,7 +228,7 @@ fn save_text(a: &AnnualState, t: &AnnualTexts) -> String {
 fn deadlines(state: &AppHandle, open: &OpenReport) -> Html {
     let t = texts(state.lang);
     let lang = state.lang;
-    let today = state.annual.today();
+    let today = state.annual.day();
     let items = shifan_rules::annual::deadlines(open.content.year, open.content.national);
     html! {
         <section class="annual-deadlines" aria-labelledby="annual-deadlines">
