@@ -24,6 +24,14 @@ pub fn AnnualPage() -> Html {
     let state = use_app();
     let a = &state.annual;
     let t = texts(state.lang);
+    // Opening, closing or printing removes the button that did it: the content area takes
+    // the focus then, so it never falls back to the page body.
+    let shown = (a.open.as_ref().map(OpenReport::key), a.print);
+    use_effect_with(shown, |_| {
+        if browser::focus_lost() {
+            browser::focus_and_reveal("content");
+        }
+    });
     let body = match (&a.open, a.print) {
         (Some(open), true) => print::print_view(&state, open),
         (Some(open), false) => write_view(&state, open),
