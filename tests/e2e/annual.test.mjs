@@ -72,7 +72,8 @@ test('a county writes its annual report, reloads half-way, exports, prints and p
     assert.match(await page.innerText('[data-role="annual-problems"]'), /区划代码/);
     await page.click('[data-role="annual-problems"] button');
     await shot(page, 'annual-start', { fullPage: true });
-    assert.deepEqual(describeViolations(await axeViolations(page)), [], 'axe on the start screen');
+    const axeStart = await axeViolations(page);
+    assert.deepEqual(axeStart, [], `axe on the start screen: ${describeViolations(axeStart)}`);
 
     await page.selectOption('[data-role="annual-government"]', '140105');
     await page.click('[data-action="annual-start"]');
@@ -96,7 +97,8 @@ test('a county writes its annual report, reloads half-way, exports, prints and p
     await page.fill('[data-role="annual-contact-phone"]', '0351-7654321');
     await saved(page);
     await shot(page, 'annual-write', { fullPage: true });
-    assert.deepEqual(describeViolations(await axeViolations(page)), [], 'axe on the writing screen');
+    const axeWriting = await axeViolations(page);
+    assert.deepEqual(axeWriting, [], `axe on the writing screen: ${describeViolations(axeWriting)}`);
 
     // Half-way: a reload comes back to the list, with the report there and every word kept.
     await page.reload();
@@ -203,7 +205,7 @@ test('the page speaks English with ?lang=en', async () => {
     await page.click('[data-action="annual-start"]');
     await page.waitForSelector('textarea[data-key="measures"]');
     assert.deepEqual(await page.locator('[data-role="annual-deadline"]').allInnerTexts(), [
-      'made public: last day: 31 March 2027　30 days left',
+      'made public: last day: 31 March 2027 — 30 days left',
     ]);
     assert.match(await page.innerText('[data-part="measures"] h2'), /1\. Main measures and results of the past year/);
     await shot(page, 'annual-write-en', { fullPage: true });

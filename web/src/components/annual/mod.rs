@@ -238,6 +238,10 @@ fn deadlines(state: &AppHandle, open: &OpenReport) -> Html {
     let lang = state.lang;
     let today = state.annual.day();
     let items = shifan_rules::annual::deadlines(open.content.year, open.content.national);
+    let (colon, gap) = match lang {
+        Lang::Zh => ("：", "　"),
+        Lang::En => (": ", " — "),
+    };
     html! {
         <section class="annual-deadlines" aria-labelledby="annual-deadlines">
             <h2 id="annual-deadlines">{ t.deadlines }</h2>
@@ -247,10 +251,10 @@ fn deadlines(state: &AppHandle, open: &OpenReport) -> Html {
                     let late = matches!(standing, Some(Standing::Late(_)));
                     html! {
                         <li data-role="annual-deadline" data-late={late.to_string()}>
-                            <strong>{ d.kind.label(lang) }</strong>{ "：" }
+                            <strong>{ d.kind.label(lang) }</strong>{ colon }
                             { fill(t.last_day, &[&d.last_day.label(lang)]) }
                             if let Some(s) = standing {
-                                { "　" }<span class={if late { "late" } else { "left" }}>{ s.label(lang) }</span>
+                                { gap }<span class={if late { "late" } else { "left" }}>{ s.label(lang) }</span>
                             }
                         </li>
                     }
