@@ -53,11 +53,21 @@ pub(super) fn print_view(state: &AppHandle, open: &OpenReport) -> Html {
                 <h1><bdi>{ sealed.title(lang) }</bdi></h1>
                 { for sealed.parts.iter().enumerate().map(|(i, part)| {
                     let title = template.part(&part.key).map_or(part.key.as_str(), |p| p.title.get(lang));
-                    let empty = narrative_length(&part.text) == 0;
+                    // Each line its own paragraph, indented as an official document's are (as
+                    // the published HTML has them).
+                    let lines: Vec<&str> = part
+                        .text
+                        .lines()
+                        .map(str::trim)
+                        .filter(|l| narrative_length(l) > 0)
+                        .collect();
                     html! {
                         <section class="annual-print-part">
                             <h2>{ part_ordinal(i, lang) }{ title.to_string() }</h2>
-                            <p class="user-text">{ if empty { none.to_string() } else { part.text.trim_end().to_string() } }</p>
+                            if lines.is_empty() {
+                                <p class="user-text">{ none }</p>
+                            }
+                            { for lines.into_iter().map(|l| html! { <p class="user-text">{ l.to_string() }</p> }) }
                         </section>
                     }
                 }) }
