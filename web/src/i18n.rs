@@ -10,6 +10,7 @@ use crate::state::Aspect;
 
 #[cfg(feature = "full")]
 pub mod offline;
+pub mod annual;
 #[cfg(feature = "full")]
 pub mod review;
 #[cfg(feature = "full")]
@@ -397,6 +398,12 @@ pub struct Texts {
     pub review_entry_hint: &'static str,
     /// Start page: the city review's button.
     pub review_entry_button: &'static str,
+    /// The annual report's entry on the start page: heading, what it is, its link.
+    pub annual_entry: &'static str,
+    /// What the annual report page does.
+    pub annual_entry_hint: &'static str,
+    /// The link to the annual report page.
+    pub annual_entry_button: &'static str,
     /// Training mode: entry button.
     pub training: &'static str,
     /// Training mode: what it is, on the start page.
@@ -692,6 +699,9 @@ pub static ZH: Texts = Texts {
     review_entry: "市级初审",
     review_entry_hint: "设区的市委依法治市办：汇总本市各县（市、区）提交的申报文件，逐份核验、对比，提出初审意见并择优推荐，导出推荐材料包报送省委依法治省办。",
     review_entry_button: "进入市级初审",
+    annual_entry: "法治政府建设年度报告",
+    annual_entry_hint: "每年 4 月 1 日前向社会公开上一年度法治政府建设情况：按规定的五个部分撰写，自动保存，导出报告文件、打印版和网页版。",
+    annual_entry_button: "撰写年度报告",
     training: "培训演示",
     training_hint: "浏览、检索指标目录，打开示例县演示自评过程，供培训和讲解使用；不保存任何内容。",
     training_not_saved: "培训演示 · 不保存",
@@ -897,6 +907,9 @@ pub static EN: Texts = Texts {
     review_entry: "City review",
     review_entry_hint: "For the city office: collect the files your counties submitted, verify and compare them, decide on each, recommend the best, and export the recommendation package for the province.",
     review_entry_button: "Open the city review",
+    annual_entry: "Annual report",
+    annual_entry_hint: "Publish the past year's rule-of-law government report before 1 April: write its five parts, saved as you type, then export the report file, the print version and the web version.",
+    annual_entry_button: "Write the annual report",
     training: "Training",
     training_hint: "Browse and search the indicator catalog and open demo counties, for training and presentations; nothing is saved.",
     training_not_saved: "Training · not saved",

@@ -14,6 +14,8 @@
 //! says whether the app is its own page or a widget in a host's (the `widget` build's
 //! `widget` module mounts one).
 
+#[cfg(feature = "full")]
+pub mod annual_state;
 pub mod browser;
 pub mod components;
 pub mod embed;

@@ -30,17 +30,20 @@ pub enum Mode {
     Review,
     /// Training mode.
     Training,
+    /// A government's annual rule-of-law government report.
+    Annual,
 }
 
 impl Mode {
     /// Every mode.
-    pub const ALL: [Mode; 2] = [Mode::Review, Mode::Training];
+    pub const ALL: [Mode; 3] = [Mode::Review, Mode::Training, Mode::Annual];
 
     /// The page the mode lives on, relative to the county page.
     pub fn page(self) -> &'static str {
         match self {
             Mode::Review => "review.html",
             Mode::Training => "training.html",
+            Mode::Annual => "annual.html",
         }
     }
 
@@ -49,6 +52,7 @@ impl Mode {
         match self {
             Mode::Review => "review",
             Mode::Training => "training",
+            Mode::Annual => "annual",
         }
     }
 
@@ -98,6 +102,8 @@ pub struct Modes {
     pub training: crate::training_state::Training,
     /// The city review (see [`crate::review`]).
     pub review: crate::review::ReviewState,
+    /// The annual report (see [`crate::annual_state`]).
+    pub annual: crate::annual_state::AnnualState,
     /// When a draft was last saved to a file (the single-file edition shows it).
     pub file_save: Option<crate::single_file::FileSave>,
 }
@@ -116,6 +122,8 @@ pub enum ModeAction {
     Training(crate::training_state::TrainingAction),
     /// The city review (see [`crate::review`]).
     Review(crate::review::ReviewAction),
+    /// The annual report (see [`crate::annual_state`]).
+    Annual(crate::annual_state::AnnualAction),
     /// The open draft was saved to a file at this time (RFC 3339; the single-file edition).
     SavedToFile(String),
 }
@@ -136,6 +144,10 @@ impl Modes {
             },
             review: crate::review::ReviewState {
                 stored: boot.review.as_deref().map(std::rc::Rc::from),
+                ..Default::default()
+            },
+            annual: crate::annual_state::AnnualState {
+                stored: Some(std::rc::Rc::new(boot.annual.clone())),
                 ..Default::default()
             },
             file_save: None,
@@ -165,6 +177,9 @@ pub(crate) fn enter(state: &mut AppState, mode: Mode, today: String) -> bool {
         match mode {
             Mode::Review => state.reduce_review(crate::review::ReviewAction::Enter { today }),
             Mode::Training => state.reduce_training(crate::training_state::TrainingAction::Enter),
+            Mode::Annual => {
+                state.reduce_annual(crate::annual_state::AnnualAction::Enter { today })
+            }
         }
         true
     }
@@ -175,12 +190,27 @@ pub(crate) fn enter(state: &mut AppState, mode: Mode, today: String) -> bool {
     }
 }
 
+/// What a mode's page has open and saves, for the guard against the same record open in two
+/// tabs (the annual report being written); `None` when it has nothing of its own there.
+pub(crate) fn watched(state: &AppState) -> Option<crate::state::Watched> {
+    #[cfg(feature = "full")]
+    if let Some(open) = state.modes.annual.open.as_ref().filter(|_| state.in_annual()) {
+        return Some(crate::state::Watched {
+            name: open.key(),
+            key: open.key(),
+        });
+    }
+    let _ = state;
+    None
+}
+
 /// Applies a mode's action.
 pub(crate) fn reduce(state: &mut AppState, action: ModeAction) {
     #[cfg(feature = "full")]
     match action {
         ModeAction::Training(action) => state.reduce_training(action),
         ModeAction::Review(action) => state.reduce_review(action),
+        ModeAction::Annual(action) => state.reduce_annual(action),
         ModeAction::SavedToFile(at) => {
             if let Some(draft) = &state.draft {
                 state.modes.file_save = Some(crate::single_file::FileSave {
@@ -236,6 +266,7 @@ pub fn page(mode: Mode) -> Html {
     return match mode {
         Mode::Training => yew::html! { <crate::components::training::page::TrainingPage /> },
         Mode::Review => yew::html! { <crate::components::review::page::ReviewPage /> },
+        Mode::Annual => yew::html! { <crate::components::annual::AnnualPage /> },
     };
     #[cfg(not(feature = "full"))]
     {

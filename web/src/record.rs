@@ -232,3 +232,89 @@ pub struct Watched {
     /// The store key its autosave writes.
     pub key: String,
 }
+
+/// Key prefix of annual reports; the government's division code and the year follow
+/// (`annual:140105-2025`): one report per government and year, so a second start of the same
+/// report opens the saved one instead of a copy nobody can tell apart.
+pub const ANNUAL_PREFIX: &str = "annual:";
+
+/// The store key of the annual report of `division_code` on `year`.
+pub fn annual_key(division_code: &str, year: u16) -> String {
+    format!("{ANNUAL_PREFIX}{division_code}-{year}")
+}
+
+/// The annual reports in the store, most recently written first, and the records under the
+/// prefix that cannot be read. A record's text is the sealed report file
+/// (`AnnualReport::to_json`), verified again when read (`annual::read_report`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AnnualListing {
+    /// Readable reports, most recently written first.
+    pub reports: Vec<shifan_rules::annual::AnnualReport>,
+    /// Records that cannot be read, in key order.
+    pub corrupt: Vec<Corrupt>,
+}
+
+impl AnnualListing {
+    /// Reads the `annual:` records among `records` (others are ignored): each ends up either
+    /// among the reports or among the corrupt records, so nothing stored is hidden. A report
+    /// under another report's key is corrupt: it would be saved back under its own.
+    pub fn read(records: Vec<(String, Option<String>)>) -> AnnualListing {
+        let mut listing = AnnualListing::default();
+        for (key, text) in records {
+            if !key.starts_with(ANNUAL_PREFIX) {
+                continue;
+            }
+            let read = match text.as_deref() {
+                Some(json) => shifan_rules::annual::read_report(json.as_bytes()),
+                None => Err(vec![not_text()]),
+            };
+            match read {
+                Ok(verified)
+                    if annual_key(
+                        &verified.report.government.division_code,
+                        verified.report.year,
+                    ) != key =>
+                {
+                    listing.corrupt.push(Corrupt {
+                        key,
+                        raw: text.unwrap_or_default(),
+                        problems: vec![wrong_report_key()],
+                    })
+                }
+                Ok(verified) => listing.put(verified.report),
+                Err(problems) => listing.corrupt.push(Corrupt {
+                    key,
+                    raw: text.unwrap_or_default(),
+                    problems,
+                }),
+            }
+        }
+        listing
+    }
+
+    /// Puts `report` in the list, in place of the one under its key, at its place by time.
+    pub fn put(&mut self, report: shifan_rules::annual::AnnualReport) {
+        let key = annual_key(&report.government.division_code, report.year);
+        self.reports
+            .retain(|r| annual_key(&r.government.division_code, r.year) != key);
+        let at = self
+            .reports
+            .partition_point(|r| r.updated >= report.updated);
+        self.reports.insert(at, report);
+    }
+
+    /// The report stored under `key`.
+    pub fn get(&self, key: &str) -> Option<&shifan_rules::annual::AnnualReport> {
+        self.reports
+            .iter()
+            .find(|r| annual_key(&r.government.division_code, r.year) == key)
+    }
+}
+
+fn wrong_report_key() -> Problem {
+    Problem::new(
+        Code::NotApplication,
+        "存储的年度报告与其存储键的单位或年度不符。",
+        "The stored annual report's government or year does not match its storage key.",
+    )
+}

@@ -75,6 +75,8 @@ pub struct Boot {
     pub listing: Listing,
     /// The city review's stored session, as stored (read by the review when it is shown).
     pub review: Option<String>,
+    /// The annual reports' records (`annual:…`), as stored (read when the page is shown).
+    pub annual: Vec<(String, Option<String>)>,
     /// The draft id and screen this tab showed before a reload.
     pub reopen: Option<(String, Screen)>,
     /// The mode the page is for (`None`: the county's self-assessment). The one place the
@@ -98,6 +100,7 @@ impl Boot {
             lang,
             listing: Listing::default(),
             review: None,
+            annual: Vec::new(),
             reopen: None,
             mode: None,
             presenter: false,
@@ -135,9 +138,10 @@ pub enum SaveError {
 }
 
 /// What the page knows about saving the open draft.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum SaveStatus {
     /// Nothing saved in this session yet.
+    #[default]
     Idle,
     /// Saved; the time (RFC 3339) of the save.
     Saved(String),
@@ -518,6 +522,9 @@ impl AppState {
                 key: draft_key(&draft.id),
             });
         }
+        if let Some(watched) = crate::modes::watched(self) {
+            return Some(watched);
+        }
         if self.in_review() {
             // A name the page's own draft ids (lower-case letters, digits, a hyphen) never take.
             return Some(Watched {
@@ -531,6 +538,11 @@ impl AppState {
     /// Whether the page shows the city review.
     pub fn in_review(&self) -> bool {
         crate::modes::IN_BUILD && self.draft.is_none() && self.screen == Screen::Mode(Mode::Review)
+    }
+
+    /// Whether the page shows the annual report.
+    pub fn in_annual(&self) -> bool {
+        crate::modes::IN_BUILD && self.draft.is_none() && self.screen == Screen::Mode(Mode::Annual)
     }
 
     /// Whether the page is in training mode: the training page, or a demo county open.

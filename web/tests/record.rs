@@ -186,3 +186,86 @@ proptest! {
         }
     }
 }
+
+/// A sealed annual report of `code` on `year`, with `text` in its first part, as the annual
+/// page's autosave writes it.
+fn annual_report(code: &str, year: u16, text: &str, updated: &str) -> String {
+    use shifan_rules::annual::{AnnualReport, ReportContent};
+    let government = shifan_rules::Applicant::from_code(code, Default::default()).unwrap();
+    let mut content = ReportContent::blank(government, year, false);
+    content.set_text("measures", text.to_string());
+    let generator = shifan_rules::Generator {
+        name: "test".into(),
+        version: "0".into(),
+    };
+    AnnualReport::build(content, generator, updated.into(), updated.into()).to_json()
+}
+
+/// One `annual:` record: a valid report under its key or another's, a mutated one, random
+/// text, a value that is not text, or a record of another kind.
+fn annual_record() -> impl Strategy<Value = (String, Option<String>)> {
+    use shifan_web::record::annual_key;
+    let code = prop::sample::select(vec!["140105", "140106", "140100", "140728"]);
+    let year = 2019u16..2026;
+    prop_oneof![
+        (code.clone(), year.clone(), "\\PC{0,30}").prop_map(|(c, y, t)| {
+            (
+                annual_key(c, y),
+                Some(annual_report(c, y, &t, "2026-03-01T08:00:00Z")),
+            )
+        }),
+        (code.clone(), year.clone()).prop_map(|(c, y)| {
+            (
+                annual_key(c, y + 1),
+                Some(annual_report(c, y, "x", "2026-03-01T08:00:00Z")),
+            )
+        }),
+        (code.clone(), year.clone(), any::<usize>(), any::<u8>()).prop_map(|(c, y, at, byte)| {
+            let mut bytes = annual_report(c, y, "一是", "2026-03-01T08:00:00Z").into_bytes();
+            let at = at % bytes.len();
+            bytes[at] = byte;
+            (
+                annual_key(c, y),
+                Some(String::from_utf8_lossy(&bytes).into_owned()),
+            )
+        }),
+        ("annual:.{0,12}", ".*").prop_map(|(k, t)| (k, Some(t))),
+        (code, year).prop_map(|(c, y)| (annual_key(c, y), None)),
+        (".*", ".*").prop_map(|(key, text)| (key, Some(text))),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Whatever the store holds under `annual:`, reading it never panics and hides nothing:
+    /// every such record is a report (verified, under its own key) or shown as corrupt with its
+    /// raw text; the reports are newest first.
+    #[test]
+    fn every_annual_record_is_listed_readable_or_corrupt(
+        records in proptest::collection::vec(annual_record(), 0..6)
+    ) {
+        use shifan_web::record::{ANNUAL_PREFIX, AnnualListing, annual_key};
+        let mut seen = std::collections::BTreeSet::new();
+        let records: Vec<_> = records.into_iter().filter(|(k, _)| seen.insert(k.clone())).collect();
+        let annual = records.iter().filter(|(k, _)| k.starts_with(ANNUAL_PREFIX)).count();
+        let listing = AnnualListing::read(records.clone());
+        prop_assert_eq!(listing.reports.len() + listing.corrupt.len(), annual);
+        for report in &listing.reports {
+            let key = annual_key(&report.government.division_code, report.year);
+            let stored = records.iter().find(|(k, _)| *k == key);
+            prop_assert!(stored.is_some());
+            // The same file: white space between tokens may differ (a byte mutation that
+            // turns a line break into a tab changes no meaning), the content may not.
+            let stored: serde_json::Value =
+                serde_json::from_str(stored.unwrap().1.as_deref().unwrap_or("")).unwrap();
+            prop_assert_eq!(stored, report.to_value());
+        }
+        for corrupt in &listing.corrupt {
+            let stored = records.iter().find(|(k, _)| *k == corrupt.key).unwrap();
+            prop_assert_eq!(&corrupt.raw, stored.1.as_deref().unwrap_or(""));
+            prop_assert!(!corrupt.problems.is_empty());
+        }
+        prop_assert!(listing.reports.windows(2).all(|w| w[0].updated >= w[1].updated));
+    }
+}

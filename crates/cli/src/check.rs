@@ -4,6 +4,7 @@
 use crate::input::{Checked, FileOutcome, UNREADABLE, check_paths, describe_unreadable};
 use crate::{EXIT_INVALID, EXIT_OK};
 use serde::Serialize;
+use shifan_rules::annual::{Date, VerifiedReport};
 use shifan_rules::application::CatalogRef;
 use shifan_rules::package::{Decision, DecisionEntry, VerifiedPackage};
 use shifan_rules::programme::KindKey;
@@ -99,6 +100,31 @@ pub fn describe_register(register: &VerifiedRegister, lang: Lang) -> String {
     }
 }
 
+/// The one-line description of a valid annual report: its title, the date it was written, and
+/// the attached self-assessment's compliance then.
+pub fn describe_report(verified: &VerifiedReport, lang: Lang) -> String {
+    let r = &verified.report;
+    let written = Date::parse(&r.updated).map_or_else(String::new, |d| d.iso());
+    let attached = r.self_assessment.as_ref().map_or_else(String::new, |s| {
+        let ratio = s.ratio();
+        match lang {
+            Lang::Zh => format!(
+                "  附自评：{} {} ({})",
+                s.kind_label(lang),
+                ratio.percent(),
+                ratio.formula()
+            ),
+            Lang::En => format!(
+                "  self-assessment attached: {} {} ({})",
+                s.kind_label(lang),
+                ratio.percent(),
+                ratio.formula()
+            ),
+        }
+    });
+    format!("{}  {written}{attached}", r.title(lang))
+}
+
 /// The text report: `OK  <file>  …` or `INVALID  <file>`, then one indented line per warning
 /// or problem.
 pub fn render_text(checked: &[Checked], lang: Lang) -> String {
@@ -149,6 +175,12 @@ pub fn render_text(checked: &[Checked], lang: Lang) -> String {
                     ));
                 }
             }
+            FileOutcome::AnnualReport(report) => {
+                out.push_str(&format!("OK  {path}  {}\n", describe_report(report, lang)));
+                for w in &report.warnings {
+                    out.push_str(&format!("    warning  {}\n", w.describe(lang)));
+                }
+            }
             FileOutcome::Invalid(problems) => {
                 out.push_str(&format!("INVALID  {path}\n"));
                 for p in problems {
@@ -164,6 +196,19 @@ pub fn render_text(checked: &[Checked], lang: Lang) -> String {
     out
 }
 
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    title: String,
+    division_code: &'a str,
+    year: u16,
+    national: bool,
+    updated: &'a str,
+    /// Each part's key and its length as a reader counts it.
+    lengths: Vec<(&'a str, usize)>,
+    self_assessment: Option<&'a shifan_rules::annual::SelfAssessment>,
+    integrity: &'a str,
+}
+
 /// One element of `shifan check --json`.
 #[derive(Serialize)]
 struct JsonEntry<'a> {
@@ -176,6 +221,8 @@ struct JsonEntry<'a> {
     package: Option<JsonPackage<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     register: Option<&'a Register>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    annual_report: Option<JsonReport<'a>>,
     warnings: Vec<JsonProblem>,
     problems: Vec<JsonProblem>,
 }
@@ -268,6 +315,7 @@ pub fn render_json(checked: &[Checked]) -> String {
                     application: Some(application(verified)),
                     package: None,
                     register: None,
+                    annual_report: None,
                     warnings: verified.warnings.iter().map(JsonProblem::from).collect(),
                     problems: Vec::new(),
                 },
@@ -291,6 +339,7 @@ pub fn render_json(checked: &[Checked]) -> String {
                             .collect(),
                     }),
                     register: None,
+                    annual_report: None,
                     warnings: p.warnings.iter().map(JsonProblem::from).collect(),
                     problems: Vec::new(),
                 },
@@ -300,7 +349,27 @@ pub fn render_json(checked: &[Checked]) -> String {
                     application: None,
                     package: None,
                     register: Some(&r.register),
+                    annual_report: None,
                     warnings: Vec::new(),
+                    problems: Vec::new(),
+                },
+                FileOutcome::AnnualReport(v) => JsonEntry {
+                    file,
+                    status: "ok",
+                    application: None,
+                    package: None,
+                    register: None,
+                    annual_report: Some(JsonReport {
+                        title: v.report.title(Lang::Zh),
+                        division_code: &v.report.government.division_code,
+                        year: v.report.year,
+                        national: v.report.national,
+                        updated: &v.report.updated,
+                        lengths: v.report.lengths(),
+                        self_assessment: v.report.self_assessment.as_ref(),
+                        integrity: &v.report.integrity,
+                    }),
+                    warnings: v.warnings.iter().map(JsonProblem::from).collect(),
                     problems: Vec::new(),
                 },
                 FileOutcome::Invalid(problems) => JsonEntry {
@@ -309,6 +378,7 @@ pub fn render_json(checked: &[Checked]) -> String {
                     application: None,
                     package: None,
                     register: None,
+                    annual_report: None,
                     warnings: Vec::new(),
                     problems: problems.iter().map(JsonProblem::from).collect(),
                 },
@@ -318,6 +388,7 @@ pub fn render_json(checked: &[Checked]) -> String {
                     application: None,
                     package: None,
                     register: None,
+                    annual_report: None,
                     warnings: Vec::new(),
                     problems: vec![JsonProblem {
                         code: UNREADABLE.to_string(),

@@ -1,6 +1,7 @@
 //! Reading inputs from disk: application files (verified by `shifan-rules`, read in parallel),
 //! catalogs given with `--catalog`, and the explanation when a path cannot be read.
 
+use shifan_rules::annual::VerifiedReport;
 use shifan_rules::catalog::MAX_CATALOG_BYTES;
 use shifan_rules::document::{Document, read_document};
 use shifan_rules::package::{MAX_PACKAGE_BYTES, VerifiedPackage};
@@ -56,6 +57,8 @@ pub enum FileOutcome {
     Package(Box<VerifiedPackage>),
     /// A province's register of named places and projects, read and verified.
     Register(Box<shifan_rules::register::VerifiedRegister>),
+    /// An annual report, read and verified.
+    AnnualReport(Box<VerifiedReport>),
     /// Read, but not a valid application: the problems, errors first.
     Invalid(Vec<Problem>),
     /// Could not be read at all.
@@ -67,14 +70,20 @@ impl FileOutcome {
     pub fn is_valid(&self) -> bool {
         matches!(
             self,
-            FileOutcome::Valid(_) | FileOutcome::Package(_) | FileOutcome::Register(_)
+            FileOutcome::Valid(_)
+            | FileOutcome::Package(_)
+            | FileOutcome::Register(_)
+            | FileOutcome::AnnualReport(_)
         )
     }
 
     /// The code of the first problem (or [`UNREADABLE`]); `None` for a valid file.
     pub fn first_code(&self) -> Option<&'static str> {
         match self {
-            FileOutcome::Valid(_) | FileOutcome::Package(_) | FileOutcome::Register(_) => None,
+            FileOutcome::Valid(_)
+            | FileOutcome::Package(_)
+            | FileOutcome::Register(_)
+            | FileOutcome::AnnualReport(_) => None,
             FileOutcome::Invalid(problems) => problems.first().map(|p| p.code.as_str()),
             FileOutcome::Unreadable(_) => Some(UNREADABLE),
         }
@@ -83,7 +92,10 @@ impl FileOutcome {
     /// One line describing the first problem, in `lang`; `None` for a valid file.
     pub fn first_problem(&self, lang: Lang) -> Option<String> {
         match self {
-            FileOutcome::Valid(_) | FileOutcome::Package(_) | FileOutcome::Register(_) => None,
+            FileOutcome::Valid(_)
+            | FileOutcome::Package(_)
+            | FileOutcome::Register(_)
+            | FileOutcome::AnnualReport(_) => None,
             FileOutcome::Invalid(problems) => problems.first().map(|p| p.describe(lang)),
             FileOutcome::Unreadable(message) => Some(describe_unreadable(message, lang)),
         }
@@ -117,7 +129,7 @@ pub struct Checked {
     pub outcome: FileOutcome,
 }
 
-/// Reads and verifies one application file or recommendation package.
+/// Reads and verifies one application file, recommendation package or annual report.
 pub fn check_path(path: &Path, catalogs: &CatalogSet) -> FileOutcome {
     match read_capped(path, MAX_PACKAGE_BYTES) {
         Err(e) => FileOutcome::Unreadable(unreadable_message(&e)),
@@ -125,6 +137,7 @@ pub fn check_path(path: &Path, catalogs: &CatalogSet) -> FileOutcome {
             Ok(Document::Application(verified)) => FileOutcome::Valid(verified),
             Ok(Document::Package(package)) => FileOutcome::Package(package),
             Ok(Document::Register(register)) => FileOutcome::Register(register),
+            Ok(Document::AnnualReport(report)) => FileOutcome::AnnualReport(report),
             Err(problems) => FileOutcome::Invalid(problems),
         },
     }

@@ -50,7 +50,8 @@ struct Inputs {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Verify application files: one line per file; exit 1 if any is invalid.
+    /// Verify application files, recommendation packages and annual reports: one line per
+    /// file; exit 1 if any is invalid.
     Check {
         #[command(flatten)]
         inputs: Inputs,
@@ -146,6 +147,8 @@ enum SchemaArg {
     Programme,
     /// The register file (shifan.register).
     Register,
+    /// The annual report file (shifan.annual-report).
+    AnnualReport,
 }
 
 /// The round's inputs.
@@ -413,6 +416,7 @@ fn run(cli: Cli) -> Outcome {
             SchemaArg::Package => shifan_rules::package::json_schema(),
             SchemaArg::Programme => shifan_rules::programme::json_schema(),
             SchemaArg::Register => shifan_rules::register::json_schema(),
+            SchemaArg::AnnualReport => shifan_rules::annual::json_schema(),
         }),
         Command::Sample {
             round: true,

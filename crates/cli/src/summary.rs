@@ -121,6 +121,18 @@ pub fn report(checked: &[Checked], lang: Lang) -> Report {
                     problem: problem.describe(lang),
                 });
             }
+            // Not an application: the summary compares applications only, and says where a
+            // report is read instead.
+            FileOutcome::AnnualReport(r) => {
+                let document = shifan_rules::document::Document::AnnualReport(r.clone());
+                if let Some(problem) = document.not_for_review() {
+                    report.invalid.push(InvalidRow {
+                        file,
+                        code: problem.code.as_str(),
+                        problem: problem.describe(lang),
+                    });
+                }
+            }
             other => report.invalid.push(InvalidRow {
                 file,
                 code: other.first_code().unwrap_or_default(),

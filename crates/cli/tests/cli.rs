@@ -574,6 +574,99 @@ fn schema_is_the_committed_one() {
 }
 
 #[test]
+fn the_annual_report_schema_is_the_committed_one() {
+    let run = shifan(&["schema", "annual-report"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let committed =
+        std::fs::read_to_string(root().join("crates/rules/schema/annual-report-v1.schema.json"))
+            .expect("committed schema");
+    assert_eq!(run.stdout, committed);
+}
+
+/// Every annual report fixture: `check` says OK (with the title and, when attached, the
+/// self-assessment's compliance) or INVALID with the fixture's code first; `summary` lists a
+/// valid report among the files that are not applications, saying where it opens.
+#[test]
+fn check_verifies_annual_reports_fixture_by_fixture() {
+    let dir = fixtures().join("annual");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("tests/fixtures/annual")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert!(names.len() >= 20, "{names:?}");
+    for name in &names {
+        let path = fixture(&format!("annual/{name}"));
+        // An application where a report was expected: `check` reads any document, so it is
+        // a valid application there.
+        if name == "invalid-other-document.json" {
+            let run = shifan(&["check", &path]);
+            assert_eq!(run.status, 0, "{}", run.stdout);
+            continue;
+        }
+        let run = shifan_in_lang("zh_CN.UTF-8", &["check", &path]);
+        let lines: Vec<&str> = run.stdout.lines().collect();
+        if let Some(code) = name
+            .strip_prefix("invalid-")
+            .and_then(|n| n.strip_suffix(".json"))
+        {
+            assert_eq!(run.status, 1, "{name}: {}", run.stdout);
+            assert_eq!(lines[0], format!("INVALID  {path}"));
+            assert!(
+                lines[1].starts_with(&format!("    {code}")),
+                "{name}: {:?}",
+                lines[1]
+            );
+        } else {
+            assert_eq!(run.status, 0, "{name}: {}", run.stdout);
+            assert!(lines[0].starts_with(&format!("OK  {path}  ")), "{name}");
+            assert!(
+                lines[0].contains("2025年法治政府建设年度报告  2026-03-20"),
+                "{}",
+                lines[0]
+            );
+            let warning = name
+                .strip_prefix("warning-")
+                .and_then(|n| n.strip_suffix(".json"));
+            match warning {
+                Some(code) => assert!(
+                    lines[1].starts_with(&format!("    warning  {code}")),
+                    "{}",
+                    run.stdout
+                ),
+                None => assert_eq!(lines.len(), 1, "{}", run.stdout),
+            }
+        }
+    }
+    let valid = fixture("annual/valid-report.json");
+    let run = shifan_in_lang("zh_CN.UTF-8", &["check", &valid]);
+    assert!(
+        run.stdout.contains("附自评：综合示范 97.8% (92 ÷ 94)"),
+        "{}",
+        run.stdout
+    );
+    let json = shifan(&["check", "--json", &valid]);
+    let entries: Value = serde_json::from_str(&json.stdout).expect("JSON");
+    let report = &entries[0]["annual_report"];
+    assert_eq!(report["year"], 2025);
+    assert_eq!(report["self_assessment"]["met"], 92);
+    assert_eq!(report["lengths"][4][0], "other");
+    let summary = shifan(&[
+        "summary",
+        "--format",
+        "json",
+        &valid,
+        &fixture("valid-comprehensive.json"),
+    ]);
+    assert!(
+        summary.stdout.contains("other-document"),
+        "{}",
+        summary.stdout
+    );
+    assert!(summary.stdout.contains("annual.html"), "{}", summary.stdout);
+}
+
+#[test]
 fn samples_check_and_are_reproducible() {
     let dir = scratch("samples");
     let path = |name: &str| dir.join(name).to_string_lossy().into_owned();

@@ -378,6 +378,82 @@ impl RegisterVerified {
     }
 }
 
+/// `annual_report`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+pub enum AnnualReportTag {
+    /// A government's annual rule-of-law government report.
+    #[serde(rename = "annual_report")]
+    AnnualReport,
+}
+
+/// What an annual report holds, in short.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct AnnualReportSummary {
+    /// The report's title in Chinese and English.
+    pub title: Message,
+    /// The reporting government's division code.
+    pub division_code: String,
+    /// The year reported on.
+    pub year: u16,
+    /// Each part's key and its length (counted as the narrative's is).
+    pub lengths: Vec<PartLength>,
+}
+
+/// One part of an annual report and its length.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct PartLength {
+    /// The template part's key.
+    pub key: String,
+    /// Its length in characters, as `shifan-rules` counts them.
+    pub length: u32,
+}
+
+/// A valid annual report.
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+pub struct AnnualReportVerified {
+    /// Always `true`.
+    pub ok: True,
+    /// `annual_report`.
+    pub kind: AnnualReportTag,
+    /// The report as read.
+    pub file: shifan_rules::annual::AnnualReport,
+    /// Its title, government, year and the parts' lengths.
+    pub summary: AnnualReportSummary,
+    /// Always `null`: a report has no verdict (an attached self-assessment is in `file`).
+    pub verdict: Option<Verdict>,
+    /// Problems that do not make the report unusable (an empty required part, …).
+    pub warnings: Vec<JsProblem>,
+}
+
+impl AnnualReportVerified {
+    fn of(v: &shifan_rules::annual::VerifiedReport) -> AnnualReportVerified {
+        let r = &v.report;
+        AnnualReportVerified {
+            ok: True,
+            kind: AnnualReportTag::AnnualReport,
+            file: r.clone(),
+            summary: AnnualReportSummary {
+                title: Message {
+                    zh: r.title(shifan_rules::Lang::Zh),
+                    en: r.title(shifan_rules::Lang::En),
+                },
+                division_code: r.government.division_code.clone(),
+                year: r.year,
+                lengths: r
+                    .lengths()
+                    .into_iter()
+                    .map(|(key, length)| PartLength {
+                        key: key.to_string(),
+                        length: length as u32,
+                    })
+                    .collect(),
+            },
+            verdict: None,
+            warnings: problems(&v.warnings),
+        }
+    }
+}
+
 /// What `verify` answers: a valid file of one of the kinds, or the problems.
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 #[serde(untagged)]
@@ -388,6 +464,8 @@ pub enum Verification {
     Package(Box<PackageVerified>),
     /// A valid register.
     Register(Box<RegisterVerified>),
+    /// A valid annual report.
+    AnnualReport(Box<AnnualReportVerified>),
     /// Not a valid file.
     Failed(Failed),
 }
@@ -402,6 +480,9 @@ pub fn verify(bytes: &[u8], catalogs: &CatalogSet) -> Verification {
         }
         Ok(Document::Package(p)) => Verification::Package(Box::new(PackageVerified::of(&p))),
         Ok(Document::Register(r)) => Verification::Register(Box::new(RegisterVerified::of(&r))),
+        Ok(Document::AnnualReport(r)) => {
+            Verification::AnnualReport(Box::new(AnnualReportVerified::of(&r)))
+        }
         Err(list) => Verification::Failed(Failed::of(&list)),
     }
 }

@@ -618,7 +618,7 @@ impl ApplicationFile {
     }
 }
 
-fn sanitize_file_name(name: &str) -> String {
+pub(crate) fn sanitize_file_name(name: &str) -> String {
     name.chars()
         .map(|c| {
             if c.is_control() || "/\\:*?\"<>|".contains(c) {
@@ -630,7 +630,7 @@ fn sanitize_file_name(name: &str) -> String {
         .collect()
 }
 
-fn integrity_of(value: &Value) -> String {
+pub(crate) fn integrity_of(value: &Value) -> String {
     let mut value = value.clone();
     if let Some(map) = value.as_object_mut() {
         map.remove("integrity");
@@ -754,7 +754,7 @@ pub fn answer_problems(catalog: &Catalog, answers: &[Answer]) -> Vec<Problem> {
     problems
 }
 
-fn applicant_problems(applicant: &Applicant) -> Vec<Problem> {
+pub(crate) fn applicant_problems(applicant: &Applicant) -> Vec<Problem> {
     let place = match division::lookup(&applicant.division_code) {
         Ok(place) => place,
         Err(e) => return vec![division_problem(&applicant.division_code, &e)],

@@ -1,7 +1,9 @@
-//! Reading any shifan document — an application file, a recommendation package or a register — when the
-//! caller does not know in advance which one it was given (a folder of submissions, a file
-//! dropped on the page). The bytes are parsed once and dispatched on their `format` field.
+//! Reading any shifan document — an application file, a recommendation package, a register or
+//! an annual report — when the caller does not know in advance which one it was given (a folder
+//! of submissions, a file dropped on the page). The bytes are parsed once and dispatched on
+//! their `format` field.
 
+use crate::annual::{self, VerifiedReport, is_annual_report};
 use crate::application::{Verified, verify_parsed};
 use crate::catalog::CatalogSet;
 use crate::input::{MAX_FILE_BYTES, parse_json, too_large};
@@ -18,10 +20,30 @@ pub enum Document {
     Package(Box<VerifiedPackage>),
     /// A province's register of named places and projects.
     Register(Box<VerifiedRegister>),
+    /// An annual report.
+    AnnualReport(Box<VerifiedReport>),
 }
 
-/// Reads and verifies an application file or a recommendation package, each under its own
-/// size limit.
+impl Document {
+    /// The problem to show where only applications and packages are taken (the city review):
+    /// what this document is and where it opens; `None` for an application or a package.
+    /// (The province's pool takes registers in no more than the review does.)
+    pub fn not_for_review(&self) -> Option<Problem> {
+        match self {
+            Document::AnnualReport(_) => crate::input::check_format(
+                &serde_json::json!({"format": annual::ANNUAL_FORMAT_ID, "format_version": 1}),
+                crate::application::FORMAT_ID,
+                crate::application::FORMAT_VERSION,
+            )
+            .err(),
+            Document::Register(_) => Some(register_not_taken_in()),
+            Document::Application(_) | Document::Package(_) => None,
+        }
+    }
+}
+
+/// Reads and verifies an application file, a recommendation package, a register or an annual
+/// report, each under its own size limit.
 ///
 /// ```
 /// use shifan_rules::{CatalogSet, Code, document::read_document};
@@ -42,6 +64,9 @@ pub fn read_document(bytes: &[u8], catalogs: &CatalogSet) -> Result<Document, Ve
     }
     if bytes.len() > MAX_FILE_BYTES {
         return Err(vec![too_large(MAX_FILE_BYTES)]);
+    }
+    if is_annual_report(&value) {
+        return annual::verify_report_value(value).map(|r| Document::AnnualReport(Box::new(r)));
     }
     verify_parsed(value, catalogs).map(|v| Document::Application(Box::new(v)))
 }
@@ -108,5 +133,29 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(problems[0].code, Code::NewerVersion);
+    }
+
+    #[test]
+    fn an_annual_report_is_read_as_one_and_refused_by_the_review() {
+        let government =
+            crate::Applicant::from_code("140105", crate::Contact::default()).expect("a county");
+        let report = crate::annual::AnnualReport::build(
+            crate::annual::ReportContent::blank(government, 2025, false),
+            crate::testing::test_generator(),
+            "2026-03-01T08:00:00Z".into(),
+            "2026-03-01T08:00:00Z".into(),
+        );
+        let doc = read_document(report.to_json().as_bytes(), &CatalogSet::builtin())
+            .expect("an annual report");
+        assert!(matches!(&doc, Document::AnnualReport(r) if r.report == report));
+        let refused = doc.not_for_review().expect("not for the review");
+        assert_eq!(refused.code, Code::OtherDocument);
+        assert!(
+            refused.message.zh.contains("annual.html"),
+            "{}",
+            refused.message.zh
+        );
+        let application = read_document(sample().as_bytes(), &CatalogSet::builtin()).unwrap();
+        assert!(application.not_for_review().is_none());
     }
 }

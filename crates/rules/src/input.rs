@@ -277,7 +277,7 @@ pub fn too_large(max_bytes: usize) -> Problem {
 
 /// The formats of shifan's own files: the `format` value, what the file is called and where it
 /// opens, in Chinese and English.
-const KNOWN_FORMATS: [(&str, &str, &str, &str, &str); 4] = [
+const KNOWN_FORMATS: [(&str, &str, &str, &str, &str); 5] = [
     (
         "shifan.application",
         "申报文件",
@@ -305,6 +305,13 @@ const KNOWN_FORMATS: [(&str, &str, &str, &str, &str); 4] = [
         "a review session record",
         "初审工作记录由市级初审页面（review.html）自动保存和读取。",
         "a review session record is kept and read by the city review page (review.html) itself.",
+    ),
+    (
+        "shifan.annual-report",
+        "法治政府建设年度报告",
+        "an annual report",
+        "年度报告请在年度报告页面（annual.html）打开，或用 shifan check 核验。",
+        "open an annual report on the annual report page (annual.html), or verify it with shifan check.",
     ),
 ];
 
@@ -604,6 +611,7 @@ pub(crate) mod tests {
                 crate::package::PACKAGE_FORMAT_ID,
                 crate::draft::DRAFT_FORMAT_ID,
                 crate::session::SESSION_FORMAT_ID,
+                crate::annual::ANNUAL_FORMAT_ID,
             ] {
                 let p = check_format(
                     &serde_json::json!({"format": known.0, "format_version": 1}),

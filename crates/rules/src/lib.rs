@@ -21,6 +21,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod annual;
 pub mod application;
 pub mod assessment;
 pub mod canonical;

@@ -144,6 +144,11 @@ codes! {
     BrokenChain = "broken-chain", Error, "An event of a register does not carry the hash of the one before it, or its own hash is wrong: the history was edited.";
     ProfileMismatch = "profile-mismatch", Error, "The programme profile inside a register or province session does not match the fingerprint it is named by, or is not valid.";
     InvalidContact = "invalid-contact", Warning, "The contact's phone number or e-mail address does not look like one.";
+    UnknownTemplate = "unknown-template", Error, "An annual report names a template this build does not have.";
+    InvalidPart = "invalid-part", Error, "An annual report's parts are not exactly its template's, once each and in order.";
+    IncompleteReport = "incomplete-report", Warning, "A required part of an annual report has no text a reader sees.";
+    InvalidYear = "invalid-year", Error, "An annual report's year is before 2004 or after the year the file was written.";
+    InvalidSelfAssessment = "invalid-self-assessment", Error, "The self-assessment attached to an annual report is another government's, or its fingerprint, kind, counts or time are malformed.";
 }
 
 impl fmt::Display for Code {

@@ -260,11 +260,8 @@ impl ProvinceSession {
         match read_document(bytes, catalogs) {
             Ok(Document::Package(p)) => self.add_package(file_name, *p),
             Ok(Document::Application(v)) => usize::from(self.add_application(file_name, *v)),
-            Ok(Document::Register(_)) => {
-                self.reject(
-                    file_name.to_string(),
-                    vec![crate::document::register_not_taken_in()],
-                );
+            Ok(document @ (Document::Register(_) | Document::AnnualReport(_))) => {
+                self.reject(file_name.to_string(), document.not_for_review().into_iter().collect());
                 0
             }
             Err(problems) => {

@@ -1291,6 +1291,8 @@ fn read(bad: &Bad) -> Result<Vec<Code>, Vec<Code>> {
             match read_document(&bad.bytes, &CatalogSet::builtin()) {
                 Ok(Document::Application(v)) => Ok(codes(v.warnings)),
                 Ok(Document::Package(p)) => Ok(codes(p.warnings)),
+                Ok(Document::Register(_)) => Ok(Vec::new()),
+                Ok(Document::AnnualReport(r)) => Ok(codes(r.warnings)),
                 Err(p) => Err(codes(p)),
             }
         }

@@ -222,6 +222,26 @@ const NOT_COMMITTED: &[(Code, &str)] = &[
         Code::ProfileMismatch,
         "fixture: province/invalid-register-profile-mismatch.json",
     ),
+    (
+        Code::UnknownTemplate,
+        "concerns annual reports: tests/fixtures/annual/",
+    ),
+    (
+        Code::InvalidPart,
+        "concerns annual reports: tests/fixtures/annual/",
+    ),
+    (
+        Code::IncompleteReport,
+        "concerns annual reports: tests/fixtures/annual/",
+    ),
+    (
+        Code::InvalidYear,
+        "concerns annual reports: tests/fixtures/annual/",
+    ),
+    (
+        Code::InvalidSelfAssessment,
+        "concerns annual reports: tests/fixtures/annual/",
+    ),
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -47,6 +47,7 @@ const REDUCER: &[&str] = &[
     "web/src/modes.rs",
     "web/src/review/mod.rs",
     "web/src/training_state.rs",
+    "web/src/annual_state.rs",
 ];
 
 /// The workspace root.

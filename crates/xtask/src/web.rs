@@ -86,7 +86,11 @@ const BUILDS: [Build; 4] = [
 ];
 
 /// The pages of the modes that have their own page: (file name, `data-mode`).
-const MODE_PAGES: [(&str, &str); 2] = [("review.html", "review"), ("training.html", "training")];
+const MODE_PAGES: [(&str, &str); 3] = [
+    ("review.html", "review"),
+    ("training.html", "training"),
+    ("annual.html", "annual"),
+];
 
 /// Where a page's template names the app's root element.
 const APP_ROOT: &str = r#"<main id="app">"#;

@@ -5,6 +5,8 @@
 //! closure handed to `Callback::from` is its own type with its own code, so components build
 //! their callbacks through these few generic functions instead.
 
+#[cfg(feature = "full")]
+pub mod annual;
 pub mod app;
 pub mod applicant;
 pub mod bar;

@@ -155,6 +155,11 @@ pub fn start_page(state: &AppHandle) -> Html {
                 <p>{ t.review_entry_hint }</p>
                 { mode_entry(state, Mode::Review, t.review_entry_button, "start-review") }
             </section>
+            <section class="drafts-section annual-entry" aria-labelledby="annual-entry-title">
+                <h2 id="annual-entry-title">{ t.annual_entry }</h2>
+                <p>{ t.annual_entry_hint }</p>
+                { mode_entry(state, Mode::Annual, t.annual_entry_button, "start-annual") }
+            </section>
             <section class="drafts-section training-entry" aria-labelledby="training-entry-title">
                 <h2 id="training-entry-title">{ t.training }</h2>
                 <p>{ t.training_hint }</p>

@@ -1,6 +1,8 @@
 //! Small hooks that connect the reducer to the browser: the store, autosave, keyboard, other
 //! tabs, and the city review's and training mode's own (the full build's).
 
+#[cfg(feature = "full")]
+mod use_annual_autosave;
 mod use_autosave;
 mod use_debounced_save;
 mod use_keyboard;
@@ -10,6 +12,8 @@ mod use_review_autosave;
 mod use_store;
 mod use_tab_guard;
 
+#[cfg(feature = "full")]
+pub use use_annual_autosave::use_annual_autosave;
 pub use use_autosave::use_autosave;
 pub use use_debounced_save::AUTOSAVE_DELAY_MS;
 pub use use_keyboard::{STATUS_KEYS, key_action, use_keyboard};

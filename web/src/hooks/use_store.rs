@@ -49,6 +49,9 @@ pub async fn boot(host: Host, lang: Option<Lang>) -> Boot {
         #[cfg(feature = "full")]
         {
             boot.review = store::get(ns, crate::record::REVIEW_KEY).await;
+            boot.annual = store::read_prefix(ns, crate::record::ANNUAL_PREFIX)
+                .await
+                .unwrap_or_default();
         }
         records
     } else {

@@ -228,10 +228,11 @@ impl ReviewState {
                     report.added += added;
                     report.already_open += total - added;
                 }
-                Ok(Document::Register(_)) => {
+                // A register or an annual report is refused with what it is and where it opens.
+                Ok(other @ (Document::Register(_) | Document::AnnualReport(_))) => {
                     report.rejected += 1;
-                    let problem = shifan_rules::document::register_not_taken_in();
-                    self.session.reject(file.name, vec![problem]);
+                    self.session
+                        .reject(file.name, other.not_for_review().into_iter().collect());
                 }
                 Err(problems) => {
                     report.rejected += 1;
