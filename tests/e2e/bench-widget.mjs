@@ -26,9 +26,16 @@ export function readmeWidgetExample() {
 /** Serves a copy of the site with README's example as `example.html`; `{url, close}`. */
 export async function serveExample() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'shifan-widget-'));
-  cpSync(distDir(), dir, { recursive: true });
-  writeFileSync(path.join(dir, 'example.html'), readmeWidgetExample());
-  const server = await startServer(dir);
+  let server;
+  try {
+    // The county page's and the widget's files (not the full build's or the spreadsheet's).
+    cpSync(distDir(), dir, { recursive: true, filter: (src) => !/shifan_web_full|[\\/]xlsx$/.test(src) });
+    writeFileSync(path.join(dir, 'example.html'), readmeWidgetExample());
+    server = await startServer(dir);
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
   return {
     url: `${server.url}example.html`,
     site: server.url,
