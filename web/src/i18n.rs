@@ -8,9 +8,9 @@ use shifan_rules::{Kind, Lang, Status};
 
 use crate::state::Aspect;
 
+pub mod annual;
 #[cfg(feature = "full")]
 pub mod offline;
-pub mod annual;
 #[cfg(feature = "full")]
 pub mod review;
 #[cfg(feature = "full")]

@@ -177,9 +177,7 @@ pub(crate) fn enter(state: &mut AppState, mode: Mode, today: String) -> bool {
         match mode {
             Mode::Review => state.reduce_review(crate::review::ReviewAction::Enter { today }),
             Mode::Training => state.reduce_training(crate::training_state::TrainingAction::Enter),
-            Mode::Annual => {
-                state.reduce_annual(crate::annual_state::AnnualAction::Enter { today })
-            }
+            Mode::Annual => state.reduce_annual(crate::annual_state::AnnualAction::Enter { today }),
         }
         true
     }
@@ -194,7 +192,13 @@ pub(crate) fn enter(state: &mut AppState, mode: Mode, today: String) -> bool {
 /// tabs (the annual report being written); `None` when it has nothing of its own there.
 pub(crate) fn watched(state: &AppState) -> Option<crate::state::Watched> {
     #[cfg(feature = "full")]
-    if let Some(open) = state.modes.annual.open.as_ref().filter(|_| state.in_annual()) {
+    if let Some(open) = state
+        .modes
+        .annual
+        .open
+        .as_ref()
+        .filter(|_| state.in_annual())
+    {
         return Some(crate::state::Watched {
             name: open.key(),
             key: open.key(),

@@ -71,9 +71,9 @@ impl FileOutcome {
         matches!(
             self,
             FileOutcome::Valid(_)
-            | FileOutcome::Package(_)
-            | FileOutcome::Register(_)
-            | FileOutcome::AnnualReport(_)
+                | FileOutcome::Package(_)
+                | FileOutcome::Register(_)
+                | FileOutcome::AnnualReport(_)
         )
     }
 

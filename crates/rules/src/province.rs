@@ -261,7 +261,10 @@ impl ProvinceSession {
             Ok(Document::Package(p)) => self.add_package(file_name, *p),
             Ok(Document::Application(v)) => usize::from(self.add_application(file_name, *v)),
             Ok(document @ (Document::Register(_) | Document::AnnualReport(_))) => {
-                self.reject(file_name.to_string(), document.not_for_review().into_iter().collect());
+                self.reject(
+                    file_name.to_string(),
+                    document.not_for_review().into_iter().collect(),
+                );
                 0
             }
             Err(problems) => {

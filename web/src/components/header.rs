@@ -143,17 +143,18 @@ fn file_tools(state: &AppHandle) -> Html {
         return Html::default();
     };
     let o = crate::i18n::offline::offline_texts(state.lang);
-    let (text, class) = match FileSave::state(state.modes.file_save.as_ref(), &draft.id, state.revision) {
-        FileState::Never => (o.never_saved_to_file.to_owned(), "file-state stale"),
-        FileState::Saved(at) => (
-            crate::i18n::fill(o.saved_to_file_at, &[&browser::local_time(at)]),
-            "file-state",
-        ),
-        FileState::ChangedSince(at) => (
-            crate::i18n::fill(o.changed_since_file, &[&browser::local_time(at)]),
-            "file-state stale",
-        ),
-    };
+    let (text, class) =
+        match FileSave::state(state.modes.file_save.as_ref(), &draft.id, state.revision) {
+            FileState::Never => (o.never_saved_to_file.to_owned(), "file-state stale"),
+            FileState::Saved(at) => (
+                crate::i18n::fill(o.saved_to_file_at, &[&browser::local_time(at)]),
+                "file-state",
+            ),
+            FileState::ChangedSince(at) => (
+                crate::i18n::fill(o.changed_since_file, &[&browser::local_time(at)]),
+                "file-state stale",
+            ),
+        };
     let save = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
