@@ -84,6 +84,13 @@ pub fn mode_href(mode: Option<Mode>, lang: Lang) -> String {
     }
 }
 
+impl crate::state::Action {
+    /// The open draft was saved to a file at `at` (RFC 3339).
+    pub fn saved_to_file(at: String) -> crate::state::Action {
+        crate::state::Action::Mode(crate::modes::ModeAction::SavedToFile(at))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,12 +128,5 @@ mod tests {
                 "{draft} {revision}"
             );
         }
-    }
-}
-
-impl crate::state::Action {
-    /// The open draft was saved to a file at `at` (RFC 3339).
-    pub fn saved_to_file(at: String) -> crate::state::Action {
-        crate::state::Action::Mode(crate::modes::ModeAction::SavedToFile(at))
     }
 }

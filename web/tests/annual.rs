@@ -216,13 +216,14 @@ fn writing_saving_closing_and_reopening_keeps_every_word() {
     let reopened = Rc::new(state).reduce(Action::annual(AnnualAction::OpenStored(KEY.into())));
     assert_eq!(
         reopened
+            .modes
             .annual
             .open
             .as_ref()
             .map(|o| o.content.text("measures")),
         Some("未等到自动保存")
     );
-    assert!(!reopened.annual.unsaved());
+    assert!(!reopened.modes.annual.unsaved());
     check(
         "a failed write keeps the change unsaved and says so",
         boot(Vec::new()),
@@ -266,6 +267,7 @@ fn a_reload_reads_the_stored_reports_and_refuses_none_silently() {
         },
     );
     let corrupt: Vec<(&str, Code)> = state
+        .modes
         .annual
         .listing
         .corrupt
@@ -284,7 +286,7 @@ fn a_reload_reads_the_stored_reports_and_refuses_none_silently() {
         vec![AnnualAction::OpenStored(KEY.into())],
     );
     assert_eq!(
-        reopened.annual.open.expect("open").sealed().to_json(),
+        reopened.modes.annual.open.expect("open").sealed().to_json(),
         report.to_json(),
         "the reopened report is the stored file, byte for byte"
     );
@@ -432,9 +434,13 @@ fn contact_national_and_the_self_assessment_are_changes_like_the_text() {
         ]
         .concat(),
     );
-    assert_eq!(refused.annual.problems[0].code, Code::InvalidSelfAssessment);
+    assert_eq!(
+        refused.modes.annual.problems[0].code,
+        Code::InvalidSelfAssessment
+    );
     assert!(
         refused
+            .modes
             .annual
             .open
             .expect("open")
@@ -445,6 +451,7 @@ fn contact_national_and_the_self_assessment_are_changes_like_the_text() {
     let detached = Rc::new(state).reduce(Action::annual(AnnualAction::Detach));
     assert!(
         detached
+            .modes
             .annual
             .open
             .as_ref()
@@ -453,5 +460,5 @@ fn contact_national_and_the_self_assessment_are_changes_like_the_text() {
             .self_assessment
             .is_none()
     );
-    assert!(matches!(detached.annual.save, SaveStatus::Saved(_)));
+    assert!(matches!(detached.modes.annual.save, SaveStatus::Saved(_)));
 }

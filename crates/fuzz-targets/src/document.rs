@@ -33,6 +33,8 @@ fn write(document: &Document) -> String {
     match document {
         Document::Application(v) => v.file.to_json(),
         Document::Package(p) => p.package.to_json(),
+        Document::Register(r) => r.register.to_json(),
+        Document::AnnualReport(r) => r.report.to_json(),
     }
 }
 
