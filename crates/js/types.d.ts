@@ -25,6 +25,68 @@ export type AdditionalItem = {
   title: string;
 };
 
+/** An annual report file, format version 1. */
+export type AnnualReport = {
+  /** When the report was started (RFC 3339). */
+  created: string;
+  /** Always `shifan.annual-report`. */
+  format: string;
+  /** Format version (1). */
+  format_version: number;
+  /** The program that wrote the file. */
+  generator: Generator;
+  /** The reporting government, with the names derived from its division code. */
+  government: Applicant;
+  /** `sha256:` + SHA-256 over the canonical form of every other field. */
+  integrity: string;
+  /**
+   * Whether the government is a named national demonstration place (which also reports
+   * through the province by the end of January).
+   */
+  national: boolean;
+  /** One part per template part, in the template's order. */
+  parts: ReportPart[];
+  /** The year's self-assessment, if attached. */
+  self_assessment: SelfAssessment | null;
+  /** The template's id. */
+  template: string;
+  /** When the file was written (RFC 3339). */
+  updated: string;
+  /** The year reported on. */
+  year: number;
+};
+
+/** What an annual report holds, in short. */
+export type AnnualReportSummary = {
+  /** The reporting government's division code. */
+  division_code: string;
+  /** Each part's key and its length (counted as the narrative's is). */
+  lengths: PartLength[];
+  /** The report's title in Chinese and English. */
+  title: Message;
+  /** The year reported on. */
+  year: number;
+};
+
+/** `annual_report`. */
+export type AnnualReportTag = "annual_report";
+
+/** A valid annual report. */
+export type AnnualReportVerified = {
+  /** The report as read. */
+  file: AnnualReport;
+  /** `annual_report`. */
+  kind: AnnualReportTag;
+  /** Always `true`. */
+  ok: true;
+  /** Its title, government, year and the parts' lengths. */
+  summary: AnnualReportSummary;
+  /** Always `null`: a report has no verdict (an attached self-assessment is in `file`). */
+  verdict: Verdict | null;
+  /** Problems that do not make the report unusable (an empty required part, …). */
+  warnings: Problem[];
+};
+
 /** The answer to one indicator. */
 export type Answer = {
   /** Evidence references. */
@@ -227,7 +289,7 @@ export type City = {
 };
 
 /** The stable code of a problem. */
-export type Code = "too-large" | "not-utf8" | "utf16" | "not-json" | "too-deep" | "duplicate-key" | "other-document" | "not-application" | "newer-version" | "unknown-catalog" | "catalog-mismatch" | "unknown-indicator" | "missing-indicator" | "duplicate-indicator" | "invalid-status" | "invalid-point" | "missing-reason" | "override-without-reason" | "invalid-evidence" | "unknown-division" | "applicant-mismatch" | "unknown-category" | "invalid-time" | "integrity-mismatch" | "summary-mismatch" | "incomplete-single-item" | "invalid-catalog" | "invalid-table" | "unknown-application" | "invalid-decision" | "outside-city" | "duplicate-submission" | "invalid-contact";
+export type Code = "too-large" | "not-utf8" | "utf16" | "not-json" | "too-deep" | "duplicate-key" | "other-document" | "not-application" | "newer-version" | "unknown-catalog" | "catalog-mismatch" | "unknown-indicator" | "missing-indicator" | "duplicate-indicator" | "invalid-status" | "invalid-point" | "missing-reason" | "override-without-reason" | "invalid-evidence" | "unknown-division" | "applicant-mismatch" | "unknown-category" | "invalid-time" | "integrity-mismatch" | "summary-mismatch" | "incomplete-single-item" | "invalid-catalog" | "invalid-table" | "unknown-application" | "invalid-decision" | "outside-city" | "duplicate-submission" | "invalid-profile" | "invalid-scores" | "invalid-figures" | "recommended-twice" | "edited-after-packaging" | "invalid-register" | "broken-chain" | "profile-mismatch" | "invalid-contact" | "unknown-template" | "invalid-part" | "incomplete-report" | "invalid-year" | "invalid-self-assessment";
 
 /** Who to contact about the application. */
 export type Contact = {
@@ -293,6 +355,31 @@ export type EvaluationInput = {
   level: GovLevel;
 };
 
+/** One event of the register's history. */
+export type Event = {
+  /** What happened. */
+  body: EventBody;
+  /** Date of the event (the decision's date for `named`), `YYYY-MM-DD`. */
+  date: string;
+  /** `sha256:` over the canonical form of the event without this field. */
+  hash: string;
+  /**
+   * The `hash` of the event before; for the first, the register's anchor (the fingerprint
+   * of its province, round and profile fingerprint).
+   */
+  previous: string;
+  /** 1, 2, … in order. */
+  seq: number;
+};
+
+/**
+ * What happened. Later format versions of supervision add kinds (report received, revisit,
+ * delisted); each is one more variant.
+ */
+export type EventBody = {
+  named: NamedEvent;
+};
+
 /** A reference to a document that proves an indicator. */
 export type EvidenceRef = {
   /** Date of the document, `YYYY-MM-DD`; may be empty. */
@@ -311,6 +398,28 @@ export type Failed = {
   ok: false;
   /** Every problem found, errors first. */
   problems: Problem[];
+};
+
+/** The province's figures for one named entry. */
+export type Figures = {
+  /** The composite, exactly. */
+  composite: Fraction;
+  /** The same in English. */
+  formula_en: string;
+  /** The composite's formula with its numbers, in Chinese. */
+  formula_zh: string;
+  /** Each part, in the profile's order. */
+  parts: PartFigure[];
+  /** Position in its kind's ranking. */
+  position: number;
+};
+
+/** A non-negative exact fraction, always kept in lowest terms by the constructors. */
+export type Fraction = {
+  /** Denominator, never zero in valid data. */
+  denominator: number;
+  /** Numerator. */
+  numerator: number;
 };
 
 /** An indicator that keeps the applicant from full marks. */
@@ -378,6 +487,9 @@ export type Kind = {
   type: "single_item";
 };
 
+/** The two kinds of demonstration, as a profile names them. */
+export type KindKey = "comprehensive" | "single_item";
+
 /** A local file recorded by name, size and SHA-256; the file itself never leaves the computer. */
 export type LocalFile = {
   /** File name as the browser or OS gave it. */
@@ -404,6 +516,38 @@ export type Message = {
   en: string;
   /** Chinese text. */
   zh: string;
+};
+
+/** A named place (综合示范) or project (单项示范). */
+export type NamedEntry = {
+  /** The `integrity` fingerprint of the application it was named on. */
+  application: string;
+  /** Single-item category id (empty for comprehensive). */
+  category: string;
+  /** The province's figures. */
+  figures: Figures;
+  /** Comprehensive or single-item. */
+  kind: KindKey;
+  /** The government. */
+  place: NamedPlace;
+  /** Single-item project title (empty for comprehensive). */
+  title: string;
+};
+
+/** The naming decision (命名决定). */
+export type NamedEvent = {
+  /** The decision's document number (文号). */
+  document_number: string;
+  /** Everyone named by it. */
+  entries: NamedEntry[];
+};
+
+/** The named government. */
+export type NamedPlace = {
+  /** Six-digit division code. */
+  division_code: string;
+  /** City and county name, as the application gave it. */
+  name: string;
 };
 
 /** The four narrative aspects of a single-item project. */
@@ -487,12 +631,123 @@ export type PackagedApplication = {
   name: string;
 };
 
+/** A part of the province's evaluation. */
+export type Part = "desk" | "evaluation" | "satisfaction" | "on_site" | "notice";
+
+/** One part's figure as ranked. */
+export type PartFigure = {
+  /** Which part. */
+  part: Part;
+  /** Its value on [0, 1]; `None` for a gate without a value (the notice). */
+  value: Fraction | null;
+};
+
+/** One part of an annual report and its length. */
+export type PartLength = {
+  /** The template part's key. */
+  key: string;
+  /** Its length in characters, as `shifan-rules` counts them. */
+  length: number;
+};
+
+/**
+ * The profile a register ranked with, embedded so the register can be read wherever the
+ * profile is not built in (an office may have changed its weights).
+ */
+export type ProfileRef = {
+  /** The profile itself (`shifan.programme`). */
+  data: JsonValue;
+  /** `sha256:` fingerprint of the profile. */
+  fingerprint: string;
+  /** The profile's id. */
+  id: string;
+  /** The profile's version. */
+  version: number;
+};
+
+/** The province. */
+export type Province = {
+  /** Six-digit division code, e.g. `140000`. */
+  division_code: string;
+  /** Name, e.g. 山西省. */
+  name: string;
+};
+
+/** A register file, format version 1. */
+export type Register = {
+  /** When the file was written (RFC 3339). */
+  created: string;
+  /** The history, oldest first. */
+  events: Event[];
+  /** Always `shifan.register`. */
+  format: string;
+  /** Format version (1). */
+  format_version: number;
+  /** The program that wrote the file. */
+  generator: Generator;
+  /** `sha256:` + SHA-256 over the canonical form of every other field. */
+  integrity: string;
+  /** The profile ranked with. */
+  profile: ProfileRef;
+  /** The province. */
+  province: Province;
+  /** The round. */
+  round: Round;
+};
+
+/** What a register holds, in short. */
+export type RegisterSummary = {
+  /** How many events its history has. */
+  events: number;
+  /** How many places and projects its naming events name. */
+  named: number;
+  /** The province's name. */
+  province: string;
+  /** The round's id. */
+  round: string;
+};
+
+/** `register`. */
+export type RegisterTag = "register";
+
+/** A valid register. */
+export type RegisterVerified = {
+  /** The register as read. */
+  file: Register;
+  /** `register`. */
+  kind: RegisterTag;
+  /** Always `true`. */
+  ok: true;
+  /** Its province, round and history in numbers. */
+  summary: RegisterSummary;
+  /** Always `null`: a register names; it has no verdict of its own. */
+  verdict: Verdict | null;
+  /** Problems that do not make the register unusable (none today). */
+  warnings: Problem[];
+};
+
+/** One part of a report as written: the template part's key and the text. */
+export type ReportPart = {
+  /** The template part's key. */
+  key: string;
+  /** The text, line breaks kept. */
+  text: string;
+};
+
 /** Who reviewed. */
 export type Reviewer = {
   /** Reviewer's name. */
   name: string;
   /** Office, e.g. 太原市委依法治市办. */
   office: string;
+};
+
+/** The round of the programme. */
+export type Round = {
+  /** Stable identifier, e.g. `shanxi-2020-1`. */
+  id: string;
+  /** Title. */
+  title: string;
 };
 
 /** What `sampleApplication` answers. */
@@ -533,6 +788,27 @@ export type Section = {
   number: number;
   /** Title. */
   title: string;
+};
+
+/**
+ * The year's self-assessment attached to a report: which application file it was (its
+ * fingerprint) and its compliance then, so the province sees the trend.
+ */
+export type SelfAssessment = {
+  /** Indicators applicable. */
+  applicable: number;
+  /** The catalog it was answered against. */
+  catalog: CatalogRef;
+  /** The division code of the government it assessed (the report's own). */
+  division_code: string;
+  /** The application file's integrity fingerprint (`sha256:…`). */
+  fingerprint: string;
+  /** `comprehensive` or `single_item`. */
+  kind: string;
+  /** Indicators met. */
+  met: number;
+  /** When the application file was written (RFC 3339). */
+  updated: string;
 };
 
 /** How serious a problem is. */
@@ -611,4 +887,4 @@ export type Threshold = {
 export type Verdict = "meets_bar" | "not_yet";
 
 /** What `verify` answers: a valid file of one of the kinds, or the problems. */
-export type Verification = ApplicationVerified | PackageVerified | Failed;
+export type Verification = ApplicationVerified | PackageVerified | RegisterVerified | AnnualReportVerified | Failed;

@@ -37,7 +37,7 @@ const FULL_SEAM: &[&str] = &[
     "hooks/use_store.rs",
     "components/open_file.rs",
     "files.rs",
-    "components/mode_entry.rs",
+    "components/header.rs",
     "components/start.rs",
 ];
 
