@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import puppeteer from 'puppeteer-core';
+import puppeteer from 'puppeteer-core-bidi';
 
 import { NA_REASON, artifactsDir, cliBin, indicatorsOf, referenceCatalog, startServer } from './serve.mjs';
 

@@ -66,6 +66,9 @@
     // The build is the one boot.js imports (the full build on a page naming its mode); the wasm
     // is preloaded in CORS mode, the mode wasm-bindgen fetches it in, or it would be fetched
     // twice (smoke.test.mjs checks once).
+    // Only where boot.js is the site's own file: the single-file edition inlines the builds,
+    // and has no files beside it to fetch.
+    if (!document.querySelector('script[src="boot.js"]')) return;
     var app = document.getElementById('app');
     var stem = app && app.getAttribute('data-mode') ? 'shifan_web_full' : 'shifan_web';
     preload('modulepreload', stem + '.js');

@@ -269,7 +269,7 @@ fn npm_packages() -> Result<String> {
         dir.join("node_modules/.bin/wasm-opt"),
         dir.join("node_modules/playwright-core/package.json"),
         // Firefox's e2e walk speaks WebDriver BiDi through it.
-        dir.join("node_modules/puppeteer-core/package.json"),
+        dir.join("node_modules/puppeteer-core-bidi/package.json"),
         // The old engines of the browser floor's tests (Chromium 85 and 92, inside the packages).
         dir.join("node_modules/chrome-aws-lambda/bin/chromium.br"),
         dir.join("node_modules/@sparticuz/chromium/bin/chromium.br"),
