@@ -41,8 +41,12 @@ export async function main(text: string, bytes: Uint8Array, table: string): Prom
       const verdict: Verdict | null = result.verdict;
       lines.push(`${result.file.applicant.city}${result.file.applicant.county} ${standing.compliance} (${standing.formula}) ${verdict ?? 'single-item'}`);
       if (result.file.kind.type === 'single_item') lines.push(result.file.kind.narrative.innovation);
-    } else {
+    } else if (result.kind === 'package') {
       lines.push(`${result.summary.city}: ${result.summary.applications.length} applications, ${result.summary.recommended} recommended`);
+    } else if (result.kind === 'register') {
+      lines.push(`${result.summary.province} ${result.summary.round}: ${result.summary.named} named, ${result.summary.events} events`);
+    } else {
+      lines.push(`${result.summary.title.zh} (${result.summary.year}): ${result.summary.lengths.length} parts`);
     }
     lines.push(...describe(result.warnings));
   } else {
