@@ -787,15 +787,10 @@ pub fn verify_report_value(value: Value) -> Result<VerifiedReport, Vec<Problem>>
     if let Some(attached) = &report.self_assessment {
         problems.extend(attached.problems(&report.government));
     }
-    for (which, time) in [("created", &report.created), ("updated", &report.updated)] {
-        if !is_rfc3339(time) {
-            problems.push(Problem::new(
-                Code::InvalidTime,
-                format!("{which} 时间「{time}」不是 RFC 3339 格式"),
-                format!("{which} time “{time}” is not RFC 3339"),
-            ));
-        }
-    }
+    problems.extend(crate::input::time_problems(&[
+        ("created", &report.created),
+        ("updated", &report.updated),
+    ]));
     if declared != report.integrity {
         problems.push(Problem::new(
             Code::IntegrityMismatch,

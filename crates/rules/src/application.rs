@@ -9,7 +9,7 @@ use crate::assessment::Answer;
 use crate::canonical;
 use crate::catalog::{Catalog, CatalogSet};
 use crate::division::{self, GovLevel, Place};
-use crate::input::{MAX_FILE_BYTES, check_format, is_rfc3339, parse_json};
+use crate::input::{MAX_FILE_BYTES, check_format, parse_json};
 use crate::problem::{Code, Problem, has_errors};
 use crate::score::{Score, Summary, score};
 use schemars::JsonSchema;
@@ -824,15 +824,10 @@ pub fn verify_value(value: Value, catalogs: &CatalogSet) -> Result<Verified, Vec
         problems.extend(file.kind.category_problem(&catalog));
     }
     problems.extend(file.applicant.contact.problems());
-    for (which, time) in [("created", &file.created), ("updated", &file.updated)] {
-        if !is_rfc3339(time) {
-            problems.push(Problem::new(
-                Code::InvalidTime,
-                format!("{which} 时间「{time}」不是 RFC 3339 格式"),
-                format!("{which} time “{time}” is not RFC 3339"),
-            ));
-        }
-    }
+    problems.extend(crate::input::time_problems(&[
+        ("created", &file.created),
+        ("updated", &file.updated),
+    ]));
     if declared_integrity != file.integrity {
         problems.push(Problem::new(
             Code::IntegrityMismatch,

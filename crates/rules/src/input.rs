@@ -365,6 +365,22 @@ pub fn check_format(value: &Value, format_id: &str, newest: u32) -> Result<(), P
     }
 }
 
+/// An `invalid-time` problem for each of a file's named times (`("created", …)`) that is not
+/// RFC 3339: the one wording every file kind uses.
+pub fn time_problems(times: &[(&str, &str)]) -> Vec<Problem> {
+    times
+        .iter()
+        .filter(|(_, time)| !is_rfc3339(time))
+        .map(|(which, time)| {
+            Problem::new(
+                Code::InvalidTime,
+                format!("{which} 时间「{time}」不是 RFC 3339 格式"),
+                format!("{which} time “{time}” is not RFC 3339"),
+            )
+        })
+        .collect()
+}
+
 /// Whether `s` is an RFC 3339 date-time such as `2026-11-24T09:30:00+08:00`.
 ///
 /// ```
