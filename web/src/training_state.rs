@@ -152,7 +152,7 @@ impl AppState {
                 set.add((*catalog).clone());
                 let verified = demo
                     .application(&catalog)
-                    .map(|file| verify_value(file.to_value(), &set));
+                    .map(|file| verify_value(&file.to_value(), &set));
                 self.modes.training.load_failed = None;
                 if let Some(Ok(verified)) = verified {
                     let draft = Draft::from_verified(format!("demo-{}", demo.as_str()), &verified);

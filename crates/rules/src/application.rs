@@ -631,11 +631,7 @@ pub(crate) fn sanitize_file_name(name: &str) -> String {
 }
 
 pub(crate) fn integrity_of(value: &Value) -> String {
-    let mut value = value.clone();
-    if let Some(map) = value.as_object_mut() {
-        map.remove("integrity");
-    }
-    canonical::fingerprint(&value)
+    canonical::fingerprint_without(value, "integrity")
 }
 
 /// A read and verified application, with what was derived while checking it.
@@ -790,17 +786,17 @@ pub fn read_application(bytes: &[u8], catalogs: &CatalogSet) -> Result<Verified,
 /// Verifies parsed JSON that should be an application file, starting with its format fields.
 pub fn verify_parsed(value: Value, catalogs: &CatalogSet) -> Result<Verified, Vec<Problem>> {
     check_format(&value, FORMAT_ID, FORMAT_VERSION).map_err(|p| vec![p])?;
-    verify_value(value, catalogs)
+    verify_value(&value, catalogs)
 }
 
 /// Verifies an application file already parsed as JSON (e.g. one inside a recommendation package).
-pub fn verify_value(value: Value, catalogs: &CatalogSet) -> Result<Verified, Vec<Problem>> {
-    let statuses = status_problems(&value);
+pub fn verify_value(value: &Value, catalogs: &CatalogSet) -> Result<Verified, Vec<Problem>> {
+    let statuses = status_problems(value);
     if !statuses.is_empty() {
         return Err(statuses);
     }
-    let declared_integrity = integrity_of(&value);
-    let file: ApplicationFile = crate::json::from_value(&value).map_err(|e| {
+    let declared_integrity = integrity_of(value);
+    let file: ApplicationFile = crate::json::from_value(value).map_err(|e| {
         vec![Problem::new(
             Code::NotApplication,
             format!("申报文件的内容不完整或格式不对：{}。", e.zh()),

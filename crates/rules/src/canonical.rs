@@ -24,6 +24,24 @@ pub fn to_compact(value: &Value) -> String {
     out
 }
 
+/// The fingerprint a sealed file declares: [`fingerprint`] of `value` without its top-level
+/// `field` (the seal itself), taken without copying the value, which for a recommendation
+/// package is megabytes of embedded applications.
+///
+/// ```
+/// use shifan_rules::canonical::{fingerprint, fingerprint_without};
+/// let sealed = serde_json::json!({"a": 1, "integrity": "x"});
+/// assert_eq!(fingerprint_without(&sealed, "integrity"), fingerprint(&serde_json::json!({"a": 1})));
+/// ```
+pub fn fingerprint_without(value: &Value, field: &str) -> String {
+    let mut out = String::new();
+    match value {
+        Value::Object(map) => write_object(&mut out, map, None, 0, Some(field)),
+        other => write_value(&mut out, other, None, 0),
+    }
+    format!("{SHA256_PREFIX}{}", sha256_hex(out.as_bytes()))
+}
+
 /// Writes `value` as canonical JSON indented by two spaces, ending with a newline.
 ///
 /// This is the form files are saved in: readable, and byte-identical on every write.
@@ -41,9 +59,38 @@ fn newline(out: &mut String, indent: Option<usize>, depth: usize) {
     }
 }
 
+/// Escapes as `serde_json` does (the canonical form is defined by it): `"` and `\\`, the short
+/// escapes for five control characters, `\u00xx` for the other ones below U+0020, everything else
+/// as it is. Written here because `serde_json::to_string` allocates a string per call, which
+/// made escaping the largest cost of fingerprinting a package.
 fn write_string(out: &mut String, s: &str) {
-    // serde_json's escaping of a plain string cannot fail.
-    out.push_str(&serde_json::to_string(s).unwrap_or_default());
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
+    let mut plain = 0;
+    for (i, byte) in s.bytes().enumerate() {
+        let escape = match byte {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..0x20 => "",
+            _ => continue,
+        };
+        out.push_str(&s[plain..i]);
+        plain = i + 1;
+        if escape.is_empty() {
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0xf)]));
+        } else {
+            out.push_str(escape);
+        }
+    }
+    out.push_str(&s[plain..]);
+    out.push('"');
 }
 
 fn write_value(out: &mut String, value: &Value, indent: Option<usize>, depth: usize) {
@@ -70,32 +117,45 @@ fn write_value(out: &mut String, value: &Value, indent: Option<usize>, depth: us
             newline(out, indent, depth);
             out.push(']');
         }
-        Value::Object(map) => {
-            if map.is_empty() {
-                out.push_str("{}");
-                return;
-            }
-            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
-            // The keys of a map are distinct, so an unstable sort gives the one order (and
-            // compiles smaller into the web page than a stable one).
-            entries.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-            out.push('{');
-            for (i, (key, item)) in entries.into_iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                newline(out, indent, depth + 1);
-                write_string(out, key);
-                out.push(':');
-                if indent.is_some() {
-                    out.push(' ');
-                }
-                write_value(out, item, indent, depth + 1);
-            }
-            newline(out, indent, depth);
-            out.push('}');
-        }
+        Value::Object(map) => write_object(out, map, indent, depth, None),
     }
+}
+
+fn write_object(
+    out: &mut String,
+    map: &serde_json::Map<String, Value>,
+    indent: Option<usize>,
+    depth: usize,
+    skip: Option<&str>,
+) {
+    let mut entries: Vec<(&String, &Value)> = map
+        .iter()
+        .filter(|(key, _)| Some(key.as_str()) != skip)
+        .collect();
+    if entries.is_empty() {
+        out.push_str("{}");
+        return;
+    }
+    // The keys of a map are distinct, so an unstable sort gives the one order (and compiles
+    // smaller into the web page than a stable one). serde_json's own map is sorted already.
+    if !entries.is_sorted_by(|a, b| a.0.as_bytes() <= b.0.as_bytes()) {
+        entries.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    }
+    out.push('{');
+    for (i, (key, item)) in entries.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        newline(out, indent, depth + 1);
+        write_string(out, key);
+        out.push(':');
+        if indent.is_some() {
+            out.push(' ');
+        }
+        write_value(out, item, indent, depth + 1);
+    }
+    newline(out, indent, depth);
+    out.push('}');
 }
 
 /// Lower-case hex SHA-256 of `bytes` (64 digits, no prefix).
@@ -174,7 +234,30 @@ impl FileHasher {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
     use serde_json::json;
+
+    proptest! {
+        /// The canonical form is serde_json's escaping: any string, control characters included.
+        #[test]
+        fn strings_are_escaped_as_serde_json_escapes_them(s in "(\\PC|[\\x00-\\x1f\\x7f\"\\\\])*") {
+            let mut out = String::new();
+            write_string(&mut out, &s);
+            prop_assert_eq!(out, serde_json::to_string(&s).unwrap());
+        }
+
+        /// Leaving the seal out while writing is the same as removing it first.
+        #[test]
+        fn the_seal_is_left_out_as_if_removed(keys in proptest::collection::vec("[a-z]{1,3}", 0..6), seal in "\\PC*") {
+            let mut value = json!({});
+            for (i, key) in keys.iter().enumerate() {
+                value[key.as_str()] = json!(i);
+            }
+            let unsealed = value.clone();
+            value["integrity"] = json!(seal);
+            prop_assert_eq!(fingerprint_without(&value, "integrity"), fingerprint(&unsealed));
+        }
+    }
 
     #[test]
     fn pretty_is_stable_and_sorted() {

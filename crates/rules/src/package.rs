@@ -127,11 +127,7 @@ pub struct Package {
 }
 
 fn integrity_of(value: &Value) -> String {
-    let mut value = value.clone();
-    if let Some(map) = value.as_object_mut() {
-        map.remove("integrity");
-    }
-    canonical::fingerprint(&value)
+    canonical::fingerprint_without(value, "integrity")
 }
 
 /// What a reviewer decided, before sealing.
@@ -337,22 +333,32 @@ pub fn read_package(bytes: &[u8], catalogs: &CatalogSet) -> Result<VerifiedPacka
 
 /// Verifies a package already parsed as JSON.
 pub fn verify_package_value(
-    value: Value,
+    mut value: Value,
     catalogs: &CatalogSet,
 ) -> Result<VerifiedPackage, Vec<Problem>> {
     check_format(&value, PACKAGE_FORMAT_ID, PACKAGE_FORMAT_VERSION).map_err(|p| vec![p])?;
     let declared = integrity_of(&value);
-    let package: Package = crate::json::from_value(&value).map_err(|e| {
+    // The embedded applications are most of a package's bytes: move them out of the parsed
+    // value instead of letting the typed reader copy them (an empty array stands in, so a
+    // package without them reads exactly as before).
+    let embedded = match value.get_mut("applications") {
+        Some(Value::Array(items)) => Some(std::mem::take(items)),
+        _ => None,
+    };
+    let mut package: Package = crate::json::from_value(&value).map_err(|e| {
         vec![Problem::new(
             Code::NotApplication,
             format!("材料包的内容不完整或格式不对：{}。", e.zh()),
             format!("the package is incomplete or malformed: {}", e.en()),
         )]
     })?;
+    if let Some(embedded) = embedded {
+        package.applications = embedded;
+    }
     let mut problems = Vec::new();
     let mut applications = Vec::new();
     for (i, value) in package.applications.iter().enumerate() {
-        match verify_value(value.clone(), catalogs) {
+        match verify_value(value, catalogs) {
             Ok(v) => applications.push(v),
             Err(inner) => problems.extend(inner.into_iter().map(|mut p| {
                 p.message.zh = format!("第 {} 份申报：{}", i + 1, p.message.zh);

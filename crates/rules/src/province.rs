@@ -102,7 +102,9 @@ impl Candidate {
 struct TakenPackage {
     file_name: String,
     integrity: String,
-    value: Arc<Value>,
+    /// Kept as read and written out only when the session is: a package is megabytes, and
+    /// turning it into a JSON value when it is taken in doubled the cost of taking it in.
+    package: Arc<crate::package::Package>,
 }
 
 /// The naming decision being prepared.
@@ -291,23 +293,23 @@ impl ProvinceSession {
             return 0;
         }
         self.rejected.retain(|r| r.file_name != file_name);
+        let taken = Arc::new(package.package);
         self.packages.push(TakenPackage {
             file_name: file_name.to_string(),
             integrity: integrity.clone(),
-            value: Arc::new(package.package.to_value()),
+            package: Arc::clone(&taken),
         });
-        let city_code = package.package.city.division_code.parse().unwrap_or(0);
+        let city_code = taken.city.division_code.parse().unwrap_or(0);
         let mut added = 0;
         for verified in package.applications {
-            let entry = package
-                .package
+            let entry = taken
                 .decisions
                 .iter()
                 .find(|d| d.application == verified.file.integrity);
             let route = Route::Package {
                 package: integrity.clone(),
                 city_code,
-                city_name: package.package.city.name.clone(),
+                city_name: taken.city.name.clone(),
                 decision: entry.map_or(Decision::Pending, |d| d.decision),
                 rank: entry.and_then(|d| d.rank),
                 comment: entry.map(|d| d.comment.clone()).unwrap_or_default(),
@@ -1198,7 +1200,7 @@ impl ProvinceSession {
                 .iter()
                 .map(|p| PackageRecord {
                     file_name: p.file_name.clone(),
-                    package: Value::clone(&p.value),
+                    package: p.package.to_value(),
                 })
                 .collect(),
             applications: self
@@ -1269,7 +1271,7 @@ impl ProvinceSession {
             }
         }
         for d in record.applications {
-            match verify_value(d.application, catalogs) {
+            match verify_value(&d.application, catalogs) {
                 Ok(v) => {
                     session.add_application(&d.file_name, v);
                 }

@@ -57,7 +57,7 @@ pub fn sample_packages(
             let met = 86 + (next(&mut state) % 8) as u32;
             let spec = SampleSpec::new(&format!("{place:06}"), met, kind, next(&mut state));
             let file = sample_application(catalog, &spec).map_err(|p| vec![p])?;
-            verified.push(verify_value(file.to_value(), &catalogs)?);
+            verified.push(verify_value(&file.to_value(), &catalogs)?);
         }
         let review = Review {
             city_code: city.code,

@@ -572,7 +572,7 @@ impl Session {
             rejected: Vec::new(),
         };
         for entry in record.applications {
-            match verify_value(entry.application, catalogs) {
+            match verify_value(&entry.application, catalogs) {
                 Ok(verified) => {
                     if session.position(&verified.file.integrity).is_none() {
                         session.applications.push(Reviewed {
