@@ -14,6 +14,11 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// Checking a folder parses, verifies and drops thousands of JSON trees of small allocations;
+/// mimalloc serves them faster than the system's allocator (see `cargo xtask bench`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Self-assessment files for rule-of-law government demonstration creation (法治政府建设示范创建):
 /// batch checks, summaries, catalogs and samples.
 ///

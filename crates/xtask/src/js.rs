@@ -76,6 +76,7 @@ pub(crate) fn build_package(dev: bool) -> Result<PathBuf> {
             "CARGO_ENCODED_RUSTFLAGS",
             web::build_rustflags(dev).join("\x1f"),
         )
+        .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", web::WASM_OPT_LEVEL)
         .env("CARGO_TARGET_DIR", web::floor_target_dir());
     if !dev {
         build.arg("--release");
