@@ -253,17 +253,29 @@ pub async fn yield_now() {
 
 /// Fingerprints a picked file with SHA-256 in slices of [`HASH_CHUNK`] bytes, yielding to the
 /// browser between slices and reporting `(done, total)` bytes. The file stays on the computer.
+///
+/// The next slice is already being read (by the browser, off the main thread) while this one is
+/// hashed, and every slice is copied into one reused buffer: the hashing alone sets the pace.
 pub async fn fingerprint(file: &File, progress: impl Fn(u64, u64)) -> Result<LocalFile, JsValue> {
     let total = file.size() as u64;
-    let mut hasher = FileHasher::new();
-    let mut start = 0;
-    progress(0, total);
-    while start < total {
+    let read = |start: u64| -> Result<(Promise, u64), JsValue> {
         let end = (start + HASH_CHUNK).min(total);
-        let bytes = read_slice(file, start, end).await?;
-        hasher.update(&bytes);
-        start = end;
-        progress(start, total);
+        let slice = file.slice_with_f64_and_f64(start as f64, end as f64)?;
+        Ok((slice.array_buffer(), end))
+    };
+    let mut hasher = FileHasher::new();
+    let mut buffer = Vec::new();
+    progress(0, total);
+    let mut pending = if total > 0 { Some(read(0)?) } else { None };
+    while let Some((reading, end)) = pending.take() {
+        let array = Uint8Array::new(&JsFuture::from(reading).await?);
+        if end < total {
+            pending = Some(read(end)?);
+        }
+        buffer.resize(array.length() as usize, 0);
+        array.copy_to(&mut buffer);
+        hasher.update(&buffer);
+        progress(end, total);
         yield_now().await;
     }
     Ok(LocalFile {

@@ -426,3 +426,28 @@ async fn drafts_in_local_storage_move_into_the_store_once() {
     drop(again);
     clear_storage().await;
 }
+
+/// A file of several slices, read ahead while the last is hashed, gives the fingerprint of its
+/// bytes taken at once, and the progress climbs to the whole size.
+#[wasm_bindgen_test]
+async fn a_file_of_several_slices_is_fingerprinted_as_one() {
+    let len = 2 * shifan_web::browser::HASH_CHUNK as usize + 12_345;
+    let bytes: Vec<u8> = (0..len).map(|i| (i * 31 % 251) as u8).collect();
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes.as_slice()));
+    let file = web_sys::File::new_with_u8_array_sequence(&parts, "big.bin").unwrap();
+    let seen = std::cell::RefCell::new(Vec::new());
+    let local = shifan_web::browser::fingerprint(&file, |done, total| {
+        seen.borrow_mut().push((done, total));
+    })
+    .await
+    .unwrap();
+    let mut whole = shifan_rules::FileHasher::new();
+    whole.update(&bytes);
+    assert_eq!(local.sha256, whole.finish_hex());
+    assert_eq!(local.size, len as u64);
+    let seen = seen.into_inner();
+    assert_eq!(seen.first(), Some(&(0, len as u64)));
+    assert_eq!(seen.last(), Some(&(len as u64, len as u64)));
+    assert!(seen.windows(2).all(|w| w[0].0 < w[1].0), "{seen:?}");
+    assert_eq!(seen.len(), 4, "0, then one report per slice: {seen:?}");
+}
