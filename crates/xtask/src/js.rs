@@ -174,7 +174,7 @@ fn schema_dir() -> PathBuf {
 /// Writes `schemas()` into the package's module `glue` and its declaration into `types`.
 ///
 /// The schemas are data the library never reads, so they are not compiled into the `.wasm`
-/// (whose gzip size has a budget, issue 11: −3.5 KB gzip there): the function returns them from
+/// (whose gzip size has a budget, issue 11: −3,479 B gzip there): the function returns them from
 /// the JavaScript, each call a fresh object (a JSON text is a JavaScript expression, and none
 /// of the schemas has a `__proto__` key, which an object literal would read differently).
 fn add_schemas(glue: &Path, types: &Path) -> Result {
