@@ -784,19 +784,6 @@ pub fn sample(input: &[u8]) -> Sample {
     }
 }
 
-/// The JSON Schemas of the files shifan writes, as committed beside `shifan-rules` (a test
-/// there keeps them equal to what its types generate).
-#[derive(Clone, Copy, Debug)]
-pub struct Schemas;
-
-impl Schemas {
-    /// The application file, format version 1.
-    pub const APPLICATION: &'static str =
-        include_str!("../../rules/schema/application-v1.schema.json");
-    /// The recommendation package, format version 1.
-    pub const PACKAGE: &'static str = include_str!("../../rules/schema/package-v1.schema.json");
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,7 +16,11 @@
 //! - [`evaluate`] and [`Catalogs::evaluate`]: answers against a catalog — the summary, the
 //!   formula's two counts, the verdict and the gaps;
 //! - [`Hasher`]: incremental SHA-256 for evidence files (`update(bytes)`, `finish()`);
-//! - [`schemas`] and [`sample_application`]: the JSON Schemas, and a realistic sample file.
+//! - [`sample_application`]: a realistic sample file.
+//!
+//! `schemas()` (the JSON Schemas) is not here: the schemas are data the module never reads, so
+//! `cargo xtask npm` writes them into the package's JavaScript instead of the `.wasm`
+//! (`crates/xtask/src/js.rs`, `SCHEMAS_JS`).
 //!
 //! Invariant (checked by a tidy test in `crates/xtask`): no rule here — no score, status,
 //! threshold or label is computed or written in this crate or in the package's JavaScript.
@@ -110,20 +114,6 @@ pub fn sample_application(
     #[wasm_bindgen(unchecked_param_type = "SampleInput")] input: JsValue,
 ) -> Result<JsValue, JsError> {
     Ok(to_js(&api::sample(&json_of(&input)?)))
-}
-
-/// The JSON Schemas of the application file and of the recommendation package.
-#[wasm_bindgen(unchecked_return_type = "Schemas")]
-pub fn schemas() -> JsValue {
-    let object = js_sys::Object::new();
-    for (key, text) in [
-        ("application", api::Schemas::APPLICATION),
-        ("package", api::Schemas::PACKAGE),
-    ] {
-        let value = js_sys::JSON::parse(text).unwrap_or(JsValue::NULL);
-        let _ = js_sys::Reflect::set(&object, &key.into(), &value);
-    }
-    object.into()
 }
 
 /// The built-in catalogs and those loaded into it; files are verified and answers evaluated

@@ -14,7 +14,8 @@
 //!   file before the first call (top-level await), so Node code calls the functions at once;
 //! - `shifan_rules_bg.wasm`: the WebAssembly itself (export `./wasm`), for hosts that load it
 //!   their own way;
-//! - `schemas/*.schema.json`: the JSON Schemas of the application file and the package.
+//! - `schemas/*.schema.json`: the JSON Schemas of the application file and the package, which
+//!   `schemas()` also returns (from the JavaScript: [`add_schemas`]).
 //!
 //! `cargo xtask test` runs [`test_package`]: `npm pack`, install the tarball into a scratch
 //! consumer (`target/npm/consumer`), `tsc --noEmit` on the declarations and on the typed
@@ -114,9 +115,10 @@ pub(crate) fn build_package(dev: bool) -> Result<PathBuf> {
             wasm.display()
         )
     })?;
+    let glue = package.join(format!("{STEM}.js"));
+    add_schemas(&glue, &package.join(format!("{STEM}.d.ts")))?;
     // The glue's syntax for the floor's engines (esbuild fails on what it cannot lower).
     let (chromium, firefox) = floor::floor_engines();
-    let glue = package.join(format!("{STEM}.js"));
     run(cmd(util::e2e_dir().join("node_modules/.bin/esbuild"))
         .arg(&glue)
         .args(["--log-level=warning", "--allow-overwrite", "--format=esm"])
@@ -124,8 +126,8 @@ pub(crate) fn build_package(dev: bool) -> Result<PathBuf> {
         .arg(format!("--outfile={}", glue.display())))?;
     // Only what a consumer loads: not wasm-bindgen's declarations of the raw exports.
     let _ = std::fs::remove_file(package.join(format!("{STEM}_bg.wasm.d.ts")));
-    for schema in ["application-v1.schema.json", "package-v1.schema.json"] {
-        let from = util::root().join("crates/rules/schema").join(schema);
+    for (_, schema) in SCHEMAS {
+        let from = schema_dir().join(schema);
         std::fs::copy(&from, package.join("schemas").join(schema))
             .map_err(|e| fail!("{}: {e}", from.display()))?;
     }
@@ -155,6 +157,50 @@ pub(crate) fn build_package(dev: bool) -> Result<PathBuf> {
         );
     }
     Ok(package)
+}
+
+/// The JSON Schemas `schemas()` returns: (key, file in `crates/rules/schema/`). The package
+/// also carries each file under `schemas/`.
+const SCHEMAS: [(&str, &str); 2] = [
+    ("application", "application-v1.schema.json"),
+    ("package", "package-v1.schema.json"),
+];
+
+/// `crates/rules/schema`: the committed JSON Schemas (a test of `shifan-rules` keeps them equal
+/// to what its types generate).
+fn schema_dir() -> PathBuf {
+    util::root().join("crates/rules/schema")
+}
+
+/// Writes `schemas()` into the package's module `glue` and its declaration into `types`.
+///
+/// The schemas are data the library never reads, so they are not compiled into the `.wasm`
+/// (whose gzip size has a budget, issue 11: −3,479 B gzip there): the function returns them from
+/// the JavaScript, each call a fresh object (a JSON text is a JavaScript expression, and none
+/// of the schemas has a `__proto__` key, which an object literal would read differently).
+fn add_schemas(glue: &Path, types: &Path) -> Result {
+    let mut js = std::fs::read_to_string(glue)?;
+    js.push_str(
+        "\n/** The JSON Schemas of the application file and of the recommendation package. */\n\
+         export function schemas() {\n  return {\n",
+    );
+    for (key, file) in SCHEMAS {
+        let path = schema_dir().join(file);
+        let text = std::fs::read_to_string(&path).map_err(|e| fail!("{}: {e}", path.display()))?;
+        if text.contains("\"__proto__\"") {
+            return Err(fail!("{}: a `__proto__` key", path.display()));
+        }
+        js.push_str(&format!("    {key}: {},\n", text.trim()));
+    }
+    js.push_str("  };\n}\n");
+    std::fs::write(glue, js)?;
+    let mut dts = std::fs::read_to_string(types)?;
+    dts.push_str(
+        "/**\n * The JSON Schemas of the application file and of the recommendation package.\n */\n\
+         export function schemas(): Schemas;\n",
+    );
+    std::fs::write(types, dts)?;
+    Ok(())
 }
 
 /// The workspace's version (`[workspace.package] version`), which the package carries.
