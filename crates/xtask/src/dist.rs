@@ -325,7 +325,10 @@ fn single_page(template: &str, module: &str, classic: &str, css: &str) -> Result
             format!(r#"<script type="module">{module}</script>"#),
         ),
         (FLOOR_TAG, format!("<script>{classic}</script>")),
-        (INSTALL_TAGS, r#"<link rel="icon" href="data:,">"#.to_owned()),
+        (
+            INSTALL_TAGS,
+            r#"<link rel="icon" href="data:,">"#.to_owned(),
+        ),
     ] {
         if !page.contains(tag) {
             return Err(fail!("web/index.html has no `{tag}`"));
@@ -413,7 +416,10 @@ mod tests {
         let template = r#"<head><meta http-equiv="Content-Security-Policy" content="default-src 'self'"><link rel="stylesheet" href="app.css"><script type="module" src="boot.js"></script></head><body><script src="floor-check.js"></script></body>"#;
         let template = template.replace("<head>", &format!("<head>{INSTALL_TAGS}"));
         let page = single_page(&template, "m()", "c()", "p{}").unwrap();
-        assert!(!page.contains("manifest"), "the single file links no manifest");
+        assert!(
+            !page.contains("manifest"),
+            "the single file links no manifest"
+        );
         let sha = |t: &str| {
             base64::engine::general_purpose::STANDARD.encode(Sha256::digest(t.as_bytes()))
         };
@@ -429,7 +435,7 @@ mod tests {
         assert!(page.contains("<script>c()</script>"));
         assert!(page.contains("<style>p{}</style>"));
         assert!(!page.contains("src="));
-        assert!(single_page(template, "a('</script>')", "c()", "p{}").is_err());
+        assert!(single_page(&template, "a('</script>')", "c()", "p{}").is_err());
         assert!(single_page("<head></head>", "m()", "c()", "p{}").is_err());
     }
 }

@@ -366,7 +366,10 @@ fn service_worker(web: &Path, dist: &Path) -> Result {
             precache.push(rel);
         }
     }
-    let version: String = hash.finalize()[..8].iter().map(|b| format!("{b:02x}")).collect();
+    let version: String = hash.finalize()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     let list = |files: &[String]| {
         let quoted: Vec<String> = files.iter().map(|f| format!("{f:?}")).collect();
         format!("[{}]", quoted.join(", "))
