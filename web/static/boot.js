@@ -53,15 +53,3 @@ if (document.documentElement.dataset.floor !== 'below') {
       boot.append(details);
     });
 }
-
-// Offline after one visit: the site's service worker (web/sw.js; the build writes dist/sw.js).
-// Only on the hosted site: never in the single file (file:, where boot.js is inlined), never
-// where the browser has no service workers. The widget never loads this file, so no worker is
-// registered on a host's origin. A failed registration leaves the page as it is: online only.
-if (
-  document.documentElement.dataset.floor !== 'below' &&
-  (location.protocol === 'https:' || location.protocol === 'http:') &&
-  'serviceWorker' in navigator
-) {
-  navigator.serviceWorker.register('sw.js').catch((error) => console.warn('service worker:', error));
-}

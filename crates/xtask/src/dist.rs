@@ -133,10 +133,6 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result {
 const BOOT_TAG: &str = r#"<script type="module" src="boot.js"></script>"#;
 /// Where the template runs the browser check; inlined with the message it would load.
 const FLOOR_TAG: &str = r#"<script src="floor-check.js"></script>"#;
-/// Where the template links the site's icon and web app manifest: both are files beside the
-/// hosted page, which the single file neither has nor may request, so it drops the links.
-const INSTALL_TAGS: &str = r#"<link rel="icon" href="icon.svg" type="image/svg+xml">
-    <link rel="manifest" href="manifest.webmanifest">"#;
 /// Where the template links the style sheet; the single file inlines app.css and modes.css.
 const CSS_TAG: &str = r#"<link rel="stylesheet" href="app.css">"#;
 /// boot.js's import of the build its page needs; the single file has the full build inlined.
@@ -325,10 +321,6 @@ fn single_page(template: &str, module: &str, classic: &str, css: &str) -> Result
             format!(r#"<script type="module">{module}</script>"#),
         ),
         (FLOOR_TAG, format!("<script>{classic}</script>")),
-        (
-            INSTALL_TAGS,
-            r#"<link rel="icon" href="data:,">"#.to_owned(),
-        ),
     ] {
         if !page.contains(tag) {
             return Err(fail!("web/index.html has no `{tag}`"));
@@ -414,12 +406,7 @@ mod tests {
     #[test]
     fn single_page_inlines_and_hashes() {
         let template = r#"<head><meta http-equiv="Content-Security-Policy" content="default-src 'self'"><link rel="stylesheet" href="app.css"><script type="module" src="boot.js"></script></head><body><script src="floor-check.js"></script></body>"#;
-        let template = template.replace("<head>", &format!("<head>{INSTALL_TAGS}"));
-        let page = single_page(&template, "m()", "c()", "p{}").unwrap();
-        assert!(
-            !page.contains("manifest"),
-            "the single file links no manifest"
-        );
+        let page = single_page(template, "m()", "c()", "p{}").unwrap();
         let sha = |t: &str| {
             base64::engine::general_purpose::STANDARD.encode(Sha256::digest(t.as_bytes()))
         };
@@ -435,7 +422,7 @@ mod tests {
         assert!(page.contains("<script>c()</script>"));
         assert!(page.contains("<style>p{}</style>"));
         assert!(!page.contains("src="));
-        assert!(single_page(&template, "a('</script>')", "c()", "p{}").is_err());
+        assert!(single_page(template, "a('</script>')", "c()", "p{}").is_err());
         assert!(single_page("<head></head>", "m()", "c()", "p{}").is_err());
     }
 }

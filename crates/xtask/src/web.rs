@@ -38,8 +38,6 @@ use std::time::Instant;
 use crate::util::{self, Result, cmd, fail, run, secs};
 use crate::{floor, imports, setup};
 
-use sha2::{Digest, Sha256};
-
 /// One wasm-pack build that goes into the site.
 struct Build {
     /// The crate's directory, relative to the repository root.
@@ -173,7 +171,6 @@ pub(crate) fn build_web(dev: bool) -> Result<PathBuf> {
     if !dev {
         minify(&dist)?;
     }
-    service_worker(&web, &dist)?;
     println!("build-web: {} ready; took {}", dist.display(), secs(start));
     Ok(dist)
 }
@@ -332,78 +329,6 @@ const TOO_OLD: &str = "too-old.js";
 /// The target directory of the site's wasm builds (the floor's toolchain and flags).
 pub(crate) fn floor_target_dir() -> PathBuf {
     util::target_dir().join("floor")
-}
-
-/// The service worker's template (`web/sw.js`); the build writes `dist/sw.js` over it.
-const SW_TEMPLATE: &str = "sw.js";
-
-/// Writes `dist/sw.js`: the constants `VERSION` (a SHA-256 of every listed file's path and
-/// bytes, so the worker changes exactly when a file of the site does), `PRECACHE` (the county
-/// page's files) and `ON_USE` (the full build's pages and files, cached when first used), then
-/// the template. Derived from what is in `dist`, so a new page is listed without naming it here.
-/// Left out: the widget's files (other sites load them, never through this worker) and the
-/// compressed copies `cargo xtask dist` adds later.
-fn service_worker(web: &Path, dist: &Path) -> Result {
-    let template_path = web.join(SW_TEMPLATE);
-    let template = std::fs::read_to_string(&template_path)
-        .map_err(|e| fail!("{}: {e}", template_path.display()))?;
-    let mut files = Vec::new();
-    collect_files(dist, &mut files)?;
-    files.sort();
-    let mut precache = Vec::new();
-    let mut on_use = Vec::new();
-    let mut hash = Sha256::new();
-    for file in &files {
-        let rel = file
-            .strip_prefix(dist)
-            .map_err(|e| fail!("{}: {e}", file.display()))?
-            .to_string_lossy()
-            .replace('\\', "/");
-        if rel == SW_TEMPLATE || rel.ends_with(".br") || rel.ends_with(".gz") || is_widget(&rel) {
-            continue;
-        }
-        let bytes = std::fs::read(file)?;
-        hash.update(rel.as_bytes());
-        hash.update([0]);
-        hash.update(&bytes);
-        if is_full_build(&rel, &bytes) {
-            on_use.push(rel);
-        } else {
-            precache.push(rel);
-        }
-    }
-    let version: String = hash.finalize()[..8]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    let list = |files: &[String]| {
-        let quoted: Vec<String> = files.iter().map(|f| format!("{f:?}")).collect();
-        format!("[{}]", quoted.join(", "))
-    };
-    let worker = format!(
-        "const VERSION = {version:?};\nconst PRECACHE = {};\nconst ON_USE = {};\n{template}",
-        list(&precache),
-        list(&on_use)
-    );
-    std::fs::write(dist.join(SW_TEMPLATE), worker)?;
-    println!(
-        "build-web: sw.js version {version}: {} files precached, {} on first use",
-        precache.len(),
-        on_use.len()
-    );
-    Ok(())
-}
-
-/// Whether `rel` (a path in `dist`) belongs to the embeddable widget.
-fn is_widget(rel: &str) -> bool {
-    rel.starts_with("embed/") || rel.contains("widget")
-}
-
-/// Whether `rel` belongs to the full build (review, training, annual, and any later mode page):
-/// a page naming its mode, the full build's files, the modes' style sheet, the workbook writer.
-fn is_full_build(rel: &str, bytes: &[u8]) -> bool {
-    let mode_page = rel.ends_with(".html") && bytes.windows(10).any(|w| w == b"data-mode=");
-    mode_page || rel.contains("_full") || rel == "modes.css" || rel.starts_with("xlsx/")
 }
 
 /// Every file under `dir`, recursively.
