@@ -5,7 +5,7 @@
 //! Reading a package verifies every application inside it exactly as a single file is
 //! verified, then the decisions: one per application, ranks 1..k over the recommended ones.
 
-use crate::application::{Generator, Verified, verify_value};
+use crate::application::{Generator, Verified, integrity_of, verify_value};
 use crate::assessment::is_date;
 use crate::canonical;
 use crate::catalog::CatalogSet;
@@ -124,10 +124,6 @@ pub struct Package {
     pub created: String,
     /// `sha256:` + SHA-256 over the canonical form of every other field.
     pub integrity: String,
-}
-
-fn integrity_of(value: &Value) -> String {
-    canonical::fingerprint_without(value, "integrity")
 }
 
 /// What a reviewer decided, before sealing.
