@@ -154,6 +154,23 @@ for (const engine of OLD_ENGINES) {
       }
     });
 
+    test('without a network the county page opens again, with the draft listed', async () => {
+      assert.ok(downloaded, 'runs after the county walk');
+      const { page } = await openApp(context, server.url);
+      try {
+        await page.waitForSelector('html[data-offline="ready"]');
+        await context.setOffline(true);
+        await page.reload();
+        await page.waitForSelector('#app[data-ready="true"]');
+        // The start page (a new tab), with the walk's draft to continue.
+        assert.match(await page.locator('.drafts').innerText(), /小店区/);
+        await page.screenshot({ path: path.join(artifactsDir(), `floor-${engine.major}-offline.png`) });
+      } finally {
+        await context.setOffline(false);
+        await page.close();
+      }
+    });
+
     test('the page may still connect to no other host', async () => {
       const { page } = await openApp(context, server.url);
       try {
@@ -182,6 +199,13 @@ for (const engine of OLD_ENGINES) {
     test('a failed load says what to do in plain words', async () => {
       const page = await context.newPage();
       try {
+        // The walk left the service worker, which would serve its kept copy: without it (and
+        // its cache), as on a first visit. (One context only: see `context`.)
+        await page.goto(`${server.url}floor-check.js`);
+        await page.evaluate(async () => {
+          for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
+          for (const name of await caches.keys()) await caches.delete(name);
+        });
         await page.route('**/shifan_web_bg.wasm', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
         await page.goto(server.url);
         const boot = page.locator('#boot.failed');

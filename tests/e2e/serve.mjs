@@ -104,11 +104,16 @@ async function resolveFile(root, urlPath) {
 /**
  * Serves `root` (default: the built site) on 127.0.0.1 at an ephemeral port.
  * GET and HEAD only; `/` maps to index.html; `Cache-Control: no-cache`.
- * @returns {Promise<{url: string, port: number, close: () => Promise<void>}>}
+ * `served` lists the path of every request that reached it, in order: what was downloaded, as
+ * opposed to what a page or worker took from the browser's caches.
+ * `serve(dir)` switches it to another folder on the same origin (a new build deployed).
+ * @returns {Promise<{url: string, port: number, served: string[], serve: (dir: string) => Promise<void>, close: () => Promise<void>}>}
  */
 export async function startServer(root = distDir()) {
-  const rootReal = await realpath(root);
+  let rootReal = await realpath(root);
+  const served = [];
   const server = http.createServer(async (req, res) => {
+    served.push((req.url ?? '/').split(/[?#]/, 1)[0]);
     const send = (status, type, body) => {
       res.writeHead(status, {
         'Content-Type': type,
@@ -138,6 +143,10 @@ export async function startServer(root = distDir()) {
   return {
     url: `http://127.0.0.1:${port}/`,
     port,
+    served,
+    serve: async (dir) => {
+      rootReal = await realpath(dir);
+    },
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections?.();

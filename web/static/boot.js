@@ -25,10 +25,88 @@ const failure = (error) =>
         "The browser could not run this page's program (a file may be damaged, or a security setting forbids WebAssembly). Reload the page; if it fails again, use a current Chrome, Edge or Firefox.",
       ];
 
+/**
+ * Once the app runs: the service worker (`sw.js`) keeps this page's files so that it opens
+ * again without a network, and a new version of the site is offered, never forced.
+ *
+ * Not where there is none to have: a page opened from disk, or an engine without workers.
+ */
+function workOffline() {
+  if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
+  const workers = navigator.serviceWorker;
+  // What this page loaded before the worker controlled it: the worker copies it from the HTTP
+  // cache, so nothing is downloaded twice.
+  workers.addEventListener('message', (event) => {
+    const { kept, of } = event.data || {};
+    if (typeof kept === 'number' && kept === of) document.documentElement.dataset.offline = 'ready';
+  });
+  workers.startMessages?.();
+  workers.ready.then((registration) => {
+    const loaded = [location.href, ...performance.getEntriesByType('resource').map((e) => e.name)];
+    registration.active?.postMessage({ keep: loaded });
+  });
+  let asked = false;
+  workers.addEventListener('controllerchange', () => {
+    // This tab asked for the new version: it reloads into it (the app saves on `pagehide`).
+    if (asked) location.reload();
+  });
+  /** Shows the offer of the version `waiting` (once). */
+  const offer = (waiting) => {
+    if (!workers.controller || document.getElementById('update')) return;
+    const bar = document.createElement('div');
+    bar.id = 'update';
+    bar.className = 'update';
+    bar.setAttribute('role', 'status');
+    for (const [text, lang] of [
+      ['本工具有新版本。更新前您填写的内容已自动保存。', 'zh-CN'],
+      ['A new version of this tool is ready. What you entered is saved.', 'en'],
+    ]) {
+      const p = document.createElement('p');
+      p.lang = lang;
+      p.textContent = text;
+      bar.append(p);
+    }
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'primary';
+    button.dataset.action = 'update';
+    button.textContent = '立即更新 Update now';
+    button.addEventListener('click', () => {
+      asked = true;
+      button.disabled = true;
+      waiting.postMessage({ update: true });
+    });
+    // Not now: the offer comes back at the next start.
+    const later = document.createElement('button');
+    later.type = 'button';
+    later.dataset.action = 'update-later';
+    later.textContent = '稍后 Later';
+    later.addEventListener('click', () => bar.remove());
+    bar.append(button, later);
+    document.body.append(bar);
+  };
+  workers
+    .register('sw.js')
+    .then((registration) => {
+      // Asks for a new version at every start, whether or not the engine checks on its own.
+      registration.update().catch(() => {});
+      if (registration.waiting) offer(registration.waiting);
+      registration.addEventListener('updatefound', () => {
+        const worker = registration.installing;
+        worker?.addEventListener('statechange', () => {
+          if (worker.state === 'installed') offer(worker);
+        });
+      });
+    })
+    // No worker (storage disabled, a private window of some engines): the page still works
+    // while it is open, as before.
+    .catch((error) => console.warn('service worker not registered:', error));
+}
+
 if (document.documentElement.dataset.floor !== 'below') {
   import(full ? './shifan_web_full.js' : './shifan_web.js')
     .then(({ default: init }) => init())
-    .catch((error) => {
+    .then(workOffline, (error) => {
       console.error(error);
       const boot = document.getElementById('boot');
       if (!boot) return;

@@ -11,6 +11,7 @@ mod floor;
 mod fuzz;
 mod imports;
 mod js;
+mod offline;
 mod serve;
 mod setup;
 mod test;

@@ -15,6 +15,8 @@
 //! - `shifan_web_widget.js`, `shifan_web_widget_bg.wasm`: the embeddable widget's build (the
 //!   `widget` feature, from `web/pkg-widget/`), and `widget.css` (`widget.rs`: `app.css` for a
 //!   shadow root), for `widget.js` from `web/static/`;
+//! - `sw.js`, the service worker (`web/static/sw.js`), filled in last with every file's
+//!   SHA-256 (`offline.rs`);
 //! - `xlsx/shifan_web_xlsx.js`, `xlsx/shifan_web_xlsx_bg.wasm`: the spreadsheet writer
 //!   (`web/xlsx`), a separate module the page imports only when it exports a workbook.
 //!
@@ -171,6 +173,7 @@ pub(crate) fn build_web(dev: bool) -> Result<PathBuf> {
     if !dev {
         minify(&dist)?;
     }
+    crate::offline::write_service_worker(&dist)?;
     println!("build-web: {} ready; took {}", dist.display(), secs(start));
     Ok(dist)
 }
@@ -295,7 +298,12 @@ fn minify(dir: &Path) -> Result {
     }
     let mut files = Vec::new();
     collect_files(dir, &mut files)?;
-    files.retain(|f| f.extension().is_some_and(|e| e == "js" || e == "css"));
+    // The service worker is filled in after this and is not on the page's way to ready.
+    files.retain(|f| {
+        f.extension().is_some_and(|e| e == "js" || e == "css")
+            && f.file_name()
+                .is_none_or(|n| n != crate::offline::SERVICE_WORKER)
+    });
     for file in &files {
         run(cmd(&esbuild)
             .arg(file)
