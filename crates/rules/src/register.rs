@@ -170,7 +170,8 @@ impl RevisitAssessment {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AspectCheck {
-    /// The aspect's key, as in the application's narrative.
+    /// The aspect's key, as in the application's narrative (`innovation`, `leadership`,
+    /// `typicality`, `replicability`).
     pub aspect: String,
     /// Whether the project still runs as the application described it, with its evidence.
     pub confirmed: bool,
@@ -493,7 +494,11 @@ impl Register {
     }
 
     /// Records a revisit check made on `date`.
-    pub fn record_revisit(&mut self, date: String, revisit: RevisitEvent) -> Result<(), Vec<Problem>> {
+    pub fn record_revisit(
+        &mut self,
+        date: String,
+        revisit: RevisitEvent,
+    ) -> Result<(), Vec<Problem>> {
         self.append(date, EventBody::Revisit(revisit))
     }
 
@@ -804,14 +809,23 @@ impl Register {
                     }
                     if date.is_some_and(|d| i32::from(r.year) > d.year) {
                         problems.push(invalid(
-                            format!("第 {n} 个事件：{} 年的年度报告不能在 {} 收到", r.year, e.date),
-                            format!("event {n}: a report on {} cannot be received on {}", r.year, e.date),
+                            format!(
+                                "第 {n} 个事件：{} 年的年度报告不能在 {} 收到",
+                                r.year, e.date
+                            ),
+                            format!(
+                                "event {n}: a report on {} cannot be received on {}",
+                                r.year, e.date
+                            ),
                         ));
                     }
                     if !reports.insert((entry_ref.clone(), r.year)) {
                         problems.push(invalid(
                             format!("第 {n} 个事件：{zh} {} 年的年度报告已经收到过", r.year),
-                            format!("event {n}: the {} report of {en} was already received", r.year),
+                            format!(
+                                "event {n}: the {} report of {en} was already received",
+                                r.year
+                            ),
                         ));
                     }
                     if !is_fingerprint(&r.report) {
@@ -826,13 +840,19 @@ impl Register {
                 }
                 EventBody::Delisted(d) => {
                     delisted.insert(entry_ref.clone(), e.date.as_str());
-                    let known = profile.as_ref().is_none_or(|p| {
-                        p.delisting_grounds.value.iter().any(|g| g.id == d.ground)
-                    });
+                    let known = profile
+                        .as_ref()
+                        .is_none_or(|p| p.delisting_grounds.value.iter().any(|g| g.id == d.ground));
                     if !known {
                         problems.push(invalid(
-                            format!("第 {n} 个事件：摘牌情形「{}」不是创建方案所列的情形", d.ground),
-                            format!("event {n}: delisting ground “{}” is not one of the profile's", d.ground),
+                            format!(
+                                "第 {n} 个事件：摘牌情形「{}」不是创建方案所列的情形",
+                                d.ground
+                            ),
+                            format!(
+                                "event {n}: delisting ground “{}” is not one of the profile's",
+                                d.ground
+                            ),
                         ));
                     }
                     if d.facts.trim().is_empty() || d.document_number.trim().is_empty() {
@@ -915,15 +935,15 @@ fn revisit_problems(
             format!("event {n}: {en} is a single-item project with no comprehensive bar; its revisit has no assessment"),
         )),
         (KindKey::SingleItem, None) => {
-            let mut keys = HashSet::new();
-            if r.aspects.is_empty()
-                || r.aspects
-                    .iter()
-                    .any(|a| a.aspect.trim().is_empty() || !keys.insert(a.aspect.as_str()))
-            {
+            // Each of the four narrative aspects, once, by its key in the application file.
+            let mut keys: Vec<&str> = r.aspects.iter().map(|a| a.aspect.as_str()).collect();
+            keys.sort_unstable();
+            let mut all = crate::Aspect::ALL.map(crate::Aspect::key);
+            all.sort_unstable();
+            if keys != all {
                 problems.push(invalid(
-                    format!("第 {n} 个事件：单项示范的回访须逐项核对叙述的每个方面，各一次"),
-                    format!("event {n}: a single-item revisit checks each narrative aspect, once each"),
+                    format!("第 {n} 个事件：单项示范的回访须逐项核对叙述的四个方面（创新性、引领性、典型性、可复制可推广），各一次"),
+                    format!("event {n}: a single-item revisit checks each of the four narrative aspects (innovation, leadership, typicality, replicability) once"),
                 ));
             }
         }
@@ -977,15 +997,25 @@ pub fn extends(older: &Register, newer: &Register) -> Result<(), Vec<Problem>> {
             }
             Some(new) if new.hash != old.hash => {
                 problems.push(rewritten(
-                    format!("第 {n} 个事件（{}）在较新的名册里不同：历史被改写了", old.date),
-                    format!("event {n} ({}) differs in the newer register: the history was rewritten", old.date),
+                    format!(
+                        "第 {n} 个事件（{}）在较新的名册里不同：历史被改写了",
+                        old.date
+                    ),
+                    format!(
+                        "event {n} ({}) differs in the newer register: the history was rewritten",
+                        old.date
+                    ),
                 ));
                 break;
             }
             Some(_) => {}
         }
     }
-    if problems.is_empty() { Ok(()) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
 }
 
 /// Whether parsed JSON claims to be a register.
