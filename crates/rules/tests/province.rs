@@ -116,6 +116,9 @@ fn supervised_entries() -> [EntryRef; 4] {
     ]
 }
 
+/// One supervision event appended to a register.
+type Step<'a> = dyn Fn(&mut Register) -> Result<(), Vec<shifan_rules::Problem>> + 'a;
+
 /// The named register supervised for a year: place A reports on time, B late and C not at
 /// all; revisits find A still meeting the bar, B below it, the project still running; B is
 /// delisted on the revisit ground. `events` keeps that many events (the older register of the
@@ -131,7 +134,7 @@ fn supervised(events: usize) -> Register {
         applicable: 100,
         threshold,
     };
-    let steps: Vec<Box<dyn Fn(&mut Register) -> Result<(), Vec<shifan_rules::Problem>>>> = vec![
+    let steps: Vec<Box<Step<'_>>> = vec![
         Box::new(|r| {
             r.receive_report(
                 "2022-03-20".into(),
