@@ -839,7 +839,8 @@ impl Register {
                     problems.extend(revisit_problems(n, r, entry, profile.as_ref()));
                 }
                 EventBody::Delisted(d) => {
-                    delisted.insert(entry_ref.clone(), e.date.as_str());
+                    // The first delisting counts; a second one is refused above.
+                    delisted.entry(entry_ref.clone()).or_insert(e.date.as_str());
                     let known = profile
                         .as_ref()
                         .is_none_or(|p| p.delisting_grounds.value.iter().any(|g| g.id == d.ground));
