@@ -205,6 +205,19 @@ export type AreaSummary = {
   tally: Tally;
 };
 
+/** One narrative aspect of a single-item project, as the revisit found it. */
+export type AspectCheck = {
+  /**
+   * The aspect's key, as in the application's narrative (`innovation`, `leadership`,
+   * `typicality`, `replicability`).
+   */
+  aspect: string;
+  /** Whether the project still runs as the application described it, with its evidence. */
+  confirmed: boolean;
+  /** What the team found. */
+  findings: string;
+};
+
 /** The catalog as written in its JSON file. */
 export type CatalogData = {
   /** Additional items (附加项), outside the numbered indicators. */
@@ -289,7 +302,10 @@ export type City = {
 };
 
 /** The stable code of a problem. */
-export type Code = "too-large" | "not-utf8" | "utf16" | "not-json" | "too-deep" | "duplicate-key" | "other-document" | "not-application" | "newer-version" | "unknown-catalog" | "catalog-mismatch" | "unknown-indicator" | "missing-indicator" | "duplicate-indicator" | "invalid-status" | "invalid-point" | "missing-reason" | "override-without-reason" | "invalid-evidence" | "unknown-division" | "applicant-mismatch" | "unknown-category" | "invalid-time" | "integrity-mismatch" | "summary-mismatch" | "incomplete-single-item" | "invalid-catalog" | "invalid-table" | "unknown-application" | "invalid-decision" | "outside-city" | "duplicate-submission" | "invalid-profile" | "invalid-scores" | "invalid-figures" | "recommended-twice" | "edited-after-packaging" | "invalid-register" | "broken-chain" | "profile-mismatch" | "invalid-contact" | "unknown-template" | "invalid-part" | "incomplete-report" | "invalid-year" | "invalid-self-assessment";
+export type Code = "too-large" | "not-utf8" | "utf16" | "not-json" | "too-deep" | "duplicate-key" | "other-document" | "not-application" | "newer-version" | "unknown-catalog" | "catalog-mismatch" | "unknown-indicator" | "missing-indicator" | "duplicate-indicator" | "invalid-status" | "invalid-point" | "missing-reason" | "override-without-reason" | "invalid-evidence" | "unknown-division" | "applicant-mismatch" | "unknown-category" | "invalid-time" | "integrity-mismatch" | "summary-mismatch" | "incomplete-single-item" | "invalid-catalog" | "invalid-table" | "unknown-application" | "invalid-decision" | "outside-city" | "duplicate-submission" | "invalid-profile" | "invalid-scores" | "invalid-figures" | "recommended-twice" | "edited-after-packaging" | "invalid-register" | "broken-chain" | "profile-mismatch" | "invalid-contact" | "unknown-template" | "invalid-part" | "incomplete-report" | "invalid-year" | "invalid-self-assessment" | "revisit-mismatch" | "register-rewritten";
+
+/** The revisit's conclusion. */
+export type Conclusion = "still_meets" | "no_longer_meets";
 
 /** Who to contact about the application. */
 export type Contact = {
@@ -314,6 +330,31 @@ export type DecisionEntry = {
   decision: Decision;
   /** Rank among the recommended ones (1 is best); `None` unless recommended. */
   rank: number | null;
+};
+
+/** A delisting (摘牌) decision. */
+export type DelistedEvent = {
+  /** The decision's document number (文号). */
+  document_number: string;
+  /** The named entry delisted. */
+  entry: EntryRef;
+  /** The facts. */
+  facts: string;
+  /** The ground's id, one of the embedded profile's `delisting_grounds`. */
+  ground: string;
+};
+
+/**
+ * Which named entry a supervision event concerns: the same key that may be named only once
+ * (kind, government, single-item category), readable in the file without a lookup.
+ */
+export type EntryRef = {
+  /** Single-item category id (empty for comprehensive). */
+  category: string;
+  /** Six-digit division code of the government. */
+  division_code: string;
+  /** Comprehensive or single-item. */
+  kind: KindKey;
 };
 
 /** Answers evaluated against a catalog. */
@@ -373,11 +414,17 @@ export type Event = {
 };
 
 /**
- * What happened. Later format versions of supervision add kinds (report received, revisit,
- * delisted); each is one more variant.
+ * What happened: places and projects named, then supervision (annual reports received,
+ * revisits, delistings), each one more variant.
  */
 export type EventBody = {
   named: NamedEvent;
+} | {
+  report_received: ReportReceivedEvent;
+} | {
+  revisit: RevisitEvent;
+} | {
+  delisted: DelistedEvent;
 };
 
 /** A reference to a document that proves an indicator. */
@@ -734,12 +781,58 @@ export type ReportPart = {
   text: string;
 };
 
+/** An annual report taken in (the event's date is the day it was received). */
+export type ReportReceivedEvent = {
+  /** The named entry it reports for. */
+  entry: EntryRef;
+  /** The `integrity` fingerprint of the annual report file. */
+  report: string;
+  /** The year reported on. */
+  year: number;
+};
+
 /** Who reviewed. */
 export type Reviewer = {
   /** Reviewer's name. */
   name: string;
   /** Office, e.g. 太原市委依法治市办. */
   office: string;
+};
+
+/**
+ * The fresh assessment of a comprehensive place at a revisit, with its compliance as counts
+ * and the bar, so that whether it still meets the bar is recomputed from the event itself.
+ */
+export type RevisitAssessment = {
+  /** Indicators applicable. */
+  applicable: number;
+  /**
+   * The `integrity` fingerprint of the assessment's application file (the team's own or the
+   * place's new self-assessment, verified).
+   */
+  application: string;
+  /** Indicators met. */
+  met: number;
+  /** The catalog's threshold the counts are held against (the round's, as in the profile). */
+  threshold: Threshold;
+};
+
+/** A revisit check (回访核查). */
+export type RevisitEvent = {
+  /** For a single-item project: each narrative aspect (empty for a place). */
+  aspects: AspectCheck[];
+  /** For a comprehensive place: the fresh assessment (`None` for a project). */
+  assessment: RevisitAssessment | null;
+  /** What was checked. */
+  checked: string;
+  /** The conclusion; for a place it must agree with the assessment's counts. */
+  conclusion: Conclusion;
+  /** The named entry checked. */
+  entry: EntryRef;
+  /** The findings. */
+  findings: string;
+  /** The check team. */
+  team: string;
 };
 
 /** The round of the programme. */

@@ -8,9 +8,9 @@ use shifan_rules::annual::{Date, VerifiedReport};
 use shifan_rules::application::CatalogRef;
 use shifan_rules::package::{Decision, DecisionEntry, VerifiedPackage};
 use shifan_rules::programme::KindKey;
-use shifan_rules::register::{Register, VerifiedRegister};
-use shifan_rules::{CatalogSet, Kind, Lang, Message, Problem, Verdict, Verified};
-use std::path::PathBuf;
+use shifan_rules::register::{EntryRef, Register, VerifiedRegister};
+use shifan_rules::{CatalogSet, Code, Kind, Lang, Message, Problem, Verdict, Verified};
+use std::path::{Path, PathBuf};
 
 /// Checks `paths` and renders the report; the status is 1 when any file is invalid.
 pub fn run(paths: &[PathBuf], catalogs: &CatalogSet, lang: Lang, json: bool) -> crate::Outcome {
@@ -28,6 +28,91 @@ pub fn run(paths: &[PathBuf], catalogs: &CatalogSet, lang: Lang, json: bool) -> 
         // How many files each folder held: beside the output, so JSON stays JSON.
         stderr: notes,
         status: status_of(&checked),
+    }
+}
+
+/// `shifan check --extends OLDER NEWER`: both registers checked as `check` checks them, then
+/// whether the newer one only extends the older (`register-rewritten` when not), as one more
+/// line (text) or one more element (JSON) about the newer file; the status is 1 when any of
+/// the three fails.
+pub fn run_extends(
+    older: &Path,
+    newer: &Path,
+    catalogs: &CatalogSet,
+    lang: Lang,
+    json: bool,
+) -> crate::Outcome {
+    let checked = check_paths(&[older.to_path_buf(), newer.to_path_buf()], catalogs);
+    let register = |c: &Checked| match &c.outcome {
+        FileOutcome::Register(r) => Ok(Some(r.register.clone())),
+        FileOutcome::Invalid(_) | FileOutcome::Unreadable(_) => Ok(None),
+        _ => Err(Problem::new(
+            Code::OtherDocument,
+            format!("{}不是命名名册，无法比较", c.path.display()),
+            format!(
+                "{} is not a register; there is nothing to compare",
+                c.path.display()
+            ),
+        )),
+    };
+    // `None`: a file is already reported invalid above, so nothing is compared.
+    let result: Option<Result<usize, Vec<Problem>>> =
+        match (register(&checked[0]), register(&checked[1])) {
+            (Err(p), _) | (_, Err(p)) => Some(Err(vec![p])),
+            (Ok(Some(o)), Ok(Some(n))) => Some(
+                shifan_rules::register::extends(&o, &n).map(|()| n.events.len() - o.events.len()),
+            ),
+            _ => None,
+        };
+    let status = if status_of(&checked) == EXIT_OK && matches!(result, Some(Ok(_))) {
+        EXIT_OK
+    } else {
+        EXIT_INVALID
+    };
+    let stdout = if json {
+        let mut entries = json_entries(&checked);
+        let (state, problems) = match &result {
+            Some(Ok(_)) => ("ok", Vec::new()),
+            Some(Err(p)) => ("invalid", p.iter().map(JsonProblem::from).collect()),
+            None => ("not-compared", Vec::new()),
+        };
+        entries.push(serde_json::json!({
+            "file": newer.display().to_string(),
+            "extends": older.display().to_string(),
+            "status": state,
+            "new_events": result.as_ref().and_then(|r| r.as_ref().ok()),
+            "problems": problems,
+        }));
+        let mut text = serde_json::to_string_pretty(&entries).unwrap_or_else(|_| "[]".into());
+        text.push('\n');
+        text
+    } else {
+        let mut out = render_text(&checked, lang);
+        let (o, n) = (older.display(), newer.display());
+        match &result {
+            Some(Ok(added)) => out.push_str(&match lang {
+                Lang::Zh => format!("OK  {n}  是 {o} 的延续：新增 {added} 个事件\n"),
+                Lang::En => format!("OK  {n}  extends {o}: {added} new events\n"),
+            }),
+            Some(Err(problems)) => {
+                out.push_str(&format!("INVALID  {n}\n"));
+                for p in problems {
+                    out.push_str(&format!("    {}\n", p.describe(lang)));
+                }
+            }
+            None => out.push_str(&match lang {
+                Lang::Zh => format!("INVALID  {n}  未与 {o} 比较：两份名册须先通过核验\n"),
+                Lang::En => format!(
+                    "INVALID  {n}  not compared with {o}: both registers must verify first\n"
+                ),
+            }),
+        }
+        out
+    };
+    crate::Outcome {
+        stdout,
+        stderr: String::new(),
+        status,
     }
 }
 
@@ -167,8 +252,16 @@ pub fn render_text(checked: &[Checked], lang: Lang) -> String {
                     } else {
                         format!("{}「{}」", e.kind.label(lang), e.title)
                     };
+                    let delisted = register
+                        .register
+                        .delisting_of(&EntryRef::of(e))
+                        .map(|(event, _)| match lang {
+                            Lang::Zh => format!("  已于 {} 摘牌", event.date),
+                            Lang::En => format!("  delisted on {}", event.date),
+                        })
+                        .unwrap_or_default();
                     out.push_str(&format!(
-                        "    {}  {what}  #{}  {}\n",
+                        "    {}  {what}  #{}  {}{delisted}\n",
                         e.place.name,
                         e.figures.position,
                         e.figures.composite.decimal(4)
@@ -304,7 +397,15 @@ fn application(verified: &Verified) -> JsonApplication<'_> {
 
 /// The JSON report: an array with one object per input, in input order.
 pub fn render_json(checked: &[Checked]) -> String {
-    let entries: Vec<JsonEntry<'_>> = checked
+    let mut text =
+        serde_json::to_string_pretty(&json_entries(checked)).unwrap_or_else(|_| "[]".into());
+    text.push('\n');
+    text
+}
+
+/// One JSON object per input, in input order.
+fn json_entries(checked: &[Checked]) -> Vec<serde_json::Value> {
+    checked
         .iter()
         .map(|c| {
             let file = c.path.display().to_string();
@@ -398,8 +499,6 @@ pub fn render_json(checked: &[Checked]) -> String {
                 },
             }
         })
-        .collect();
-    let mut text = serde_json::to_string_pretty(&entries).unwrap_or_else(|_| "[]".into());
-    text.push('\n');
-    text
+        .map(|entry: JsonEntry<'_>| serde_json::to_value(entry).unwrap_or_default())
+        .collect()
 }

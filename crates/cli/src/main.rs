@@ -63,6 +63,10 @@ enum Command {
         /// Print a JSON array instead of text.
         #[arg(long)]
         json: bool,
+        /// An older register: check that the one register given (the newer) only extends it
+        /// (the same events first, none changed or dropped).
+        #[arg(long, value_name = "OLDER.json")]
+        extends: Option<PathBuf>,
     },
     /// The valid files side by side, best compliance first; invalid files after.
     Summary {
@@ -221,6 +225,35 @@ enum ProvinceCommand {
         #[arg(long, value_name = "FILE")]
         xlsx: Option<PathBuf>,
     },
+    /// The public list of a register: current demonstration places, then delisted ones with
+    /// the ground, the decision's document number and date.
+    PublicList {
+        /// The register file (shifan.register).
+        #[arg(value_name = "REGISTER.json")]
+        register: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+        format: FormatArg,
+        /// Also write the list as an Excel workbook (.xlsx) to this file.
+        #[arg(long, value_name = "FILE")]
+        xlsx: Option<PathBuf>,
+    },
+    /// The annual reports of a register's current places per year: on time, late (days),
+    /// missing, or not yet due on the given day.
+    Reports {
+        /// The register file (shifan.register).
+        #[arg(value_name = "REGISTER.json")]
+        register: PathBuf,
+        /// The day to judge on, YYYY-MM-DD.
+        #[arg(long, value_name = "DATE")]
+        today: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+        format: FormatArg,
+        /// Also write the table as an Excel workbook (.xlsx) to this file.
+        #[arg(long, value_name = "FILE")]
+        xlsx: Option<PathBuf>,
+    },
     /// Write the register (shifan.register) of the candidates a naming table names.
     Name {
         #[command(flatten)]
@@ -257,6 +290,26 @@ fn province(command: ProvinceCommand, lang: Lang) -> Outcome {
         ProvinceCommand::Rank { round, .. }
         | ProvinceCommand::List { round, .. }
         | ProvinceCommand::Name { round, .. } => round,
+        // These read a register only.
+        ProvinceCommand::PublicList {
+            register,
+            format,
+            xlsx,
+        } => return province_cmd::public_list(register, lang, format_of(*format), xlsx.as_deref()),
+        ProvinceCommand::Reports {
+            register,
+            today,
+            format,
+            xlsx,
+        } => {
+            return province_cmd::reports(
+                register,
+                today,
+                lang,
+                format_of(*format),
+                xlsx.as_deref(),
+            );
+        }
     };
     let catalogs = match load_catalogs(&round.catalogs, lang) {
         Ok(catalogs) => catalogs,
@@ -290,6 +343,9 @@ fn province(command: ProvinceCommand, lang: Lang) -> Outcome {
                 format_of(format),
                 xlsx.as_deref(),
             )
+        }
+        ProvinceCommand::PublicList { .. } | ProvinceCommand::Reports { .. } => {
+            unreachable!("answered above")
         }
         ProvinceCommand::Name {
             naming,
@@ -370,9 +426,20 @@ fn run(cli: Cli) -> Outcome {
         None => lang_from_env(std::env::var("LANG").ok().as_deref()),
     };
     match cli.command {
-        Command::Check { inputs, json } => match load_catalogs(&inputs.catalogs, lang) {
-            Ok(catalogs) => check::run(&inputs.files, &catalogs, lang, json),
-            Err(message) => Outcome::usage(message),
+        Command::Check {
+            inputs,
+            json,
+            extends,
+        } => match (load_catalogs(&inputs.catalogs, lang), extends) {
+            (Err(message), _) => Outcome::usage(message),
+            (Ok(catalogs), None) => check::run(&inputs.files, &catalogs, lang, json),
+            (Ok(catalogs), Some(older)) => match &inputs.files[..] {
+                [newer] => check::run_extends(&older, newer, &catalogs, lang, json),
+                _ => Outcome::usage(match lang {
+                    Lang::Zh => "--extends 较旧的名册之后只给一个较新的名册\n".to_string(),
+                    Lang::En => "--extends OLDER takes exactly one newer register\n".to_string(),
+                }),
+            },
         },
         Command::Summary {
             inputs,

@@ -12,7 +12,7 @@ use shifan_rules::evidence::{Notice, read_naming_csv, read_scores_csv};
 use shifan_rules::package::MAX_PACKAGE_BYTES;
 use shifan_rules::programme::{Profile, Scale};
 use shifan_rules::province::{ProvinceSession, TIE_RULE};
-use shifan_rules::register::Register;
+use shifan_rules::register::{MAX_REGISTER_BYTES, Register, VerifiedRegister, read_register};
 use shifan_rules::review::{Cell, Table};
 use shifan_rules::{CatalogSet, Generator, Lang, Problem};
 use std::path::{Path, PathBuf};
@@ -317,6 +317,57 @@ pub fn name(inputs: &RoundInputs, catalogs: &CatalogSet, lang: Lang, args: &Name
             stderr: notes,
             status: crate::EXIT_OK,
         }
+    }
+}
+
+/// Reads and verifies a register file, or the outcome that says why not.
+fn read_register_file(path: &Path, lang: Lang) -> Result<VerifiedRegister, Outcome> {
+    let bytes = read_capped(path, MAX_REGISTER_BYTES)
+        .map_err(|e| Outcome::invalid(crate::input::unreadable_path(path, &e, lang)))?;
+    read_register(&bytes).map_err(|p| Outcome::invalid(problems_text(path, &p, lang)))
+}
+
+/// `shifan province public-list`: the register's public list — current demonstration places,
+/// then delisted ones with the ground, document number and date — printed or exported.
+pub fn public_list(register: &Path, lang: Lang, format: Format, xlsx: Option<&Path>) -> Outcome {
+    match read_register_file(register, lang) {
+        Ok(verified) => emit(
+            &shifan_rules::supervision::public_list(&verified, lang),
+            format,
+            xlsx,
+            String::new(),
+            crate::EXIT_OK,
+            "",
+        ),
+        Err(outcome) => outcome,
+    }
+}
+
+/// `shifan province reports`: per current place and report year, whether its annual report
+/// came on time, late (by how many days), is missing or not yet due on `today` (`YYYY-MM-DD`).
+pub fn reports(
+    register: &Path,
+    today: &str,
+    lang: Lang,
+    format: Format,
+    xlsx: Option<&Path>,
+) -> Outcome {
+    let Some(day) = shifan_rules::annual::calendar_day(today).filter(|_| today.len() == 10) else {
+        return Outcome::usage(match lang {
+            Lang::Zh => format!("--today「{today}」应为 YYYY-MM-DD\n"),
+            Lang::En => format!("--today “{today}” should be YYYY-MM-DD\n"),
+        });
+    };
+    match read_register_file(register, lang) {
+        Ok(verified) => emit(
+            &shifan_rules::supervision::standings_table(&verified, day, lang),
+            format,
+            xlsx,
+            String::new(),
+            crate::EXIT_OK,
+            "",
+        ),
+        Err(outcome) => outcome,
     }
 }
 

@@ -75,6 +75,31 @@ fn check_reads_register_fixtures_and_names_each_code() {
             }
         }
     }
+    for (name, expect) in [
+        ("supervised-register.json", None),
+        (
+            "invalid-register-revisit-mismatch.json",
+            Some("revisit-mismatch"),
+        ),
+    ] {
+        let run = shifan(&["--lang", "en", "check", dir.join(name).to_str().unwrap()]);
+        match expect {
+            None => {
+                assert_eq!(run.status, 0, "{name}: {}", run.stdout);
+                assert!(run.stdout.contains("7 events"), "{}", run.stdout);
+                assert!(
+                    run.stdout.contains("delisted on 2022-09-01"),
+                    "{}",
+                    run.stdout
+                );
+            }
+            Some(code) => {
+                assert_eq!(run.status, 1, "{name}");
+                let first = run.stdout.lines().nth(1).unwrap_or_default().trim();
+                assert!(first.starts_with(code), "{name}: {first}");
+            }
+        }
+    }
     let json = shifan(&[
         "check",
         "--json",
@@ -295,4 +320,125 @@ fn schemas_of_every_format_are_printed() {
         let v: Value = serde_json::from_str(&run.stdout).unwrap();
         assert_eq!(v["title"], id);
     }
+}
+
+#[test]
+fn check_extends_accepts_an_extension_and_names_a_rewrite() {
+    let dir = root().join("tests/fixtures/province");
+    let path = |name: &str| dir.join(name).to_str().unwrap().to_string();
+    let (older, newer) = (
+        path("supervised-register-older.json"),
+        path("supervised-register.json"),
+    );
+    let run = shifan(&["--lang", "en", "check", "--extends", &older, &newer]);
+    assert_eq!(run.status, 0, "{}", run.stdout);
+    let last = run.stdout.lines().last().unwrap_or_default();
+    assert!(
+        last.starts_with("OK  ") && last.ends_with("4 new events"),
+        "{last}"
+    );
+    // Chinese is the default with the CLI's language rule.
+    let zh = shifan(&["--lang", "zh", "check", "--extends", &older, &newer]);
+    assert!(zh.stdout.contains("的延续：新增 4 个事件"), "{}", zh.stdout);
+    // Rewritten: valid on its own, not an extension.
+    let rewritten = path("invalid-register-register-rewritten.json");
+    let run = shifan(&["--lang", "en", "check", "--extends", &older, &rewritten]);
+    assert_eq!(run.status, 1, "{}", run.stdout);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    let at = lines
+        .iter()
+        .rposition(|l| l.starts_with("INVALID  "))
+        .expect("the comparison's line");
+    assert!(
+        lines[at + 1].trim().starts_with("register-rewritten") && lines[at + 1].contains("event 3"),
+        "{}",
+        run.stdout
+    );
+    // Dropped: the newer given as the older.
+    let run = shifan(&[
+        "--lang",
+        "en",
+        "check",
+        "--json",
+        "--extends",
+        &newer,
+        &older,
+    ]);
+    assert_eq!(run.status, 1);
+    let v: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(v[2]["status"], "invalid");
+    assert_eq!(v[2]["problems"][0]["code"], "register-rewritten");
+    assert_eq!(v[0]["status"], "ok");
+    // An invalid register is reported as such and not compared.
+    let bad = path("invalid-register-broken-chain.json");
+    let run = shifan(&["--lang", "en", "check", "--extends", &bad, &newer]);
+    assert_eq!(run.status, 1);
+    assert!(run.stdout.contains("not compared"), "{}", run.stdout);
+    // More than one newer file is a usage error.
+    let run = shifan(&["check", "--extends", &older, &newer, &newer]);
+    assert_eq!(run.status, 2);
+}
+
+#[test]
+fn the_public_list_and_the_reports_table_are_printed_and_exported() {
+    let register = root().join("tests/fixtures/province/supervised-register.json");
+    let r = register.to_str().unwrap();
+    let run = shifan(&["--lang", "zh", "province", "public-list", r]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let last = run.stdout.lines().last().unwrap_or_default();
+    assert!(
+        last.contains("已摘牌") && last.contains("回访核查发现已不符合示范标准的"),
+        "{}",
+        run.stdout
+    );
+    let dir = scratch("public-list");
+    let xlsx = dir.join("list.xlsx");
+    let csv = shifan(&[
+        "--lang",
+        "en",
+        "province",
+        "public-list",
+        r,
+        "--format",
+        "csv",
+        "--xlsx",
+        xlsx.to_str().unwrap(),
+    ]);
+    assert_eq!(csv.status, 0, "{}", csv.stderr);
+    assert_eq!(csv.stdout.lines().count(), 13, "{}", csv.stdout);
+    assert_eq!(
+        csv.stdout.matches(",current,").count(),
+        11,
+        "{}",
+        csv.stdout
+    );
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
+
+    let reports = shifan(&[
+        "--lang",
+        "en",
+        "province",
+        "reports",
+        r,
+        "--today",
+        "2022-04-10",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(reports.status, 0, "{}", reports.stderr);
+    let t: Value = serde_json::from_str(&reports.stdout).unwrap();
+    let rows = t["rows"].as_array().unwrap();
+    // B is delisted: 11 current entries, one year each.
+    assert_eq!(rows.len(), 11);
+    let text = reports.stdout;
+    assert!(
+        text.contains("on time") && text.contains("missing"),
+        "{text}"
+    );
+    let bad = shifan(&["province", "reports", r, "--today", "2022-4-10"]);
+    assert_eq!(bad.status, 2);
+    let broken = root().join("tests/fixtures/province/invalid-register-broken-chain.json");
+    let run = shifan(&["province", "public-list", broken.to_str().unwrap()]);
+    assert_eq!(run.status, 1);
+    assert!(run.stdout.contains("broken-chain") || run.stderr.contains("broken-chain"));
 }

@@ -20,6 +20,7 @@ mod document;
 mod draft;
 mod expect;
 mod package;
+mod register;
 mod samples;
 mod session;
 mod store;
@@ -45,6 +46,7 @@ pub const TARGETS: &[Target] = &[
     draft::TARGET,
     session::TARGET,
     store::TARGET,
+    register::TARGET,
 ];
 
 /// The target named `name`.

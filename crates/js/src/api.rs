@@ -360,6 +360,7 @@ impl RegisterVerified {
             .iter()
             .map(|e| match &e.body {
                 shifan_rules::register::EventBody::Named(n) => n.entries.len() as u32,
+                _ => 0,
             })
             .sum();
         RegisterVerified {

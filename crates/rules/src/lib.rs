@@ -45,6 +45,7 @@ pub mod sample;
 pub mod score;
 pub mod search;
 pub mod session;
+pub mod supervision;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod testing;
 

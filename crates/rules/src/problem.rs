@@ -149,6 +149,8 @@ codes! {
     IncompleteReport = "incomplete-report", Warning, "A required part of an annual report has no text a reader sees.";
     InvalidYear = "invalid-year", Error, "An annual report's year is before 2004 or after the year the file was written.";
     InvalidSelfAssessment = "invalid-self-assessment", Error, "The self-assessment attached to an annual report is another government's, or its fingerprint, kind, counts or time are malformed.";
+    RevisitMismatch = "revisit-mismatch", Error, "A register's revisit of a comprehensive place states a conclusion its own counts and threshold contradict, in exact arithmetic.";
+    RegisterRewritten = "register-rewritten", Error, "A newer register does not only extend the older one: an event was changed or dropped, or the province, round or profile differs.";
 }
 
 impl fmt::Display for Code {

@@ -6,18 +6,20 @@
 //! each named place or project with the fingerprint of the application it was named on and the
 //! province's figures. Supervision (annual reports, revisits, delisting) appends events.
 
+use crate::annual::{AnnualReport, Date};
 use crate::application::Generator;
 use crate::assessment::is_date;
 use crate::canonical;
+use crate::catalog::Threshold;
 use crate::fraction::Fraction;
 use crate::input::{check_format, is_rfc3339, parse_json};
-use crate::problem::{Code, Problem, has_errors};
-use crate::programme::{KindKey, Part, Profile, Province, Round};
+use crate::problem::{Code, Lang, Problem, has_errors};
+use crate::programme::{KindKey, Part, Profile, ProfileData, Province, Round};
 use crate::province::{ProvinceSession, Standing};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// The `format` value of a register file.
 pub const REGISTER_FORMAT_ID: &str = "shifan.register";
@@ -105,13 +107,147 @@ pub struct NamedEvent {
     pub entries: Vec<NamedEntry>,
 }
 
-/// What happened. Later format versions of supervision add kinds (report received, revisit,
-/// delisted); each is one more variant.
+/// Which named entry a supervision event concerns: the same key that may be named only once
+/// (kind, government, single-item category), readable in the file without a lookup.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EntryRef {
+    /// Comprehensive or single-item.
+    pub kind: KindKey,
+    /// Six-digit division code of the government.
+    pub division_code: String,
+    /// Single-item category id (empty for comprehensive).
+    pub category: String,
+}
+
+impl EntryRef {
+    /// The reference to a named entry.
+    pub fn of(entry: &NamedEntry) -> EntryRef {
+        EntryRef {
+            kind: entry.kind,
+            division_code: entry.place.division_code.clone(),
+            category: entry.category.clone(),
+        }
+    }
+}
+
+/// An annual report taken in (the event's date is the day it was received).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReportReceivedEvent {
+    /// The named entry it reports for.
+    pub entry: EntryRef,
+    /// The year reported on.
+    pub year: u16,
+    /// The `integrity` fingerprint of the annual report file.
+    pub report: String,
+}
+
+/// The fresh assessment of a comprehensive place at a revisit, with its compliance as counts
+/// and the bar, so that whether it still meets the bar is recomputed from the event itself.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RevisitAssessment {
+    /// The `integrity` fingerprint of the assessment's application file (the team's own or the
+    /// place's new self-assessment, verified).
+    pub application: String,
+    /// Indicators met.
+    pub met: u32,
+    /// Indicators applicable.
+    pub applicable: u32,
+    /// The catalog's threshold the counts are held against (the round's, as in the profile).
+    pub threshold: Threshold,
+}
+
+impl RevisitAssessment {
+    /// Whether the counts reach the threshold, in exact integer arithmetic.
+    pub fn meets_bar(&self) -> bool {
+        self.threshold.is_reached(self.met, self.applicable)
+    }
+}
+
+/// One narrative aspect of a single-item project, as the revisit found it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AspectCheck {
+    /// The aspect's key, as in the application's narrative (`innovation`, `leadership`,
+    /// `typicality`, `replicability`).
+    pub aspect: String,
+    /// Whether the project still runs as the application described it, with its evidence.
+    pub confirmed: bool,
+    /// What the team found.
+    pub findings: String,
+}
+
+/// The revisit's conclusion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Conclusion {
+    /// Still meets the requirements.
+    StillMeets,
+    /// No longer meets them (the ground for delisting after a revisit).
+    NoLongerMeets,
+}
+
+impl Conclusion {
+    /// The label in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Conclusion::StillMeets, Lang::Zh) => "仍符合示范标准",
+            (Conclusion::StillMeets, Lang::En) => "still meets the requirements",
+            (Conclusion::NoLongerMeets, Lang::Zh) => "已不符合示范标准",
+            (Conclusion::NoLongerMeets, Lang::En) => "no longer meets the requirements",
+        }
+    }
+}
+
+/// A revisit check (回访核查).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RevisitEvent {
+    /// The named entry checked.
+    pub entry: EntryRef,
+    /// The check team.
+    pub team: String,
+    /// What was checked.
+    pub checked: String,
+    /// The findings.
+    pub findings: String,
+    /// For a comprehensive place: the fresh assessment (`None` for a project).
+    pub assessment: Option<RevisitAssessment>,
+    /// For a single-item project: each narrative aspect (empty for a place).
+    pub aspects: Vec<AspectCheck>,
+    /// The conclusion; for a place it must agree with the assessment's counts.
+    pub conclusion: Conclusion,
+}
+
+/// A delisting (摘牌) decision.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DelistedEvent {
+    /// The named entry delisted.
+    pub entry: EntryRef,
+    /// The ground's id, one of the embedded profile's `delisting_grounds`.
+    pub ground: String,
+    /// The facts.
+    pub facts: String,
+    /// The decision's document number (文号).
+    pub document_number: String,
+}
+
+/// What happened: places and projects named, then supervision (annual reports received,
+/// revisits, delistings), each one more variant.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum EventBody {
     /// Places and projects named.
     Named(NamedEvent),
+    /// An annual report received.
+    ReportReceived(ReportReceivedEvent),
+    /// A revisit check recorded.
+    Revisit(RevisitEvent),
+    /// A named entry delisted.
+    Delisted(DelistedEvent),
 }
 
 /// One event of the register's history.
@@ -324,6 +460,97 @@ impl Register {
         Ok(())
     }
 
+    /// Records an annual report received on `date` for the named `entry`: refused when the
+    /// report is another government's, or when the history's rules refuse it (the entry not
+    /// named or delisted, a year before the naming or received twice).
+    pub fn receive_report(
+        &mut self,
+        date: String,
+        entry: EntryRef,
+        report: &AnnualReport,
+    ) -> Result<(), Vec<Problem>> {
+        if report.government.division_code != entry.division_code {
+            return Err(vec![invalid(
+                format!(
+                    "年度报告是{}的，不是区划代码 {} 的",
+                    report.government.display_name(),
+                    entry.division_code
+                ),
+                format!(
+                    "the annual report is {}'s, not that of division {}",
+                    report.government.display_name(),
+                    entry.division_code
+                ),
+            )]);
+        }
+        self.append(
+            date,
+            EventBody::ReportReceived(ReportReceivedEvent {
+                entry,
+                year: report.year,
+                report: report.integrity.clone(),
+            }),
+        )
+    }
+
+    /// Records a revisit check made on `date`.
+    pub fn record_revisit(
+        &mut self,
+        date: String,
+        revisit: RevisitEvent,
+    ) -> Result<(), Vec<Problem>> {
+        self.append(date, EventBody::Revisit(revisit))
+    }
+
+    /// Records the delisting of `entry` decided on `date` on the profile's `ground`.
+    pub fn delist(
+        &mut self,
+        date: String,
+        entry: EntryRef,
+        ground: &str,
+        facts: String,
+        document_number: String,
+    ) -> Result<(), Vec<Problem>> {
+        self.append(
+            date,
+            EventBody::Delisted(DelistedEvent {
+                entry,
+                ground: ground.to_string(),
+                facts,
+                document_number: document_number.trim().to_string(),
+            }),
+        )
+    }
+
+    /// The named entry `entry` refers to.
+    pub fn entry(&self, entry: &EntryRef) -> Option<&NamedEntry> {
+        self.named().find(|e| EntryRef::of(e) == *entry)
+    }
+
+    /// The event that named `entry`.
+    pub fn naming_of(&self, entry: &EntryRef) -> Option<(&Event, &NamedEvent)> {
+        self.events.iter().find_map(|e| match &e.body {
+            EventBody::Named(n) if n.entries.iter().any(|x| EntryRef::of(x) == *entry) => {
+                Some((e, n))
+            }
+            _ => None,
+        })
+    }
+
+    /// The event that delisted `entry`, if any.
+    pub fn delisting_of(&self, entry: &EntryRef) -> Option<(&Event, &DelistedEvent)> {
+        self.events.iter().find_map(|e| match &e.body {
+            EventBody::Delisted(d) if d.entry == *entry => Some((e, d)),
+            _ => None,
+        })
+    }
+
+    /// The entries named and not delisted, in order.
+    pub fn current(&self) -> impl Iterator<Item = &NamedEntry> {
+        self.named()
+            .filter(|e| self.delisting_of(&EntryRef::of(e)).is_none())
+    }
+
     /// The register as a JSON value.
     pub fn to_value(&self) -> Value {
         serde_json::to_value(self).unwrap_or(Value::Null)
@@ -343,7 +570,8 @@ impl Register {
     /// Every entry named so far, in order.
     pub fn named(&self) -> impl Iterator<Item = &NamedEntry> {
         self.events.iter().flat_map(|e| match &e.body {
-            EventBody::Named(n) => n.entries.iter(),
+            EventBody::Named(n) => n.entries.as_slice(),
+            _ => &[],
         })
     }
 
@@ -393,14 +621,21 @@ impl Register {
                 body: EventBody::Named(_),
                 ..
             }) => {}
+            Some(_) => problems.push(invalid(
+                "名册的第一个事件应是命名决定",
+                "the register's first event should be the naming decision",
+            )),
             None => problems.push(invalid("名册没有任何事件", "the register has no events")),
         }
+        problems.extend(self.history_problems());
         // A government named twice for the same kind (and category), or one application named
         // twice.
         let mut seen = HashSet::new();
         let mut applications = HashSet::new();
         for e in &self.events {
-            let EventBody::Named(n) = &e.body;
+            let EventBody::Named(n) = &e.body else {
+                continue;
+            };
             if n.document_number.trim().is_empty() {
                 problems.push(invalid(
                     "命名事件缺少文号",
@@ -487,6 +722,236 @@ impl Register {
     }
 }
 
+/// Whether `text` is a `sha256:` fingerprint.
+fn is_fingerprint(text: &str) -> bool {
+    canonical::is_sha256_hex(text.strip_prefix(canonical::SHA256_PREFIX).unwrap_or(""))
+}
+
+/// How an entry is called in messages: its government, and the project's title when it has one.
+fn entry_name(entry: &NamedEntry, lang: Lang) -> String {
+    match (entry.title.is_empty(), lang) {
+        (true, _) => format!("{}（{}）", entry.place.name, entry.kind.label(lang)),
+        (false, Lang::Zh) => format!("{}「{}」", entry.place.name, entry.title),
+        (false, Lang::En) => format!("{} “{}”", entry.place.name, entry.title),
+    }
+}
+
+impl Register {
+    /// The supervision events' rules: dates in order, every event about an entry named
+    /// before it and not yet delisted, reports not before the naming year and once per year,
+    /// revisits that fit their kind and whose conclusion agrees with their counts, delistings
+    /// on a ground of the profile.
+    fn history_problems(&self) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        // The profile as data only: when it is not valid the reader says so already
+        // (`profile-mismatch`), and the checks that need it are skipped.
+        let profile: Option<ProfileData> = serde_json::from_value(self.profile.data.clone()).ok();
+        let mut named: HashMap<EntryRef, (&NamedEntry, i32)> = HashMap::new();
+        let mut delisted: HashMap<EntryRef, &str> = HashMap::new();
+        let mut reports: HashSet<(EntryRef, u16)> = HashSet::new();
+        let mut last_date: Option<Date> = None;
+        for (i, e) in self.events.iter().enumerate() {
+            let n = i + 1;
+            let date = Date::parse(&e.date);
+            if let (Some(d), Some(last)) = (date, last_date)
+                && d < last
+            {
+                problems.push(invalid(
+                    format!("第 {n} 个事件的日期 {} 早于前一个事件的 {}：事件应按日期先后记录", d.iso(), last.iso()),
+                    format!("event {n} is dated {}, before the event before it ({}): events are recorded in date order", d.iso(), last.iso()),
+                ));
+            }
+            last_date = date.or(last_date);
+            let year = date.map_or(0, |d| d.year);
+            let entry_ref = match &e.body {
+                EventBody::Named(named_event) => {
+                    for entry in &named_event.entries {
+                        named.entry(EntryRef::of(entry)).or_insert((entry, year));
+                    }
+                    continue;
+                }
+                EventBody::ReportReceived(r) => &r.entry,
+                EventBody::Revisit(r) => &r.entry,
+                EventBody::Delisted(d) => &d.entry,
+            };
+            let Some(&(entry, named_year)) = named.get(entry_ref) else {
+                problems.push(invalid(
+                    format!(
+                        "第 {n} 个事件所指的对象（{} {}{}）此前没有被命名",
+                        entry_ref.kind.label(Lang::Zh),
+                        entry_ref.division_code,
+                        entry_ref.category
+                    ),
+                    format!(
+                        "event {n} concerns an entry ({} {} {}) not named before it",
+                        entry_ref.kind.label(Lang::En),
+                        entry_ref.division_code,
+                        entry_ref.category
+                    ),
+                ));
+                continue;
+            };
+            let (zh, en) = (entry_name(entry, Lang::Zh), entry_name(entry, Lang::En));
+            if let Some(when) = delisted.get(entry_ref) {
+                problems.push(invalid(
+                    format!("第 {n} 个事件：{zh}已于 {when} 摘牌，此后不能再收报告、回访或摘牌"),
+                    format!("event {n}: {en} was delisted on {when}; nothing is recorded for it after that"),
+                ));
+            }
+            match &e.body {
+                EventBody::Named(_) => {}
+                EventBody::ReportReceived(r) => {
+                    if i32::from(r.year) < named_year {
+                        problems.push(invalid(
+                            format!("第 {n} 个事件：{zh} {named_year} 年才被命名，不能报送 {} 年的年度报告", r.year),
+                            format!("event {n}: {en} was named in {named_year} and cannot report on {}", r.year),
+                        ));
+                    }
+                    if date.is_some_and(|d| i32::from(r.year) > d.year) {
+                        problems.push(invalid(
+                            format!(
+                                "第 {n} 个事件：{} 年的年度报告不能在 {} 收到",
+                                r.year, e.date
+                            ),
+                            format!(
+                                "event {n}: a report on {} cannot be received on {}",
+                                r.year, e.date
+                            ),
+                        ));
+                    }
+                    if !reports.insert((entry_ref.clone(), r.year)) {
+                        problems.push(invalid(
+                            format!("第 {n} 个事件：{zh} {} 年的年度报告已经收到过", r.year),
+                            format!(
+                                "event {n}: the {} report of {en} was already received",
+                                r.year
+                            ),
+                        ));
+                    }
+                    if !is_fingerprint(&r.report) {
+                        problems.push(invalid(
+                            format!("第 {n} 个事件：年度报告的指纹格式不对"),
+                            format!("event {n}: the annual report's fingerprint is malformed"),
+                        ));
+                    }
+                }
+                EventBody::Revisit(r) => {
+                    problems.extend(revisit_problems(n, r, entry, profile.as_ref()));
+                }
+                EventBody::Delisted(d) => {
+                    // The first delisting counts; a second one is refused above.
+                    delisted.entry(entry_ref.clone()).or_insert(e.date.as_str());
+                    let known = profile
+                        .as_ref()
+                        .is_none_or(|p| p.delisting_grounds.value.iter().any(|g| g.id == d.ground));
+                    if !known {
+                        problems.push(invalid(
+                            format!(
+                                "第 {n} 个事件：摘牌情形「{}」不是创建方案所列的情形",
+                                d.ground
+                            ),
+                            format!(
+                                "event {n}: delisting ground “{}” is not one of the profile's",
+                                d.ground
+                            ),
+                        ));
+                    }
+                    if d.facts.trim().is_empty() || d.document_number.trim().is_empty() {
+                        problems.push(invalid(
+                            format!("第 {n} 个事件：摘牌须写明事实和决定文号"),
+                            format!("event {n}: a delisting needs its facts and the decision's document number"),
+                        ));
+                    }
+                }
+            }
+        }
+        problems
+    }
+}
+
+/// A revisit's own rules: a place has a fresh assessment whose conclusion agrees with its
+/// counts, a project has its aspects and no assessment.
+fn revisit_problems(
+    n: usize,
+    r: &RevisitEvent,
+    entry: &NamedEntry,
+    profile: Option<&ProfileData>,
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let (zh, en) = (entry_name(entry, Lang::Zh), entry_name(entry, Lang::En));
+    if r.team.trim().is_empty() || r.checked.trim().is_empty() {
+        problems.push(invalid(
+            format!("第 {n} 个事件：回访核查须写明核查组和核查内容"),
+            format!("event {n}: a revisit needs its check team and what was checked"),
+        ));
+    }
+    match (entry.kind, &r.assessment) {
+        (KindKey::Comprehensive, None) => problems.push(invalid(
+            format!("第 {n} 个事件：{zh}是综合示范，回访须附重新评估的结果"),
+            format!("event {n}: {en} is a comprehensive place; its revisit needs the fresh assessment"),
+        )),
+        (KindKey::Comprehensive, Some(a)) => {
+            let t = a.threshold;
+            if !is_fingerprint(&a.application)
+                || a.met > a.applicable
+                || t.denominator == 0
+                || t.numerator > t.denominator
+            {
+                problems.push(invalid(
+                    format!("第 {n} 个事件：重新评估的指纹、达标项数或标准不对"),
+                    format!("event {n}: the fresh assessment's fingerprint, counts or threshold are malformed"),
+                ));
+            } else if profile.is_some_and(|p| p.threshold.value != t) {
+                problems.push(invalid(
+                    format!("第 {n} 个事件：重新评估的达标标准 {}/{} 与创建方案的不同", t.numerator, t.denominator),
+                    format!("event {n}: the fresh assessment's threshold {}/{} differs from the profile's", t.numerator, t.denominator),
+                ));
+            } else if a.meets_bar() != (r.conclusion == Conclusion::StillMeets) {
+                problems.push(Problem::new(
+                    Code::RevisitMismatch,
+                    format!(
+                        "第 {n} 个事件：{zh}重新评估达标 {}/{} 项，按标准 {}/{} {}，但结论写的是「{}」",
+                        a.met, a.applicable, t.numerator, t.denominator,
+                        if a.meets_bar() { "达到标准" } else { "未达到标准" },
+                        r.conclusion.label(Lang::Zh)
+                    ),
+                    format!(
+                        "event {n}: the fresh assessment of {en} meets {} of {} indicators, which {} the threshold {}/{}, but the conclusion says “{}”",
+                        a.met, a.applicable,
+                        if a.meets_bar() { "reaches" } else { "does not reach" },
+                        t.numerator, t.denominator,
+                        r.conclusion.label(Lang::En)
+                    ),
+                ));
+            }
+            if !r.aspects.is_empty() {
+                problems.push(invalid(
+                    format!("第 {n} 个事件：综合示范的回访不逐项核对单项叙述"),
+                    format!("event {n}: a comprehensive place's revisit has no narrative aspects"),
+                ));
+            }
+        }
+        (KindKey::SingleItem, Some(_)) => problems.push(invalid(
+            format!("第 {n} 个事件：{zh}是单项示范，没有综合示范的 90% 标准，回访不附重新评估"),
+            format!("event {n}: {en} is a single-item project with no comprehensive bar; its revisit has no assessment"),
+        )),
+        (KindKey::SingleItem, None) => {
+            // Each of the four narrative aspects, once, by its key in the application file.
+            let mut keys: Vec<&str> = r.aspects.iter().map(|a| a.aspect.as_str()).collect();
+            keys.sort_unstable();
+            let mut all = crate::Aspect::ALL.map(crate::Aspect::key);
+            all.sort_unstable();
+            if keys != all {
+                problems.push(invalid(
+                    format!("第 {n} 个事件：单项示范的回访须逐项核对叙述的四个方面（创新性、引领性、典型性、可复制可推广），各一次"),
+                    format!("event {n}: a single-item revisit checks each of the four narrative aspects (innovation, leadership, typicality, replicability) once"),
+                ));
+            }
+        }
+    }
+    problems
+}
+
 /// A read and verified register.
 #[derive(Clone, Debug)]
 pub struct VerifiedRegister {
@@ -494,6 +959,64 @@ pub struct VerifiedRegister {
     pub register: Register,
     /// The profile it ranked with, validated again.
     pub profile: Profile,
+}
+
+/// Whether `newer` only extends `older`: the same province, round and profile, and `older`'s
+/// events a prefix of `newer`'s (the same hashes). Both should be verified first; the problems
+/// (`register-rewritten`) say which event differs or was dropped.
+pub fn extends(older: &Register, newer: &Register) -> Result<(), Vec<Problem>> {
+    let rewritten = |zh: String, en: String| Problem::new(Code::RegisterRewritten, zh, en);
+    let mut problems = Vec::new();
+    if older.province != newer.province
+        || older.round != newer.round
+        || older.profile.fingerprint != newer.profile.fingerprint
+    {
+        problems.push(rewritten(
+            "两份名册的省份、轮次或创建方案不同：不是同一份名册".into(),
+            "the two registers differ in province, round or profile: they are not the same register".into(),
+        ));
+    }
+    for (i, old) in older.events.iter().enumerate() {
+        let n = i + 1;
+        match newer.events.get(i) {
+            None => {
+                problems.push(rewritten(
+                    format!(
+                        "较新的名册只有 {} 个事件，较旧的名册有 {}：第 {n} 个事件（{}）被删掉了",
+                        newer.events.len(),
+                        older.events.len(),
+                        old.date
+                    ),
+                    format!(
+                        "the newer register has {} events, the older {}: event {n} ({}) was dropped",
+                        newer.events.len(),
+                        older.events.len(),
+                        old.date
+                    ),
+                ));
+                break;
+            }
+            Some(new) if new.hash != old.hash => {
+                problems.push(rewritten(
+                    format!(
+                        "第 {n} 个事件（{}）在较新的名册里不同：历史被改写了",
+                        old.date
+                    ),
+                    format!(
+                        "event {n} ({}) differs in the newer register: the history was rewritten",
+                        old.date
+                    ),
+                ));
+                break;
+            }
+            Some(_) => {}
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
 }
 
 /// Whether parsed JSON claims to be a register.

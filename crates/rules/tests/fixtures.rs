@@ -242,6 +242,14 @@ const NOT_COMMITTED: &[(Code, &str)] = &[
         Code::InvalidSelfAssessment,
         "concerns annual reports: tests/fixtures/annual/",
     ),
+    (
+        Code::RevisitMismatch,
+        "fixture: province/invalid-register-revisit-mismatch.json",
+    ),
+    (
+        Code::RegisterRewritten,
+        "fixture: province/invalid-register-register-rewritten.json (against supervised-register-older.json)",
+    ),
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -10,13 +10,19 @@
 
 use proptest::prelude::*;
 use serde_json::{Value, json};
+use shifan_rules::annual::{AnnualReport, Date, ReportContent};
+use shifan_rules::application::{Applicant, Contact};
 use shifan_rules::evidence::read_scores_csv;
 use shifan_rules::package::read_package;
 use shifan_rules::programme::{KindKey, Profile};
 use shifan_rules::province::ProvinceSession;
 use shifan_rules::province_sample::{sample_packages, sample_scores_csv};
-use shifan_rules::register::{Register, read_register};
-use shifan_rules::{CatalogSet, Code, Generator, canonical};
+use shifan_rules::register::{
+    AspectCheck, Conclusion, EntryRef, Register, RevisitAssessment, RevisitEvent, extends,
+    read_register,
+};
+use shifan_rules::supervision::{ReportStanding, public_list, report_standings};
+use shifan_rules::{Aspect, CatalogSet, Code, Generator, canonical};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -69,6 +75,144 @@ fn valid_register() -> &'static Register {
     })
 }
 
+fn report_of(code: &str, year: u16) -> AnnualReport {
+    let government = Applicant::from_code(
+        code,
+        Contact {
+            name: "王丽".into(),
+            phone: "0351-7654321".into(),
+            email: "fzb@example.gov.cn".into(),
+        },
+    )
+    .unwrap();
+    let mut content = ReportContent::blank(government, year, false);
+    for part in &mut content.parts {
+        part.text = "本年度主要举措和成效。".into();
+    }
+    AnnualReport::build(
+        content,
+        generator(),
+        "2022-03-01T09:00:00+08:00".into(),
+        "2022-03-01T09:00:00+08:00".into(),
+    )
+}
+
+/// The entries supervision's fixtures follow: three comprehensive places and one project.
+fn supervised_entries() -> [EntryRef; 4] {
+    let named: Vec<_> = valid_register().named().collect();
+    let of = |kind| {
+        named
+            .iter()
+            .filter(move |e| e.kind == kind)
+            .map(|e| EntryRef::of(e))
+    };
+    let mut places = of(KindKey::Comprehensive);
+    let project = of(KindKey::SingleItem).next().unwrap();
+    [
+        places.next().unwrap(),
+        places.next().unwrap(),
+        places.next().unwrap(),
+        project,
+    ]
+}
+
+/// One supervision event appended to a register.
+type Step<'a> = dyn Fn(&mut Register) -> Result<(), Vec<shifan_rules::Problem>> + 'a;
+
+/// The named register supervised for a year: place A reports on time, B late and C not at
+/// all; revisits find A still meeting the bar, B below it, the project still running; B is
+/// delisted on the revisit ground. `events` keeps that many events (the older register of the
+/// `--extends` pair keeps 3).
+fn supervised(events: usize) -> Register {
+    let [a, b, _, p] = supervised_entries();
+    let mut r = valid_register().clone();
+    let profile = Profile::shanxi_2020();
+    let threshold = profile.data().threshold.value;
+    let fresh = |met| RevisitAssessment {
+        application: canonical::fingerprint(&json!({"revisit": met})),
+        met,
+        applicable: 100,
+        threshold,
+    };
+    let steps: Vec<Box<Step<'_>>> = vec![
+        Box::new(|r| {
+            r.receive_report(
+                "2022-03-20".into(),
+                a.clone(),
+                &report_of(&a.division_code, 2021),
+            )
+        }),
+        Box::new(|r| {
+            r.receive_report(
+                "2022-04-05".into(),
+                b.clone(),
+                &report_of(&b.division_code, 2021),
+            )
+        }),
+        Box::new(|r| {
+            r.record_revisit(
+                "2022-06-15".into(),
+                RevisitEvent {
+                    entry: a.clone(),
+                    team: "省依法治省办回访核查组".into(),
+                    checked: "重新对照指标体系逐项评估".into(),
+                    findings: "各项工作持续推进".into(),
+                    assessment: Some(fresh(95)),
+                    aspects: Vec::new(),
+                    conclusion: Conclusion::StillMeets,
+                },
+            )
+        }),
+        Box::new(|r| {
+            r.record_revisit(
+                "2022-06-16".into(),
+                RevisitEvent {
+                    entry: b.clone(),
+                    team: "省依法治省办回访核查组".into(),
+                    checked: "重新对照指标体系逐项评估".into(),
+                    findings: "多项指标不再达标".into(),
+                    assessment: Some(fresh(80)),
+                    aspects: Vec::new(),
+                    conclusion: Conclusion::NoLongerMeets,
+                },
+            )
+        }),
+        Box::new(|r| {
+            r.record_revisit(
+                "2022-06-20".into(),
+                RevisitEvent {
+                    entry: p.clone(),
+                    team: "省依法治省办回访核查组".into(),
+                    checked: "项目运行情况及佐证材料".into(),
+                    findings: "项目按申报材料持续运行".into(),
+                    assessment: None,
+                    aspects: Aspect::ALL
+                        .map(|a| AspectCheck {
+                            aspect: a.key().into(),
+                            confirmed: true,
+                            findings: "与申报材料一致，佐证材料齐全".into(),
+                        })
+                        .to_vec(),
+                    conclusion: Conclusion::StillMeets,
+                },
+            )
+        }),
+        Box::new(|r| {
+            r.delist(
+                "2022-09-01".into(),
+                b.clone(),
+                "revisit-failed",
+                "回访核查重新评估达标 80/100 项，低于 90% 的标准".into(),
+                "晋法治办发〔2022〕9号".into(),
+            )
+        }),
+    ];
+    for step in steps.iter().take(events.saturating_sub(1)) {
+        step(&mut r).unwrap();
+    }
+    r
+}
+
 /// Recomputes every event's hash and chain (when `chain`) and the file's integrity, so that a
 /// mutation shows only the problem it is meant to show.
 fn reseal(mut v: Value, chain: bool) -> Value {
@@ -111,6 +255,11 @@ fn fixtures() -> Vec<(&'static str, String, Option<Vec<Code>>)> {
     rules["events"][0]["body"]["named"]["entries"] = json!([entries[0], entries[0]]);
     let mut edited = valid.clone();
     edited["generator"]["version"] = json!("2");
+    let supervised_full = supervised(7).to_value();
+    let mut mismatch = supervised_full.clone();
+    mismatch["events"][4]["body"]["revisit"]["conclusion"] = json!("still_meets");
+    let mut rewritten = supervised_full.clone();
+    rewritten["events"][2]["date"] = json!("2022-03-31");
     let mut bad_profile = Profile::shanxi_2020().to_value();
     bad_profile["kinds"][1]["parts"][0]["weight"]["value"] =
         json!({"numerator": 1, "denominator": 2});
@@ -121,6 +270,11 @@ fn fixtures() -> Vec<(&'static str, String, Option<Vec<Code>>)> {
         ("invalid-register-invalid-register.json", pretty(&reseal(rules, true)), Some(vec![Code::InvalidRegister])),
         ("invalid-register-integrity-mismatch.json", pretty(&edited), Some(vec![Code::IntegrityMismatch])),
         ("invalid-profile.json", pretty(&bad_profile), Some(vec![Code::InvalidProfile])),
+        ("supervised-register.json", pretty(&supervised_full), None),
+        ("supervised-register-older.json", pretty(&supervised(3).to_value()), None),
+        ("invalid-register-revisit-mismatch.json", pretty(&reseal(mismatch, true)), Some(vec![Code::RevisitMismatch])),
+        // Valid on its own; it does not extend `supervised-register-older.json`.
+        ("invalid-register-register-rewritten.json", pretty(&reseal(rewritten, true)), Some(vec![Code::RegisterRewritten])),
         (
             "invalid-scores.csv",
             "申报文件指纹,评估机构,评估日期,得分,满分\r\n0123456789abcdef,山西大学,2021-05-01,105,100\r\n".into(),
@@ -136,6 +290,15 @@ fn read(name: &str, bytes: &[u8]) -> Option<Vec<Code>> {
     }
     if name.contains("profile.json") {
         return Profile::from_json(bytes).err().map(codes);
+    }
+    if name.contains("register-rewritten") {
+        let older = std::fs::read(dir().join("supervised-register-older.json")).unwrap();
+        let older = read_register(&older).unwrap();
+        let newer = match read_register(bytes) {
+            Ok(newer) => newer,
+            Err(p) => return Some(codes(p)),
+        };
+        return extends(&older.register, &newer.register).err().map(codes);
     }
     read_register(bytes).err().map(codes)
 }
@@ -171,6 +334,8 @@ fn every_new_code_has_a_fixture() {
         Code::InvalidRegister,
         Code::BrokenChain,
         Code::ProfileMismatch,
+        Code::RevisitMismatch,
+        Code::RegisterRewritten,
     ] {
         assert!(covered.contains(&code), "{code} has no fixture");
     }
@@ -313,4 +478,310 @@ fn a_register_dropped_into_the_pool_is_rejected_with_why() {
         0
     );
     assert_eq!(s.package_count(), 2);
+}
+
+/// The codes reading `v` gives once resealed (chain and integrity), `None` when valid.
+fn codes_of(v: Value) -> Option<Vec<Code>> {
+    read_register(canonical::to_pretty(&reseal(v, true)).as_bytes())
+        .err()
+        .map(|p| p.into_iter().map(|p| p.code).collect())
+}
+
+#[test]
+fn the_history_rules_refuse_what_supervision_cannot_have_done() {
+    let valid = supervised(7).to_value();
+    let [a, b, c, p] = supervised_entries();
+    let event = |seq: usize, date: &str, body: Value| json!({"seq": seq, "date": date, "previous": "", "body": body, "hash": ""});
+    let report = |entry: &EntryRef, year: u16| {
+        json!({"report_received": {"entry": entry, "year": year,
+            "report": canonical::fingerprint(&json!({"year": year}))}})
+    };
+    let check = |what: &str, edit: &dyn Fn(&mut Value), expect: Option<Vec<Code>>| {
+        let mut v = valid.clone();
+        edit(&mut v);
+        assert_eq!(codes_of(v), expect, "{what}");
+    };
+    let push = |v: &mut Value, date: &str, body: Value| {
+        let events = v["events"].as_array_mut().unwrap();
+        let seq = events.len() + 1;
+        events.push(event(seq, date, body));
+    };
+    let invalid = Some(vec![Code::InvalidRegister]);
+    check("as written", &|_| {}, None);
+    check(
+        "a later report of a current place",
+        &|v| push(v, "2023-03-01", report(&a, 2022)),
+        None,
+    );
+    check(
+        "events out of date order",
+        &|v| v["events"][2]["date"] = json!("2022-03-01"),
+        invalid.clone(),
+    );
+    check(
+        "a report for an entry never named",
+        &|v| {
+            let mut other = c.clone();
+            other.division_code = "140000".into();
+            push(v, "2023-03-01", report(&other, 2022));
+        },
+        invalid.clone(),
+    );
+    check(
+        "a report after the delisting",
+        &|v| push(v, "2023-03-01", report(&b, 2022)),
+        invalid.clone(),
+    );
+    check(
+        "a second delisting",
+        &|v| {
+            let again = v["events"][6]["body"].clone();
+            push(v, "2023-01-01", again);
+        },
+        invalid.clone(),
+    );
+    check(
+        "a revisit after the delisting",
+        &|v| {
+            let revisit = v["events"][4]["body"].clone();
+            push(v, "2023-01-01", revisit);
+        },
+        invalid.clone(),
+    );
+    check(
+        "a report on a year before the naming",
+        &|v| push(v, "2023-03-01", report(&c, 2020)),
+        invalid.clone(),
+    );
+    check(
+        "a report on a year not ended when received",
+        &|v| push(v, "2023-03-01", report(&c, 2024)),
+        invalid.clone(),
+    );
+    check(
+        "the same year reported twice",
+        &|v| push(v, "2023-03-01", report(&a, 2021)),
+        invalid.clone(),
+    );
+    check(
+        "a ground the profile lacks",
+        &|v| v["events"][6]["body"]["delisted"]["ground"] = json!("dislike"),
+        invalid.clone(),
+    );
+    check(
+        "a delisting without its document number",
+        &|v| v["events"][6]["body"]["delisted"]["document_number"] = json!(" "),
+        invalid.clone(),
+    );
+    check(
+        "a place's revisit without its assessment",
+        &|v| v["events"][3]["body"]["revisit"]["assessment"] = Value::Null,
+        invalid.clone(),
+    );
+    check(
+        "a revisit held against another threshold",
+        &|v| {
+            v["events"][3]["body"]["revisit"]["assessment"]["threshold"] =
+                json!({"numerator": 80, "denominator": 100});
+        },
+        invalid.clone(),
+    );
+    check(
+        "more met than applicable",
+        &|v| v["events"][3]["body"]["revisit"]["assessment"]["met"] = json!(101),
+        invalid.clone(),
+    );
+    check(
+        "a conclusion that the counts contradict",
+        &|v| v["events"][3]["body"]["revisit"]["conclusion"] = json!("no_longer_meets"),
+        Some(vec![Code::RevisitMismatch]),
+    );
+    check(
+        "exactly at the bar still meets it",
+        &|v| v["events"][3]["body"]["revisit"]["assessment"]["met"] = json!(90),
+        None,
+    );
+    check(
+        "just below the bar does not",
+        &|v| v["events"][3]["body"]["revisit"]["assessment"]["met"] = json!(89),
+        Some(vec![Code::RevisitMismatch]),
+    );
+    check(
+        "a project's revisit missing an aspect",
+        &|v| {
+            v["events"][5]["body"]["revisit"]["aspects"]
+                .as_array_mut()
+                .unwrap()
+                .pop();
+        },
+        invalid.clone(),
+    );
+    check(
+        "a project's revisit with an assessment",
+        &|v| {
+            let fresh = v["events"][3]["body"]["revisit"]["assessment"].clone();
+            v["events"][5]["body"]["revisit"]["assessment"] = fresh;
+        },
+        invalid.clone(),
+    );
+    check(
+        "a revisit as the first event",
+        &|v| {
+            let events = v["events"].as_array_mut().unwrap();
+            events.remove(0);
+            for (i, e) in events.iter_mut().enumerate() {
+                e["seq"] = json!(i + 1);
+            }
+        },
+        Some(vec![
+            Code::InvalidRegister,
+            Code::InvalidRegister,
+            Code::InvalidRegister,
+            Code::InvalidRegister,
+            Code::InvalidRegister,
+            Code::InvalidRegister,
+            Code::InvalidRegister,
+        ]),
+    );
+    let _ = p;
+}
+
+#[test]
+fn the_helpers_refuse_and_leave_the_register_as_it_was() {
+    let [a, b, ..] = supervised_entries();
+    let mut r = supervised(7);
+    let before = r.to_json();
+    // Another government's report, a report after delisting, a ground the profile lacks.
+    assert!(
+        r.receive_report(
+            "2023-03-01".into(),
+            a.clone(),
+            &report_of(&b.division_code, 2022)
+        )
+        .is_err()
+    );
+    let err = r
+        .receive_report(
+            "2023-03-01".into(),
+            b.clone(),
+            &report_of(&b.division_code, 2022),
+        )
+        .unwrap_err();
+    assert_eq!(err[0].code, Code::InvalidRegister);
+    assert!(
+        r.delist(
+            "2023-03-01".into(),
+            a.clone(),
+            "dislike",
+            "事实".into(),
+            "文号".into()
+        )
+        .is_err()
+    );
+    assert_eq!(r.to_json(), before);
+    // What is accepted reads back.
+    r.receive_report(
+        "2023-03-01".into(),
+        a,
+        &report_of(&supervised_entries()[0].division_code, 2022),
+    )
+    .unwrap();
+    assert_eq!(read_register(r.to_json().as_bytes()).unwrap().register, r);
+}
+
+#[test]
+fn a_newer_register_extends_an_older_one_and_a_rewritten_one_does_not() {
+    let (older, newer) = (supervised(3), supervised(7));
+    assert_eq!(extends(&older, &newer), Ok(()));
+    assert_eq!(extends(&older, &older), Ok(()));
+    let codes = |r: Result<(), Vec<shifan_rules::Problem>>| {
+        r.unwrap_err()
+            .into_iter()
+            .map(|p| p.code)
+            .collect::<Vec<_>>()
+    };
+    // Dropped: the older one is not an extension of the newer one.
+    let dropped = extends(&newer, &older).unwrap_err();
+    assert_eq!(dropped[0].code, Code::RegisterRewritten);
+    assert!(
+        dropped[0].message.en.contains("event 4"),
+        "{:?}",
+        dropped[0]
+    );
+    // Rewritten: a resealed edit of event 2.
+    let mut v = newer.to_value();
+    v["events"][1]["date"] = json!("2022-03-19");
+    let rewritten = read_register(canonical::to_pretty(&reseal(v, true)).as_bytes()).unwrap();
+    let problems = extends(&older, &rewritten.register).unwrap_err();
+    assert!(
+        problems[0].message.en.contains("event 2"),
+        "{:?}",
+        problems[0]
+    );
+    // Another round's register.
+    let mut other = newer.clone();
+    other.round.id = "other".into();
+    assert_eq!(
+        codes(extends(&older, &other)),
+        vec![Code::RegisterRewritten]
+    );
+}
+
+#[test]
+fn each_place_stands_with_its_reports_per_year() {
+    let [a, b, c, _] = supervised_entries();
+    let day = |t: &str| Date::parse(t).unwrap();
+    let of = |events: usize, today: &str| {
+        let v = read_register(supervised(events).to_json().as_bytes()).unwrap();
+        report_standings(&v, day(today))
+    };
+    let find = |rows: &[shifan_rules::supervision::YearStanding], e: &EntryRef, year: u16| {
+        rows.iter()
+            .find(|s| s.entry == *e && s.year == year)
+            .map(|s| s.standing)
+    };
+    // Before the first reporting season nothing is due.
+    assert!(of(3, "2021-12-31").is_empty());
+    let season = of(3, "2022-03-31");
+    assert_eq!(find(&season, &a, 2021), Some(ReportStanding::OnTime));
+    assert_eq!(find(&season, &c, 2021), Some(ReportStanding::NotYetDue(0)));
+    let after = of(3, "2022-04-10");
+    assert_eq!(find(&after, &b, 2021), Some(ReportStanding::Late(5)));
+    assert_eq!(find(&after, &c, 2021), Some(ReportStanding::Missing));
+    assert_eq!(after.len(), 12, "one year for each of the 12 entries");
+    // A year on, with B delisted: B is no longer followed, A owes 2022 by 31 March 2023.
+    let later = of(7, "2023-01-01");
+    assert_eq!(find(&later, &b, 2021), None);
+    assert_eq!(find(&later, &a, 2022), Some(ReportStanding::NotYetDue(89)));
+    assert_eq!(later.len(), 11 * 2);
+    assert_eq!(
+        ReportStanding::Late(5).label(shifan_rules::Lang::En),
+        "5 days late"
+    );
+}
+
+#[test]
+fn the_public_list_has_current_places_then_delisted_ones_with_the_ground() {
+    let v = read_register(supervised(7).to_json().as_bytes()).unwrap();
+    let zh = public_list(&v, shifan_rules::Lang::Zh);
+    assert_eq!(zh.rows.len(), 12);
+    assert!(zh.rows.iter().all(|r| r.len() == zh.headers.len()));
+    let text = |row: &Vec<shifan_rules::review::Cell>, i: usize| row[i].display(zh.lang);
+    let last = zh.rows.last().unwrap();
+    assert_eq!(text(last, 1), "已摘牌");
+    assert_eq!(text(last, 8), "回访核查发现已不符合示范标准的");
+    assert_eq!(text(last, 9), "晋法治办发〔2022〕9号");
+    assert_eq!(text(last, 10), "2022-09-01");
+    assert!(
+        zh.rows[..11]
+            .iter()
+            .all(|r| text(r, 1) == "现为示范" && text(r, 8).is_empty())
+    );
+    assert_eq!(text(&zh.rows[0], 6), "晋法治办发〔2021〕5号");
+    let en = public_list(&v, shifan_rules::Lang::En);
+    assert_eq!(
+        en.rows.last().unwrap()[8].display(en.lang),
+        "A revisit check shows the bar is no longer met"
+    );
+    assert!(en.to_csv().contains("delisted"));
 }
