@@ -11,7 +11,7 @@
 
 use proptest::prelude::*;
 use serde_json::{Value, json};
-use shifan_rules::evidence::{Evaluation, Evidence, read_scores_csv};
+use shifan_rules::evidence::{Evaluation, Evidence, read_naming_csv, read_scores_csv};
 use shifan_rules::package::{Decision, Package, Review, Reviewer, read_package};
 use shifan_rules::programme::{KindKey, Profile};
 use shifan_rules::province::ProvinceSession;
@@ -403,6 +403,156 @@ proptest! {
         let bytes = session_bytes();
         let n = cut.index(bytes.len());
         prop_assert!(ProvinceSession::from_json(&bytes[..n], &CatalogSet::builtin()).is_err());
+    }
+}
+
+/// A small stored session (one package, one direct file, a flag): the base of the mutations.
+fn small_session_bytes() -> &'static [u8] {
+    static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
+    BYTES.get_or_init(|| {
+        let [_, direct, _] = session_fixtures();
+        canonical::to_compact(&direct.1).into_bytes()
+    })
+}
+
+/// A sample scores table for the small round.
+fn scores_bytes() -> &'static [u8] {
+    static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
+    BYTES.get_or_init(|| {
+        let packages = sample_packages(1, 3, 5, &generator()).unwrap();
+        sample_scores_csv(&packages, 5).into_bytes()
+    })
+}
+
+/// A refusal says why: problems, an error among them, every message in both languages.
+fn coded(problems: &[shifan_rules::Problem]) -> Result<(), TestCaseError> {
+    prop_assert!(!problems.is_empty(), "refused without a problem");
+    prop_assert!(
+        problems
+            .iter()
+            .any(|p| p.severity() == shifan_rules::Severity::Error),
+        "refused with warnings only: {problems:?}"
+    );
+    for p in problems {
+        prop_assert!(
+            !p.message.zh.trim().is_empty() && !p.message.en.trim().is_empty(),
+            "{p:?}"
+        );
+    }
+    Ok(())
+}
+
+/// The province session reader on `bytes`: refused with reasons, or read and kept as read.
+fn check_session(bytes: &[u8]) -> Result<(), TestCaseError> {
+    let catalogs = CatalogSet::builtin();
+    match ProvinceSession::from_json(bytes, &catalogs) {
+        Err(p) => coded(&p),
+        Ok(s) => {
+            for kind in KindKey::ALL {
+                let _ = s.rank(kind);
+            }
+            let json = s.to_json();
+            let again = ProvinceSession::from_json(json.as_bytes(), &catalogs)
+                .map_err(|p| TestCaseError::fail(format!("its own output refused: {p:?}")))?;
+            prop_assert_eq!(again.to_json(), json);
+            Ok(())
+        }
+    }
+}
+
+/// Both table readers on `bytes`: refused with reasons that name a line, or rows whose figures
+/// pass their own checks.
+fn check_tables(bytes: &[u8]) -> Result<(), TestCaseError> {
+    for read in [read_scores_csv(bytes, 100), read_naming_csv(bytes)] {
+        match read {
+            Err(p) => {
+                coded(&p)?;
+                // Only a table too large or not text at all is refused without a line.
+                prop_assert!(
+                    p.iter().all(|p| p.at.line.is_some())
+                        || matches!(p[0].code, Code::TooLarge | Code::NotUtf8 | Code::Utf16),
+                    "{p:?}"
+                );
+            }
+            Ok(rows) => {
+                for row in rows {
+                    prop_assert!(
+                        row.evaluation
+                            .iter()
+                            .all(|e| e.problems().is_empty() && e.value().is_some())
+                    );
+                    prop_assert!(
+                        row.survey
+                            .iter()
+                            .all(|s| s.problems().is_empty() && s.rate().is_some())
+                    );
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_bytes_are_refused_with_reasons_by_the_session_and_table_readers(
+        bytes in prop::collection::vec(any::<u8>(), 0..512),
+    ) {
+        check_session(&bytes)?;
+        check_tables(&bytes)?;
+    }
+
+    #[test]
+    fn a_changed_byte_of_a_province_session_is_refused_with_reasons_or_kept(
+        at in any::<prop::sample::Index>(),
+        byte in any::<u8>(),
+    ) {
+        let mut bytes = small_session_bytes().to_vec();
+        let i = at.index(bytes.len());
+        bytes[i] = byte;
+        check_session(&bytes)?;
+    }
+
+    #[test]
+    fn a_province_session_with_garbage_after_a_valid_prefix_is_refused_with_reasons(
+        cut in any::<prop::sample::Index>(),
+        tail in prop::collection::vec(any::<u8>(), 1..32),
+    ) {
+        let bytes = small_session_bytes();
+        let mut mutated = bytes[..cut.index(bytes.len())].to_vec();
+        mutated.extend(tail);
+        check_session(&mutated)?;
+    }
+
+    #[test]
+    fn a_changed_byte_of_a_scores_table_is_refused_with_reasons_or_read(
+        at in any::<prop::sample::Index>(),
+        byte in any::<u8>(),
+    ) {
+        let mut bytes = scores_bytes().to_vec();
+        let i = at.index(bytes.len());
+        bytes[i] = byte;
+        check_tables(&bytes)?;
+    }
+
+    #[test]
+    fn any_text_in_any_cell_of_a_scores_table_is_refused_with_reasons_or_read(
+        row in any::<prop::sample::Index>(),
+        column in any::<prop::sample::Index>(),
+        text in "\\PC{0,12}",
+    ) {
+        let table = String::from_utf8(scores_bytes().to_vec()).unwrap();
+        let mut lines: Vec<Vec<String>> = table
+            .lines()
+            .map(|l| l.split(',').map(str::to_owned).collect())
+            .collect();
+        let r = row.index(lines.len());
+        let c = column.index(lines[r].len());
+        lines[r][c] = text;
+        let edited: String = lines.iter().map(|l| format!("{}\r\n", l.join(","))).collect();
+        check_tables(edited.as_bytes())?;
     }
 }
 
