@@ -13,6 +13,7 @@
 //! **Adding a target** (a new reader): one module here with `run` and `seeds`, one line in
 //! [`TARGETS`]; `cargo xtask fuzz` writes its seeds to `fuzz/corpus/<name>/` the first time.
 
+mod annual;
 mod application;
 mod catalog_json;
 mod catalog_table;
@@ -20,8 +21,11 @@ mod document;
 mod draft;
 mod expect;
 mod package;
+mod profile;
+mod province_session;
 mod register;
 mod samples;
+mod scores;
 mod session;
 mod store;
 
@@ -46,6 +50,10 @@ pub const TARGETS: &[Target] = &[
     draft::TARGET,
     session::TARGET,
     store::TARGET,
+    profile::TARGET,
+    province_session::TARGET,
+    scores::TARGET,
+    annual::TARGET,
     register::TARGET,
 ];
 

@@ -1,6 +1,9 @@
 //! Target `store`: the records read back from the browser's store (`web/src/record.rs`,
 //! `Listing::read_store`), as the start page lists them.
 //!
+//! The annual page's records (`annual:…`, `AnnualListing::read`, each verified again by
+//! `annual::read_report`) are read from the same set of records, as the annual page does.
+//!
 //! The input is a set of records: `key` [`UNIT`] `text`, records separated by [`RECORD`]; a
 //! text that is not UTF-8 stands for a stored value that is not text. Keys are unique and come
 //! back sorted, as IndexedDB gives them.
@@ -8,7 +11,10 @@
 use std::collections::BTreeMap;
 
 use shifan_rules::{Catalog, Draft};
-use shifan_web::record::{CATALOG_PREFIX, DRAFT_PREFIX, Listing, catalog_key, draft_key};
+use shifan_web::record::{
+    ANNUAL_PREFIX, AnnualListing, CATALOG_PREFIX, DRAFT_PREFIX, Listing, annual_key, catalog_key,
+    draft_key,
+};
 
 use crate::{Target, samples};
 
@@ -49,6 +55,10 @@ fn run(data: &[u8]) {
                 .iter()
                 .filter(|d| draft_key(&d.draft.id) == *key)
                 .count()
+        } else if key.starts_with(ANNUAL_PREFIX) {
+            // The annual page's listing answers for these; the start page leaves them alone.
+            assert_eq!(corrupt, 0, "store: {key} is not a draft or catalog record");
+            continue;
         } else if key.starts_with(CATALOG_PREFIX) {
             listing
                 .catalogs
@@ -86,6 +96,50 @@ fn run(data: &[u8]) {
         "store: drafts out of order"
     );
     let _ = listing.catalog_set();
+    annual(&records);
+}
+
+/// The annual page's listing of the same records: every `annual:` record listed readable or
+/// corrupt, once; a readable one under its own key; the corrupt ones with their reasons and
+/// their text as stored; the reports most recently written first.
+fn annual(records: &[(String, Option<String>)]) {
+    let listing = AnnualListing::read(records.to_vec());
+    for (key, text) in records {
+        let corrupt = listing.corrupt.iter().filter(|c| &c.key == key).count();
+        if !key.starts_with(ANNUAL_PREFIX) {
+            assert_eq!(corrupt, 0, "store: {key} is not an annual record");
+            continue;
+        }
+        let readable = usize::from(listing.get(key).is_some());
+        assert_eq!(
+            readable + corrupt,
+            1,
+            "store: {key} listed {readable} times readable and {corrupt} times corrupt"
+        );
+        if let Some(c) = listing.corrupt.iter().find(|c| &c.key == key) {
+            crate::expect::refused_with_reasons("store (annual)", &c.problems);
+            assert_eq!(
+                c.raw,
+                text.clone().unwrap_or_default(),
+                "store: {key} raw text changed"
+            );
+        }
+    }
+    assert_eq!(
+        listing.reports.len(),
+        records
+            .iter()
+            .filter(|(k, _)| listing.get(k).is_some())
+            .count(),
+        "store: an annual report listed twice or under no key"
+    );
+    assert!(
+        listing
+            .reports
+            .windows(2)
+            .all(|w| w[0].updated >= w[1].updated),
+        "store: annual reports out of order"
+    );
 }
 
 fn frame(records: &[(String, Vec<u8>)]) -> Vec<u8> {
@@ -119,6 +173,11 @@ fn seeds() -> Vec<Vec<u8>> {
         catalog_key(catalog.fingerprint()),
         catalog.to_json().into_bytes(),
     );
+    let report = samples::annual_report();
+    let annual = (
+        annual_key(&report.government.division_code, report.year),
+        report.to_json().into_bytes(),
+    );
     let mut corrupt = drafts[0].clone();
     corrupt.1.truncate(corrupt.1.len() / 2);
     vec![
@@ -128,6 +187,15 @@ fn seeds() -> Vec<Vec<u8>> {
             corrupt,
             ("draft:not-text".into(), vec![0xff, 0xfe]),
             ("meta:migrated".into(), b"2026-12-01T10:00:00Z".to_vec()),
+        ]),
+        frame(&[annual.clone(), drafts[0].clone()]),
+        // A report under another year's key, and one cut short.
+        frame(&[
+            (
+                annual_key(&report.government.division_code, 2024),
+                annual.1.clone(),
+            ),
+            (annual.0.clone(), annual.1[..annual.1.len() / 2].to_vec()),
         ]),
     ]
 }

@@ -195,7 +195,7 @@ const NOT_COMMITTED: &[(Code, &str)] = &[
         "a warning of the applicant form, not of files",
     ),
     // The province's codes: their fixtures are in `tests/fixtures/province/` (see
-    // `tests/province.rs`), or they concern the province's pool and tables.
+    // `tests/province.rs`).
     (
         Code::InvalidProfile,
         "fixture: province/invalid-profile.json",
@@ -203,12 +203,15 @@ const NOT_COMMITTED: &[(Code, &str)] = &[
     (Code::InvalidScores, "fixture: province/invalid-scores.csv"),
     (
         Code::InvalidFigures,
-        "concerns figures entered in the province session",
+        "fixture: province/session-invalid-figures.json",
     ),
-    (Code::RecommendedTwice, "a warning of the province's pool"),
+    (
+        Code::RecommendedTwice,
+        "fixture: province/session-warning-recommended-twice.json",
+    ),
     (
         Code::EditedAfterPackaging,
-        "a warning of the province's pool",
+        "fixture: province/session-warning-edited-after-packaging.json",
     ),
     (
         Code::InvalidRegister,
@@ -799,6 +802,23 @@ fn the_directory_holds_exactly_the_expected_fixtures() {
         .filter(|n| !n.contains('/'))
         .collect();
     assert_eq!(generated, expected);
+}
+
+/// An excuse that names its fixture elsewhere names a file that is there.
+#[test]
+fn every_fixture_named_elsewhere_exists() {
+    for (code, why) in NOT_COMMITTED {
+        // The path, then perhaps why in words: `fixture: province/x.json (against y.json)`.
+        if let Some(path) = why
+            .strip_prefix("fixture: ")
+            .and_then(|rest| rest.split_whitespace().next())
+        {
+            assert!(
+                dir().join(path).is_file(),
+                "{code}: tests/fixtures/{path} is missing"
+            );
+        }
+    }
 }
 
 #[test]
