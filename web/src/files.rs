@@ -160,12 +160,16 @@ pub async fn open_file(file: File, catalogs: CatalogSet) -> Action {
 // Training mode's (the full build's): the county page never reads a catalog file.
 #[cfg(feature = "full")]
 #[wasm_bindgen::prelude::wasm_bindgen(inline_js = "
+let loading;
 export function shifan_catalog_table(name, bytes, base) {
-  const url = new URL('xlsx/shifan_web_xlsx.js', document.baseURI).href;
-  return import(url).then(async (module) => {
+  // A copy, now: `bytes` is a view of this module's memory, which the page may grow (and so
+  // detach the view) while the spreadsheet module loads.
+  const table = bytes.slice();
+  loading ??= import(new URL('xlsx/shifan_web_xlsx.js', document.baseURI).href).then(async (module) => {
     await module.default();
-    return module.catalog_table(name, bytes, base);
+    return module;
   });
+  return loading.then((module) => module.catalog_table(name, table, base));
 }
 ")]
 extern "C" {
