@@ -3,7 +3,7 @@
 //! the public list of current and delisted demonstration places as a [`Table`], so that the
 //! CLI and the page print and export it alike.
 
-use crate::annual::{Date, Standing, deadlines};
+use crate::annual::{Date, Deadline, Standing, deadlines};
 use crate::problem::Lang;
 use crate::programme::KindKey;
 use crate::register::{EntryRef, EventBody, NamedEntry, VerifiedRegister};
@@ -103,6 +103,106 @@ pub fn report_standings(verified: &VerifiedRegister, today: Date) -> Vec<YearSta
         }
     }
     out
+}
+
+/// One of a government's own entries in a register, as its annual report page keeps it: what
+/// it was named as, when and by which decision, and whether it has been delisted since.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OwnNaming {
+    /// The entry.
+    pub entry: EntryRef,
+    /// The place, as named.
+    pub name: String,
+    /// The single-item category's title (empty for comprehensive).
+    pub category: String,
+    /// The single-item project's title (empty for comprehensive).
+    pub title: String,
+    /// The naming decision's document number.
+    pub document_number: String,
+    /// The day it was named.
+    pub named_on: Date,
+    /// The day it was delisted, if it was.
+    pub delisted_on: Option<Date>,
+}
+
+impl OwnNaming {
+    /// `综合示范` / `单项示范「…」`, and the English.
+    pub fn kind_label(&self, lang: Lang) -> String {
+        match self.entry.kind {
+            KindKey::Comprehensive => self.entry.kind.label(lang).into(),
+            KindKey::SingleItem => match lang {
+                Lang::Zh => format!("{}「{}」", self.entry.kind.label(lang), self.title),
+                Lang::En => format!("{} “{}”", self.entry.kind.label(lang), self.title),
+            },
+        }
+    }
+}
+
+/// Every entry of the government `division_code` in the register, in naming order.
+pub fn own_namings(verified: &VerifiedRegister, division_code: &str) -> Vec<OwnNaming> {
+    let register = &verified.register;
+    register
+        .named()
+        .filter(|e| e.place.division_code == division_code)
+        .filter_map(|entry| {
+            let key = EntryRef::of(entry);
+            let (event, naming) = register.naming_of(&key)?;
+            Some(OwnNaming {
+                name: entry.place.name.clone(),
+                category: category_title(verified, entry),
+                title: entry.title.clone(),
+                document_number: naming.document_number.clone(),
+                named_on: Date::parse(&event.date)?,
+                delisted_on: register
+                    .delisting_of(&key)
+                    .and_then(|(e, _)| Date::parse(&e.date)),
+                entry: key,
+            })
+        })
+        .collect()
+}
+
+/// What a named place is reminded of on a day: the report year due and each of its deadlines
+/// with the days left (or how late it is).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reminder {
+    /// The year the report is on.
+    pub year: u16,
+    /// Each deadline of that report and where `today` stands against it, earliest first.
+    pub deadlines: Vec<(Deadline, Standing)>,
+    /// Whether `today` is in the reporting season (from 1 January to the publication's last
+    /// day): the page shows the reminder prominently then.
+    pub in_season: bool,
+}
+
+/// The reminder of `naming` on `today`: the report on the year before `today`'s while its
+/// season runs (1 January to 31 March), else the next report (on `today`'s year). `None` for a
+/// place delisted by then, or for a year before the one it was named in. A national
+/// demonstration place also has the end of January, through the province.
+pub fn reminder(naming: &OwnNaming, today: Date, national: bool) -> Option<Reminder> {
+    if naming.delisted_on.is_some_and(|d| d.days() <= today.days()) {
+        return None;
+    }
+    let last_year = u16::try_from(today.year - 1).ok()?;
+    let publication = |year: u16| deadlines(year, false).last().map(|d| d.last_day);
+    let in_season = publication(last_year).is_some_and(|last| today.days() <= last.days())
+        && i32::from(last_year) >= naming.named_on.year;
+    let year = if in_season {
+        last_year
+    } else {
+        u16::try_from(today.year).ok()?
+    };
+    if i32::from(year) < naming.named_on.year {
+        return None;
+    }
+    Some(Reminder {
+        year,
+        deadlines: deadlines(year, national)
+            .into_iter()
+            .map(|d| (d, Standing::of(today, d.last_day)))
+            .collect(),
+        in_season,
+    })
 }
 
 fn pick(lang: Lang, zh: &str, en: &str) -> String {
@@ -250,5 +350,135 @@ pub fn public_list(verified: &VerifiedRegister, lang: Lang) -> Table {
             neutralise_formula(&register.round.title),
             pick(lang, "示范名单", "public-list")
         ),
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::register::read_register;
+
+    fn supervised() -> VerifiedRegister {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/fixtures/province/supervised-register.json"
+        );
+        read_register(&std::fs::read(path).unwrap()).unwrap()
+    }
+
+    fn day(text: &str) -> Date {
+        Date::parse(text).unwrap()
+    }
+
+    #[test]
+    fn a_government_finds_its_own_entries_and_their_delisting() {
+        let register = supervised();
+        let named = own_namings(&register, "140181");
+        assert_eq!(named.len(), 1);
+        assert_eq!(named[0].named_on, day("2021-09-10"));
+        assert_eq!(named[0].delisted_on, None);
+        assert!(!named[0].document_number.is_empty());
+        let delisted = own_namings(&register, "140224");
+        assert_eq!(delisted[0].delisted_on, Some(day("2022-09-01")));
+        let single = own_namings(&register, "140200");
+        assert_eq!(single[0].entry.kind, KindKey::SingleItem);
+        assert!(single[0].kind_label(Lang::Zh).contains(&single[0].title));
+        assert!(own_namings(&register, "140105").is_empty());
+    }
+
+    /// `today`, named on, delisted on, national → (year, in season, each deadline's standing).
+    fn check(
+        today: &str,
+        named: &str,
+        delisted: Option<&str>,
+        national: bool,
+        expect: Option<(u16, bool, &[Standing])>,
+    ) {
+        let naming = OwnNaming {
+            entry: EntryRef {
+                kind: KindKey::Comprehensive,
+                division_code: "140181".into(),
+                category: String::new(),
+            },
+            name: "太原市古交市".into(),
+            category: String::new(),
+            title: String::new(),
+            document_number: "晋法治办〔2021〕1号".into(),
+            named_on: day(named),
+            delisted_on: delisted.map(day),
+        };
+        let got = reminder(&naming, day(today), national).map(|r| {
+            let standings: Vec<Standing> = r.deadlines.iter().map(|(_, s)| *s).collect();
+            (r.year, r.in_season, standings)
+        });
+        let want = expect.map(|(y, s, d)| (y, s, d.to_vec()));
+        assert_eq!(got, want, "on {today}, named {named}");
+    }
+
+    #[test]
+    fn the_reminder_follows_the_reporting_season() {
+        use Standing::{DaysLeft, Late};
+        // In the season: the year before, with the days left to 31 March.
+        check(
+            "2023-01-01",
+            "2021-09-10",
+            None,
+            false,
+            Some((2022, true, &[DaysLeft(89)])),
+        );
+        check(
+            "2023-03-31",
+            "2021-09-10",
+            None,
+            false,
+            Some((2022, true, &[DaysLeft(0)])),
+        );
+        // After it: the next report, on this year.
+        check(
+            "2023-04-01",
+            "2021-09-10",
+            None,
+            false,
+            Some((2023, false, &[DaysLeft(365)])),
+        );
+        check(
+            "2026-12-02",
+            "2021-09-10",
+            None,
+            false,
+            Some((2026, false, &[DaysLeft(119)])),
+        );
+        // A national place also reports through the province by the end of January.
+        check(
+            "2023-02-01",
+            "2021-09-10",
+            None,
+            true,
+            Some((2022, true, &[Late(1), DaysLeft(58)])),
+        );
+        // Named in 2021: its first report is on 2021, due in 2022; none on 2020.
+        check(
+            "2021-02-01",
+            "2021-09-10",
+            None,
+            false,
+            Some((2021, false, &[DaysLeft(423)])),
+        );
+        check(
+            "2022-02-01",
+            "2021-09-10",
+            None,
+            false,
+            Some((2021, true, &[DaysLeft(58)])),
+        );
+        // Delisted: nothing to remind of from that day.
+        check(
+            "2022-08-31",
+            "2021-09-10",
+            Some("2022-09-01"),
+            false,
+            Some((2022, false, &[DaysLeft(212)])),
+        );
+        check("2022-09-01", "2021-09-10", Some("2022-09-01"), false, None);
     }
 }
