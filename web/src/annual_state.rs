@@ -12,7 +12,7 @@ use std::rc::Rc;
 use shifan_rules::annual::{AnnualReport, ReportContent, SelfAssessment, calendar_day};
 use shifan_rules::{Applicant, Contact, Generator, Problem};
 
-use crate::record::{AnnualListing, annual_key};
+use crate::record::{AnnualListing, KeptRegister, NamedListing, annual_key};
 use crate::state::{Action, AppState, ContactField, Mode, SaveError, SaveStatus, Screen, Write};
 
 /// The program named in the reports this page writes.
@@ -105,6 +105,9 @@ pub struct AnnualState {
     pub problems: Vec<Problem>,
     /// A report started or opened was already saved in this browser: the saved one is shown.
     pub already_saved: bool,
+    /// The registers this browser keeps to know its government is a named place, and the
+    /// records of them that cannot be read.
+    pub named: NamedListing,
 }
 
 impl AnnualState {
@@ -170,6 +173,10 @@ pub enum AnnualAction {
         /// The time of the write, or why it failed.
         result: Result<String, SaveError>,
     },
+    /// A register picked to mark the government chosen in the form (or of the open report) as
+    /// a named place, verified (or why it cannot be used): kept if it names that government,
+    /// in place of the one kept for the same round only if it extends it.
+    KeepRegister(Result<Box<shifan_rules::register::VerifiedRegister>, Vec<Problem>>),
     /// Hide the problems.
     Dismiss,
 }
@@ -184,6 +191,7 @@ impl AppState {
                 a.today = today;
                 if let Some(stored) = a.stored.take() {
                     a.listing = AnnualListing::read(stored.as_ref().clone());
+                    a.named = NamedListing::read(stored.as_ref().clone());
                 }
                 if a.form.year.is_empty()
                     && let Some(date) = a.day()
@@ -253,6 +261,31 @@ impl AppState {
                     a.already_saved = false;
                     self.open_annual(OpenReport::of(&saved), false);
                 }
+            }
+            AnnualAction::KeepRegister(Err(problems)) => a.problems = problems,
+            AnnualAction::KeepRegister(Ok(verified)) => {
+                let code = match &a.open {
+                    Some(open) => open.content.government.division_code.clone(),
+                    None => a.form.code.trim().to_string(),
+                };
+                let Some(kept) = KeptRegister::of(&verified, &code) else {
+                    a.problems = vec![not_named_here(&code, &verified.register.province.name)];
+                    return;
+                };
+                if let Some(old) = a.named.get(&kept.key)
+                    && let Err(problems) =
+                        shifan_rules::register::extends(&old.register, &kept.register)
+                {
+                    a.problems = problems;
+                    return;
+                }
+                a.problems.clear();
+                let write = Write::Put {
+                    key: kept.key.clone(),
+                    text: kept.register.to_json(),
+                };
+                a.named.put(kept);
+                self.request(write);
             }
             AnnualAction::OpenFile(Err(problems)) => a.problems = problems,
             AnnualAction::OpenFile(Ok(report)) => {
@@ -384,5 +417,27 @@ impl Action {
     /// An action of the annual report.
     pub fn annual(action: AnnualAction) -> Action {
         Action::Mode(crate::modes::ModeAction::Annual(action))
+    }
+}
+
+/// Why a register picked on the annual page is not kept: it names the government nowhere (or
+/// no government is chosen yet).
+fn not_named_here(code: &str, province: &str) -> Problem {
+    match shifan_rules::division::lookup(code)
+        .map(|p| p.display_name())
+        .ok()
+    {
+        Some(name) => Problem::new(
+            shifan_rules::Code::InvalidRegister,
+            format!("这份{province}命名名册中没有{name}。请确认所选单位，或载入命名该单位的名册。"),
+            format!(
+                "This register of {province} does not name {name}. Check the government chosen, or load the register that names it."
+            ),
+        ),
+        None => Problem::new(
+            shifan_rules::Code::InvalidRegister,
+            "请先在上方选择本级政府，再载入命名名册。",
+            "Choose your government above first, then load the register.",
+        ),
     }
 }

@@ -6,6 +6,7 @@
 //! A record's text is exactly what `shifan-rules` writes (`Draft::to_json`, `Session::to_json`)
 //! and is verified again by its reader (`Draft::from_json`, `Session::from_json`).
 
+use std::rc::Rc;
 use std::sync::Arc;
 
 use shifan_rules::{Catalog, CatalogSet, Code, Draft, Problem};
@@ -261,7 +262,7 @@ impl AnnualListing {
     pub fn read(records: Vec<(String, Option<String>)>) -> AnnualListing {
         let mut listing = AnnualListing::default();
         for (key, text) in records {
-            if !key.starts_with(ANNUAL_PREFIX) {
+            if !key.starts_with(ANNUAL_PREFIX) || key.starts_with(NAMED_PREFIX) {
                 continue;
             }
             let read = match text.as_deref() {
@@ -309,6 +310,115 @@ impl AnnualListing {
             .iter()
             .find(|r| annual_key(&r.government.division_code, r.year) == key)
     }
+}
+
+/// Key prefix of the registers a government keeps to know it is a named place (under the
+/// annual reports' prefix, so the page reads both at once); the government's division code and
+/// the register's round follow (`annual:named:140181-shanxi-2020-1`). A later register of the
+/// same round replaces it only if it extends it.
+pub const NAMED_PREFIX: &str = "annual:named:";
+
+/// The store key of the register of `round_id` kept by the government `division_code`.
+pub fn named_key(division_code: &str, round_id: &str) -> String {
+    format!("{NAMED_PREFIX}{division_code}-{round_id}")
+}
+
+/// A register kept by a named place, with its own entries in it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeptRegister {
+    /// Its store key.
+    pub key: String,
+    /// The government that keeps it.
+    pub division_code: String,
+    /// The register, as verified.
+    pub register: Rc<shifan_rules::register::Register>,
+    /// The government's own entries in it.
+    pub namings: Vec<shifan_rules::supervision::OwnNaming>,
+}
+
+impl KeptRegister {
+    /// `verified` as kept by `division_code`: `None` when it names that government nowhere.
+    pub fn of(
+        verified: &shifan_rules::register::VerifiedRegister,
+        division_code: &str,
+    ) -> Option<KeptRegister> {
+        let namings = shifan_rules::supervision::own_namings(verified, division_code);
+        (!namings.is_empty()).then(|| KeptRegister {
+            key: named_key(division_code, &verified.register.round.id),
+            division_code: division_code.to_string(),
+            register: Rc::new(verified.register.clone()),
+            namings,
+        })
+    }
+}
+
+/// The registers kept in the store (`annual:named:` records), in key order, and the records
+/// under the prefix that cannot be read (a register that fails verification, or names the
+/// government of its key nowhere), so nothing stored is hidden.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NamedListing {
+    /// Readable registers, in key order.
+    pub kept: Vec<KeptRegister>,
+    /// Records that cannot be read, in key order.
+    pub corrupt: Vec<Corrupt>,
+}
+
+impl NamedListing {
+    /// Reads the `annual:named:` records among `records` (others are ignored).
+    pub fn read(records: Vec<(String, Option<String>)>) -> NamedListing {
+        let mut listing = NamedListing::default();
+        let mut records: Vec<_> = records
+            .into_iter()
+            .filter(|(key, _)| key.starts_with(NAMED_PREFIX))
+            .collect();
+        records.sort_by(|a, b| a.0.cmp(&b.0));
+        for (key, text) in records {
+            let read = match text.as_deref() {
+                Some(json) => shifan_rules::register::read_register(json.as_bytes()),
+                None => Err(vec![not_text()]),
+            };
+            let kept = read.and_then(|verified| {
+                // The key names the government; its round must be the register's.
+                let code = key[NAMED_PREFIX.len()..].split('-').next().unwrap_or("");
+                KeptRegister::of(&verified, code)
+                    .filter(|k| k.key == key)
+                    .ok_or_else(|| vec![wrong_named_key()])
+            });
+            match kept {
+                Ok(kept) => listing.kept.push(kept),
+                Err(problems) => listing.corrupt.push(Corrupt {
+                    key,
+                    raw: text.unwrap_or_default(),
+                    problems,
+                }),
+            }
+        }
+        listing
+    }
+
+    /// Puts `kept` in the list, in place of the one under its key.
+    pub fn put(&mut self, kept: KeptRegister) {
+        match self.kept.iter_mut().find(|k| k.key == kept.key) {
+            Some(old) => *old = kept,
+            None => {
+                let at = self.kept.partition_point(|k| k.key < kept.key);
+                self.kept.insert(at, kept);
+            }
+        }
+    }
+
+    /// The register kept under `key`.
+    pub fn get(&self, key: &str) -> Option<&KeptRegister> {
+        self.kept.iter().find(|k| k.key == key)
+    }
+}
+
+fn wrong_named_key() -> Problem {
+    Problem::new(
+        Code::InvalidRegister,
+        "存储的命名名册没有以其存储键所指的单位或轮次命名任何对象。",
+        "The stored register names nobody of the government or round its storage key gives.",
+    )
 }
 
 fn wrong_report_key() -> Problem {

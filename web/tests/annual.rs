@@ -9,7 +9,7 @@ use std::rc::Rc;
 use shifan_rules::annual::{AnnualReport, SelfAssessment, read_report};
 use shifan_rules::{CatalogSet, Code, Lang, read_application};
 use shifan_web::annual_state::{AnnualAction, AnnualState};
-use shifan_web::record::annual_key;
+use shifan_web::record::{NAMED_PREFIX, annual_key};
 use shifan_web::state::{
     Action, AppState, Boot, ContactField, Mode, SaveError, SaveStatus, Screen, Write,
 };
@@ -127,9 +127,12 @@ fn check(name: &str, boot: Boot, actions: Vec<AnnualAction>, expect: Expect) -> 
         a.already_saved, expect.already_saved,
         "{name}: already saved"
     );
-    // Every write asked for is a sealed report that verifies, under its own key.
+    // Every write asked for is a sealed report that verifies, under its own key (or a kept
+    // register, which `a_named_place_keeps_its_register…` checks).
     for (_, w) in &state.outbox {
-        if let Write::Put { key, text } = w {
+        if let Write::Put { key, text } = w
+            && !key.starts_with(NAMED_PREFIX)
+        {
             let r = read_report(text.as_bytes()).expect("a written report verifies");
             assert_eq!(
                 &annual_key(&r.report.government.division_code, r.report.year),
@@ -461,4 +464,98 @@ fn contact_national_and_the_self_assessment_are_changes_like_the_text() {
             .is_none()
     );
     assert!(matches!(detached.modes.annual.save, SaveStatus::Saved(_)));
+}
+
+/// A register fixture of `tests/fixtures/province/`, verified.
+fn register(name: &str) -> Box<shifan_rules::register::VerifiedRegister> {
+    let path = format!(
+        "{}/../tests/fixtures/province/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    Box::new(shifan_rules::register::read_register(&std::fs::read(path).unwrap()).unwrap())
+}
+
+#[test]
+fn a_named_place_keeps_its_register_and_a_later_one_only_if_it_extends_it() {
+    const NAMED: &str = "annual:named:140181-shanxi-2020-1";
+    let keep = |code: &str, file: &str| {
+        vec![
+            AnnualAction::SetCode(code.into()),
+            AnnualAction::KeepRegister(Ok(register(file))),
+        ]
+    };
+    // Kept, and written under the government and the round.
+    let state = check(
+        "kept",
+        boot(Vec::new()),
+        keep("140181", "supervised-register-older.json"),
+        Expect {
+            writes: &[NAMED],
+            ..NOTHING
+        },
+    );
+    let kept = &state.modes.annual.named.kept;
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].namings[0].entry.division_code, "140181");
+    let Some((_, Write::Put { text: older, .. })) = state.outbox.first() else {
+        panic!("no write");
+    };
+    let stored = vec![(NAMED.to_string(), Some(older.clone()))];
+    // A reload reads it back; the annual reports' listing does not take it for a report.
+    let reloaded = check("reload", boot(stored.clone()), vec![], NOTHING);
+    assert_eq!(reloaded.modes.annual.named, state.modes.annual.named);
+    assert!(reloaded.modes.annual.listing.corrupt.is_empty());
+    // A later register of the round that extends it replaces it; one that rewrites it does not.
+    let extended = check(
+        "extends",
+        boot(stored.clone()),
+        keep("140181", "supervised-register.json"),
+        Expect {
+            writes: &[NAMED],
+            ..NOTHING
+        },
+    );
+    assert_eq!(extended.modes.annual.named.kept[0].register.events.len(), 7);
+    let rewritten = check(
+        "rewritten",
+        boot(stored.clone()),
+        keep("140181", "invalid-register-register-rewritten.json"),
+        Expect {
+            problems: &[Code::RegisterRewritten],
+            ..NOTHING
+        },
+    );
+    assert_eq!(rewritten.modes.annual.named, reloaded.modes.annual.named);
+    // A register that does not name the government, or no government chosen: kept nowhere.
+    for code in ["140105", ""] {
+        let state = check(
+            "not named",
+            boot(Vec::new()),
+            keep(code, "supervised-register.json"),
+            Expect {
+                problems: &[Code::InvalidRegister],
+                ..NOTHING
+            },
+        );
+        assert!(state.modes.annual.named.kept.is_empty());
+    }
+    // A stored record that is not a register of its key is listed as unreadable, not dropped.
+    let odd = vec![
+        (NAMED.to_string(), Some("{".to_string())),
+        (
+            "annual:named:140105-shanxi-2020-1".to_string(),
+            Some(older.clone()),
+        ),
+    ];
+    let listed = check("corrupt", boot(odd), vec![], NOTHING);
+    let corrupt: Vec<&str> = listed
+        .modes
+        .annual
+        .named
+        .corrupt
+        .iter()
+        .map(|c| c.key.as_str())
+        .collect();
+    assert_eq!(corrupt, ["annual:named:140105-shanxi-2020-1", NAMED]);
+    assert!(listed.modes.annual.listing.corrupt.is_empty());
 }

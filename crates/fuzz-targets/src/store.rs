@@ -12,8 +12,8 @@ use std::collections::BTreeMap;
 
 use shifan_rules::{Catalog, Draft};
 use shifan_web::record::{
-    ANNUAL_PREFIX, AnnualListing, CATALOG_PREFIX, DRAFT_PREFIX, Listing, annual_key, catalog_key,
-    draft_key,
+    ANNUAL_PREFIX, AnnualListing, CATALOG_PREFIX, DRAFT_PREFIX, Listing, NAMED_PREFIX,
+    NamedListing, annual_key, catalog_key, draft_key,
 };
 
 use crate::{Target, samples};
@@ -97,6 +97,7 @@ fn run(data: &[u8]) {
     );
     let _ = listing.catalog_set();
     annual(&records);
+    named(&records);
 }
 
 /// The annual page's listing of the same records: every `annual:` record listed readable or
@@ -106,8 +107,8 @@ fn annual(records: &[(String, Option<String>)]) {
     let listing = AnnualListing::read(records.to_vec());
     for (key, text) in records {
         let corrupt = listing.corrupt.iter().filter(|c| &c.key == key).count();
-        if !key.starts_with(ANNUAL_PREFIX) {
-            assert_eq!(corrupt, 0, "store: {key} is not an annual record");
+        if !key.starts_with(ANNUAL_PREFIX) || key.starts_with(NAMED_PREFIX) {
+            assert_eq!(corrupt, 0, "store: {key} is not an annual report's record");
             continue;
         }
         let readable = usize::from(listing.get(key).is_some());
@@ -140,6 +141,46 @@ fn annual(records: &[(String, Option<String>)]) {
             .all(|w| w[0].updated >= w[1].updated),
         "store: annual reports out of order"
     );
+}
+
+/// The registers a named place keeps, from the same records: every `annual:named:` record
+/// listed kept or corrupt, once; a kept one under the key of its government and round; the
+/// corrupt ones with their reasons and their text as stored.
+fn named(records: &[(String, Option<String>)]) {
+    let listing = NamedListing::read(records.to_vec());
+    for (key, text) in records {
+        let kept = listing.kept.iter().filter(|k| &k.key == key).count();
+        let corrupt: Vec<_> = listing.corrupt.iter().filter(|c| &c.key == key).collect();
+        if !key.starts_with(NAMED_PREFIX) {
+            assert_eq!(
+                kept + corrupt.len(),
+                0,
+                "store: {key} is not a kept register"
+            );
+            continue;
+        }
+        assert_eq!(
+            kept + corrupt.len(),
+            1,
+            "store: {key} listed {kept} + {} times",
+            corrupt.len()
+        );
+        for c in corrupt {
+            crate::expect::refused_with_reasons("store (named)", &c.problems);
+            assert_eq!(
+                c.raw,
+                text.clone().unwrap_or_default(),
+                "store: {key} raw text changed"
+            );
+        }
+    }
+    for k in &listing.kept {
+        assert!(
+            !k.namings.is_empty(),
+            "store: {} kept, naming nobody",
+            k.key
+        );
+    }
 }
 
 fn frame(records: &[(String, Vec<u8>)]) -> Vec<u8> {
@@ -197,5 +238,21 @@ fn seeds() -> Vec<Vec<u8>> {
             ),
             (annual.0.clone(), annual.1[..annual.1.len() / 2].to_vec()),
         ]),
+        // A named place's register, and the same under a government it does not name.
+        frame(&[
+            (
+                "annual:named:140181-shanxi-2020-1".into(),
+                REGISTER.to_vec(),
+            ),
+            (
+                "annual:named:140105-shanxi-2020-1".into(),
+                REGISTER.to_vec(),
+            ),
+            annual.clone(),
+        ]),
     ]
 }
+
+/// A register with supervision events, as a named place keeps it.
+const REGISTER: &[u8] =
+    include_bytes!("../../../tests/fixtures/province/supervised-register-older.json");

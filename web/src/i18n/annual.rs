@@ -39,6 +39,24 @@ pub struct AnnualTexts {
     pub unreadable: &'static str,
     /// Download its text.
     pub download_raw: &'static str,
+    /// The named place's section: heading.
+    pub named_heading: &'static str,
+    /// What loading the register does.
+    pub named_intro: &'static str,
+    /// Load the register: button.
+    pub named_load: &'static str,
+    /// None kept yet.
+    pub named_none: &'static str,
+    /// `{}` named as `{}` on `{}` by `{}`.
+    pub named_as: &'static str,
+    /// Delisted on `{}`.
+    pub named_delisted: &'static str,
+    /// In the season: the report on `{}` is due.
+    pub named_due: &'static str,
+    /// Out of the season: the next report, on `{}`.
+    pub named_next: &'static str,
+    /// Write it (the year's report).
+    pub named_write: &'static str,
     /// The saved report was opened instead of a new one or the file.
     pub already_saved: &'static str,
     /// Another tab has the same report open.
@@ -122,6 +140,15 @@ const ZH: AnnualTexts = AnnualTexts {
     written_at: "最后保存：{}",
     unreadable: "无法读取的记录（已原样保留）",
     download_raw: "下载原始内容",
+    named_heading: "已命名的示范地区",
+    named_intro: "本地已被命名为法治政府建设示范地区（项目）的，请先在上方选择本级政府，再载入省委依法治省办发布的命名名册。本浏览器会记住，并在每年报告期内提醒年度报告的期限。",
+    named_load: "载入命名名册…",
+    named_none: "本浏览器尚未记录本地的命名。",
+    named_as: "{}于 {} 被命名为{}（{}）",
+    named_delisted: "已于 {} 摘牌。",
+    named_due: "报告期内：{} 年度的法治政府建设年度报告",
+    named_next: "下一份年度报告：{} 年度",
+    named_write: "撰写该年度报告",
     already_saved: "本浏览器中已保存了同一单位同一年度的报告，已打开保存的版本，所选内容未覆盖它。",
     conflict: "此报告已在另一个标签页中打开。请只在一个标签页中编辑，以免两处的修改互相覆盖。",
     deadlines: "报送和公开时限",
@@ -173,6 +200,15 @@ const EN: AnnualTexts = AnnualTexts {
     written_at: "Last saved: {}",
     unreadable: "A record that cannot be read (kept as it is)",
     download_raw: "Download its text",
+    named_heading: "Named demonstration place",
+    named_intro: "If your government has been named a rule-of-law government demonstration place (or project), choose it above, then load the register the provincial office published. This browser remembers it and reminds you of the annual report's deadlines in each reporting season.",
+    named_load: "Load the register…",
+    named_none: "This browser has no naming of your government yet.",
+    named_as: "{}, named on {} as {} ({})",
+    named_delisted: "Delisted on {}.",
+    named_due: "Reporting season: the annual report on {}",
+    named_next: "Next annual report: on {}",
+    named_write: "Write this year's report",
     already_saved: "A report of the same government and year is saved in this browser: the saved one is open, and nothing replaced it.",
     conflict: "This report is open in another tab. Edit it in one tab only, or the changes of one overwrite the other's.",
     deadlines: "Deadlines",

@@ -4,6 +4,7 @@
 //! download the versions fit to publish. Everything it shows is computed by `shifan-rules`
 //! (`annual`) from the reducer's state ([`crate::annual_state`]).
 
+mod named;
 mod print;
 
 use shifan_rules::annual::{AnnualReport, SelfAssessment, Standing, Template, read_report};
@@ -140,25 +141,6 @@ fn start_view(state: &AppHandle) -> Html {
             </li>
         }
     };
-    let corrupt = |c: &crate::record::Corrupt| {
-        let download = {
-            let (name, raw) = (c.file_name(), c.raw.clone());
-            Callback::from(move |_: MouseEvent| {
-                let _ = browser::download(None, &name, &raw, "text/plain;charset=utf-8");
-            })
-        };
-        html! {
-            <li class="draft corrupt" key={c.key.clone()} data-corrupt={c.key.clone()}>
-                <div class="draft-main">
-                    <h3 class="draft-name">{ t.unreadable }{ " " }<code>{ c.key.clone() }</code></h3>
-                    <ul class="problems">
-                        { for c.problems.iter().map(|p| html! { <li>{ p.message.get(lang).to_string() }</li> }) }
-                    </ul>
-                </div>
-                <button type="button" class="button" onclick={download}>{ t.download_raw }</button>
-            </li>
-        }
-    };
     html! {
         <>
             <h1>{ t.title }</h1>
@@ -191,6 +173,7 @@ fn start_view(state: &AppHandle) -> Html {
                     { t.start }
                 </button>
             </section>
+            { named::named_section(state) }
             <section class="drafts-section" aria-labelledby="annual-open">
                 <h2 id="annual-open">{ t.open_heading }</h2>
                 <label class="button file-button">
@@ -206,11 +189,34 @@ fn start_view(state: &AppHandle) -> Html {
                 } else {
                     <ul class="drafts">
                         { for a.listing.reports.iter().map(saved) }
-                        { for a.listing.corrupt.iter().map(corrupt) }
+                        { for a.listing.corrupt.iter().map(|c| corrupt_item(state, c)) }
                     </ul>
                 }
             </section>
         </>
+    }
+}
+
+/// A stored record that cannot be read: why, and its text to download (never deleted unasked).
+fn corrupt_item(state: &AppHandle, c: &crate::record::Corrupt) -> Html {
+    let t = texts(state.lang);
+    let lang = state.lang;
+    let download = {
+        let (name, raw) = (c.file_name(), c.raw.clone());
+        Callback::from(move |_: MouseEvent| {
+            let _ = browser::download(None, &name, &raw, "text/plain;charset=utf-8");
+        })
+    };
+    html! {
+        <li class="draft corrupt" key={c.key.clone()} data-corrupt={c.key.clone()}>
+            <div class="draft-main">
+                <h3 class="draft-name">{ t.unreadable }{ " " }<code>{ c.key.clone() }</code></h3>
+                <ul class="problems">
+                    { for c.problems.iter().map(|p| html! { <li>{ p.message.get(lang).to_string() }</li> }) }
+                </ul>
+            </div>
+            <button type="button" class="button" onclick={download}>{ t.download_raw }</button>
+        </li>
     }
 }
 
