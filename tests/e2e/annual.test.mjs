@@ -13,7 +13,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 
 import { axeContext, axeViolations, describeViolations } from './axe.mjs';
-import { cliBin, shot, siteForTests, storedKeys } from './serve.mjs';
+import { cliBin, repoRoot, shot, siteForTests, storedKeys } from './serve.mjs';
 
 const site = siteForTests();
 
@@ -209,6 +209,55 @@ test('the page speaks English with ?lang=en', async () => {
     ]);
     assert.match(await page.innerText('[data-part="measures"] h2'), /1\. Main measures and results of the past year/);
     await shot(page, 'annual-write-en', { fullPage: true });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a named place loads its register once, is reminded in the season, and a rewritten register is refused', async () => {
+  const fixture = (name) => path.join(repoRoot, 'tests', 'fixtures', 'province', name);
+  const context = await axeContext(site.browser);
+  await context.clock.setFixedTime(NOW);
+  try {
+    const { page, errors } = await openAnnual(context);
+    // Before a government is chosen, the register is not kept, and the page says why.
+    await page.setInputFiles('[data-role="annual-register-file"]', fixture('supervised-register-older.json'));
+    assert.equal(await page.getAttribute('[data-role="annual-problems"] li', 'data-code'), 'invalid-register');
+    await page.click('[data-role="annual-problems"] button');
+
+    await page.selectOption('[data-role="annual-government"]', '140181');
+    await page.setInputFiles('[data-role="annual-register-file"]', fixture('supervised-register-older.json'));
+    const named = page.locator('[data-named="140181"]');
+    await named.waitFor();
+    // 1 March 2027: the report on 2026 is due by 31 March, in 30 days.
+    assert.equal(await named.getAttribute('data-in-season'), 'true');
+    assert.match(await named.innerText(), /2026 年度/);
+    assert.match(await named.innerText(), /还剩 30 天/);
+    await shot(page, 'annual-named', { fullPage: true });
+    const axe = await axeViolations(page);
+    assert.deepEqual(axe, [], `axe with a named place: ${describeViolations(axe)}`);
+
+    // Kept: a reload (and a new tab) still knows it.
+    await page.reload();
+    await page.waitForSelector('#app[data-ready="true"]');
+    await named.waitFor();
+    assert.ok((await storedKeys(page)).includes('annual:named:140181-shanxi-2020-1'));
+
+    // A register that rewrites the kept one's history is refused; the kept one stays.
+    await page.selectOption('[data-role="annual-government"]', '140181');
+    await page.setInputFiles('[data-role="annual-register-file"]', fixture('invalid-register-register-rewritten.json'));
+    assert.equal(await page.getAttribute('[data-role="annual-problems"] li', 'data-code'), 'register-rewritten');
+    await page.click('[data-role="annual-problems"] button');
+    // One that extends it replaces it.
+    await page.setInputFiles('[data-role="annual-register-file"]', fixture('supervised-register.json'));
+    await page.waitForFunction(() => !document.querySelector('[data-role="annual-problems"]'));
+    await named.waitFor();
+
+    // From the reminder, the year's report starts for that government.
+    await page.click('[data-named="140181"] [data-action="annual-write-due"]');
+    await page.waitForSelector('textarea[data-key="measures"]');
+    assert.match(await page.innerText('.annual'), /2026/);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
