@@ -127,3 +127,23 @@ test('a new build is offered, not forced; taking it keeps the draft and works of
     await context.close();
   }
 });
+
+test('the site can be installed as an app: its manifest is complete', async () => {
+  await server.serve(distDir());
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForSelector('#app[data-ready="true"]');
+    await page.waitForSelector('html[data-offline="ready"]');
+    const cdp = await context.newCDPSession(page);
+    const { errors } = await cdp.send('Page.getAppManifest');
+    assert.deepEqual(errors, [], 'the manifest parses without a complaint');
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    // A test context is the browser's private kind; nothing else may stand in the way.
+    const blocking = installabilityErrors.filter((e) => e.errorId !== 'in-incognito');
+    assert.deepEqual(blocking, [], JSON.stringify(installabilityErrors));
+  } finally {
+    await context.close();
+  }
+});

@@ -9,12 +9,12 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { serveExample } from './bench-widget.mjs';
-import { artifactsDir, cliBin, indicatorsOf, launchBrowser, referenceCatalog, startServer } from './serve.mjs';
+import { artifactsDir, cliBin, indicatorsOf, launchBrowser, referenceCatalog, repoRoot, startServer } from './serve.mjs';
 
 const indicators = indicatorsOf(referenceCatalog());
 const PORTAL = 'embed/portal.html';
@@ -356,5 +356,43 @@ test("the README's widget example runs as written", async () => {
   } finally {
     await page.close();
     await own.close();
+  }
+});
+
+test("a widget answers against the host's own catalog; a bad or missing one is said so", async () => {
+  const own = readFileSync(path.join(repoRoot, 'tests/fixtures/catalogs/jinzhong-local-2021.json'), 'utf8');
+  const context = await browser.newContext();
+  // The host's files, beside its page.
+  await context.route('**/embed/own-catalog.json', (route) => route.fulfill({ contentType: 'application/json', body: own }));
+  await context.route('**/embed/bad-catalog.json', (route) => route.fulfill({ contentType: 'application/json', body: '{"id": "x", "areas": []}' }));
+  try {
+    const { page, errors } = await openPortal(context);
+    await page.evaluate(() => {
+      for (const [id, catalog] of [['own', 'own-catalog.json'], ['bad', 'bad-catalog.json'], ['missing', 'missing-catalog.json']]) {
+        const w = document.createElement('shifan-assessment');
+        w.id = id;
+        w.setAttribute('namespace', id);
+        w.setAttribute('catalog', catalog);
+        document.body.append(w);
+      }
+    });
+    await waitReady(page, '#own');
+    const w = page.locator('#own');
+    await startDraft(w, '140105');
+    await answerCard(w, indicators[0], 'met');
+    const current = await page.evaluate(() => document.getElementById('own').currentText());
+    assert.equal(current.ok, true);
+    assert.equal(JSON.parse(current.text).catalog.id, 'jinzhong-local-2021');
+    // The bad one says what shifan-rules found; the missing one, that it could not be fetched.
+    const failed = (id) => page.locator(`#${id} .shifan-failed`).innerText();
+    await page.locator('#bad .shifan-failed').waitFor();
+    assert.match(await failed('bad'), /目录/);
+    await page.locator('#missing .shifan-failed').waitFor();
+    assert.match(await failed('missing'), /catalog 属性/);
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    // The two failures log their cause for the host's developer; nothing else.
+    assert.deepEqual(errors.filter((e) => !/catalog|404/.test(e)), []);
+  } finally {
+    await context.close();
   }
 });

@@ -90,6 +90,9 @@ pub struct Boot {
     pub persisted: Option<bool>,
     /// Where the app lives: its own page, or a widget in a host's page (see [`crate::embed`]).
     pub host: crate::embed::Host,
+    /// The catalog the host gives (a widget's `catalog` attribute), verified: new
+    /// self-assessments are answered against it, and it is kept like a loaded one.
+    pub catalog: Option<Arc<Catalog>>,
 }
 
 impl Boot {
@@ -107,6 +110,7 @@ impl Boot {
             today: today.to_string(),
             persisted: None,
             host: crate::embed::Host::page(),
+            catalog: None,
         }
     }
 }
@@ -367,6 +371,18 @@ impl AppState {
             modes,
             host: boot.host,
         };
+        if let Some(catalog) = boot.catalog {
+            // Kept in the store, so the drafts answered against it are listed after a reload
+            // (before the host has given it again).
+            if state.drafts.catalog_set().by_fingerprint(catalog.fingerprint()).is_none() {
+                state.request(Write::Put {
+                    key: crate::record::catalog_key(catalog.fingerprint()),
+                    text: catalog.to_json(),
+                });
+                state.drafts.keep_catalog(catalog.clone());
+            }
+            state.catalog = catalog;
+        }
         // A mode's page opens its mode, even when the tab left a draft there; the county's
         // self-assessment comes back to the draft this tab had open.
         match boot.mode {

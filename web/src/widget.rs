@@ -45,6 +45,10 @@ impl Widget {
     /// store `namespace`, page language `lang` (`zh`, `en`; else Chinese), the host's label for
     /// the export button, and `notify(name, detailJson) -> bool` for its events. The store is
     /// read first; the first render follows a few milliseconds later (`shifan-ready`).
+    /// `catalog`, the text of a catalog the host gives (its `catalog` attribute), is verified
+    /// as a loaded one is: new self-assessments are answered against it. A catalog that is not
+    /// valid throws its problems as JSON text (`[{code, message: {zh, en}, at}, …]`) and mounts
+    /// nothing.
     #[wasm_bindgen(constructor)]
     pub fn new(
         root: Element,
@@ -52,7 +56,15 @@ impl Widget {
         lang: Option<String>,
         export_label: Option<String>,
         notify: js_sys::Function,
-    ) -> Widget {
+        catalog: Option<String>,
+    ) -> Result<Widget, JsValue> {
+        let catalog = match catalog {
+            Some(text) => Some(std::sync::Arc::new(
+                shifan_rules::Catalog::from_json(text.as_bytes())
+                    .map_err(|p| JsValue::from_str(&problems_json(&p).to_string()))?,
+            )),
+            None => None,
+        };
         let embed = Rc::new(Embed {
             root,
             namespace,
@@ -69,7 +81,9 @@ impl Widget {
         let mounting = inner.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let host = Host(Some(mounting.embed.clone()));
-            let boot = Rc::new(crate::hooks::boot(host, lang).await);
+            let mut boot = crate::hooks::boot(host, lang).await;
+            boot.catalog = catalog;
+            let boot = Rc::new(boot);
             if mounting.gone.get() {
                 return;
             }
@@ -77,7 +91,7 @@ impl Widget {
             let app = yew::Renderer::<App>::with_root_and_props(root, AppProps { boot }).render();
             *mounting.app.borrow_mut() = Some(app);
         });
-        Widget { inner }
+        Ok(Widget { inner })
     }
 
     /// Opens a file's text (an application file, or a saved draft record) as the county page's

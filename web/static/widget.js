@@ -27,6 +27,10 @@ const MESSAGES = {
     '本页已有另一个自评组件使用同一存储空间（namespace）。请为每个组件设置不同的 namespace 属性。',
     'Another self-assessment on this page uses the same storage namespace. Give each one its own namespace attribute.',
   ],
+  catalog: [
+    '自评组件未能取得指定的指标目录（catalog 属性所指的文件）。请检查地址，然后刷新页面。',
+    "The self-assessment could not fetch the indicator catalog its catalog attribute names. Check the address, then reload the page.",
+  ],
   mode: [
     '此模式暂不能嵌入（目前仅支持 self-assessment）。',
     'This mode cannot be embedded yet (only self-assessment is).',
@@ -63,7 +67,7 @@ const taken = new Map();
 
 class ShifanAssessment extends HTMLElement {
   static get observedAttributes() {
-    return ['mode', 'lang', 'namespace', 'export-label'];
+    return ['mode', 'lang', 'namespace', 'export-label', 'catalog'];
   }
 
   constructor() {
@@ -142,18 +146,28 @@ class ShifanAssessment extends HTMLElement {
     root.className = 'shifan-root';
     const lang = this.getAttribute('lang') === 'en' ? 'en' : 'zh';
     root.lang = lang === 'en' ? 'en' : 'zh-CN';
-    const mounting = Promise.all([loadProgram(), this._style(shadow)]).then(([m]) => {
+    const mounting = Promise.all([loadProgram(), this._style(shadow), this._catalog()]).then(([m, , catalog]) => {
       if (this._mounting !== mounting) return;
+      let app;
+      try {
+        app = new m.Widget(root, DB_PREFIX + ns, lang, this.getAttribute('export-label') ?? undefined, (name, detail) =>
+          this._emit(name, detail),
+          catalog,
+        );
+      } catch (problems) {
+        // The catalog is not a valid one: its problems, in both languages, from shifan-rules.
+        const list = JSON.parse(String(problems));
+        this._fail([list.map((p) => p.message.zh).join(' '), list.map((p) => p.message.en).join(' ')]);
+        return;
+      }
       shadow.append(root);
-      this._app = new m.Widget(root, DB_PREFIX + ns, lang, this.getAttribute('export-label') ?? undefined, (name, detail) =>
-        this._emit(name, detail),
-      );
+      this._app = app;
     });
     this._mounting = mounting;
     mounting.catch((error) => {
       if (this._mounting !== mounting) return;
       console.error(error);
-      this._fail(MESSAGES.load);
+      this._fail(error.messages ?? MESSAGES.load);
     });
   }
 
@@ -202,6 +216,20 @@ class ShifanAssessment extends HTMLElement {
   }
 
   /** Shows why the widget cannot run, in both languages, inside its own shadow root. */
+  /** The text of the catalog the `catalog` attribute names (a JSON catalog's address,
+   * relative to the host's page), or undefined: the built-in reference catalog. */
+  async _catalog() {
+    const address = this.getAttribute('catalog');
+    if (!address) return undefined;
+    const response = await fetch(new URL(address, document.baseURI)).catch(() => null);
+    if (!response?.ok) {
+      const error = new TypeError(`catalog ${address}: ${response ? response.status : 'no response'}`);
+      error.messages = MESSAGES.catalog;
+      throw error;
+    }
+    return response.text();
+  }
+
   _fail([zh, en]) {
     const shadow = this._shadow();
     shadow.textContent = '';

@@ -134,6 +134,10 @@ const BOOT_TAG: &str = r#"<script type="module" src="boot.js"></script>"#;
 /// Where the template runs the browser check; inlined with the message it would load.
 const FLOOR_TAG: &str = r#"<script src="floor-check.js"></script>"#;
 /// Where the template links the style sheet; the single file inlines app.css and modes.css.
+/// The site's icon and manifest: a file opened from disk can load neither (its policy allows no
+/// request), and cannot be installed as an app, so the single file has no icon and no manifest.
+const ICON_TAG: &str = r#"<link rel="icon" href="icon.svg" type="image/svg+xml">"#;
+const MANIFEST_TAG: &str = r#"<link rel="manifest" href="manifest.webmanifest">"#;
 const CSS_TAG: &str = r#"<link rel="stylesheet" href="app.css">"#;
 /// boot.js's import of the build its page needs; the single file has the full build inlined.
 const BOOT_IMPORT: &str = "import(full ? './shifan_web_full.js' : './shifan_web.js')";
@@ -315,6 +319,8 @@ fn single_page(template: &str, module: &str, classic: &str, css: &str) -> Result
         &format!(r#"<meta http-equiv="Content-Security-Policy" content="{csp}">"#),
     );
     for (tag, inline) in [
+        (ICON_TAG, r#"<link rel="icon" href="data:,">"#.to_owned()),
+        (MANIFEST_TAG, String::new()),
         (CSS_TAG, format!("<style>{css}</style>")),
         (
             BOOT_TAG,
@@ -405,7 +411,7 @@ mod tests {
 
     #[test]
     fn single_page_inlines_and_hashes() {
-        let template = r#"<head><meta http-equiv="Content-Security-Policy" content="default-src 'self'"><link rel="stylesheet" href="app.css"><script type="module" src="boot.js"></script></head><body><script src="floor-check.js"></script></body>"#;
+        let template = r#"<head><meta http-equiv="Content-Security-Policy" content="default-src 'self'"><link rel="icon" href="icon.svg" type="image/svg+xml"><link rel="manifest" href="manifest.webmanifest"><link rel="stylesheet" href="app.css"><script type="module" src="boot.js"></script></head><body><script src="floor-check.js"></script></body>"#;
         let page = single_page(template, "m()", "c()", "p{}").unwrap();
         let sha = |t: &str| {
             base64::engine::general_purpose::STANDARD.encode(Sha256::digest(t.as_bytes()))
@@ -422,6 +428,7 @@ mod tests {
         assert!(page.contains("<script>c()</script>"));
         assert!(page.contains("<style>p{}</style>"));
         assert!(!page.contains("src="));
+        assert!(!page.contains("icon.svg") && !page.contains("manifest"));
         assert!(single_page(template, "a('</script>')", "c()", "p{}").is_err());
         assert!(single_page("<head></head>", "m()", "c()", "p{}").is_err());
     }
