@@ -12,6 +12,8 @@ pub mod annual;
 #[cfg(feature = "full")]
 pub mod offline;
 #[cfg(feature = "full")]
+pub mod province;
+#[cfg(feature = "full")]
 pub mod review;
 #[cfg(feature = "full")]
 pub mod training;
