@@ -273,12 +273,16 @@ pub(crate) fn catalog_kept(state: &mut AppState) {
 }
 
 /// The name in the top bar when it is not the self-assessment's (the review's page names the
-/// city review).
+/// city review, the province's page the provincial evaluation).
 pub fn app_name(state: &AppState) -> Option<&'static str> {
     #[cfg(feature = "full")]
-    return state
-        .in_review()
-        .then(|| crate::i18n::review::review_texts(state.lang).app_name);
+    return if state.in_review() {
+        Some(crate::i18n::review::review_texts(state.lang).app_name)
+    } else {
+        state
+            .in_province()
+            .then(|| crate::i18n::province::province_texts(state.lang).title)
+    };
     #[cfg(not(feature = "full"))]
     {
         let _ = state;

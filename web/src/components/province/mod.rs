@@ -433,7 +433,8 @@ fn ranking(state: &AppHandle, t: &ProvinceTexts, kind: KindKey) -> Html {
     html! {
         <section class="review-panel table-panel" aria-labelledby={title_id.clone()} data-kind={kind_id}>
             <h2 id={title_id.clone()}>{ format!("{}：{}", t.ranking_title, kind.label(lang)) }</h2>
-            <p class="hint">{ fill(t.planned, &[&planned.to_string()]) }{ " " }{ if lang == Lang::Zh { TIE_RULE.0 } else { TIE_RULE.1 } }</p>
+            <p class="hint" data-testid="planned">{ fill(t.planned, &[&planned.to_string()]) }</p>
+            <p class="hint tie-rule">{ if lang == Lang::Zh { TIE_RULE.0 } else { TIE_RULE.1 } }</p>
             if rows.is_empty() {
                 <p class="empty">{ t.kind_empty }</p>
             } else {
