@@ -18,6 +18,9 @@ import { cliBin, shot, siteForTests } from './serve.mjs';
 
 const site = siteForTests();
 
+/** Candidates in the generated round: enough for both kinds. */
+const CANDIDATES = 30;
+
 /** The province page opened in `context`, with the errors it logs. */
 async function openProvince(context, query = '') {
   const page = await context.newPage();
@@ -48,7 +51,7 @@ async function compliance(page) {
 test('a provincial office takes in a round, ranks it, reloads, names two and exports the register', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'shifan-province-'));
   const round = path.join(dir, 'round');
-  execFileSync(cliBin(), ['sample', '--round', '--cities', '3', '--candidates', '12', '-o', round], { stdio: 'pipe' });
+  execFileSync(cliBin(), ['sample', '--round', '--cities', '3', '--candidates', String(CANDIDATES), '-o', round], { stdio: 'pipe' });
   const packages = readdirSync(round).filter((f) => f.endsWith('.json')).map((f) => path.join(round, f));
   assert.equal(packages.length, 3);
   // A package changed after it was sealed: refused, with its coded problem.
@@ -59,7 +62,7 @@ test('a provincial office takes in a round, ranks it, reloads, names two and exp
   writeFileSync(tampered, readFileSync(packages[0], 'utf8').replace('"初审', '"改过的初审'));
   // The evaluator's table, without its last row: that candidate has no figures yet.
   const scoresLines = readFileSync(path.join(round, 'scores.csv'), 'utf8').trimEnd().split('\r\n');
-  assert.equal(scoresLines.length, 13);
+  assert.equal(scoresLines.length, CANDIDATES + 1);
   const partial = path.join(dir, 'scores-partial.csv');
   writeFileSync(partial, scoresLines.slice(0, -1).join('\r\n') + '\r\n');
   // A table with a row naming nobody in the pool is refused whole, with the line.
@@ -82,8 +85,8 @@ test('a provincial office takes in a round, ranks it, reloads, names two and exp
     // Take in: the three packages, the tampered one and the direct application, at once.
     await page.setInputFiles('[data-role="province-files"]', [...packages, tampered, direct]);
     await page.waitForSelector('[data-testid="take-report"]');
-    assert.equal(await page.innerText('[data-testid="take-report"]'), '本批 5 个文件：新增候选对象 13 个，无法使用 1 个。');
-    assert.equal(await poolRows(page).count(), 13);
+    assert.equal(await page.innerText('[data-testid="take-report"]'), `本批 5 个文件：新增候选对象 ${CANDIDATES + 1} 个，无法使用 1 个。`);
+    assert.equal(await poolRows(page).count(), CANDIDATES + 1);
     const flagged = page.locator('[data-testid="pool"] tbody tr[data-flagged="true"]');
     assert.equal(await flagged.count(), 1);
     assert.equal(await flagged.locator('.flag').getAttribute('data-code'), 'edited-after-packaging');
@@ -110,17 +113,24 @@ test('a provincial office takes in a round, ranks it, reloads, names two and exp
     // Scores: the bad table is refused whole, with its line; the partial one is applied.
     await page.setInputFiles('[data-role="province-scores"]', bad);
     await page.waitForSelector('[data-testid="scores-refused"]');
-    assert.match(await page.innerText('[data-testid="scores-refused"]'), /第 13 行/);
+    assert.match(await page.innerText('[data-testid="scores-refused"]'), new RegExp(`第 ${CANDIDATES + 1} 行`));
     assert.equal(await page.locator('[data-testid="ranking-comprehensive"] [data-standing="ranked"]').count(), 0);
     await page.setInputFiles('[data-role="province-scores"]', partial);
     await page.waitForSelector('[data-testid="scores-applied"]');
-    assert.match(await page.innerText('[data-testid="scores-applied"]'), /11 个候选对象/);
+    assert.match(await page.innerText('[data-testid="scores-applied"]'), new RegExp(`${CANDIDATES - 1} 个候选对象`));
     const ranking = page.locator('[data-testid="ranking-comprehensive"]');
     assert.ok((await ranking.locator('[data-standing="ranked"]').count()) >= 2);
-    // The candidate the table left out, and the one sent directly, have no figures yet.
-    assert.equal(await ranking.locator('[data-standing="incomplete"]').count(), 2);
-    assert.match(await ranking.locator('[data-standing="incomplete"] [data-col="standing"]').first().innerText(), /不完整/);
-    assert.equal(await ranking.locator('[data-standing="incomplete"] [data-role="name"]').count(), 0);
+    // The candidate the table left out, and the one sent directly, have no figures yet: shown
+    // as incomplete in their kind's ranking, never ranked, never offered for naming.
+    const rankings = page.locator('[data-testid^="ranking-"]');
+    assert.equal(await rankings.locator('[data-standing="incomplete"]').count(), 2);
+    assert.match(await rankings.locator('[data-standing="incomplete"] [data-col="standing"]').first().innerText(), /不完整：缺/);
+    assert.equal(await rankings.locator('[data-standing="incomplete"] [data-role="name"]').count(), 0);
+    assert.equal(await rankings.locator('[data-standing="incomplete"] [data-col="composite"]').first().innerText(), '');
+    // Single-item candidates are ranked apart, with their category.
+    const single = page.locator('[data-testid="ranking-single_item"]');
+    assert.equal(await single.locator('[data-standing="ranked"] [data-col="standing"]').first().innerText(), '第 1 名');
+    assert.ok((await single.locator('[data-standing="ranked"] td').nth(2).innerText()).length > 0, 'a category');
     const formula = await ranking.locator('[data-standing="ranked"] [data-col="formula"]').first().innerText();
     assert.match(formula, /×.*第三方评估.*=/);
     assert.equal(await ranking.locator('[data-standing="ranked"] [data-col="standing"]').first().innerText(), '第 1 名');
@@ -131,8 +141,8 @@ test('a provincial office takes in a round, ranks it, reloads, names two and exp
     await page.reload();
     await page.waitForSelector('#app[data-ready="true"]');
     await page.waitForSelector('[data-testid="ranking-comprehensive"]');
-    assert.equal(await poolRows(page).count(), 13);
-    assert.equal(await ranking.locator('[data-standing="incomplete"]').count(), 2);
+    assert.equal(await poolRows(page).count(), CANDIDATES + 1);
+    assert.equal(await rankings.locator('[data-standing="incomplete"]').count(), 2);
     assert.equal(await ranking.locator('[data-col="formula"]').first().innerText(), formula);
 
     // Naming: without a document number the register says why; then two are named.
@@ -168,7 +178,7 @@ test('a provincial office takes in a round, ranks it, reloads, names two and exp
     assert.match(await page.innerText('.province'), /还没有候选对象/);
     await page.setInputFiles('[data-role="import-session"]', recordPath);
     await page.waitForSelector('[data-testid="pool"]');
-    assert.equal(await poolRows(page).count(), 13);
+    assert.equal(await poolRows(page).count(), CANDIDATES + 1);
     assert.equal(await page.innerText('[data-testid="named-count"]'), '已选定命名对象 2 个。');
     assert.equal(await page.inputValue('[data-role="document-number"]'), '晋法治办发〔2021〕5号');
     assert.deepEqual(errors, []);
