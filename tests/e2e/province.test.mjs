@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { cliBin, shot, siteForTests } from './serve.mjs';
+import { artifactsDir, cliBin, shot, siteForTests } from './serve.mjs';
 
 const site = siteForTests();
 
@@ -168,6 +168,9 @@ test('a provincial office takes in a round, ranks it, reloads, names two and exp
     const scrolls = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
     assert.equal(scrolls, false, 'no sideways scrolling at 360 px');
     await shot(page, 'province-phone-full', { width: 360, height: 780, fullPage: true });
+    // The ranking and the pool at 360 px, each alone (they scroll sideways in their frames).
+    await ranking.locator('xpath=ancestor::section[1]').screenshot({ path: path.join(artifactsDir(), 'province-phone-ranking.png') });
+    await page.locator('[data-testid="pool"]').locator('xpath=ancestor::section[1]').screenshot({ path: path.join(artifactsDir(), 'province-phone-pool.png') });
     await page.setViewportSize({ width: 1280, height: 900 });
 
     // The work record as one file: exported, a fresh start, imported again.
