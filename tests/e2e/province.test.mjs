@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 
+import { axeContext, axeViolations, describeViolations } from './axe.mjs';
 import { artifactsDir, cliBin, shot, siteForTests } from './serve.mjs';
 
 const site = siteForTests();
@@ -69,7 +70,7 @@ test('a provincial office takes in a round, ranks it, reloads, names two and exp
   const bad = path.join(dir, 'scores-bad.csv');
   writeFileSync(bad, scoresLines.slice(0, -1).join('\r\n') + `\r\nsha256:${'0'.repeat(64)},某机构,2021-05-01,80,100,X,测评机构,2021-05-20,100,90,通过,2021-06-01\r\n`);
 
-  const context = await site.browser.newContext({ acceptDownloads: true });
+  const context = await axeContext(site.browser, { acceptDownloads: true });
   try {
     // From the county page: the province page has its own entry, a link to its page.
     const county = await context.newPage();
@@ -136,6 +137,8 @@ test('a provincial office takes in a round, ranks it, reloads, names two and exp
     assert.equal(await ranking.locator('[data-standing="ranked"] [data-col="standing"]').first().innerText(), '第 1 名');
     await saved(page);
     await shot(page, 'province-ranking', { fullPage: true });
+    const axeRanking = await axeViolations(page);
+    assert.deepEqual(axeRanking, [], `axe on the ranking: ${describeViolations(axeRanking)}`);
 
     // A reload keeps the pool, the figures and the ranking.
     await page.reload();
