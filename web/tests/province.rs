@@ -147,6 +147,11 @@ fn the_round_is_taken_in_scored_ranked_and_named() {
 
     let state = run(boot(None), vec![enter()]);
     check("entered", &state, NOTHING);
+    // A second tab with the page open is warned: the tab guard watches the session's record.
+    assert_eq!(
+        state.watched().map(|w| w.key),
+        Some(PROVINCE_KEY.to_string())
+    );
 
     let state = run(
         boot(None),
