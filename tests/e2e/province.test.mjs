@@ -199,6 +199,15 @@ test('the province page speaks English with ?lang=en', async () => {
     const { page, errors } = await openProvince(context, '?lang=en');
     assert.match(await page.innerText('h1'), /Provincial evaluation and naming/);
     assert.match(await page.innerText('.province'), /No candidates yet/);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'shifan-province-en-'));
+    execFileSync(cliBin(), ['sample', '--round', '--cities', '1', '--candidates', '3', '-o', dir], { stdio: 'pipe' });
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => path.join(dir, f));
+    await page.setInputFiles('[data-role="province-files"]', files);
+    await page.waitForSelector('[data-testid="take-report"]');
+    assert.equal(await page.innerText('[data-testid="take-report"]'), '1 files: 3 new candidates, 0 cannot be used.');
+    assert.match(await page.innerText('[data-testid="pool"]'), /: Recommend #1/);
+    assert.match(await page.innerText('[data-kind="comprehensive"] h2'), /Ranking: Comprehensive/);
+    assert.match(await page.innerText('[data-testid="ranking-comprehensive"]'), /incomplete: missing third-party evaluation/);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -46,6 +46,18 @@ pub enum PoolColumn {
     Compliance,
 }
 
+impl PoolColumn {
+    /// The column's name in the page (`data-sort`), for tests and styles.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PoolColumn::Taken => "taken",
+            PoolColumn::Applicant => "applicant",
+            PoolColumn::City => "city",
+            PoolColumn::Compliance => "compliance",
+        }
+    }
+}
+
 /// The pool's sort: a column and a direction.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct PoolSort {

@@ -218,7 +218,8 @@ fn routes_text(c: &Candidate, lang: Lang, t: &ProvinceTexts) -> String {
                 comment,
                 ..
             } => {
-                let mut s = format!("{city_name}：{}", decision.label(lang));
+                let colon = if lang == Lang::Zh { "：" } else { ": " };
+                let mut s = format!("{city_name}{colon}{}", decision.label(lang));
                 if let Some(n) = rank {
                     s.push_str(&format!(" #{n}"));
                 }
@@ -256,7 +257,7 @@ fn pool(state: &AppHandle, t: &ProvinceTexts) -> Html {
         };
         html! {
             <th scope="col" aria-sort={aria} class={if aria == "none" { "sortable" } else { "sortable sorted" }}>
-                <button type="button" class="sort" data-sort={format!("{column:?}").to_lowercase()}
+                <button type="button" class="sort" data-sort={column.as_str()}
                     aria-label={fill(t.sort_by, &[label])}
                     onclick={province::<MouseEvent>(&d, ProvinceAction::Sort(column))}>
                     <span>{ label }</span>
@@ -432,7 +433,7 @@ fn ranking(state: &AppHandle, t: &ProvinceTexts, kind: KindKey) -> Html {
     };
     html! {
         <section class="review-panel table-panel" aria-labelledby={title_id.clone()} data-kind={kind_id}>
-            <h2 id={title_id.clone()}>{ format!("{}：{}", t.ranking_title, kind.label(lang)) }</h2>
+            <h2 id={title_id.clone()}>{ format!("{}{}{}", t.ranking_title, if lang == Lang::Zh { "：" } else { ": " }, kind.label(lang)) }</h2>
             <p class="hint" data-testid="planned">{ fill(t.planned, &[&planned.to_string()]) }</p>
             <p class="hint tie-rule">{ if lang == Lang::Zh { TIE_RULE.0 } else { TIE_RULE.1 } }</p>
             if rows.is_empty() {
