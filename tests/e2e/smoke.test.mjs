@@ -32,6 +32,7 @@ test('the county page loads its own build; the review and training pages load th
     ['review.html', 'shifan_web_full_bg.wasm', 'shifan_web_bg.wasm'],
     ['training.html', 'shifan_web_full_bg.wasm', 'shifan_web_bg.wasm'],
     ['annual.html', 'shifan_web_full_bg.wasm', 'shifan_web_bg.wasm'],
+    ['province.html', 'shifan_web_full_bg.wasm', 'shifan_web_bg.wasm'],
   ]) {
     const context = await site.browser.newContext();
     const loaded = [];

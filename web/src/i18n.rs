@@ -12,6 +12,8 @@ pub mod annual;
 #[cfg(feature = "full")]
 pub mod offline;
 #[cfg(feature = "full")]
+pub mod province;
+#[cfg(feature = "full")]
 pub mod review;
 #[cfg(feature = "full")]
 pub mod training;
@@ -404,6 +406,12 @@ pub struct Texts {
     pub annual_entry_hint: &'static str,
     /// The link to the annual report page.
     pub annual_entry_button: &'static str,
+    /// The province page's entry on the start page: heading.
+    pub province_entry: &'static str,
+    /// What the province page does.
+    pub province_entry_hint: &'static str,
+    /// The link to the province page.
+    pub province_entry_button: &'static str,
     /// Training mode: entry button.
     pub training: &'static str,
     /// Training mode: what it is, on the start page.
@@ -702,6 +710,9 @@ pub static ZH: Texts = Texts {
     annual_entry: "法治政府建设年度报告",
     annual_entry_hint: "每年 4 月 1 日前向社会公开上一年度法治政府建设情况：按规定的五个部分撰写，自动保存，导出报告文件、打印版和网页版。",
     annual_entry_button: "撰写年度报告",
+    province_entry: "省级评审与命名",
+    province_entry_hint: "省委依法治省办接收各市推荐材料包，导入评分表，按类型排名，确定命名对象并导出命名名册。",
+    province_entry_button: "进入省级评审",
     training: "培训演示",
     training_hint: "浏览、检索指标目录，打开示例县演示自评过程，供培训和讲解使用；不保存任何内容。",
     training_not_saved: "培训演示 · 不保存",
@@ -910,6 +921,9 @@ pub static EN: Texts = Texts {
     annual_entry: "Annual report",
     annual_entry_hint: "Publish the past year's rule-of-law government report before 1 April: write its five parts, saved as you type, then export the report file, the print version and the web version.",
     annual_entry_button: "Write the annual report",
+    province_entry: "Provincial evaluation and naming",
+    province_entry_hint: "The provincial office takes in the cities' recommendation packages, imports the scores table, ranks each kind, names the demonstrations and exports the register.",
+    province_entry_button: "Open the provincial evaluation",
     training: "Training",
     training_hint: "Browse and search the indicator catalog and open demo counties, for training and presentations; nothing is saved.",
     training_not_saved: "Training · not saved",

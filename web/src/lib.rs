@@ -23,6 +23,8 @@ pub mod files;
 pub mod hooks;
 pub mod i18n;
 pub mod modes;
+#[cfg(feature = "full")]
+pub mod province_state;
 pub mod record;
 #[cfg(feature = "full")]
 pub mod review;

@@ -9,7 +9,7 @@
 //! app. Only [`Mode`] itself is inhabited in both builds: it names the modes' pages, which the
 //! county page links to.
 //!
-//! Adding a mode (an annual report, a province review) is one variant of [`Mode`] (its page),
+//! Adding a mode (an annual report, the province's round) is one variant of [`Mode`] (its page),
 //! one of [`ModeAction`], one field of [`Modes`] and one arm in each function below, all in
 //! this file; its state, actions and views live in its own modules, which reach the rest of
 //! the app only through here.
@@ -32,11 +32,13 @@ pub enum Mode {
     Training,
     /// A government's annual rule-of-law government report.
     Annual,
+    /// The provincial office's round: the cities' candidates ranked and named.
+    Province,
 }
 
 impl Mode {
     /// Every mode.
-    pub const ALL: [Mode; 3] = [Mode::Review, Mode::Training, Mode::Annual];
+    pub const ALL: [Mode; 4] = [Mode::Review, Mode::Training, Mode::Annual, Mode::Province];
 
     /// The page the mode lives on, relative to the county page.
     pub fn page(self) -> &'static str {
@@ -44,6 +46,7 @@ impl Mode {
             Mode::Review => "review.html",
             Mode::Training => "training.html",
             Mode::Annual => "annual.html",
+            Mode::Province => "province.html",
         }
     }
 
@@ -53,6 +56,7 @@ impl Mode {
             Mode::Review => "review",
             Mode::Training => "training",
             Mode::Annual => "annual",
+            Mode::Province => "province",
         }
     }
 
@@ -104,6 +108,8 @@ pub struct Modes {
     pub review: crate::review::ReviewState,
     /// The annual report (see [`crate::annual_state`]).
     pub annual: crate::annual_state::AnnualState,
+    /// The province's round (see [`crate::province_state`]).
+    pub province: crate::province_state::ProvinceState,
     /// When a draft was last saved to a file (the single-file edition shows it).
     pub file_save: Option<crate::single_file::FileSave>,
 }
@@ -124,6 +130,8 @@ pub enum ModeAction {
     Review(crate::review::ReviewAction),
     /// The annual report (see [`crate::annual_state`]).
     Annual(crate::annual_state::AnnualAction),
+    /// The province's round (see [`crate::province_state`]).
+    Province(crate::province_state::ProvinceAction),
     /// The open draft was saved to a file at this time (RFC 3339; the single-file edition).
     SavedToFile(String),
 }
@@ -148,6 +156,10 @@ impl Modes {
             },
             annual: crate::annual_state::AnnualState {
                 stored: Some(std::rc::Rc::new(boot.annual.clone())),
+                ..Default::default()
+            },
+            province: crate::province_state::ProvinceState {
+                stored: boot.province.as_deref().map(std::rc::Rc::from),
                 ..Default::default()
             },
             file_save: None,
@@ -178,6 +190,7 @@ pub(crate) fn enter(state: &mut AppState, mode: Mode, today: String) -> bool {
             Mode::Review => state.reduce_review(crate::review::ReviewAction::Enter { today }),
             Mode::Training => state.reduce_training(crate::training_state::TrainingAction::Enter),
             Mode::Annual => state.reduce_annual(crate::annual_state::AnnualAction::Enter { today }),
+            Mode::Province => state.reduce_province(crate::province_state::ProvinceAction::Enter),
         }
         true
     }
@@ -204,6 +217,14 @@ pub(crate) fn watched(state: &AppState) -> Option<crate::state::Watched> {
             key: open.key(),
         });
     }
+    #[cfg(feature = "full")]
+    if state.in_province() {
+        // A name the page's own draft ids (lower-case letters, digits, a hyphen) never take.
+        return Some(crate::state::Watched {
+            name: crate::record::PROVINCE_KEY.to_string(),
+            key: crate::record::PROVINCE_KEY.to_string(),
+        });
+    }
     let _ = state;
     None
 }
@@ -215,6 +236,7 @@ pub(crate) fn reduce(state: &mut AppState, action: ModeAction) {
         ModeAction::Training(action) => state.reduce_training(action),
         ModeAction::Review(action) => state.reduce_review(action),
         ModeAction::Annual(action) => state.reduce_annual(action),
+        ModeAction::Province(action) => state.reduce_province(action),
         ModeAction::SavedToFile(at) => {
             if let Some(draft) = &state.draft {
                 state.modes.file_save = Some(crate::single_file::FileSave {
@@ -251,12 +273,16 @@ pub(crate) fn catalog_kept(state: &mut AppState) {
 }
 
 /// The name in the top bar when it is not the self-assessment's (the review's page names the
-/// city review).
+/// city review, the province's page the provincial evaluation).
 pub fn app_name(state: &AppState) -> Option<&'static str> {
     #[cfg(feature = "full")]
-    return state
-        .in_review()
-        .then(|| crate::i18n::review::review_texts(state.lang).app_name);
+    return if state.in_review() {
+        Some(crate::i18n::review::review_texts(state.lang).app_name)
+    } else {
+        state
+            .in_province()
+            .then(|| crate::i18n::province::province_texts(state.lang).title)
+    };
     #[cfg(not(feature = "full"))]
     {
         let _ = state;
@@ -271,6 +297,7 @@ pub fn page(mode: Mode) -> Html {
         Mode::Training => yew::html! { <crate::components::training::page::TrainingPage /> },
         Mode::Review => yew::html! { <crate::components::review::page::ReviewPage /> },
         Mode::Annual => yew::html! { <crate::components::annual::AnnualPage /> },
+        Mode::Province => yew::html! { <crate::components::province::ProvincePage /> },
     };
     #[cfg(not(feature = "full"))]
     {

@@ -21,6 +21,11 @@ pub const REVIEW_KEY: &str = "review:session";
 /// Key where a stored review session that cannot be read is kept, before a new session takes
 /// its place.
 pub const REVIEW_UNREADABLE_KEY: &str = "review:unreadable";
+/// Key of the province's session (`ProvinceSession::to_json`).
+pub const PROVINCE_KEY: &str = "province:session";
+/// Key where a stored province session that cannot be read is kept, before a new session
+/// takes its place.
+pub const PROVINCE_UNREADABLE_KEY: &str = "province:unreadable";
 /// Key whose presence says the records of `localStorage` have been moved into the store.
 pub const MIGRATED_KEY: &str = "meta:migrated";
 

@@ -77,6 +77,8 @@ pub struct Boot {
     pub review: Option<String>,
     /// The annual reports' records (`annual:…`), as stored (read when the page is shown).
     pub annual: Vec<(String, Option<String>)>,
+    /// The province's stored session, as stored (read when the province page is shown).
+    pub province: Option<String>,
     /// The draft id and screen this tab showed before a reload.
     pub reopen: Option<(String, Screen)>,
     /// The mode the page is for (`None`: the county's self-assessment). The one place the
@@ -104,6 +106,7 @@ impl Boot {
             listing: Listing::default(),
             review: None,
             annual: Vec::new(),
+            province: None,
             reopen: None,
             mode: None,
             presenter: false,
@@ -559,6 +562,13 @@ impl AppState {
     /// Whether the page shows the annual report.
     pub fn in_annual(&self) -> bool {
         crate::modes::IN_BUILD && self.draft.is_none() && self.screen == Screen::Mode(Mode::Annual)
+    }
+
+    /// Whether the page shows the province's round.
+    pub fn in_province(&self) -> bool {
+        crate::modes::IN_BUILD
+            && self.draft.is_none()
+            && self.screen == Screen::Mode(Mode::Province)
     }
 
     /// Whether the page is in training mode: the training page, or a demo county open.

@@ -39,7 +39,7 @@ pub(crate) fn serve(root: &Path, port: u16) -> Result {
             .map_err(|e| fail!("cannot listen on 127.0.0.1:{port}: {e}"))?;
         let addr = listener.local_addr()?;
         println!(
-            "serving {} at http://{addr}/  (Ctrl-C to stop)\n  county self-assessment  http://{addr}/\n  city review             http://{addr}/review.html\n  training                http://{addr}/training.html",
+            "serving {} at http://{addr}/  (Ctrl-C to stop)\n  county self-assessment  http://{addr}/\n  city review             http://{addr}/review.html\n  training                http://{addr}/training.html\n  annual report           http://{addr}/annual.html\n  province                http://{addr}/province.html",
             root.display()
         );
         axum::serve(listener, router(&root))

@@ -48,6 +48,7 @@ const REDUCER: &[&str] = &[
     "web/src/review/mod.rs",
     "web/src/training_state.rs",
     "web/src/annual_state.rs",
+    "web/src/province_state.rs",
 ];
 
 /// The workspace root.

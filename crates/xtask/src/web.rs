@@ -4,7 +4,7 @@
 //! a county downloads only what it uses) and the full build with the `full` feature (the city
 //! review and training mode as well). Layout of `web/dist/` (served as the site root):
 //! - `index.html` from `web/index.html`: the county page;
-//! - `review.html` and `training.html`: the same page naming its mode in
+//! - `review.html`, `training.html`, `annual.html` and `province.html`: the same page naming its mode in
 //!   `<main id="app" data-mode="…">`, which makes `boot.js` load the full build, and linking
 //!   `modes.css` (the review's and training's styles) after `app.css`;
 //! - the contents of `web/static/` (if present), copied to the root
@@ -88,10 +88,11 @@ const BUILDS: [Build; 4] = [
 ];
 
 /// The pages of the modes that have their own page: (file name, `data-mode`).
-const MODE_PAGES: [(&str, &str); 3] = [
+const MODE_PAGES: [(&str, &str); 4] = [
     ("review.html", "review"),
     ("training.html", "training"),
     ("annual.html", "annual"),
+    ("province.html", "province"),
 ];
 
 /// Where a page's template names the app's root element.

@@ -46,12 +46,16 @@ pub fn App(props: &AppProps) -> Html {
         .as_ref()
         .filter(|_| !state.in_demo())
         .map(|d| d.id.clone());
-    let screen =
-        if state.draft.is_some() || state.in_training() || state.in_review() || state.in_annual() {
-            state.screen
-        } else {
-            Screen::Start
-        };
+    let screen = if state.draft.is_some()
+        || state.in_training()
+        || state.in_review()
+        || state.in_annual()
+        || state.in_province()
+    {
+        state.screen
+    } else {
+        Screen::Start
+    };
 
     // The reducer's writes first: a listing read afterwards queues behind them.
     use_outbox(&state);

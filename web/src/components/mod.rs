@@ -19,6 +19,8 @@ pub mod mode_entry;
 pub mod nav;
 pub mod notices;
 pub mod open_file;
+#[cfg(feature = "full")]
+pub mod province;
 pub mod report;
 #[cfg(feature = "full")]
 pub mod review;

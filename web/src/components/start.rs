@@ -160,6 +160,11 @@ pub fn start_page(state: &AppHandle) -> Html {
                 <p>{ t.annual_entry_hint }</p>
                 { mode_entry(state, Mode::Annual, t.annual_entry_button, "start-annual") }
             </section>
+            <section class="drafts-section province-entry" aria-labelledby="province-entry-title">
+                <h2 id="province-entry-title">{ t.province_entry }</h2>
+                <p>{ t.province_entry_hint }</p>
+                { mode_entry(state, Mode::Province, t.province_entry_button, "start-province") }
+            </section>
             <section class="drafts-section training-entry" aria-labelledby="training-entry-title">
                 <h2 id="training-entry-title">{ t.training }</h2>
                 <p>{ t.training_hint }</p>

@@ -12,6 +12,7 @@ use crate::state::{AppHandle, Screen};
 pub fn use_modes(state: &AppHandle, _screen: Screen) {
     crate::hooks::use_review_autosave(state);
     crate::hooks::use_annual_autosave(state);
+    crate::hooks::use_province_autosave(state);
     use_effect_with(
         (state.modes.training.presenter, state.in_training()),
         // Remembered for the tab's session, and shown on the page root.

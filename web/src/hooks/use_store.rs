@@ -52,6 +52,7 @@ pub async fn boot(host: Host, lang: Option<Lang>) -> Boot {
             boot.annual = store::read_prefix(ns, crate::record::ANNUAL_PREFIX)
                 .await
                 .unwrap_or_default();
+            boot.province = store::get(ns, crate::record::PROVINCE_KEY).await;
         }
         records
     } else {

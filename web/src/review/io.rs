@@ -36,16 +36,41 @@ fn send(dispatch: &Dispatch, action: ReviewAction) {
     dispatch.dispatch(Action::review(action));
 }
 
+/// How far reading a batch of files has come, for the page that opened them.
+pub enum Opening {
+    /// Done of total (a new batch starts at 0).
+    Reading(usize, usize),
+    /// Some files were read and verified.
+    Opened(Vec<OpenedFile>),
+    /// The batch is finished.
+    Done,
+}
+
+/// The review's action for each step of reading a batch.
+fn review_step(step: Opening) -> Action {
+    Action::review(match step {
+        Opening::Reading(done, total) => ReviewAction::Reading(done, total),
+        Opening::Opened(files) => ReviewAction::Opened(files),
+        Opening::Done => ReviewAction::ReadDone,
+    })
+}
+
 /// Reads and verifies `files` (applications or packages) and adds them to the review. The
 /// browser reads them all at once; verifying is done in slices, and the page shows what is
 /// verified so far after each slice.
 pub fn open_files(files: Vec<File>, dispatch: Dispatch) {
+    read_files(files, dispatch, review_step);
+}
+
+/// Reads and verifies `files` as [`open_files`] does, telling the page that opened them each
+/// step through `step` (the province page takes packages in the same way).
+pub fn read_files(files: Vec<File>, dispatch: Dispatch, step: fn(Opening) -> Action) {
     if files.is_empty() {
         return;
     }
     wasm_bindgen_futures::spawn_local(async move {
         let total = files.len();
-        send(&dispatch, ReviewAction::Reading(0, total));
+        dispatch.dispatch(step(Opening::Reading(0, total)));
         let reads: Array = files
             .iter()
             .map(|f| JsValue::from(f.array_buffer()))
@@ -111,15 +136,15 @@ pub fn open_files(files: Vec<File>, dispatch: Dispatch) {
                 },
             });
             if Date::now() - slice_start > SLICE_MS && i + 1 < total {
-                send(&dispatch, ReviewAction::Opened(std::mem::take(&mut batch)));
-                send(&dispatch, ReviewAction::Reading(i + 1, total));
+                dispatch.dispatch(step(Opening::Opened(std::mem::take(&mut batch))));
+                dispatch.dispatch(step(Opening::Reading(i + 1, total)));
                 browser::yield_now().await;
                 slice_start = Date::now();
             }
         }
         mark("shifan-review-verified");
-        send(&dispatch, ReviewAction::Opened(batch));
-        send(&dispatch, ReviewAction::ReadDone);
+        dispatch.dispatch(step(Opening::Opened(batch)));
+        dispatch.dispatch(step(Opening::Done));
     });
 }
 

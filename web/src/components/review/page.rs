@@ -32,16 +32,22 @@ fn has_files(event: &DragEvent) -> bool {
 }
 
 /// Lets files be dropped anywhere on the page while it is shown: the page (not the browser)
-/// opens them, and says so while they are dragged over it.
+/// opens them with `open`, and says so (`dragging`) while they are dragged over it. The
+/// review's page and the province's use it.
 #[hook]
-fn use_file_drop(dispatch: Dispatch) {
+pub fn use_file_drop(
+    dispatch: Dispatch,
+    dragging: fn(bool) -> Action,
+    open: fn(Vec<web_sys::File>, Dispatch),
+) {
+    let on_drag = dragging;
     use_effect_with((), move |()| {
         let dragging = Rc::new(Cell::new(false));
         let set = {
             let dispatch = dispatch.clone();
             move |dragging: &Cell<bool>, on: bool| {
                 if dragging.replace(on) != on {
-                    dispatch.dispatch(Action::review(ReviewAction::Dragging(on)));
+                    dispatch.dispatch(on_drag(on));
                 }
             }
         };
@@ -78,7 +84,7 @@ fn use_file_drop(dispatch: Dispatch) {
                     .and_then(|t| t.files())
                     .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
                     .unwrap_or_default();
-                io::open_files(files, dispatch.clone());
+                open(files, dispatch.clone());
             });
             (over, leave, on_drop)
         });
@@ -112,7 +118,11 @@ fn use_focus_return(viewing: Option<String>) {
 #[component]
 pub fn ReviewPage() -> Html {
     let state = use_app();
-    use_file_drop(state.dispatcher());
+    use_file_drop(
+        state.dispatcher(),
+        |on| Action::review(ReviewAction::Dragging(on)),
+        io::open_files,
+    );
     use_focus_return(state.modes.review.viewing.clone());
     let rt = review_texts(state.lang);
     let r = &state.modes.review;

@@ -1,0 +1,385 @@
+//! The province page's part of the reducer, natively: packages taken in join the pool (a
+//! second copy adds nothing, a broken file is listed with its problems), a scores table is
+//! applied whole or not at all, ranked candidates can be named and incomplete ones cannot,
+//! the register is sealed from the naming, the stored session is read back at the start (and
+//! one that cannot be read is kept aside), and an exported session imports. Table-driven
+//! through `check`.
+#![cfg(all(not(target_arch = "wasm32"), feature = "full"))]
+
+use std::rc::Rc;
+
+use shifan_rules::package::Package;
+use shifan_rules::programme::KindKey;
+use shifan_rules::province::Standing;
+use shifan_rules::province_sample::{sample_packages, sample_scores_csv};
+use shifan_rules::{CatalogSet, Code, Generator, Lang};
+use shifan_web::province_state::{PoolColumn, ProvinceAction, ScoresImport, sorted_pool};
+use shifan_web::record::{PROVINCE_KEY, PROVINCE_UNREADABLE_KEY};
+use shifan_web::review::OpenedFile;
+use shifan_web::state::{Action, AppState, Boot, Mode, Screen, Write};
+use yew::Reducible;
+
+const TODAY: &str = "2021-06-10";
+const NOW: &str = "2021-06-20T09:00:00+08:00";
+
+fn packages() -> Vec<Package> {
+    let generator = Generator {
+        name: "shifan-test".into(),
+        version: "0".into(),
+    };
+    sample_packages(3, 12, 7, &generator).expect("sample round")
+}
+
+fn boot(stored: Option<String>) -> Boot {
+    let mut boot = Boot::empty(Lang::Zh, TODAY);
+    boot.mode = Some(Mode::Province);
+    boot.province = stored;
+    boot
+}
+
+fn run(boot: Boot, actions: Vec<ProvinceAction>) -> AppState {
+    let mut state = Rc::new(AppState::load(boot));
+    for action in actions {
+        state = state.reduce(Action::province(action));
+    }
+    Rc::unwrap_or_clone(state)
+}
+
+/// The files as the page hands them over: read and verified.
+fn opened(files: &[(&str, String)]) -> ProvinceAction {
+    let catalogs = CatalogSet::default();
+    ProvinceAction::Opened(
+        files
+            .iter()
+            .map(|(name, text)| OpenedFile::read(name.to_string(), text.as_bytes(), &catalogs))
+            .collect(),
+    )
+}
+
+fn take_round(packages: &[Package]) -> ProvinceAction {
+    let files: Vec<(String, String)> = packages
+        .iter()
+        .map(|p| (p.file_name(), p.to_json()))
+        .collect();
+    let refs: Vec<(&str, String)> = files.iter().map(|(n, t)| (n.as_str(), t.clone())).collect();
+    opened(&refs)
+}
+
+fn scores(text: &str) -> ProvinceAction {
+    ProvinceAction::Scores("scores.csv".into(), text.as_bytes().into())
+}
+
+/// The first ranked candidate of `kind`.
+fn first_ranked(state: &AppState, kind: KindKey) -> String {
+    state
+        .modes
+        .province
+        .session
+        .rank(kind)
+        .into_iter()
+        .find(|r| matches!(r.standing, Standing::Ranked(_)))
+        .expect("a ranked candidate")
+        .integrity
+}
+
+/// What a run must give.
+struct Expect {
+    candidates: usize,
+    rejected: &'static [Code],
+    /// Scores: `Some(Ok(n))` applied to n, `Some(Err(code))` refused with that code first.
+    scores: Option<Result<usize, Code>>,
+    named: usize,
+    problems: &'static [Code],
+    writes: &'static [&'static str],
+    unsaved: bool,
+}
+
+const NOTHING: Expect = Expect {
+    candidates: 0,
+    rejected: &[],
+    scores: None,
+    named: 0,
+    problems: &[],
+    writes: &[],
+    unsaved: false,
+};
+
+fn check(name: &str, state: &AppState, expect: Expect) {
+    let p = &state.modes.province;
+    assert_eq!(state.screen, Screen::Mode(Mode::Province), "{name}: screen");
+    assert_eq!(
+        p.session.candidates().len(),
+        expect.candidates,
+        "{name}: pool"
+    );
+    let rejected: Vec<Code> = p
+        .session
+        .rejected
+        .iter()
+        .flat_map(|r| r.problems.first().map(|p| p.code))
+        .collect();
+    assert_eq!(rejected, expect.rejected, "{name}: rejected");
+    let scores = p.scores.as_ref().map(|s| match s {
+        ScoresImport::Applied(_, n) => Ok(*n),
+        ScoresImport::Refused(_, problems) => Err(problems[0].code),
+    });
+    assert_eq!(scores, expect.scores, "{name}: scores");
+    assert_eq!(p.session.naming.named.len(), expect.named, "{name}: named");
+    let problems: Vec<Code> = p.problems.iter().map(|p| p.code).collect();
+    assert_eq!(problems, expect.problems, "{name}: problems");
+    let writes: Vec<String> = state
+        .outbox
+        .iter()
+        .filter_map(|(_, w)| match w {
+            Write::Put { key, .. } => Some(key.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(writes, expect.writes, "{name}: writes");
+    assert_eq!(p.unsaved(), expect.unsaved, "{name}: unsaved");
+}
+
+#[test]
+fn the_round_is_taken_in_scored_ranked_and_named() {
+    let round = packages();
+    let csv = sample_scores_csv(&round, 7);
+    let enter = || ProvinceAction::Enter;
+
+    let state = run(boot(None), vec![enter()]);
+    check("entered", &state, NOTHING);
+    // A second tab with the page open is warned: the tab guard watches the session's record.
+    assert_eq!(
+        state.watched().map(|w| w.key),
+        Some(PROVINCE_KEY.to_string())
+    );
+
+    let state = run(
+        boot(None),
+        vec![enter(), take_round(&round), take_round(&round)],
+    );
+    check(
+        "the round, taken in twice",
+        &state,
+        Expect {
+            candidates: 12,
+            unsaved: true,
+            ..NOTHING
+        },
+    );
+    let report = state.modes.province.report.expect("report");
+    assert_eq!((report.files, report.added, report.rejected), (6, 12, 0));
+
+    let state = run(
+        boot(None),
+        vec![
+            enter(),
+            opened(&[("broken.json", "{\"format\":".into())]),
+            opened(&[("notes.txt", "hello".into())]),
+        ],
+    );
+    assert_eq!(state.modes.province.session.rejected.len(), 2);
+    let state = run(
+        boot(None),
+        vec![
+            enter(),
+            opened(&[("broken.json", "{\"format\":".into())]),
+            ProvinceAction::ClearRejected,
+        ],
+    );
+    check(
+        "rejected, then forgotten",
+        &state,
+        Expect {
+            unsaved: true,
+            ..NOTHING
+        },
+    );
+
+    // A scores table naming a candidate not in the pool refuses the whole table.
+    let bad = format!(
+        "{csv}sha256:{},某机构,2021-05-01,80,100,X,测评机构,2021-05-20,100,90,通过,2021-06-01\r\n",
+        "0".repeat(64)
+    );
+    let state = run(boot(None), vec![enter(), take_round(&round), scores(&bad)]);
+    check(
+        "a bad scores table",
+        &state,
+        Expect {
+            candidates: 12,
+            scores: Some(Err(Code::InvalidScores)),
+            unsaved: true,
+            ..NOTHING
+        },
+    );
+    // The problem names the line: 12 candidates under the header, then the bad row.
+    let Some(ScoresImport::Refused(_, problems)) = &state.modes.province.scores else {
+        unreachable!("checked above")
+    };
+    assert_eq!(problems[0].at.line, Some(14));
+    assert!(
+        state
+            .modes
+            .province
+            .session
+            .rank(KindKey::Comprehensive)
+            .iter()
+            .all(|r| !matches!(r.standing, Standing::Ranked(_))),
+        "nothing of a refused table is applied"
+    );
+
+    let scored = run(boot(None), vec![enter(), take_round(&round), scores(&csv)]);
+    check(
+        "scored",
+        &scored,
+        Expect {
+            candidates: 12,
+            scores: Some(Ok(12)),
+            unsaved: true,
+            ..NOTHING
+        },
+    );
+
+    // Naming: a ranked candidate can be named, one not in the pool cannot; the register
+    // needs the decision's number and date.
+    let first = first_ranked(&scored, KindKey::Comprehensive);
+    let mut state = Rc::new(scored.clone());
+    for action in [
+        ProvinceAction::Name(first.clone(), true),
+        ProvinceAction::Name(format!("sha256:{}", "1".repeat(64)), true),
+    ] {
+        state = state.reduce(Action::province(action));
+    }
+    check(
+        "one named, one refused",
+        &state,
+        Expect {
+            candidates: 12,
+            scores: Some(Ok(12)),
+            named: 1,
+            problems: &[Code::UnknownApplication],
+            unsaved: true,
+            ..NOTHING
+        },
+    );
+    let problems = state.modes.province.register(NOW).expect_err("no number");
+    assert!(problems.iter().any(|p| p.code == Code::InvalidRegister));
+    for action in [
+        ProvinceAction::SetDocumentNumber("晋法治办发〔2021〕5号".into()),
+        ProvinceAction::SetDate("2021-06-20".into()),
+    ] {
+        state = state.reduce(Action::province(action));
+    }
+    let register = state.modes.province.register(NOW).expect("register");
+    let text = register.to_json();
+    assert!(shifan_rules::document::read_document(text.as_bytes(), &CatalogSet::default()).is_ok());
+    // Named, then no longer.
+    let state = state.reduce(Action::province(ProvinceAction::Name(first, false)));
+    assert_eq!(state.modes.province.session.naming.named.len(), 0);
+}
+
+#[test]
+fn the_session_survives_a_reload_and_travels_as_one_file() {
+    let round = packages();
+    let csv = sample_scores_csv(&round, 7);
+    let scored = run(
+        boot(None),
+        vec![ProvinceAction::Enter, take_round(&round), scores(&csv)],
+    );
+    let first = first_ranked(&scored, KindKey::Comprehensive);
+    let named = Rc::new(scored).reduce(Action::province(ProvinceAction::Name(first, true)));
+    let stored = named.modes.province.session.to_json();
+
+    let reloaded = run(boot(Some(stored.clone())), vec![ProvinceAction::Enter]);
+    check(
+        "reloaded",
+        &reloaded,
+        Expect {
+            candidates: 12,
+            named: 1,
+            ..NOTHING
+        },
+    );
+    assert_eq!(reloaded.modes.province.session.to_json(), stored);
+
+    let unreadable = run(
+        boot(Some("{\"format\":\"nonsense\"}".into())),
+        vec![ProvinceAction::Enter],
+    );
+    check(
+        "an unreadable record is kept aside",
+        &unreadable,
+        Expect {
+            writes: &[PROVINCE_UNREADABLE_KEY],
+            ..NOTHING
+        },
+    );
+    assert!(!unreadable.modes.province.load_problems.is_empty());
+    assert_ne!(PROVINCE_KEY, PROVINCE_UNREADABLE_KEY);
+
+    let imported = run(
+        boot(None),
+        vec![
+            ProvinceAction::Enter,
+            ProvinceAction::Import(stored.as_bytes().into()),
+        ],
+    );
+    check(
+        "imported",
+        &imported,
+        Expect {
+            candidates: 12,
+            named: 1,
+            unsaved: true,
+            ..NOTHING
+        },
+    );
+    let refused = run(
+        boot(None),
+        vec![
+            ProvinceAction::Enter,
+            ProvinceAction::Import(b"[]"[..].into()),
+        ],
+    );
+    assert!(
+        !refused.modes.province.problems.is_empty(),
+        "a bad file says why"
+    );
+
+    let fresh = Rc::new(imported).reduce(Action::province(ProvinceAction::New));
+    assert_eq!(fresh.modes.province.session.candidates().len(), 0);
+}
+
+#[test]
+fn the_pool_sorts_by_compliance_and_city() {
+    let round = packages();
+    let mut state = Rc::new(run(
+        boot(None),
+        vec![ProvinceAction::Enter, take_round(&round)],
+    ));
+    state = state.reduce(Action::province(ProvinceAction::Sort(
+        PoolColumn::Compliance,
+    )));
+    let p = &state.modes.province;
+    let compliance: Vec<_> = sorted_pool(&p.session, p.sort)
+        .iter()
+        .map(|c| c.verified.score.total.compliance())
+        .collect();
+    assert!(
+        compliance
+            .windows(2)
+            .all(|w| shifan_rules::review::compare_compliance(w[0], w[1]).is_ge()),
+        "best first"
+    );
+    state = state.reduce(Action::province(ProvinceAction::Sort(
+        PoolColumn::Compliance,
+    )));
+    assert!(state.modes.province.sort.reversed, "again: reversed");
+    state = state.reduce(Action::province(ProvinceAction::Sort(PoolColumn::City)));
+    let p = &state.modes.province;
+    let cities: Vec<u32> = sorted_pool(&p.session, p.sort)
+        .iter()
+        .map(|c| shifan_rules::review::city_code_of(&c.verified.file).unwrap())
+        .collect();
+    assert!(cities.windows(2).all(|w| w[0] <= w[1]), "{cities:?}");
+    assert!(cities.first() != cities.last(), "three cities");
+}
