@@ -377,7 +377,12 @@ impl AppState {
         if let Some(catalog) = boot.catalog {
             // Kept in the store, so the drafts answered against it are listed after a reload
             // (before the host has given it again).
-            if state.drafts.catalog_set().by_fingerprint(catalog.fingerprint()).is_none() {
+            if state
+                .drafts
+                .catalog_set()
+                .by_fingerprint(catalog.fingerprint())
+                .is_none()
+            {
                 state.request(Write::Put {
                     key: crate::record::catalog_key(catalog.fingerprint()),
                     text: catalog.to_json(),
