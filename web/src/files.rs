@@ -165,7 +165,8 @@ export function shifan_catalog_table(name, bytes, base) {
   // A copy, now: `bytes` is a view of this module's memory, which the page may grow (and so
   // detach the view) while the spreadsheet module loads.
   const table = bytes.slice();
-  loading ??= import(new URL('xlsx/shifan_web_xlsx.js', document.baseURI).href).then(async (module) => {
+  const url = new URL('xlsx/shifan_web_xlsx.js', document.baseURI).href;
+  loading ??= import(url).then(async (module) => {
     await module.default();
     return module;
   });
