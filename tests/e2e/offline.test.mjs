@@ -64,6 +64,8 @@ test('the county page opens again without a network, with what was entered', asy
     await page.waitForSelector('#app[data-ready="true"]');
     const status = await startDraft(page);
     await page.waitForSelector('html[data-offline="ready"]');
+    // The first worker of a browser is no new version: nothing is offered.
+    assert.equal(await page.locator('#update').count(), 0, 'no offer on a first visit');
     await context.setOffline(true);
     const before = server.served.length;
     await page.reload();

@@ -50,9 +50,15 @@ function workOffline() {
     // This tab asked for the new version: it reloads into it (the app saves on `pagehide`).
     if (asked) location.reload();
   });
-  /** Shows the offer of the version `waiting` (once). */
-  const offer = (waiting) => {
-    if (!workers.controller || document.getElementById('update')) return;
+  /**
+   * Shows the offer of the version `waiting` (once), if it is one: a worker that waits beside
+   * an active one. The first worker of a page is no update, and its `statechange` may be seen
+   * only after it has already become the active one (Firefox), so `controller` cannot tell.
+   */
+  const offer = (registration, waiting) => {
+    const active = registration.active;
+    if (waiting.state !== 'installed' || !active || active === waiting) return;
+    if (document.getElementById('update')) return;
     const bar = document.createElement('div');
     bar.id = 'update';
     bar.className = 'update';
@@ -81,21 +87,24 @@ function workOffline() {
     later.type = 'button';
     later.dataset.action = 'update-later';
     later.textContent = '稍后 Later';
-    later.addEventListener('click', () => bar.remove());
+    later.addEventListener('click', () => {
+      bar.remove();
+      document.body.classList.remove('with-update');
+    });
     bar.append(button, later);
     document.body.append(bar);
+    // Room below the page's last button, which the offer would cover.
+    document.body.classList.add('with-update');
   };
   workers
     .register('sw.js')
     .then((registration) => {
       // Asks for a new version at every start, whether or not the engine checks on its own.
       registration.update().catch(() => {});
-      if (registration.waiting) offer(registration.waiting);
+      if (registration.waiting) offer(registration, registration.waiting);
       registration.addEventListener('updatefound', () => {
         const worker = registration.installing;
-        worker?.addEventListener('statechange', () => {
-          if (worker.state === 'installed') offer(worker);
-        });
+        worker?.addEventListener('statechange', () => offer(registration, worker));
       });
     })
     // No worker (storage disabled, a private window of some engines): the page still works
