@@ -55,7 +55,19 @@ async function startFirefox(profileDir) {
       await exited;
       browser.disconnect?.();
     },
-    close: () => browser.close(),
+    /** Closes it; one that does not close within 15 s (seen after a failed step) is killed,
+     * so that a failure ends the run instead of holding it. */
+    close: async () => {
+      const closed = browser.close().then(
+        () => true,
+        () => false,
+      );
+      const timeout = new Promise((resolve) => setTimeout(() => resolve(false), 15_000).unref());
+      if (!(await Promise.race([closed, timeout])) && child.exitCode === null) {
+        process.kill(-child.pid, 'SIGKILL');
+        await exited;
+      }
+    },
   };
 }
 
