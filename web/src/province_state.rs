@@ -14,7 +14,7 @@ use std::rc::Rc;
 
 use shifan_rules::document::Document;
 use shifan_rules::evidence::read_scores_csv;
-use shifan_rules::programme::{Profile, Scale};
+use shifan_rules::programme::Profile;
 use shifan_rules::province::{Candidate, ProvinceSession};
 use shifan_rules::register::Register;
 use shifan_rules::{Generator, Problem};
@@ -119,21 +119,6 @@ pub fn sorted_pool(session: &ProvinceSession, sort: PoolSort) -> Vec<&Candidate>
         pool.reverse();
     }
     pool
-}
-
-/// The scale a scores table's evaluation score is on when it names none: the profile's
-/// points part (as the CLI reads it).
-pub fn default_scale(profile: &Profile) -> u64 {
-    profile
-        .data()
-        .kinds
-        .iter()
-        .flat_map(|k| &k.parts)
-        .find_map(|p| match p.scale {
-            Scale::Points { max } => Some(max),
-            _ => None,
-        })
-        .unwrap_or(100)
 }
 
 /// What the last batch of files gave, for the status line.
@@ -381,7 +366,7 @@ impl AppState {
             }
             ProvinceAction::Sort(column) => p.sort = p.sort.by(column),
             ProvinceAction::Scores(name, bytes) => {
-                let scale = default_scale(p.session.profile());
+                let scale = p.session.profile().default_points_scale();
                 let applied =
                     read_scores_csv(&bytes, scale).and_then(|rows| p.session.apply_scores(&rows));
                 p.scores = Some(match applied {

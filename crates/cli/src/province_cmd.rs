@@ -10,7 +10,7 @@ use crate::summary::Format;
 use crate::{EXIT_INVALID, Outcome};
 use shifan_rules::evidence::{Notice, read_naming_csv, read_scores_csv};
 use shifan_rules::package::MAX_PACKAGE_BYTES;
-use shifan_rules::programme::{Profile, Scale};
+use shifan_rules::programme::Profile;
 use shifan_rules::province::{ProvinceSession, TIE_RULE};
 use shifan_rules::register::{MAX_REGISTER_BYTES, Register, VerifiedRegister, read_register};
 use shifan_rules::review::{Cell, Table};
@@ -78,17 +78,7 @@ pub fn load(
         status = EXIT_INVALID;
         notes.push_str(&problems_text(Path::new(&r.file_name), &r.problems, lang));
     }
-    let scale = session
-        .profile()
-        .data()
-        .kinds
-        .iter()
-        .flat_map(|k| &k.parts)
-        .find_map(|p| match p.scale {
-            Scale::Points { max } => Some(max),
-            _ => None,
-        })
-        .unwrap_or(100);
+    let scale = session.profile().default_points_scale();
     for path in &inputs.scores {
         let bytes = read_capped(path, shifan_rules::evidence::MAX_TABLE_BYTES).map_err(|e| {
             Outcome::invalid(format!(

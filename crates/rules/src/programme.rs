@@ -336,6 +336,21 @@ impl Profile {
         &self.data
     }
 
+    /// The scale a scores table's evaluation score is on when the table names none: the
+    /// maximum of the profile's first points part (100 when it has none). The page and the
+    /// CLI read scores tables with it.
+    pub fn default_points_scale(&self) -> u64 {
+        self.data
+            .kinds
+            .iter()
+            .flat_map(|k| &k.parts)
+            .find_map(|p| match p.scale {
+                Scale::Points { max } => Some(max),
+                _ => None,
+            })
+            .unwrap_or(100)
+    }
+
     /// `sha256:` + SHA-256 of the compact canonical form.
     pub fn fingerprint(&self) -> &str {
         &self.fingerprint
@@ -708,6 +723,7 @@ mod tests {
             profile.data().single_item_categories.value,
             catalog.data().single_item_categories
         );
+        assert_eq!(profile.default_points_scale(), 100);
         assert_eq!(profile.data().delisting_grounds.value.len(), 4);
         for kind in KindKey::ALL {
             let rule = profile.kind(kind).unwrap();
