@@ -34,6 +34,8 @@ pub mod single_file;
 pub mod state;
 pub mod store;
 #[cfg(feature = "full")]
+pub mod supervision_state;
+#[cfg(feature = "full")]
 pub mod training_state;
 #[cfg(feature = "widget")]
 pub mod widget;

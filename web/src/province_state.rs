@@ -23,6 +23,7 @@ use crate::modes::{Mode, ModeAction};
 use crate::record::PROVINCE_UNREADABLE_KEY;
 use crate::review::OpenedFile;
 use crate::state::{Action, AppState, SaveError, SaveStatus, Write};
+use crate::supervision_state::SupervisionAction;
 
 /// The program named in the registers this page writes.
 fn generator() -> Generator {
@@ -173,6 +174,10 @@ pub struct ProvinceState {
     pub saved_revision: u64,
     /// Whether saving works, and when it last happened.
     pub save: SaveStatus,
+    /// Why the last supervision step (loading, a revisit, a delisting) was refused.
+    pub supervision_problems: Vec<Problem>,
+    /// What the last batch of registers and annual reports gave, file by file.
+    pub intake: Vec<crate::supervision_state::Intake>,
 }
 
 impl Default for ProvinceState {
@@ -192,6 +197,8 @@ impl Default for ProvinceState {
             revision: 0,
             saved_revision: 0,
             save: SaveStatus::Idle,
+            supervision_problems: Vec::new(),
+            intake: Vec::new(),
         }
     }
 }
@@ -214,6 +221,8 @@ impl PartialEq for ProvinceState {
             && self.problems == other.problems
             && self.download_refused == other.download_refused
             && self.save == other.save
+            && self.supervision_problems == other.supervision_problems
+            && self.intake == other.intake
     }
 }
 
@@ -302,6 +311,11 @@ pub enum ProvinceAction {
     Reading(usize, usize),
     /// Some files were read and verified.
     Opened(Vec<OpenedFile>),
+    /// Some files were read and verified on `today` (`YYYY-MM-DD`): applications and packages
+    /// go to the pool, registers and annual reports to supervision.
+    OpenedOn(Vec<OpenedFile>, String),
+    /// A step of the register's supervision.
+    Supervision(SupervisionAction),
     /// The batch is finished.
     ReadDone,
     /// Forget every rejected file.
@@ -357,6 +371,27 @@ impl AppState {
                 p.dragging = false;
             }
             ProvinceAction::Opened(files) => p.opened(files),
+            ProvinceAction::OpenedOn(files, today) => {
+                let (supervised, pool): (Vec<OpenedFile>, Vec<OpenedFile>) =
+                    files.into_iter().partition(|f| {
+                        matches!(
+                            f.result,
+                            Ok(Document::Register(_) | Document::AnnualReport(_))
+                        )
+                    });
+                if !pool.is_empty() {
+                    p.opened(pool);
+                }
+                if !supervised.is_empty() {
+                    p.reduce_supervision(SupervisionAction::Opened(supervised, today));
+                    p.changed();
+                }
+            }
+            ProvinceAction::Supervision(action) => {
+                if p.reduce_supervision(action) {
+                    p.changed();
+                }
+            }
             ProvinceAction::ReadDone => p.reading = None,
             ProvinceAction::ClearRejected => {
                 if !p.session.rejected.is_empty() {

@@ -18,6 +18,7 @@ use crate::input::{check_format, parse_json};
 use crate::package::{Decision, VerifiedPackage};
 use crate::problem::{Code, Lang, Message, Problem};
 use crate::programme::{KindKey, Part, Profile, Scale};
+use crate::register::VerifiedRegister;
 use crate::review::{Cell, Table, city_code_of, neutralise_formula, same_submission};
 use crate::session::Rejected;
 use serde::{Deserialize, Serialize};
@@ -134,6 +135,9 @@ pub struct ProvinceSession {
     proposed: BTreeSet<String>,
     /// The naming decision being prepared.
     pub naming: Naming,
+    /// The register under supervision (annual reports, revisits, delistings appended to it),
+    /// kept with the session so that a reload or an exported work file carries it.
+    pub supervised: Option<VerifiedRegister>,
 }
 
 /// Where a candidate stands in its kind's ranking.
@@ -168,6 +172,10 @@ pub const TIE_RULE: (&str, &str) = (
     "Equal composites are ordered by each part's value in the profile's order, then by the self-assessed compliance; candidates still equal share one position and are listed by division code.",
 );
 
+/// The name under which a stored register that no longer verifies is listed among the
+/// rejected files.
+pub const SUPERVISED_FILE_NAME: &str = "register.json";
+
 /// Sealed stored form.
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -183,6 +191,9 @@ struct Record {
     notice: Option<Notice>,
     proposed: BTreeSet<String>,
     naming: Naming,
+    /// The register under supervision; absent in sessions written before supervision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    supervised: Option<Value>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -228,6 +239,7 @@ impl ProvinceSession {
             notice: None,
             proposed: BTreeSet::new(),
             naming: Naming::default(),
+            supervised: None,
         }
     }
 
@@ -1220,6 +1232,7 @@ impl ProvinceSession {
             notice: self.notice.clone(),
             proposed: self.proposed.clone(),
             naming: self.naming.clone(),
+            supervised: self.supervised.as_ref().map(|v| v.register.to_value()),
         };
         canonical::to_compact(&serde_json::to_value(record).unwrap_or(Value::Null))
     }
@@ -1293,6 +1306,14 @@ impl ProvinceSession {
         session.notice = record.notice;
         session.proposed = record.proposed;
         session.naming = record.naming;
+        // The register is verified again like every file of the session; one that no longer
+        // verifies is listed among the rejected files, not dropped in silence.
+        if let Some(value) = record.supervised {
+            match crate::register::verify_register_value(value) {
+                Ok(v) => session.supervised = Some(v),
+                Err(problems) => session.reject(SUPERVISED_FILE_NAME.to_string(), problems),
+            }
+        }
         Ok(session)
     }
 }
