@@ -16,6 +16,8 @@ pub mod province;
 #[cfg(feature = "full")]
 pub mod review;
 #[cfg(feature = "full")]
+pub mod supervision;
+#[cfg(feature = "full")]
 pub mod training;
 
 /// The strings of one language.

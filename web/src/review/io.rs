@@ -219,6 +219,49 @@ pub enum Sheet {
     Csv,
 }
 
+/// Why an exported table was not saved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SheetFailure {
+    /// The browser refused the download.
+    Refused,
+    /// The spreadsheet module failed, with its message.
+    Failed(String),
+}
+
+/// Writes `table` as a workbook or CSV with the spreadsheet module (loaded first) and
+/// downloads it as `{stem}.xlsx` / `{stem}.csv`; `done` hears how it went. The review's
+/// comparison table and the province's public list both go this way.
+pub fn download_sheet(
+    table: &shifan_rules::review::Table,
+    format: Sheet,
+    done: impl FnOnce(Result<(), SheetFailure>) + 'static,
+) {
+    let json = serde_json::to_string(table).unwrap_or_default();
+    let name = match format {
+        Sheet::Xlsx => format!("{}.xlsx", table.stem),
+        Sheet::Csv => format!("{}.csv", table.stem),
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let written = shifan_sheet(&json, format == Sheet::Csv);
+        let outcome = match JsFuture::from(written).await {
+            Ok(output) => {
+                let saved = match output.as_string() {
+                    Some(text) => browser::download(None, &name, &text, "text/csv;charset=utf-8"),
+                    None => download_bytes(&name, &Uint8Array::new(&output)),
+                };
+                saved.map_err(|_| SheetFailure::Refused)
+            }
+            Err(error) => Err(SheetFailure::Failed(
+                error
+                    .dyn_into::<js_sys::Error>()
+                    .map(|e| String::from(e.message()))
+                    .unwrap_or_default(),
+            )),
+        };
+        done(outcome);
+    });
+}
+
 /// Downloads the comparison table (`rows`, as shown) as a workbook or CSV, loading the
 /// spreadsheet module first. The page says when it is busy and when it failed.
 pub fn download_table(
@@ -229,28 +272,12 @@ pub fn download_table(
     dispatch: Dispatch,
 ) {
     let table = table(session, rows, lang);
-    let json = serde_json::to_string(&table).unwrap_or_default();
-    let name = match format {
-        Sheet::Xlsx => format!("{}.xlsx", table.stem),
-        Sheet::Csv => format!("{}.csv", table.stem),
-    };
     send(&dispatch, ReviewAction::Exporting(true));
-    wasm_bindgen_futures::spawn_local(async move {
-        let written = shifan_sheet(&json, format == Sheet::Csv);
-        let notice = match JsFuture::from(written).await {
-            Ok(output) => {
-                let saved = match output.as_string() {
-                    Some(text) => browser::download(None, &name, &text, "text/csv;charset=utf-8"),
-                    None => download_bytes(&name, &Uint8Array::new(&output)),
-                };
-                saved.err().map(|_| ReviewNotice::DownloadRefused)
-            }
-            Err(error) => Some(ReviewNotice::XlsxFailed(
-                error
-                    .dyn_into::<js_sys::Error>()
-                    .map(|e| String::from(e.message()))
-                    .unwrap_or_default(),
-            )),
+    download_sheet(&table, format, move |outcome| {
+        let notice = match outcome {
+            Ok(()) => None,
+            Err(SheetFailure::Refused) => Some(ReviewNotice::DownloadRefused),
+            Err(SheetFailure::Failed(message)) => Some(ReviewNotice::XlsxFailed(message)),
         };
         send(&dispatch, ReviewAction::Exporting(false));
         if notice.is_some() {

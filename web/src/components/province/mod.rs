@@ -5,6 +5,8 @@
 //! record's export and import. Every label, figure and formula shown comes from
 //! `shifan-rules`; the page only lays them out.
 
+pub mod supervision;
+
 use std::rc::Rc;
 
 use shifan_rules::programme::KindKey;
@@ -32,7 +34,8 @@ fn province<E: 'static>(dispatch: &Dispatch, action: ProvinceAction) -> Callback
 fn province_step(step: io::Opening) -> Action {
     Action::province(match step {
         io::Opening::Reading(done, total) => ProvinceAction::Reading(done, total),
-        io::Opening::Opened(files) => ProvinceAction::Opened(files),
+        // Registers and annual reports dropped on the page go to supervision, dated today.
+        io::Opening::Opened(files) => ProvinceAction::OpenedOn(files, browser::today()),
         io::Opening::Done => ProvinceAction::ReadDone,
     })
 }
@@ -43,7 +46,7 @@ fn take_files(files: Vec<web_sys::File>, dispatch: Dispatch) {
 }
 
 /// The problem of a file the browser could not read.
-fn unreadable_file(name: &str) -> Problem {
+pub(crate) fn unreadable_file(name: &str) -> Problem {
     Problem::new(
         shifan_rules::Code::NotUtf8,
         format!("浏览器无法读取文件「{name}」。"),
@@ -128,6 +131,7 @@ pub fn ProvincePage() -> Html {
                 { scores(&state, t) }
                 { for KindKey::ALL.into_iter().map(|kind| ranking(&state, t, kind)) }
                 { naming(&state, t) }
+                <supervision::Supervision />
             }
             { work_record(&state, t) }
         </section>
