@@ -12,11 +12,14 @@ use shifan_rules::package::Package;
 use shifan_rules::programme::KindKey;
 use shifan_rules::province::Standing;
 use shifan_rules::province_sample::{sample_packages, sample_scores_csv};
+use shifan_rules::register::{Conclusion, EntryRef, EventBody, extends, read_register};
+use shifan_rules::supervision::{ReportStanding, report_standings};
 use shifan_rules::{CatalogSet, Code, Generator, Lang};
 use shifan_web::province_state::{PoolColumn, ProvinceAction, ScoresImport, sorted_pool};
 use shifan_web::record::{PROVINCE_KEY, PROVINCE_UNREADABLE_KEY};
 use shifan_web::review::OpenedFile;
 use shifan_web::state::{Action, AppState, Boot, Mode, Screen, Write};
+use shifan_web::supervision_state::{DelistForm, Intake, RevisitForm, SupervisionAction};
 use yew::Reducible;
 
 const TODAY: &str = "2021-06-10";
@@ -382,4 +385,346 @@ fn the_pool_sorts_by_compliance_and_city() {
         .collect();
     assert!(cities.windows(2).all(|w| w[0] <= w[1]), "{cities:?}");
     assert!(cities.first() != cities.last(), "three cities");
+}
+
+// ---- The register under supervision -------------------------------------------------------
+
+const REGISTER: &str = include_str!("../../tests/fixtures/province/valid-register.json");
+/// 太原市's 2025 report (太原市 is named for a single-item project in the register).
+const REPORT_TAIYUAN: &str = include_str!("../../tests/fixtures/annual/valid-national.json");
+/// 小店区's 2025 report (小店区 is not named in the register).
+const REPORT_XIAODIAN: &str = include_str!("../../tests/fixtures/annual/valid-report.json");
+/// The day the office works on: the 2025 reports' deadline (31 March 2026) has passed.
+const SUPERVISION_DAY: &str = "2026-12-02";
+
+/// Files read and verified on [`SUPERVISION_DAY`], as the page hands them over.
+fn opened_on(files: &[(&str, &str)]) -> ProvinceAction {
+    let catalogs = CatalogSet::default();
+    ProvinceAction::OpenedOn(
+        files
+            .iter()
+            .map(|(name, text)| OpenedFile::read(name.to_string(), text.as_bytes(), &catalogs))
+            .collect(),
+        SUPERVISION_DAY.into(),
+    )
+}
+
+fn supervise(action: SupervisionAction) -> ProvinceAction {
+    ProvinceAction::Supervision(action)
+}
+
+/// 太原市古交市, a comprehensive place of the register.
+fn gujiao() -> EntryRef {
+    EntryRef {
+        kind: KindKey::Comprehensive,
+        division_code: "140181".into(),
+        category: String::new(),
+    }
+}
+
+fn revisit(team: &str, met: u32) -> ProvinceAction {
+    supervise(SupervisionAction::Revisit(Box::new(RevisitForm {
+        entry: gujiao(),
+        date: "2026-11-20".into(),
+        team: team.into(),
+        checked: "重新对照指标体系逐项评估".into(),
+        findings: "多项指标不再达标".into(),
+        assessment: Some((format!("sha256:{}", "a".repeat(64)), met, 100)),
+        aspects: Vec::new(),
+        conclusion: Conclusion::StillMeets,
+    })))
+}
+
+fn delist(ground: &str) -> ProvinceAction {
+    supervise(SupervisionAction::Delist(DelistForm {
+        entry: gujiao(),
+        ground: ground.into(),
+        facts: "回访核查重新评估达标 80/100 项，低于 90% 的标准".into(),
+        document_number: "晋法治办发〔2026〕12号".into(),
+        date: "2026-11-30".into(),
+    }))
+}
+
+/// What a supervision run must give.
+struct Supervised {
+    /// Events in the register (`None`: no register).
+    events: Option<usize>,
+    /// Entries named and not delisted.
+    current: usize,
+    /// The last batch, file by file: `register`, `report` or the first problem's code.
+    intake: &'static [&'static str],
+    /// The codes of the last step's problems.
+    problems: &'static [Code],
+}
+
+fn check_supervised(name: &str, state: &AppState, expect: Supervised) {
+    let p = &state.modes.province;
+    let supervised = p.session.supervised.as_ref();
+    assert_eq!(
+        supervised.map(|v| v.register.events.len()),
+        expect.events,
+        "{name}: events"
+    );
+    assert_eq!(
+        supervised.map_or(0, |v| v.register.current().count()),
+        expect.current,
+        "{name}: current"
+    );
+    let intake: Vec<String> = p
+        .intake
+        .iter()
+        .map(|i| match i {
+            Intake::Register(_) => "register".to_string(),
+            Intake::Report(..) => "report".to_string(),
+            Intake::Refused(_, problems) => problems[0].code.as_str().to_string(),
+        })
+        .collect();
+    assert_eq!(intake, expect.intake, "{name}: intake");
+    let problems: Vec<Code> = p.supervision_problems.iter().map(|p| p.code).collect();
+    assert_eq!(problems, expect.problems, "{name}: problems");
+    // Whatever was appended is a valid register that only extends the one loaded.
+    if let Some(v) = supervised {
+        let reread = read_register(v.register.to_json().as_bytes()).expect("the register reads");
+        let original = read_register(REGISTER.as_bytes()).expect("the fixture reads");
+        extends(&original.register, &reread.register).expect("it extends the fixture");
+    }
+}
+
+const NONE: Supervised = Supervised {
+    events: None,
+    current: 0,
+    intake: &[],
+    problems: &[],
+};
+
+#[test]
+fn the_register_is_supervised_reports_revisits_and_delistings_appended() {
+    let enter = || ProvinceAction::Enter;
+    let load = || opened_on(&[("register.json", REGISTER)]);
+
+    let state = run(boot(None), vec![enter(), load()]);
+    check_supervised(
+        "loaded",
+        &state,
+        Supervised {
+            events: Some(1),
+            current: 12,
+            intake: &["register"],
+            ..NONE
+        },
+    );
+    assert!(state.modes.province.unsaved(), "a loaded register is saved");
+
+    // A report before any register is refused; so is anything else dropped with it.
+    let state = run(
+        boot(None),
+        vec![enter(), opened_on(&[("taiyuan.json", REPORT_TAIYUAN)])],
+    );
+    check_supervised(
+        "a report without a register",
+        &state,
+        Supervised {
+            intake: &["invalid-register"],
+            ..NONE
+        },
+    );
+
+    // A register and two reports at once: 太原市's is received (late), 小店区 is not named.
+    let batch = || {
+        opened_on(&[
+            ("taiyuan.json", REPORT_TAIYUAN),
+            ("xiaodian.json", REPORT_XIAODIAN),
+            ("register.json", REGISTER),
+        ])
+    };
+    let state = run(boot(None), vec![enter(), batch()]);
+    check_supervised(
+        "a register and its reports",
+        &state,
+        Supervised {
+            events: Some(2),
+            current: 12,
+            intake: &["register", "report", "invalid-register"],
+            ..NONE
+        },
+    );
+    let verified = state.modes.province.session.supervised.as_ref().unwrap();
+    let day = shifan_rules::annual::Date::parse(SUPERVISION_DAY).unwrap();
+    let standings = report_standings(verified, day);
+    let of = |code: &str, year: u16| {
+        standings
+            .iter()
+            .find(|s| s.entry.division_code == code && s.year == year)
+            .map(|s| s.standing)
+    };
+    assert!(matches!(of("140100", 2025), Some(ReportStanding::Late(n)) if n > 0));
+    assert_eq!(of("140100", 2024), Some(ReportStanding::Missing));
+    // The same report again is refused by the rules (received twice).
+    let state = run(
+        boot(None),
+        vec![
+            enter(),
+            batch(),
+            opened_on(&[("again.json", REPORT_TAIYUAN)]),
+        ],
+    );
+    assert_eq!(
+        state
+            .modes
+            .province
+            .session
+            .supervised
+            .as_ref()
+            .unwrap()
+            .register
+            .events
+            .len(),
+        2,
+        "received twice"
+    );
+    assert!(matches!(
+        state.modes.province.intake[..],
+        [Intake::Refused(..)]
+    ));
+
+    // A revisit below the bar: its conclusion is the rules' (80 of 100 < 90%), whatever the
+    // form said; one without a team is refused and changes nothing.
+    let state = run(boot(None), vec![enter(), load(), revisit("", 80)]);
+    check_supervised(
+        "a revisit without its team",
+        &state,
+        Supervised {
+            events: Some(1),
+            current: 12,
+            intake: &["register"],
+            problems: &[Code::InvalidRegister],
+        },
+    );
+    let state = run(
+        boot(None),
+        vec![enter(), load(), revisit("省依法治省办回访核查组", 80)],
+    );
+    check_supervised(
+        "a revisit below the bar",
+        &state,
+        Supervised {
+            events: Some(2),
+            current: 12,
+            intake: &["register"],
+            ..NONE
+        },
+    );
+    let last = state
+        .modes
+        .province
+        .session
+        .supervised
+        .as_ref()
+        .unwrap()
+        .register
+        .events
+        .last()
+        .cloned()
+        .unwrap();
+    assert!(
+        matches!(&last.body, EventBody::Revisit(r) if r.conclusion == Conclusion::NoLongerMeets)
+    );
+
+    // Delisted on that ground; a ground the profile lacks, or a second delisting, is refused.
+    let delisted = || {
+        vec![
+            enter(),
+            load(),
+            revisit("省依法治省办回访核查组", 80),
+            delist("revisit-failed"),
+        ]
+    };
+    let state = run(boot(None), delisted());
+    check_supervised(
+        "delisted",
+        &state,
+        Supervised {
+            events: Some(3),
+            current: 11,
+            intake: &["register"],
+            ..NONE
+        },
+    );
+    let mut actions = delisted();
+    actions.push(delist("revisit-failed"));
+    let state = run(boot(None), actions);
+    check_supervised(
+        "delisted twice",
+        &state,
+        Supervised {
+            events: Some(3),
+            current: 11,
+            intake: &["register"],
+            problems: &[Code::InvalidRegister],
+        },
+    );
+    let state = run(boot(None), vec![enter(), load(), delist("no-such-ground")]);
+    assert_eq!(
+        state
+            .modes
+            .province
+            .session
+            .supervised
+            .as_ref()
+            .unwrap()
+            .register
+            .events
+            .len(),
+        1
+    );
+    assert!(!state.modes.province.supervision_problems.is_empty());
+
+    // The session keeps the register: a reload (the stored record) and the exported work
+    // file carry every event.
+    let state = run(boot(None), delisted());
+    let stored = state.modes.province.session.to_json();
+    let reloaded = run(boot(Some(stored.clone())), vec![enter()]);
+    check_supervised(
+        "reloaded",
+        &reloaded,
+        Supervised {
+            events: Some(3),
+            current: 11,
+            ..NONE
+        },
+    );
+    let imported = run(
+        boot(None),
+        vec![enter(), ProvinceAction::Import(stored.as_bytes().into())],
+    );
+    assert_eq!(
+        imported
+            .modes
+            .province
+            .session
+            .supervised
+            .as_ref()
+            .map(|v| v.register.integrity.clone()),
+        state
+            .modes
+            .province
+            .session
+            .supervised
+            .as_ref()
+            .map(|v| v.register.integrity.clone()),
+    );
+
+    // Closed: the session no longer holds it.
+    let state = run(
+        boot(None),
+        vec![enter(), load(), supervise(SupervisionAction::Close)],
+    );
+    check_supervised("closed", &state, NONE);
+    // The naming's own register needs a naming first.
+    let state = run(
+        boot(None),
+        vec![enter(), supervise(SupervisionAction::UseNamed(NOW.into()))],
+    );
+    assert!(state.modes.province.session.supervised.is_none());
+    assert!(!state.modes.province.supervision_problems.is_empty());
 }
