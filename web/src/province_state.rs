@@ -444,6 +444,8 @@ impl AppState {
                         p.problems.clear();
                         p.scores = None;
                         p.report = None;
+                        p.intake.clear();
+                        p.supervision_problems.clear();
                         p.changed();
                     }
                     Err(problems) => self.modes.province.problems = problems,
@@ -455,6 +457,8 @@ impl AppState {
                 p.scores = None;
                 p.report = None;
                 p.load_problems.clear();
+                p.intake.clear();
+                p.supervision_problems.clear();
                 p.changed();
             }
             ProvinceAction::Problems(problems) => p.problems = problems,
