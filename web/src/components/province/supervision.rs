@@ -139,7 +139,8 @@ fn intake(state: &AppHandle, t: &SupervisionTexts) -> Html {
             .map_or_else(|| e.division_code.clone(), |n| entry_name(n, lang))
     };
     html! {
-        <ul class="intake no-print" role="status" data-testid="intake">
+        <div class="no-print" role="status">
+        <ul class="intake" data-testid="intake">
             { for p.intake.iter().map(|i| match i {
                 Intake::Register(name) => html! {
                     <li data-file={name.clone()} data-outcome="register">{ fill(t.intake_register, &[name]) }</li>
@@ -157,6 +158,7 @@ fn intake(state: &AppHandle, t: &SupervisionTexts) -> Html {
                 },
             }) }
         </ul>
+        </div>
     }
 }
 
