@@ -100,7 +100,7 @@ test('the office supervises the register: reports, a revisit below the bar, a de
     await page.setInputFiles('[data-role="revisit-assessment"]', fresh);
     await page.waitForSelector('[data-testid="revisit-comparison"]');
     assert.ok((await page.locator('[data-testid="revisit-comparison"] tbody tr').count()) > 2, 'one row per area and the total');
-    assert.match(await page.innerText('[data-testid="revisit-arithmetic"]'), /达标 60 项，适用 \d+ 项；标准为 90\/100/);
+    assert.match(await page.innerText('[data-testid="revisit-arithmetic"]'), /达标 60 项，适用 (\d+) 项；标准为 90\/100：60×100 = 6000 < \d+ = 90×\1。/);
     assert.equal(await page.getAttribute('[data-testid="revisit-conclusion"]', 'data-conclusion'), 'no_longer_meets');
     assert.match(await page.innerText('[data-testid="revisit-conclusion"]'), /已不符合示范标准/);
     await shot(page, 'supervision-revisit', { fullPage: true });
@@ -152,6 +152,9 @@ test('the office supervises the register: reports, a revisit below the bar, a de
     const scrolls = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
     assert.equal(scrolls, false, 'no sideways scrolling at 360 px');
     await section.screenshot({ path: path.join(artifactsDir(), 'supervision-phone-section.png') });
+    await page.locator('.entry-checks').screenshot({ path: path.join(artifactsDir(), 'supervision-phone-checks.png') });
+    await page.locator('.public-list').screenshot({ path: path.join(artifactsDir(), 'supervision-phone-list.png') });
+    await page.locator('[data-testid="intake"]').screenshot({ path: path.join(artifactsDir(), 'supervision-phone-intake.png') });
     await page.setViewportSize({ width: 1280, height: 900 });
 
     // Printing the public list: only the list.

@@ -275,6 +275,19 @@ fn the_round_is_taken_in_scored_ranked_and_named() {
     let register = state.modes.province.register(NOW).expect("register");
     let text = register.to_json();
     assert!(shifan_rules::document::read_document(text.as_bytes(), &CatalogSet::default()).is_ok());
+    // The naming's register goes under supervision as it is, its one event first.
+    let supervised = state
+        .clone()
+        .reduce(Action::province(ProvinceAction::Supervision(
+            SupervisionAction::UseNamed(NOW.into()),
+        )));
+    let held = supervised.modes.province.session.supervised.as_ref();
+    assert_eq!(
+        held.map(|v| v.register.integrity.clone()),
+        Some(register.integrity.clone())
+    );
+    assert!(supervised.modes.province.supervision_problems.is_empty());
+    assert!(supervised.modes.province.revision > state.modes.province.revision);
     // Named, then no longer.
     let state = state.reduce(Action::province(ProvinceAction::Name(first, false)));
     assert_eq!(state.modes.province.session.naming.named.len(), 0);

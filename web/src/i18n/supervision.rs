@@ -59,7 +59,8 @@ pub struct SupervisionTexts {
     pub total: &'static str,
     /// Not known at naming (the named application is not in this session).
     pub unknown_then: &'static str,
-    /// `{met}` of `{applicable}` met; the bar is `{num}/{den}`: `{met}×{den}` vs `{num}×{applicable}`.
+    /// `{met}` of `{applicable}` met; the bar is `{num}/{den}`:
+    /// `{met}×{den} = {product} {≥ or <} {product} = {num}×{applicable}`.
     pub arithmetic: &'static str,
     /// Conclusion: `{}`.
     pub conclusion: &'static str,
@@ -126,7 +127,7 @@ const ZH: SupervisionTexts = SupervisionTexts {
     col_now: "现在",
     total: "合计",
     unknown_then: "（命名时的申报不在本次工作记录中）",
-    arithmetic: "达标 {} 项，适用 {} 项；标准为 {}/{}：{}×{} 与 {}×{} 相比。",
+    arithmetic: "达标 {} 项，适用 {} 项；标准为 {}/{}：{}×{} = {} {} {} = {}×{}。",
     conclusion: "结论：{}",
     aspect_confirmed: "属实",
     project_conclusion: "核查组结论",
@@ -174,7 +175,7 @@ const EN: SupervisionTexts = SupervisionTexts {
     col_now: "Now",
     total: "Total",
     unknown_then: "(the application named is not in this work record)",
-    arithmetic: "{} met of {} applicable; the bar is {}/{}: {}×{} against {}×{}.",
+    arithmetic: "{} met of {} applicable; the bar is {}/{}: {}×{} = {} {} {} = {}×{}.",
     conclusion: "Conclusion: {}",
     aspect_confirmed: "confirmed",
     project_conclusion: "The team's conclusion",

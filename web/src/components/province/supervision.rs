@@ -435,6 +435,8 @@ fn RevisitCheck(props: &EntryProps) -> Html {
         let conclusion = if meets { Conclusion::StillMeets } else { Conclusion::NoLongerMeets };
         let (n, a) = (f.total.met, f.total.applicable());
         let (num, den) = (threshold.numerator, threshold.denominator);
+        // The rules' comparison, shown as the products it reduces to (whole numbers, exact).
+        let (left, right) = (u64::from(n) * u64::from(den), u64::from(num) * u64::from(a));
         html! {
             <div data-testid="revisit-comparison">
                 <div class="table-wrap" tabindex="0" role="region" aria-label={t.col_area}>
@@ -462,7 +464,9 @@ fn RevisitCheck(props: &EntryProps) -> Html {
                 </div>
                 <p data-testid="revisit-arithmetic">{ fill(t.arithmetic, &[
                     &n.to_string(), &a.to_string(), &num.to_string(), &den.to_string(),
-                    &n.to_string(), &den.to_string(), &num.to_string(), &a.to_string(),
+                    &n.to_string(), &den.to_string(), &left.to_string(),
+                    if meets { "≥" } else { "<" },
+                    &right.to_string(), &num.to_string(), &a.to_string(),
                 ]) }</p>
                 <p data-testid="revisit-conclusion" data-conclusion={if meets { "still_meets" } else { "no_longer_meets" }}>
                     <strong>{ fill(t.conclusion, &[conclusion.label(lang)]) }</strong>
