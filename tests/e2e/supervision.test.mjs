@@ -100,6 +100,8 @@ test('the office supervises the register: reports, a revisit below the bar, a de
     await page.setInputFiles('[data-role="revisit-assessment"]', fresh);
     await page.waitForSelector('[data-testid="revisit-comparison"]');
     assert.ok((await page.locator('[data-testid="revisit-comparison"] tbody tr').count()) > 2, 'one row per area and the total');
+    // At naming: the desk-review figure the register recorded for 古交市 (88/95 = 92.6%).
+    assert.equal(await page.innerText('[data-testid="revisit-comparison"] [data-col="then"]'), '92.6%');
     assert.match(await page.innerText('[data-testid="revisit-arithmetic"]'), /达标 60 项，适用 (\d+) 项；标准为 90\/100：60×100 = 6000 < \d+ = 90×\1。/);
     assert.equal(await page.getAttribute('[data-testid="revisit-conclusion"]', 'data-conclusion'), 'no_longer_meets');
     assert.match(await page.innerText('[data-testid="revisit-conclusion"]'), /已不符合示范标准/);

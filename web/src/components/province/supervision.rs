@@ -9,7 +9,8 @@ use std::rc::Rc;
 
 use shifan_rules::annual::Date;
 use shifan_rules::document::Document;
-use shifan_rules::programme::KindKey;
+use shifan_rules::fraction::Fraction;
+use shifan_rules::programme::{KindKey, Part};
 use shifan_rules::register::{AspectCheck, Conclusion, EntryRef, NamedEntry, VerifiedRegister};
 use shifan_rules::review::Table;
 use shifan_rules::score::Tally;
@@ -424,6 +425,22 @@ fn RevisitCheck(props: &EntryProps) -> Html {
         })
     };
     let threshold = verified.profile.data().threshold.value;
+    // The total at naming: the application's own count when the session holds it, else the
+    // desk-review figure the register recorded (the self-assessed compliance, exact).
+    let then_total = then
+        .as_ref()
+        .map(|s| s.total.compliance().percent())
+        .or_else(|| {
+            entry
+                .figures
+                .parts
+                .iter()
+                .find(|f| f.part == Part::Desk)
+                .and_then(|f| f.value)
+                .and_then(|v| v.checked_mul(Fraction::ONE_HUNDRED))
+                .map(|v| format!("{}%", v.decimal(1)))
+        })
+        .unwrap_or_else(|| t.unknown_then.to_string());
     let comparison = fresh.as_ref().map(|f| {
         let then_area = |title: &str| {
             then.as_ref()
@@ -456,7 +473,7 @@ fn RevisitCheck(props: &EntryProps) -> Html {
                             }) }
                             <tr data-row="total">
                                 <th scope="row">{ t.total }</th>
-                                <td class="num">{ then.as_ref().map(|s| s.total.compliance().percent()).unwrap_or_else(|| t.unknown_then.to_string()) }</td>
+                                <td class="num" data-col="then">{ then_total.clone() }</td>
                                 <td class="num">{ f.total.compliance().percent() }</td>
                             </tr>
                         </tbody>
