@@ -502,6 +502,33 @@ fn the_register_round_trips_and_carries_the_round() {
 }
 
 #[test]
+fn the_session_keeps_the_register_under_supervision() {
+    let mut s = session().clone();
+    let register = supervised(7);
+    s.supervised = Some(read_register(register.to_json().as_bytes()).unwrap());
+    let json = s.to_json();
+    let back = ProvinceSession::from_json(json.as_bytes(), &CatalogSet::builtin()).unwrap();
+    let kept = back.supervised.as_ref().expect("kept");
+    assert_eq!(kept.register.to_json(), register.to_json());
+    assert_eq!(back.to_json(), json);
+    assert!(back.rejected.is_empty());
+    // A session without one writes no field (and older sessions read as before).
+    assert!(!session().to_json().contains("\"supervised\""));
+    // A stored register that no longer verifies is listed among the rejected files.
+    let mut v: Value = serde_json::from_str(&json).unwrap();
+    v["supervised"]["events"][1]["date"] = json!("2022-03-21");
+    let back =
+        ProvinceSession::from_json(v.to_string().as_bytes(), &CatalogSet::builtin()).unwrap();
+    assert!(back.supervised.is_none());
+    let rejected = back
+        .rejected
+        .iter()
+        .find(|r| r.file_name == shifan_rules::province::SUPERVISED_FILE_NAME)
+        .expect("listed");
+    assert!(!rejected.problems.is_empty());
+}
+
+#[test]
 fn a_register_needs_a_decision_and_ranked_candidates() {
     let mut s = session().clone();
     s.naming.document_number = " ".into();
