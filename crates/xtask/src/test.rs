@@ -226,6 +226,7 @@ pub(crate) fn test(args: &TestArgs) -> Result {
             chain.step("e2e tests (node --test)", || {
                 run(node(&dist)
                     .args(["--test", "--test-reporter=spec"])
+                    .arg(format!("--test-timeout={E2E_TEST_TIMEOUT_MS}"))
                     .args(&tests))
             })?;
         }
@@ -242,6 +243,11 @@ pub(crate) fn test(args: &TestArgs) -> Result {
     }
     Ok(())
 }
+
+/// The longest one e2e test may take: a test that hangs (a browser that never answers) fails
+/// instead of using up CI's 90 minutes. The slowest (Firefox's county walk) takes about 30 s
+/// on a warm 2-core machine; a cold, busy one may take several times that.
+const E2E_TEST_TIMEOUT_MS: u32 = 5 * 60 * 1000;
 
 /// `node` with the environment the e2e scripts expect (`SHIFAN_DIST`, `SHIFAN_BIN`,
 /// `SHIFAN_CHROMIUM`, `SHIFAN_FIREFOX`, `SHIFAN_ENGINES_DIR`).
