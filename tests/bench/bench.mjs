@@ -12,6 +12,10 @@
 //      Medians over the rounds, and the ratio peer ÷ shifan, in one table.
 //   2. The city review (review.html): 200 and 2,000 application files from the file input's
 //      change to the last row in the table, and the page's JS heap after (garbage collected).
+//      Then the province page (province.html): 300 candidates in 11 cities' packages (the CLI's
+//      `sample --round`) from the file input's change to the pool's last row, and the
+//      evaluator's scores table from its change to every candidate standing in its kind's
+//      ranking.
 //   3. SHA-256 of a 100 MB local file in the county page (MB/s, the longest main-thread task
 //      meanwhile), next to merely reading the same file in the same slices, and the browser's
 //      own one-shot `crypto.subtle.digest`.
@@ -23,7 +27,7 @@
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +44,7 @@ const BUDGET = {
   answerP50Ms: 1.5,
   answerP95Ms: 4,
   review2000Ms: 3000,
+  provinceMs: 1000,
   hashMBps: 150,
   longTaskMs: 50,
   cliMBps: 150,
@@ -312,6 +317,53 @@ async function hashing(browser, url) {
   }
 }
 
+/** The province's round of the budget: 300 candidates in 11 cities' packages, with the scores table. */
+const PROVINCE = { cities: 11, candidates: 300 };
+
+/**
+ * Part 2b: the province page (province.html) takes in 11 packages of 300 candidates in all
+ * (the file input's change → the pool's last row), then applies the evaluator's scores table
+ * (its change → every candidate ranked in its kind's table).
+ */
+async function province(browser, url, scratch) {
+  const round = path.join(scratch, 'round');
+  execFileSync(cliBin(), ['sample', '--round', '--cities', String(PROVINCE.cities), '--candidates', String(PROVINCE.candidates), '-o', round], { stdio: 'pipe' });
+  const packages = readdirSync(round).filter((f) => f.endsWith('.json')).map((f) => path.join(round, f));
+  const MB = packages.reduce((sum, f) => sum + statSync(f).size, 0) / 1e6;
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  /** Times from `input`'s change until `count` elements match `selector` (the page's CSP
+   * forbids eval, so the condition is data). */
+  const timed = (input, selector, count) => page.evaluate(([input, selector, count]) => new Promise((resolve) => {
+    const test = () => document.querySelectorAll(selector).length >= count;
+    let t0 = 0;
+    document.querySelector(input).addEventListener('change', () => { t0 = performance.now(); }, { capture: true, once: true });
+    const observer = new MutationObserver(() => {
+      if (t0 && test()) {
+        observer.disconnect();
+        void document.body.getBoundingClientRect();
+        resolve(performance.now() - t0);
+      }
+    });
+    observer.observe(document.getElementById('app'), { childList: true, subtree: true, characterData: true });
+  }), [input, selector, count]);
+  try {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${url}province.html`);
+    await page.waitForSelector('#app[data-ready="true"]');
+    await page.waitForSelector('[data-role="province-files"]', { state: 'attached' });
+    const taken = timed('[data-role="province-files"]', '[data-testid="pool"] tbody tr', PROVINCE.candidates);
+    await page.setInputFiles('[data-role="province-files"]', packages);
+    const takeInMs = await taken;
+    const ranked = timed('[data-role="province-scores"]', '[data-testid^="ranking-"] [data-standing]:not([data-standing="incomplete"])', PROVINCE.candidates);
+    await page.setInputFiles('[data-role="province-scores"]', path.join(round, 'scores.csv'));
+    const rankMs = await ranked;
+    return { candidates: PROVINCE.candidates, packages: packages.length, MB, takeInMs, rankMs };
+  } finally {
+    await context.close();
+  }
+}
+
 /** Part 4: `shifan check` (the release build: SHIFAN_BIN) over a folder of files, median of three runs. */
 function cliCheck(dir, files) {
   const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
@@ -342,7 +394,9 @@ try {
     const budget = count === 2000 ? ` budget ${BUDGET.review2000Ms} ms: ${verdict(ms <= BUDGET.review2000Ms)}` : '';
     console.log(`\ncity review: ${count} files picked → ${count} rows in the table: ${ms.toFixed(0)} ms, JS heap after ${heapMB.toFixed(1)} MB;${budget}`);
   }
-  console.log('province page: not built yet (issue 12), nothing to measure');
+  const p = await province(browser, site.url, scratch);
+  results.province = p;
+  console.log(`\nprovince page: ${p.candidates} candidates from ${p.packages} packages (${p.MB.toFixed(1)} MB): taken in ${p.takeInMs.toFixed(0)} ms, scores table applied and both kinds ranked ${p.rankMs.toFixed(0)} ms, together ${(p.takeInMs + p.rankMs).toFixed(0)} ms (budget ${BUDGET.provinceMs} ms: ${verdict(p.takeInMs + p.rankMs <= BUDGET.provinceMs)})`);
 
   const h = await hashing(browser, site.url);
   results.hash = h;
