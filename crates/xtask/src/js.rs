@@ -72,7 +72,7 @@ pub(crate) fn build_package(dev: bool) -> Result<PathBuf> {
             "shifan-js",
         ])
         .args(["--target", WASM_TARGET])
-        .arg(format!("-Zbuild-std={}", floor::BUILD_STD))
+        .args(web::build_std_args(dev))
         .env(
             "CARGO_ENCODED_RUSTFLAGS",
             web::build_rustflags(dev).join("\x1f"),
