@@ -13,6 +13,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, File};
 
 use crate::browser;
+use crate::embed::Host;
 use crate::files;
 use crate::review::{OpenedFile, ReviewAction, ReviewNotice};
 use crate::state::{Action, Dispatch};
@@ -158,17 +159,21 @@ async fn kept_catalogs() -> CatalogSet {
 }
 
 /// Seals the session and downloads the recommendation package; the notice to show if that
-/// is not possible.
-pub fn download_package(session: &Session) -> Option<ReviewNotice> {
+/// is not possible. A widget hands the package to its host first (`shifan-export`, kind
+/// `package`), which may take it instead of the download.
+pub fn download_package(session: &Session, host: &Host) -> Option<ReviewNotice> {
     match session.package(files::generator(), browser::now_iso()) {
-        Ok(package) => browser::download(
-            None,
-            &package.file_name(),
-            &package.to_json(),
-            "application/json",
-        )
-        .err()
-        .map(|_| ReviewNotice::DownloadRefused),
+        Ok(package) => {
+            let (name, text) = (package.file_name(), package.to_json());
+            #[cfg(feature = "widget")]
+            if !crate::widget::offer_export(host, "package", &name, &text) {
+                return None;
+            }
+            let near = host.node();
+            browser::download(near.as_ref(), &name, &text, "application/json")
+                .err()
+                .map(|_| ReviewNotice::DownloadRefused)
+        }
         Err(problems) => Some(ReviewNotice::PackageFailed(problems)),
     }
 }

@@ -56,7 +56,7 @@ pub fn ReviewExport() -> Html {
                     return;
                 }
             }
-            let notice = io::download_package(session);
+            let notice = io::download_package(session, &state.host);
             state.dispatch(Action::review(ReviewAction::Notice(notice)));
         })
     };
