@@ -59,13 +59,14 @@ fn review_step(step: Opening) -> Action {
 /// Reads and verifies `files` (applications or packages) and adds them to the review. The
 /// browser reads them all at once; verifying is done in slices, and the page shows what is
 /// verified so far after each slice.
-pub fn open_files(files: Vec<File>, dispatch: Dispatch) {
-    read_files(files, dispatch, review_step);
+/// `ns` is the store namespace whose kept catalogs they are read against (the app's).
+pub fn open_files(files: Vec<File>, dispatch: Dispatch, ns: String) {
+    read_files(files, dispatch, ns, review_step);
 }
 
 /// Reads and verifies `files` as [`open_files`] does, telling the page that opened them each
 /// step through `step` (the province page takes packages in the same way).
-pub fn read_files(files: Vec<File>, dispatch: Dispatch, step: fn(Opening) -> Action) {
+pub fn read_files(files: Vec<File>, dispatch: Dispatch, ns: String, step: fn(Opening) -> Action) {
     if files.is_empty() {
         return;
     }
@@ -99,7 +100,7 @@ pub fn read_files(files: Vec<File>, dispatch: Dispatch, step: fn(Opening) -> Act
             .collect();
         // Catalogs among the files are loaded (and kept) first, so the files answered
         // against them, dropped together, open.
-        let mut catalogs = kept_catalogs().await;
+        let mut catalogs = kept_catalogs(&ns).await;
         let mut batch = Vec::new();
         let mut is_catalog = vec![false; total];
         for (i, file) in files.iter().enumerate() {
@@ -149,12 +150,12 @@ pub fn read_files(files: Vec<File>, dispatch: Dispatch, step: fn(Opening) -> Act
     });
 }
 
-/// The catalogs documents are read against: the built-in ones and those kept in the store.
-async fn kept_catalogs() -> CatalogSet {
-    let records =
-        crate::store::read_prefix(&crate::store::namespace(), crate::record::CATALOG_PREFIX)
-            .await
-            .unwrap_or_default();
+/// The catalogs documents are read against: the built-in ones and those kept in the store
+/// namespace `ns` (a widget's own: never the site's).
+async fn kept_catalogs(ns: &str) -> CatalogSet {
+    let records = crate::store::read_prefix(ns, crate::record::CATALOG_PREFIX)
+        .await
+        .unwrap_or_default();
     crate::record::Listing::read_store(records).catalog_set()
 }
 
@@ -202,7 +203,9 @@ fn table(session: &Session, rows: &[ComparisonRow], lang: Lang) -> shifan_rules:
 
 #[wasm_bindgen(inline_js = "
 export function shifan_sheet(json, csv) {
-  const url = new URL('xlsx/shifan_web_xlsx.js', document.baseURI).href;
+  // Beside the build's glue (this snippet is in snippets/<crate>/), not the page: a widget's
+  // page is its host's.
+  const url = new URL('../../xlsx/shifan_web_xlsx.js', import.meta.url).href;
   return import(url).then(async (module) => {
     await module.default();
     return csv ? module.csv(json) : module.workbook(json);

@@ -21,6 +21,7 @@ use crate::components::review::setup::ReviewSetup;
 use crate::components::review::sheet::ReviewSheet;
 use crate::components::review::table::ComparisonTable;
 use crate::components::review::viewer::ReviewViewer;
+use crate::embed::Host;
 use crate::i18n::review::review_texts;
 use crate::review::{ReviewAction, io};
 use crate::state::{Action, Dispatch, use_app};
@@ -33,14 +34,15 @@ fn has_files(event: &DragEvent) -> bool {
 
 /// Lets files be dropped anywhere on the page while it is shown: the page (not the browser)
 /// opens them with `open`, and says so (`dragging`) while they are dragged over it. The
-/// review's page and the province's use it. A widget listens on its own root (`near`), never on
-/// the host's window: files dropped elsewhere on the host's page are the host's.
+/// review's page and the province's use it. A widget (`host`) listens on its own root, never
+/// on the host's window: files dropped elsewhere on the host's page are the host's. `open` gets
+/// the app's store namespace too.
 #[hook]
 pub fn use_file_drop(
     dispatch: Dispatch,
     dragging: fn(bool) -> Action,
-    open: fn(Vec<web_sys::File>, Dispatch),
-    near: Option<web_sys::Node>,
+    open: fn(Vec<web_sys::File>, Dispatch, String),
+    host: Host,
 ) {
     let on_drag = dragging;
     use_effect_with((), move |()| {
@@ -53,7 +55,8 @@ pub fn use_file_drop(
                 }
             }
         };
-        let target: Option<web_sys::EventTarget> = match near {
+        let ns = host.namespace();
+        let target: Option<web_sys::EventTarget> = match host.node() {
             Some(node) => Some(node.unchecked_into()),
             None => web_sys::window().map(|w| w.unchecked_into()),
         };
@@ -90,7 +93,7 @@ pub fn use_file_drop(
                     .and_then(|t| t.files())
                     .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
                     .unwrap_or_default();
-                open(files, dispatch.clone());
+                open(files, dispatch.clone(), ns.clone());
             });
             (over, leave, on_drop)
         });
@@ -129,7 +132,7 @@ pub fn ReviewPage() -> Html {
         state.dispatcher(),
         |on| Action::review(ReviewAction::Dragging(on)),
         io::open_files,
-        state.host.node(),
+        state.host.clone(),
     );
     use_focus_return(state.modes.review.viewing.clone(), state.host.root());
     let rt = review_texts(state.lang);
