@@ -24,13 +24,18 @@ widget.addEventListener('shifan-export', (event) => {
   received.textContent = String(inbox.length);
 });
 
-const files = await Promise.all(
-  SUBMISSIONS.map(async (name) => {
-    const response = await fetch(new URL(`submissions/${name}`, import.meta.url));
-    if (!response.ok) throw new TypeError(`${name}: ${response.status}`);
-    return { name, text: await response.text() };
-  }),
-);
-const answer = await widget.openTexts(files);
-preloaded.textContent = answer.ok ? `${answer.files} files, ${answer.rejected.length} refused` : 'refused';
-window.portalPreloaded = answer;
+/** Fetches the submissions and hands them to the widget (no top-level await: the browser
+ * floor's engines lack it). */
+async function preload() {
+  const files = await Promise.all(
+    SUBMISSIONS.map(async (name) => {
+      const response = await fetch(new URL(`submissions/${name}`, import.meta.url));
+      if (!response.ok) throw new TypeError(`${name}: ${response.status}`);
+      return { name, text: await response.text() };
+    }),
+  );
+  const answer = await widget.openTexts(files);
+  preloaded.textContent = answer.ok ? `${answer.files} files, ${answer.rejected.length} refused` : 'refused';
+  window.portalPreloaded = answer;
+}
+preload();
