@@ -161,7 +161,7 @@ impl Widget {
             })
             .collect();
         match named {
-            Some(named) => open_in_review(&state, named.into_iter()),
+            Some(named) => open_in_review(&state, named),
             None => not_now,
         }
     }
@@ -206,29 +206,19 @@ impl Widget {
 
 /// Verifies `files` (name, text) against the widget's catalogs and adds them to the review;
 /// the answer of [`Widget::open_texts`].
-#[cfg(feature = "full")]
-fn open_in_review(state: &AppHandle, files: impl Iterator<Item = (String, String)>) -> String {
-    use crate::review::{OpenedFile, ReviewAction};
-    let catalogs = state.drafts.catalog_set();
-    let opened: Vec<OpenedFile> = files
-        .map(|(name, text)| OpenedFile::read(name, text.as_bytes(), &catalogs))
-        .collect();
-    let rejected: Vec<Value> = opened
+fn open_in_review(state: &AppHandle, files: Vec<(String, String)>) -> String {
+    let count = files.len();
+    let Some((actions, rejected)) = crate::modes::open_in_review(state, files) else {
+        return json!({ "ok": false, "problems": [] }).to_string();
+    };
+    let rejected: Vec<Value> = rejected
         .iter()
-        .filter_map(|f| f.result.as_ref().err().map(|p| (f, p)))
-        .map(|(f, p)| json!({ "name": f.name, "problems": problems_json(p) }))
+        .map(|(name, problems)| json!({ "name": name, "problems": problems_json(problems) }))
         .collect();
-    let count = opened.len();
-    state.dispatch(Action::review(ReviewAction::Reading(0, count)));
-    state.dispatch(Action::review(ReviewAction::Opened(opened)));
-    state.dispatch(Action::review(ReviewAction::ReadDone));
+    for action in actions {
+        state.dispatch(action);
+    }
     json!({ "ok": true, "files": count, "rejected": rejected }).to_string()
-}
-
-/// The county build has no review: nothing is opened.
-#[cfg(not(feature = "full"))]
-fn open_in_review(_state: &AppHandle, _files: impl Iterator<Item = (String, String)>) -> String {
-    json!({ "ok": false, "problems": [] }).to_string()
 }
 
 /// Problems as the host reads them: code, message in both languages, where.
@@ -240,9 +230,8 @@ fn problems_json(problems: &[shifan_rules::Problem]) -> Value {
 /// file stores it (`total`, `areas`, `meets_bar`), the compliance formula's two counts, and
 /// whether every change is saved in the widget's store.
 pub fn change_detail(state: &AppState) -> Value {
-    #[cfg(feature = "full")]
-    if state.in_review() {
-        return review_detail(state);
+    if let Some(review) = crate::modes::review_counts(state) {
+        return review_detail(&review);
     }
     let mode = match state.mode {
         Some(mode) => mode.as_str(),
@@ -272,27 +261,16 @@ pub fn change_detail(state: &AppState) -> Value {
 /// holds (`files`), how many of them are recommended, not recommended and still pending, how
 /// many files were refused, the reviewing city's code (or null), and whether the session is
 /// saved in the widget's store.
-#[cfg(feature = "full")]
-fn review_detail(state: &AppState) -> Value {
-    use shifan_rules::package::Decision;
-    let r = &state.modes.review;
-    let session = &r.session;
-    let count = |decision: Decision| {
-        session
-            .applications()
-            .iter()
-            .filter(|a| a.opinion.decision == decision)
-            .count()
-    };
+fn review_detail(review: &crate::modes::ReviewCounts) -> Value {
     json!({
         "mode": "review",
-        "files": session.applications().len(),
-        "recommended": count(Decision::Recommend),
-        "notRecommended": count(Decision::NotRecommend),
-        "pending": count(Decision::Pending),
-        "rejected": session.rejected.len(),
-        "city": session.city(),
-        "saved": !r.unsaved(),
+        "files": review.files,
+        "recommended": review.recommended,
+        "notRecommended": review.not_recommended,
+        "pending": review.pending,
+        "rejected": review.rejected,
+        "city": review.city,
+        "saved": review.saved,
     })
 }
 
@@ -306,17 +284,6 @@ pub fn offer_export(host: &Host, kind: &str, name: &str, text: &str) -> bool {
             embed.emit(EXPORT, &detail.to_string())
         }
         None => true,
-    }
-}
-
-/// What of the review the host hears about: its revision and whether it is saved.
-fn review_key(state: &AppState) -> (u64, bool) {
-    #[cfg(feature = "full")]
-    return (state.modes.review.revision, state.modes.review.unsaved());
-    #[cfg(not(feature = "full"))]
-    {
-        let _ = state;
-        (0, false)
     }
 }
 
@@ -342,7 +309,8 @@ pub fn use_host(state: &AppHandle) {
         state.revision,
         state.unsaved(),
         state.catalog.fingerprint().to_string(),
-        review_key(state),
+        // A review's changes: its revision and whether it is saved.
+        crate::modes::review_counts(state).map(|r| (r.revision, r.saved)),
     );
     let detail = host.embedded().then(|| change_detail(state).to_string());
     use_effect_with(key, move |_| {

@@ -228,13 +228,15 @@ pub enum Sheet {
 }
 
 /// Downloads the comparison table (`rows`, as shown) as a workbook or CSV, loading the
-/// spreadsheet module first. The page says when it is busy and when it failed.
+/// spreadsheet module first. The page says when it is busy and when it failed. The link goes
+/// into the widget's tree when the app is one (`near`).
 pub fn download_table(
     session: &Session,
     rows: &[ComparisonRow],
     lang: Lang,
     format: Sheet,
     dispatch: Dispatch,
+    near: Option<web_sys::Node>,
 ) {
     let table = table(session, rows, lang);
     let json = serde_json::to_string(&table).unwrap_or_default();
@@ -248,8 +250,10 @@ pub fn download_table(
         let notice = match JsFuture::from(written).await {
             Ok(output) => {
                 let saved = match output.as_string() {
-                    Some(text) => browser::download(None, &name, &text, "text/csv;charset=utf-8"),
-                    None => download_bytes(&name, &Uint8Array::new(&output)),
+                    Some(text) => {
+                        browser::download(near.as_ref(), &name, &text, "text/csv;charset=utf-8")
+                    }
+                    None => download_bytes(near.as_ref(), &name, &Uint8Array::new(&output)),
                 };
                 saved.err().map(|_| ReviewNotice::DownloadRefused)
             }
@@ -267,9 +271,13 @@ pub fn download_table(
     });
 }
 
-fn download_bytes(name: &str, bytes: &Uint8Array) -> Result<(), JsValue> {
+fn download_bytes(
+    near: Option<&web_sys::Node>,
+    name: &str,
+    bytes: &Uint8Array,
+) -> Result<(), JsValue> {
     let options = BlobPropertyBag::new();
     options.set_type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     let blob = Blob::new_with_u8_array_sequence_and_options(&Array::of1(bytes), &options)?;
-    browser::download_blob(None, name, &blob)
+    browser::download_blob(near, name, &blob)
 }

@@ -95,7 +95,7 @@ pub fn ProvincePage() -> Html {
         state.dispatcher(),
         |on| Action::province(ProvinceAction::Dragging(on)),
         take_files,
-        state.host.clone(),
+        &state.host,
     );
     let t = province_texts(state.lang);
     let p = &state.modes.province;

@@ -76,6 +76,7 @@ pub fn ReviewExport() -> Html {
                 state.lang,
                 format,
                 state.dispatcher(),
+                state.host.node(),
             );
         })
     };

@@ -42,8 +42,10 @@ pub fn use_file_drop(
     dispatch: Dispatch,
     dragging: fn(bool) -> Action,
     open: fn(Vec<web_sys::File>, Dispatch, String),
-    host: Host,
+    host: &Host,
 ) {
+    let ns = host.namespace();
+    let near = host.node();
     let on_drag = dragging;
     use_effect_with((), move |()| {
         let dragging = Rc::new(Cell::new(false));
@@ -55,8 +57,7 @@ pub fn use_file_drop(
                 }
             }
         };
-        let ns = host.namespace();
-        let target: Option<web_sys::EventTarget> = match host.node() {
+        let target: Option<web_sys::EventTarget> = match near {
             Some(node) => Some(node.unchecked_into()),
             None => web_sys::window().map(|w| w.unchecked_into()),
         };
@@ -132,7 +133,7 @@ pub fn ReviewPage() -> Html {
         state.dispatcher(),
         |on| Action::review(ReviewAction::Dragging(on)),
         io::open_files,
-        state.host.clone(),
+        &state.host,
     );
     use_focus_return(state.modes.review.viewing.clone(), state.host.root());
     let rt = review_texts(state.lang);
