@@ -529,6 +529,8 @@ test("a city portal preloads three submissions into a review widget, the office 
   assert.equal(check.status, 0, `shifan check refused the package: ${check.stdout}${check.stderr}`);
   assert.match(check.stdout, /3 applications, 1 recommended/);
   assert.equal(JSON.parse(sent.text).reviewer.name, '李华');
+  // From the top: the widget's sticky top bar then sits at its own top.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(artifactsDir(), 'widget-city-portal.png'), fullPage: true });
 
   // The session is the widget's namespace's: another review widget beside it has its own.
