@@ -28,8 +28,9 @@ export async function serveExample() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'shifan-widget-'));
   let server;
   try {
-    // The county page's and the widget's files (not the full build's or the spreadsheet's).
-    cpSync(distDir(), dir, { recursive: true, filter: (src) => !/shifan_web_full|[\\/]xlsx$/.test(src) });
+    // The county page's and the self-assessment widget's files (not the full builds', the
+    // modes' sheet or the spreadsheet's: the example must not need them).
+    cpSync(distDir(), dir, { recursive: true, filter: (src) => !/shifan_web_(widget_)?full|widget-modes\.css|[\\/]xlsx$/.test(src) });
     writeFileSync(path.join(dir, 'example.html'), readmeWidgetExample());
     server = await startServer(dir);
   } catch (e) {

@@ -5,11 +5,16 @@
 // (instead of a download), which `shifan check` accepts; the two widgets keep separate drafts;
 // no CSP violation; nothing of the host's document is touched; moving the element keeps a
 // pending save, removing it releases everything (50 cycles: no listener left, heap back within
-// 10%); and the README's copy-paste example runs as written.
+// 10%); and the README's copy-paste example runs as written. The review and training modes:
+// the mock city portal (web/static/embed/city-portal.html) preloads three submissions into a
+// review widget, the office recommends one and the portal receives the recommendation package
+// (which `shifan check` accepts); a training widget shows the catalog's criteria; a page of
+// self-assessment widgets never requests the modes' build.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
@@ -18,6 +23,9 @@ import { artifactsDir, cliBin, indicatorsOf, launchBrowser, referenceCatalog, re
 
 const indicators = indicatorsOf(referenceCatalog());
 const PORTAL = 'embed/portal.html';
+const CITY_PORTAL = 'embed/city-portal.html';
+/** What only review and training widgets load: the full widget build and the modes' sheet. */
+const MODES_BUILD = /shifan_web_widget_full|widget-modes\.css|shifan_web_full/;
 
 let server;
 let browser;
@@ -30,10 +38,12 @@ after(async () => {
   await server?.close();
 });
 
-/** A new page that records CSP violations, page errors and console errors. */
+/** A new page that records CSP violations, page errors, console errors and every request. */
 async function newPage(context = browser) {
   const page = await context.newPage();
   const errors = [];
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     // A missing favicon is the browser's request, not the widget's error.
@@ -46,16 +56,16 @@ async function newPage(context = browser) {
       window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
     );
   });
-  return { page, errors };
+  return { page, errors, requests };
 }
 
 /** Opens the portal and waits until both widgets have rendered. */
 async function openPortal(context) {
-  const { page, errors } = await newPage(context);
+  const { page, errors, requests } = await newPage(context);
   await page.goto(`${server.url}${PORTAL}`);
   await waitReady(page, '#county-a');
   await waitReady(page, '#county-b');
-  return { page, errors };
+  return { page, errors, requests };
 }
 
 /** Waits for the widget `host`'s first render (its root inside the shadow root). */
@@ -137,7 +147,7 @@ test('the portal embeds two widgets: they work, styles cross neither way, nothin
   await county.close();
 
   const context = await browser.newContext();
-  const { page, errors } = await openPortal(context);
+  const { page, errors, requests } = await openPortal(context);
   const before = await page.evaluate(() => ({ title: document.title, lang: document.documentElement.lang, url: location.href, app: document.getElementById('app').outerHTML.length }));
   try {
     // Host → widget: the widget's controls look as on the county page, whatever the portal's
@@ -224,6 +234,9 @@ test('the portal embeds two widgets: they work, styles cross neither way, nothin
     assert.equal(await page.evaluate(() => document.getElementById('app').hasAttribute('data-ready')), false);
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
     assert.deepEqual(errors, []);
+    // Self-assessment widgets only: the small build, never the modes' (its download budget).
+    assert.ok(requests.some((u) => u.endsWith('/shifan_web_widget_bg.wasm')), 'the small build was loaded');
+    assert.deepEqual(requests.filter((u) => MODES_BUILD.test(u)), [], 'the full build was not requested');
     await page.screenshot({ path: path.join(artifactsDir(), 'widget-portal.png'), fullPage: true });
   } finally {
     await context.close();
@@ -332,6 +345,31 @@ test('50 mounts and removals leave no listener of the widget and the heap within
     assert.deepEqual(listenersAfter, listenersBefore);
     console.log(`# JS heap: ${Math.round(heapBefore / 1024)} KiB after one cycle, ${Math.round(heapAfter / 1024)} KiB after 50 more`);
     assert.ok(heapAfter <= heapBefore * 1.1, `heap grew from ${heapBefore} to ${heapAfter}`);
+
+    // Review widgets (the full build): while one is mounted it takes dropped files on its own
+    // root, not the host's window; after 10 more cycles no listener of theirs remains either.
+    const reviewCycle = (keep) =>
+      page.evaluate(async (keep) => {
+        const el = document.createElement('shifan-assessment');
+        el.setAttribute('mode', 'review');
+        el.setAttribute('namespace', 'cycles-review');
+        document.querySelector('.portal-card').append(el);
+        await el.ready;
+        if (keep) return void (window.__mounted = el);
+        el.remove();
+        await new Promise((r) => setTimeout(r, 0));
+      }, keep);
+    await reviewCycle(true);
+    const whileReview = await listeners();
+    for (const type of ['drop', 'dragover', 'dragleave']) {
+      assert.ok(!whileReview.window.includes(type), `a review widget does not listen for ${type} on the window`);
+    }
+    await page.evaluate(() => {
+      window.__mounted.remove();
+      delete window.__mounted;
+    });
+    for (let i = 0; i < 10; i++) await reviewCycle(false);
+    assert.deepEqual(await listeners(), listenersBefore);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -392,6 +430,185 @@ test("a widget answers against the host's own catalog; a bad or missing one is s
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
     // The two failures log their cause for the host's developer; nothing else.
     assert.deepEqual(errors.filter((e) => !/catalog|404/.test(e)), []);
+  } finally {
+    await context.close();
+  }
+});
+
+/** The city portal's three submissions, as `shifan sample` writes them (web/static/embed/
+ * submissions/; `SHIFAN_BLESS=1` rewrites them when the samples change). */
+const SUBMISSIONS = [
+  ['140105-xiaodian.json', ['--county', '140105', '--met', '95', '--seed', '1']],
+  ['140106-yingze.json', ['--county', '140106', '--met', '88', '--seed', '2']],
+  ['140107-xinghualing.json', ['--county', '140107', '--met', '80', '--seed', '3']],
+];
+
+test("a city portal preloads three submissions into a review widget, the office recommends one, the portal takes the package", async (t) => {
+  const cli = cliBin();
+  if (!existsSync(cli)) {
+    t.skip(`${cli} missing: build it (cargo build -p shifan-cli)`);
+    return;
+  }
+  // The portal's files are the CLI's generated applications, byte for byte.
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'shifan-city-portal-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  for (const [name, args] of SUBMISSIONS) {
+    const generated = path.join(dir, name);
+    execFileSync(cli, ['sample', ...args, '-o', generated], { stdio: 'pipe' });
+    const committed = path.join(repoRoot, 'web/static/embed/submissions', name);
+    if (process.env.SHIFAN_BLESS) writeFileSync(committed, readFileSync(generated));
+    assert.equal(readFileSync(committed, 'utf8'), readFileSync(generated, 'utf8'), `${name} is not what shifan sample writes: rerun with SHIFAN_BLESS=1 and rebuild the site`);
+  }
+
+  // References: the portal alone (no script), and the review page's own look of its heading.
+  const bare = await browser.newContext({ javaScriptEnabled: false });
+  const barePage = await bare.newPage();
+  await barePage.goto(`${server.url}${CITY_PORTAL}`);
+  const portalAlone = { button: await styles(barePage, '#portal-button'), heading: await styles(barePage, '.portal-card h2') };
+  await bare.close();
+  const { page: reviewPage } = await newPage();
+  await reviewPage.goto(`${server.url}review.html`);
+  await reviewPage.waitForSelector('#review-title');
+  const reviewHeading = await styles(reviewPage, '#review-title');
+  const reviewOpen = await styles(reviewPage, '#open-title');
+  await reviewPage.close();
+
+  const context = await browser.newContext();
+  t.after(() => context.close());
+  const { page, errors, requests } = await newPage(context);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.addInitScript(() => {
+    window.__changes = [];
+    document.addEventListener('shifan-change', (e) => window.__changes.push(e.detail), true);
+  });
+  await page.goto(`${server.url}${CITY_PORTAL}`);
+  await waitReady(page, '#city-review');
+  const w = page.locator('#city-review');
+  const before = await page.evaluate(() => ({ title: document.title, lang: document.documentElement.lang, cls: document.documentElement.className, url: location.href }));
+
+  // Preloaded at once: the three files are in the table, none refused.
+  await page.waitForFunction(() => window.portalPreloaded);
+  assert.deepEqual(await page.evaluate(() => window.portalPreloaded), { ok: true, files: 3, rejected: [] });
+  const rows = w.locator('table.comparison tbody tr');
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), 3);
+  assert.deepEqual((await rows.evaluateAll((trs) => trs.map((tr) => tr.dataset.code))).sort(), ['140105', '140106', '140107']);
+  await page.waitForFunction(() => document.getElementById('portal-change').textContent.startsWith('3 files, 0 recommended, 3 pending'));
+
+  // Styles cross neither way.
+  assert.deepEqual(await styles(page, '#city-review #review-title'), reviewHeading);
+  assert.deepEqual(await styles(page, '#city-review #open-title'), reviewOpen);
+  assert.deepEqual(await styles(page, '#portal-button'), portalAlone.button);
+  assert.deepEqual(await styles(page, '.portal-card h2'), portalAlone.heading);
+
+  // The office fills in who reviews, recommends 小店区, and exports: the portal takes the package.
+  await w.locator('#reviewer-office').fill('太原市委依法治市办');
+  await w.locator('#reviewer-name').fill('李华');
+  await w.locator('#review-date').fill('2026-12-01');
+  await w.locator('tr[data-code="140105"] [data-role="decision"]').selectOption('recommend');
+  await page.waitForFunction(() => {
+    const last = window.__changes.at(-1);
+    return last?.recommended === 1 && last.saved;
+  });
+  const last = await page.evaluate(() => window.__changes.at(-1));
+  assert.deepEqual(last, { mode: 'review', files: 3, recommended: 1, notRecommended: 0, pending: 2, rejected: 0, city: 140100, saved: true });
+  const downloads = [];
+  page.on('download', (d) => downloads.push(d));
+  const exportButton = w.locator('[data-action="export-package"]');
+  assert.equal(await exportButton.innerText(), '报送省里 Send to the province');
+  await exportButton.click();
+  await page.waitForFunction(() => window.portalInbox.length === 1);
+  const [sent] = await page.evaluate(() => window.portalInbox);
+  assert.equal(sent.kind, 'package');
+  assert.match(sent.fileName, /\.json$/);
+  await page.waitForTimeout(300);
+  assert.equal(downloads.length, 0, 'the portal took the package: no download');
+  const file = path.join(artifactsDir(), sent.fileName);
+  writeFileSync(file, sent.text);
+  const check = spawnSync(cli, ['check', '--lang', 'en', file], { encoding: 'utf8' });
+  assert.equal(check.status, 0, `shifan check refused the package: ${check.stdout}${check.stderr}`);
+  assert.match(check.stdout, /3 applications, 1 recommended/);
+  assert.equal(JSON.parse(sent.text).reviewer.name, '李华');
+  // From the top: the widget's sticky top bar then sits at its own top.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(artifactsDir(), 'widget-city-portal.png'), fullPage: true });
+
+  // The session is the widget's namespace's: another review widget beside it has its own.
+  assert.ok((await keysIn(page, 'shifan-widget:city-portal-review')).includes('review:session'));
+  await page.evaluate(() => {
+    const other = document.createElement('shifan-assessment');
+    other.id = 'other-review';
+    other.setAttribute('mode', 'review');
+    other.setAttribute('namespace', 'city-portal-other');
+    document.querySelector('.portal-card').append(other);
+  });
+  await waitReady(page, '#other-review');
+  const other = page.locator('#other-review');
+  assert.equal(await other.locator('table.comparison tbody tr').count(), 0, 'the other review starts empty');
+  const [one] = SUBMISSIONS;
+  const opened = await page.evaluate(
+    ([name, text]) => document.getElementById('other-review').openTexts([{ name, text }, { name: 'broken.json', text: '{' }]),
+    [one[0], readFileSync(path.join(dir, one[0]), 'utf8')],
+  );
+  assert.equal(opened.ok, true);
+  assert.equal(opened.files, 2);
+  assert.deepEqual(opened.rejected.map((r) => r.name), ['broken.json']);
+  assert.ok(opened.rejected[0].problems[0].code && opened.rejected[0].problems[0].message.en);
+  await other.locator('table.comparison tbody tr').first().waitFor();
+  assert.equal(await other.locator('table.comparison tbody tr').count(), 1);
+  assert.equal(await rows.count(), 3);
+  for (let i = 0; i < 50 && !(await keysIn(page, 'shifan-widget:city-portal-other'))?.includes('review:session'); i++) await page.waitForTimeout(100);
+  // A self-assessment method on a review: nothing is opened.
+  assert.deepEqual(await page.evaluate(() => document.getElementById('city-review').currentText()), { ok: false, problems: [] });
+
+  // A reload: the review keeps its decision (the portal preloads the same files again: already open).
+  await page.reload();
+  await waitReady(page, '#city-review');
+  await page.waitForFunction(() => window.portalPreloaded);
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), 3);
+  assert.equal(await w.locator('tr[data-code="140105"] [data-role="decision"]').inputValue(), 'recommend');
+
+  // Nothing of the host's document changed; no CSP violation; no errors; the full build was loaded.
+  const now = await page.evaluate(() => ({ title: document.title, lang: document.documentElement.lang, cls: document.documentElement.className, url: location.href }));
+  assert.deepEqual(now, before);
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(errors, []);
+  assert.ok(requests.some((u) => u.endsWith('/shifan_web_widget_full_bg.wasm')));
+  assert.ok(requests.some((u) => u.endsWith('/widget-modes.css')));
+  assert.ok(!requests.some((u) => u.endsWith('/shifan_web_widget_bg.wasm')), 'a page of review widgets does not load the small build');
+});
+
+test('a training widget shows the catalog with its criteria; an unknown mode says so', async () => {
+  const context = await browser.newContext();
+  try {
+    const { page, errors } = await openPortal(context);
+    const before = await page.evaluate(() => ({ title: document.title, cls: document.documentElement.className, session: sessionStorage.length }));
+    await page.evaluate(() => {
+      for (const [id, mode] of [['trainer', 'training'], ['unknown', 'annual']]) {
+        const w = document.createElement('shifan-assessment');
+        w.id = id;
+        w.setAttribute('mode', mode);
+        w.setAttribute('namespace', id);
+        document.querySelector('.portal-card').append(w);
+      }
+    });
+    await waitReady(page, '#trainer');
+    const w = page.locator('#trainer');
+    await w.locator('.catalog-browser').waitFor();
+    assert.equal(await w.locator('.entry').count(), indicators.length);
+    const first = indicators[0];
+    assert.ok((await w.locator(`#entry-${first.number}`).innerText()).includes(first.criteria[0]), 'the first indicator shows its criteria');
+    assert.match(await w.locator('[data-training="banner"]').innerText(), /培训演示模式/);
+    await page.locator('#unknown .shifan-failed').waitFor();
+    assert.match(await page.locator('#unknown .shifan-failed').innerText(), /mode 属性/);
+    // Large type goes on the widget's root, not the host's <html>; nothing in its session storage.
+    await w.locator('[data-action="presenter"]').click();
+    await w.locator('.shifan-root.presenter').waitFor();
+    const now = await page.evaluate(() => ({ title: document.title, cls: document.documentElement.className, session: sessionStorage.length }));
+    assert.deepEqual(now, before);
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(errors, []);
   } finally {
     await context.close();
   }

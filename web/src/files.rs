@@ -165,7 +165,9 @@ export function shifan_catalog_table(name, bytes, base) {
   // A copy, now: `bytes` is a view of this module's memory, which the page may grow (and so
   // detach the view) while the spreadsheet module loads.
   const table = bytes.slice();
-  const url = new URL('xlsx/shifan_web_xlsx.js', document.baseURI).href;
+  // Beside the build's glue (this snippet is in snippets/<crate>/), not the page: a widget's
+  // page is its host's.
+  const url = new URL('../../xlsx/shifan_web_xlsx.js', import.meta.url).href;
   loading ??= import(url).then(async (module) => {
     await module.default();
     return module;

@@ -15,8 +15,12 @@
 //! the app only through here.
 
 use shifan_rules::Lang;
+#[cfg(feature = "widget")]
+use shifan_rules::Problem;
 use yew::Html;
 
+#[cfg(feature = "widget")]
+use crate::state::Action;
 use crate::state::{AppState, Boot};
 
 /// The modes a page can show besides the county's self-assessment, each on a page of its own.
@@ -304,6 +308,87 @@ pub fn page(mode: Mode) -> Html {
         let _ = mode;
         Html::default()
     }
+}
+
+/// Files refused, each with its name and problems.
+#[cfg(feature = "widget")]
+pub(crate) type Refused = Vec<(String, Vec<Problem>)>;
+
+/// What the city review's table holds, for a widget's host (its `shifan-change`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReviewCounts {
+    /// Applications in the table.
+    pub files: usize,
+    /// Of them, recommended.
+    pub recommended: usize,
+    /// Not recommended.
+    pub not_recommended: usize,
+    /// Not decided yet.
+    pub pending: usize,
+    /// Files refused.
+    pub rejected: usize,
+    /// The reviewing city's division code, chosen or inferred.
+    pub city: Option<u32>,
+    /// Whether the session is in the store.
+    pub saved: bool,
+    /// The session's revision (each change counts).
+    pub revision: u64,
+}
+
+/// The review's counts when the state shows the review; `None` otherwise (always on the
+/// county page).
+pub fn review_counts(state: &AppState) -> Option<ReviewCounts> {
+    #[cfg(feature = "full")]
+    if state.in_review() {
+        use shifan_rules::package::Decision;
+        let r = &state.modes.review;
+        let apps = r.session.applications();
+        let count = |d: Decision| apps.iter().filter(|a| a.opinion.decision == d).count();
+        return Some(ReviewCounts {
+            files: apps.len(),
+            recommended: count(Decision::Recommend),
+            not_recommended: count(Decision::NotRecommend),
+            pending: count(Decision::Pending),
+            rejected: r.session.rejected.len(),
+            city: r.session.city(),
+            saved: !r.unsaved(),
+            revision: r.revision,
+        });
+    }
+    let _ = state;
+    None
+}
+
+/// Files' texts (name, text) handed to the review by a widget's host: the actions that add
+/// them, as picking them does (each verified against the kept catalogs), and each refused
+/// file's name and problems. `None` when the state does not show the review.
+#[cfg(feature = "widget")]
+pub(crate) fn open_in_review(
+    state: &AppState,
+    files: Vec<(String, String)>,
+) -> Option<(Vec<Action>, Refused)> {
+    #[cfg(feature = "full")]
+    if state.in_review() {
+        use crate::review::{OpenedFile, ReviewAction};
+        let catalogs = state.drafts.catalog_set();
+        let count = files.len();
+        let opened: Vec<OpenedFile> = files
+            .into_iter()
+            .map(|(name, text)| OpenedFile::read(name, text.as_bytes(), &catalogs))
+            .collect();
+        let refused = opened
+            .iter()
+            .filter_map(|f| Some((f.name.clone(), f.result.as_ref().err()?.clone())))
+            .collect();
+        let actions = vec![
+            Action::review(ReviewAction::Reading(0, count)),
+            Action::review(ReviewAction::Opened(opened)),
+            Action::review(ReviewAction::ReadDone),
+        ];
+        return Some((actions, refused));
+    }
+    let _ = (state, files);
+    None
 }
 
 /// What the modes show above every screen (training mode's banner).

@@ -1,8 +1,12 @@
-//! The embeddable widget's Rust side (the full build only): [`Widget`] mounts one app into an
+//! The embeddable widget's Rust side (the `widget` builds): [`Widget`] mounts one app into an
 //! element of a `<shifan-assessment>`'s shadow root (`web/static/widget.js` is the custom
 //! element around it), hands the host the summary on every change and the sealed file on
 //! export, and answers the host's methods. Several widgets share one WebAssembly instance; each
 //! is its own Yew app with its own store namespace ([`crate::embed::Embed`]).
+//!
+//! The self-assessment widget is the county build with this added (`widget`); the review and
+//! training widgets are the full build with it (`widget` + `full`, `shifan_web_widget_full`),
+//! which `widget.js` loads only for a widget that asks for one of those modes.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -16,6 +20,7 @@ use yew::prelude::*;
 use crate::components::app::{App, AppProps};
 use crate::embed::{Embed, Host};
 use crate::files;
+use crate::modes::Mode;
 use crate::state::{Action, AppHandle, AppState};
 
 /// The name of the event sent on every change (detail: [`change_detail`]).
@@ -24,6 +29,9 @@ pub const CHANGE: &str = "shifan-change";
 pub const EXPORT: &str = "shifan-export";
 /// The name of the event sent once the first render is done.
 pub const READY: &str = "shifan-ready";
+
+/// The modes a widget can show besides the self-assessment (the `mode` attribute).
+pub const EMBEDDED_MODES: [Mode; 2] = [Mode::Review, Mode::Training];
 
 /// What a mounted widget keeps: its side of the page and the Yew app once it is rendered.
 struct Inner {
@@ -48,7 +56,8 @@ impl Widget {
     /// `catalog`, the text of a catalog the host gives (its `catalog` attribute), is verified
     /// as a loaded one is: new self-assessments are answered against it. A catalog that is not
     /// valid throws its problems as JSON text (`[{code, message: {zh, en}, at}, …]`) and mounts
-    /// nothing.
+    /// nothing. `mode` (`review`, `training`; nothing: the self-assessment) is the widget's
+    /// mode, as a mode's page names its own; a build without the modes throws `[]` for one.
     #[wasm_bindgen(constructor)]
     pub fn new(
         root: Element,
@@ -57,7 +66,15 @@ impl Widget {
         export_label: Option<String>,
         notify: js_sys::Function,
         catalog: Option<String>,
+        mode: Option<String>,
     ) -> Result<Widget, JsValue> {
+        let mode = match mode.as_deref() {
+            None | Some("self-assessment") => None,
+            Some(name) => match Mode::parse(name).filter(|m| EMBEDDED_MODES.contains(m)) {
+                Some(mode) if crate::modes::IN_BUILD => Some(mode),
+                _ => return Err(JsValue::from_str("[]")),
+            },
+        };
         let catalog = match catalog {
             Some(text) => Some(std::sync::Arc::new(
                 shifan_rules::Catalog::from_json(text.as_bytes())
@@ -83,6 +100,8 @@ impl Widget {
             let host = Host(Some(mounting.embed.clone()));
             let mut boot = crate::hooks::boot(host, lang).await;
             boot.catalog = catalog;
+            // The element names the widget's mode, as `data-mode` names a page's.
+            boot.mode = mode;
             let boot = Rc::new(boot);
             if mounting.gone.get() {
                 return;
@@ -112,6 +131,39 @@ impl Widget {
         };
         state.dispatch(action);
         answer.to_string()
+    }
+
+    /// Review mode: opens many files' texts at once (`[{"name":…,"text":…}, …]`, JSON text),
+    /// as the office's picking them does: each is verified and an application or a
+    /// recommendation package joins the table, anything else is listed as refused with its
+    /// problems. Returns `{"ok":true,"files":n,"rejected":[{"name":…,"problems":[…]}, …]}`, or
+    /// `{"ok":false,"problems":[]}` when the widget is not a review ready for them (or the
+    /// argument is not such a list).
+    #[wasm_bindgen(js_name = openTexts)]
+    pub fn open_texts(&self, files: &str) -> String {
+        let not_now = json!({ "ok": false, "problems": [] }).to_string();
+        let Some(state) = self.inner.embed.latest.borrow().clone() else {
+            return not_now;
+        };
+        if !state.in_review() {
+            return not_now;
+        }
+        let Ok(Value::Array(list)) = serde_json::from_str::<Value>(files) else {
+            return not_now;
+        };
+        let named: Option<Vec<(String, String)>> = list
+            .iter()
+            .map(|f| {
+                Some((
+                    f["name"].as_str()?.to_owned(),
+                    f["text"].as_str()?.to_owned(),
+                ))
+            })
+            .collect();
+        match named {
+            Some(named) => open_in_review(&state, named),
+            None => not_now,
+        }
     }
 
     /// The open draft's application file as it would be exported now (`{"ok":true,
@@ -152,6 +204,23 @@ impl Widget {
     }
 }
 
+/// Verifies `files` (name, text) against the widget's catalogs and adds them to the review;
+/// the answer of [`Widget::open_texts`].
+fn open_in_review(state: &AppHandle, files: Vec<(String, String)>) -> String {
+    let count = files.len();
+    let Some((actions, rejected)) = crate::modes::open_in_review(state, files) else {
+        return json!({ "ok": false, "problems": [] }).to_string();
+    };
+    let rejected: Vec<Value> = rejected
+        .iter()
+        .map(|(name, problems)| json!({ "name": name, "problems": problems_json(problems) }))
+        .collect();
+    for action in actions {
+        state.dispatch(action);
+    }
+    json!({ "ok": true, "files": count, "rejected": rejected }).to_string()
+}
+
 /// Problems as the host reads them: code, message in both languages, where.
 fn problems_json(problems: &[shifan_rules::Problem]) -> Value {
     serde_json::to_value(problems).unwrap_or(Value::Null)
@@ -161,9 +230,16 @@ fn problems_json(problems: &[shifan_rules::Problem]) -> Value {
 /// file stores it (`total`, `areas`, `meets_bar`), the compliance formula's two counts, and
 /// whether every change is saved in the widget's store.
 pub fn change_detail(state: &AppState) -> Value {
+    if let Some(review) = crate::modes::review_counts(state) {
+        return review_detail(&review);
+    }
+    let mode = match state.mode {
+        Some(mode) => mode.as_str(),
+        None => "self-assessment",
+    };
     let Some(draft) = state.draft.as_ref() else {
         return json!({
-            "mode": "self-assessment",
+            "mode": mode,
             "draft": null,
             "summary": null,
             "compliance": null,
@@ -173,11 +249,28 @@ pub fn change_detail(state: &AppState) -> Value {
     let score = draft.score(&state.catalog);
     let ratio = score.total.compliance();
     json!({
-        "mode": "self-assessment",
+        "mode": mode,
         "draft": draft.id,
         "summary": serde_json::to_value(score.summary()).unwrap_or(Value::Null),
         "compliance": { "met": ratio.met, "applicable": ratio.applicable },
         "saved": !state.unsaved(),
+    })
+}
+
+/// The `shifan-change` detail of a review widget showing its table: how many applications it
+/// holds (`files`), how many of them are recommended, not recommended and still pending, how
+/// many files were refused, the reviewing city's code (or null), and whether the session is
+/// saved in the widget's store.
+fn review_detail(review: &crate::modes::ReviewCounts) -> Value {
+    json!({
+        "mode": "review",
+        "files": review.files,
+        "recommended": review.recommended,
+        "notRecommended": review.not_recommended,
+        "pending": review.pending,
+        "rejected": review.rejected,
+        "city": review.city,
+        "saved": review.saved,
     })
 }
 
@@ -216,6 +309,8 @@ pub fn use_host(state: &AppHandle) {
         state.revision,
         state.unsaved(),
         state.catalog.fingerprint().to_string(),
+        // A review's changes: its revision and whether it is saved.
+        crate::modes::review_counts(state).map(|r| (r.revision, r.saved)),
     );
     let detail = host.embedded().then(|| change_detail(state).to_string());
     use_effect_with(key, move |_| {

@@ -1,17 +1,25 @@
-// <shifan-assessment>: the county self-assessment as a custom element another site's page
-// embeds with one module script (README, "The widget"). It renders in an open shadow root
-// with its own style sheet (widget.css, adopted as a constructable stylesheet, or linked
-// where the engine has none), keeps its drafts in its own IndexedDB database, and tells its
-// host what happens with DOM events on the element:
+// <shifan-assessment>: the county self-assessment (or, with mode="review" or "training", the
+// city review or training mode) as a custom element another site's page embeds with one
+// module script (README, "The widget"). It renders in an open shadow root with its own style
+// sheets (widget.css, and widget-modes.css for review and training, adopted as constructable
+// stylesheets, or linked where the engine has none), keeps its drafts and review session in
+// its own IndexedDB database, and tells its host what happens with DOM events on the element:
 //   shifan-ready   once the first render is done;                       detail {}
 //   shifan-change  after every change (and when a draft opens/closes);  detail {mode, draft, summary, compliance, saved}
+//                  a review widget's table:                             detail {mode: 'review', files, recommended,
+//                                                                               notRecommended, pending, rejected, city, saved}
 //   shifan-export  when the official exports the file (cancelable: preventDefault() takes
 //                  the file instead of the download);                   detail {kind, fileName, text}
-// Methods: openText(text), currentText(), both resolving once the widget is ready.
+//                  kind 'application' (self-assessment), 'package' (the review's recommendation package)
+// Methods: openText(text), currentText(), and in review mode openTexts([{name, text}, …]), all
+// resolving once the widget is ready.
 //
-// The widget has a build of its own (shifan_web_widget.js and its .wasm, next to this file):
-// the county page's, with the host's side added. Several widgets on one page share one
-// WebAssembly instance, each its own Yew app.
+// The self-assessment widget has a build of its own (shifan_web_widget.js and its .wasm, next
+// to this file): the county page's, with the host's side added. Review and training widgets
+// load the full build with the host's side (shifan_web_widget_full.js and its .wasm) instead,
+// only when a widget on the page asks for one of those modes: a page of self-assessment
+// widgets never downloads it. Several widgets of one build on a page share one WebAssembly
+// instance, each its own Yew app.
 
 const base = new URL('.', import.meta.url);
 
@@ -32,35 +40,55 @@ const MESSAGES = {
     "The self-assessment could not fetch the indicator catalog its catalog attribute names. Check the address, then reload the page.",
   ],
   mode: [
-    '此模式暂不能嵌入（目前仅支持 self-assessment）。',
-    'This mode cannot be embedded yet (only self-assessment is).',
+    '未知的模式（mode 属性只能是 self-assessment、review 或 training）。',
+    'Unknown mode (the mode attribute is self-assessment, review or training).',
   ],
 };
 
-let program = null;
-/** The widget's build, initialised once for every widget of the page. */
-const loadProgram = () =>
-  (program ??= import(new URL('shifan_web_widget.js', base).href).then(async (m) => {
-    await m.default({ module_or_path: new URL('shifan_web_widget_bg.wasm', base) });
-    return m;
-  }));
+/** Each mode's build (the stem of its glue and wasm) and style sheets, in order. */
+const MODES = {
+  'self-assessment': { stem: 'shifan_web_widget', sheets: ['widget.css'] },
+  review: { stem: 'shifan_web_widget_full', sheets: ['widget.css', 'widget-modes.css'] },
+  training: { stem: 'shifan_web_widget_full', sheets: ['widget.css', 'widget-modes.css'] },
+};
 
-const SHEET_URL = new URL('widget.css', base);
+const programs = new Map();
+/** A widget build, initialised once for every widget of the page that uses it. */
+const loadProgram = (stem) => {
+  if (!programs.has(stem)) {
+    programs.set(
+      stem,
+      import(new URL(`${stem}.js`, base).href).then(async (m) => {
+        await m.default({ module_or_path: new URL(`${stem}_bg.wasm`, base) });
+        return m;
+      }),
+    );
+  }
+  return programs.get(stem);
+};
+
 const constructable =
   typeof ShadowRoot !== 'undefined' &&
   'adoptedStyleSheets' in ShadowRoot.prototype &&
   typeof CSSStyleSheet !== 'undefined' &&
   'replace' in CSSStyleSheet.prototype;
-let sheet = null;
-/** One constructable stylesheet shared by every widget (no `<style>`: a CSP without
- * 'unsafe-inline' blocks it). */
-const loadSheet = () =>
-  (sheet ??= fetch(SHEET_URL)
-    .then((response) => {
-      if (!response.ok) throw new TypeError(`widget.css: ${response.status}`);
-      return response.text();
-    })
-    .then((text) => new CSSStyleSheet().replace(text)));
+const sheets = new Map();
+/** One constructable stylesheet per file, shared by every widget (no `<style>`: a CSP
+ * without 'unsafe-inline' blocks it). */
+const loadSheet = (name) => {
+  if (!sheets.has(name)) {
+    sheets.set(
+      name,
+      fetch(new URL(name, base))
+        .then((response) => {
+          if (!response.ok) throw new TypeError(`${name}: ${response.status}`);
+          return response.text();
+        })
+        .then((text) => new CSSStyleSheet().replace(text)),
+    );
+  }
+  return sheets.get(name);
+};
 
 /** The namespaces of the connected widgets: two never share one. */
 const taken = new Map();
@@ -122,6 +150,16 @@ class ShifanAssessment extends HTMLElement {
     return JSON.parse(this._app.openText(String(text)));
   }
 
+  /** Review mode: opens many files' texts at once (`[{name, text}, …]`: applications or
+   * recommendation packages, as a city portal holding its counties' submissions has them):
+   * `{ok: true, files, rejected: [{name, problems}, …]}`, or `{ok: false, problems: []}` when
+   * the widget is not a review showing its table. */
+  async openTexts(files) {
+    await this.ready;
+    const list = Array.from(files ?? [], (f) => ({ name: String(f?.name ?? ''), text: String(f?.text ?? '') }));
+    return JSON.parse(this._app.openTexts(JSON.stringify(list)));
+  }
+
   /** The open draft's application file as exported now: `{ok: true, fileName, text}`, or
    * `{ok: false, problems}` (no problems: no draft is open). */
   async currentText() {
@@ -137,7 +175,8 @@ class ShifanAssessment extends HTMLElement {
     const shadow = this._shadow();
     shadow.textContent = '';
     const mode = this.getAttribute('mode') || 'self-assessment';
-    if (mode !== 'self-assessment') return this._fail(MESSAGES.mode);
+    if (!Object.prototype.hasOwnProperty.call(MODES, mode)) return this._fail(MESSAGES.mode);
+    const { stem, sheets: sheetNames } = MODES[mode];
     const ns = this.namespace;
     if (taken.has(ns) && taken.get(ns) !== this) return this._fail(MESSAGES.shared);
     taken.set(ns, this);
@@ -146,17 +185,20 @@ class ShifanAssessment extends HTMLElement {
     root.className = 'shifan-root';
     const lang = this.getAttribute('lang') === 'en' ? 'en' : 'zh';
     root.lang = lang === 'en' ? 'en' : 'zh-CN';
-    const mounting = Promise.all([loadProgram(), this._style(shadow), this._catalog()]).then(([m, , catalog]) => {
+    const mounting = Promise.all([loadProgram(stem), this._style(shadow, sheetNames), this._catalog()]).then(([m, , catalog]) => {
       if (this._mounting !== mounting) return;
       let app;
       try {
         app = new m.Widget(root, DB_PREFIX + ns, lang, this.getAttribute('export-label') ?? undefined, (name, detail) =>
           this._emit(name, detail),
           catalog,
+          mode === 'self-assessment' ? undefined : mode,
         );
       } catch (problems) {
-        // The catalog is not a valid one: its problems, in both languages, from shifan-rules.
+        // The catalog is not a valid one: its problems, in both languages, from shifan-rules
+        // (none: the build has no such mode).
         const list = JSON.parse(String(problems));
+        if (list.length === 0) return this._fail(MESSAGES.mode);
         this._fail([list.map((p) => p.message.zh).join(' '), list.map((p) => p.message.en).join(' ')]);
         return;
       }
@@ -189,19 +231,23 @@ class ShifanAssessment extends HTMLElement {
     });
   }
 
-  async _style(shadow) {
+  async _style(shadow, names) {
     if (constructable) {
-      shadow.adoptedStyleSheets = [await loadSheet()];
+      shadow.adoptedStyleSheets = await Promise.all(names.map(loadSheet));
       return;
     }
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = SHEET_URL.href;
-    await new Promise((resolve, reject) => {
-      link.onload = resolve;
-      link.onerror = () => reject(new TypeError('widget.css'));
-      shadow.append(link);
-    });
+    await Promise.all(
+      names.map((name) => {
+        const link = document.createElement('link');
+        link.rel = 'stylesheet';
+        link.href = new URL(name, base).href;
+        return new Promise((resolve, reject) => {
+          link.onload = resolve;
+          link.onerror = () => reject(new TypeError(name));
+          shadow.append(link);
+        });
+      }),
+    );
   }
 
   _emit(name, detail) {

@@ -152,6 +152,10 @@ pub(crate) fn test(args: &TestArgs) -> Result {
             ("cargo clippy (wasm32, shifan-web)", None),
             ("cargo clippy (wasm32, shifan-web, full)", Some("full")),
             ("cargo clippy (wasm32, shifan-web, widget)", Some("widget")),
+            (
+                "cargo clippy (wasm32, shifan-web, widget + full)",
+                Some("widget,full"),
+            ),
         ] {
             let mut clippy = vec![
                 "clippy",

@@ -55,7 +55,7 @@ struct Build {
 }
 
 /// The builds of the site, in the order they are made.
-const BUILDS: [Build; 4] = [
+const BUILDS: [Build; 5] = [
     Build {
         crate_dir: "web",
         out_dir: "pkg",
@@ -76,6 +76,16 @@ const BUILDS: [Build; 4] = [
         out_dir: "pkg-widget",
         stem: "shifan_web_widget",
         features: &["widget"],
+        dist_subdir: "",
+    },
+    // The widget's review and training modes: the widget and the full build, which
+    // `widget.js` loads only when a widget asks for one of those modes, so that a
+    // self-assessment widget downloads no more than before.
+    Build {
+        crate_dir: "web",
+        out_dir: "pkg-widget-full",
+        stem: "shifan_web_widget_full",
+        features: &["widget", "full"],
         dist_subdir: "",
     },
     Build {

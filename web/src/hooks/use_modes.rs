@@ -13,12 +13,21 @@ pub fn use_modes(state: &AppHandle, _screen: Screen) {
     crate::hooks::use_review_autosave(state);
     crate::hooks::use_annual_autosave(state);
     crate::hooks::use_province_autosave(state);
+    let widget_root = state.host.root();
     use_effect_with(
         (state.modes.training.presenter, state.in_training()),
-        // Remembered for the tab's session, and shown on the page root.
-        |&(on, active)| {
-            crate::browser::set_session_flag(crate::training_state::PRESENTER_KEY, on);
-            crate::browser::set_root_class("presenter", on && active);
+        // Remembered for the tab's session, and shown on the page root; a widget touches
+        // neither the host's session nor its `<html>`: the class goes on its own root.
+        move |&(on, active)| match widget_root {
+            Some(root) => {
+                let _ = root
+                    .class_list()
+                    .toggle_with_force("presenter", on && active);
+            }
+            None => {
+                crate::browser::set_session_flag(crate::training_state::PRESENTER_KEY, on);
+                crate::browser::set_root_class("presenter", on && active);
+            }
         },
     );
 }

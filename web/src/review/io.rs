@@ -13,6 +13,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, File};
 
 use crate::browser;
+use crate::embed::Host;
 use crate::files;
 use crate::review::{OpenedFile, ReviewAction, ReviewNotice};
 use crate::state::{Action, Dispatch};
@@ -58,13 +59,14 @@ fn review_step(step: Opening) -> Action {
 /// Reads and verifies `files` (applications or packages) and adds them to the review. The
 /// browser reads them all at once; verifying is done in slices, and the page shows what is
 /// verified so far after each slice.
-pub fn open_files(files: Vec<File>, dispatch: Dispatch) {
-    read_files(files, dispatch, review_step);
+/// `ns` is the store namespace whose kept catalogs they are read against (the app's).
+pub fn open_files(files: Vec<File>, dispatch: Dispatch, ns: String) {
+    read_files(files, dispatch, ns, review_step);
 }
 
 /// Reads and verifies `files` as [`open_files`] does, telling the page that opened them each
 /// step through `step` (the province page takes packages in the same way).
-pub fn read_files(files: Vec<File>, dispatch: Dispatch, step: fn(Opening) -> Action) {
+pub fn read_files(files: Vec<File>, dispatch: Dispatch, ns: String, step: fn(Opening) -> Action) {
     if files.is_empty() {
         return;
     }
@@ -98,7 +100,7 @@ pub fn read_files(files: Vec<File>, dispatch: Dispatch, step: fn(Opening) -> Act
             .collect();
         // Catalogs among the files are loaded (and kept) first, so the files answered
         // against them, dropped together, open.
-        let mut catalogs = kept_catalogs().await;
+        let mut catalogs = kept_catalogs(&ns).await;
         let mut batch = Vec::new();
         let mut is_catalog = vec![false; total];
         for (i, file) in files.iter().enumerate() {
@@ -148,27 +150,31 @@ pub fn read_files(files: Vec<File>, dispatch: Dispatch, step: fn(Opening) -> Act
     });
 }
 
-/// The catalogs documents are read against: the built-in ones and those kept in the store.
-async fn kept_catalogs() -> CatalogSet {
-    let records =
-        crate::store::read_prefix(&crate::store::namespace(), crate::record::CATALOG_PREFIX)
-            .await
-            .unwrap_or_default();
+/// The catalogs documents are read against: the built-in ones and those kept in the store
+/// namespace `ns` (a widget's own: never the site's).
+async fn kept_catalogs(ns: &str) -> CatalogSet {
+    let records = crate::store::read_prefix(ns, crate::record::CATALOG_PREFIX)
+        .await
+        .unwrap_or_default();
     crate::record::Listing::read_store(records).catalog_set()
 }
 
 /// Seals the session and downloads the recommendation package; the notice to show if that
-/// is not possible.
-pub fn download_package(session: &Session) -> Option<ReviewNotice> {
+/// is not possible. A widget hands the package to its host first (`shifan-export`, kind
+/// `package`), which may take it instead of the download.
+pub fn download_package(session: &Session, host: &Host) -> Option<ReviewNotice> {
     match session.package(files::generator(), browser::now_iso()) {
-        Ok(package) => browser::download(
-            None,
-            &package.file_name(),
-            &package.to_json(),
-            "application/json",
-        )
-        .err()
-        .map(|_| ReviewNotice::DownloadRefused),
+        Ok(package) => {
+            let (name, text) = (package.file_name(), package.to_json());
+            #[cfg(feature = "widget")]
+            if !crate::widget::offer_export(host, "package", &name, &text) {
+                return None;
+            }
+            let near = host.node();
+            browser::download(near.as_ref(), &name, &text, "application/json")
+                .err()
+                .map(|_| ReviewNotice::DownloadRefused)
+        }
         Err(problems) => Some(ReviewNotice::PackageFailed(problems)),
     }
 }
@@ -197,7 +203,9 @@ fn table(session: &Session, rows: &[ComparisonRow], lang: Lang) -> shifan_rules:
 
 #[wasm_bindgen(inline_js = "
 export function shifan_sheet(json, csv) {
-  const url = new URL('xlsx/shifan_web_xlsx.js', document.baseURI).href;
+  // Beside the build's glue (this snippet is in snippets/<crate>/), not the page: a widget's
+  // page is its host's.
+  const url = new URL('../../xlsx/shifan_web_xlsx.js', import.meta.url).href;
   return import(url).then(async (module) => {
     await module.default();
     return csv ? module.csv(json) : module.workbook(json);
@@ -230,10 +238,12 @@ pub enum SheetFailure {
 
 /// Writes `table` as a workbook or CSV with the spreadsheet module (loaded first) and
 /// downloads it as `{stem}.xlsx` / `{stem}.csv`; `done` hears how it went. The review's
-/// comparison table and the province's public list both go this way.
+/// comparison table and the province's public list both go this way. The link goes into the
+/// widget's tree when the app is one (`near`).
 pub fn download_sheet(
     table: &shifan_rules::review::Table,
     format: Sheet,
+    near: Option<web_sys::Node>,
     done: impl FnOnce(Result<(), SheetFailure>) + 'static,
 ) {
     let json = serde_json::to_string(table).unwrap_or_default();
@@ -246,8 +256,10 @@ pub fn download_sheet(
         let outcome = match JsFuture::from(written).await {
             Ok(output) => {
                 let saved = match output.as_string() {
-                    Some(text) => browser::download(None, &name, &text, "text/csv;charset=utf-8"),
-                    None => download_bytes(&name, &Uint8Array::new(&output)),
+                    Some(text) => {
+                        browser::download(near.as_ref(), &name, &text, "text/csv;charset=utf-8")
+                    }
+                    None => download_bytes(near.as_ref(), &name, &Uint8Array::new(&output)),
                 };
                 saved.map_err(|_| SheetFailure::Refused)
             }
@@ -263,17 +275,19 @@ pub fn download_sheet(
 }
 
 /// Downloads the comparison table (`rows`, as shown) as a workbook or CSV, loading the
-/// spreadsheet module first. The page says when it is busy and when it failed.
+/// spreadsheet module first. The page says when it is busy and when it failed. The link goes
+/// into the widget's tree when the app is one (`near`).
 pub fn download_table(
     session: &Session,
     rows: &[ComparisonRow],
     lang: Lang,
     format: Sheet,
     dispatch: Dispatch,
+    near: Option<web_sys::Node>,
 ) {
     let table = table(session, rows, lang);
     send(&dispatch, ReviewAction::Exporting(true));
-    download_sheet(&table, format, move |outcome| {
+    download_sheet(&table, format, near, move |outcome| {
         let notice = match outcome {
             Ok(()) => None,
             Err(SheetFailure::Refused) => Some(ReviewNotice::DownloadRefused),
@@ -286,9 +300,13 @@ pub fn download_table(
     });
 }
 
-fn download_bytes(name: &str, bytes: &Uint8Array) -> Result<(), JsValue> {
+fn download_bytes(
+    near: Option<&web_sys::Node>,
+    name: &str,
+    bytes: &Uint8Array,
+) -> Result<(), JsValue> {
     let options = BlobPropertyBag::new();
     options.set_type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     let blob = Blob::new_with_u8_array_sequence_and_options(&Array::of1(bytes), &options)?;
-    browser::download_blob(None, name, &blob)
+    browser::download_blob(near, name, &blob)
 }

@@ -41,8 +41,8 @@ fn province_step(step: io::Opening) -> Action {
 }
 
 /// Reads and verifies the files picked or dropped, and takes them in.
-fn take_files(files: Vec<web_sys::File>, dispatch: Dispatch) {
-    io::read_files(files, dispatch, province_step);
+fn take_files(files: Vec<web_sys::File>, dispatch: Dispatch, ns: String) {
+    io::read_files(files, dispatch, ns, province_step);
 }
 
 /// The problem of a file the browser could not read.
@@ -98,6 +98,7 @@ pub fn ProvincePage() -> Html {
         state.dispatcher(),
         |on| Action::province(ProvinceAction::Dragging(on)),
         take_files,
+        &state.host,
     );
     let t = province_texts(state.lang);
     let p = &state.modes.province;
@@ -142,9 +143,10 @@ fn take_in(state: &AppHandle, t: &ProvinceTexts) -> Html {
     let p = &state.modes.province;
     let onchange = {
         let dispatch = state.dispatcher();
+        let ns = state.host.namespace();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            take_files(picked_files(&input), dispatch.clone());
+            take_files(picked_files(&input), dispatch.clone(), ns.clone());
         })
     };
     let class = if p.dragging {

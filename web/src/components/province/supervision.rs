@@ -87,9 +87,15 @@ pub fn Supervision() -> Html {
     let d = state.dispatcher();
     let onchange = {
         let dispatch = d.clone();
+        let ns = state.host.namespace();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            io::read_files(picked_files(&input), dispatch.clone(), supervision_step);
+            io::read_files(
+                picked_files(&input),
+                dispatch.clone(),
+                ns.clone(),
+                supervision_step,
+            );
         })
     };
     let use_named = {
@@ -231,7 +237,7 @@ fn public_list(state: &AppHandle, t: &SupervisionTexts, verified: &VerifiedRegis
         let table = table.clone();
         Callback::from(move |_: MouseEvent| {
             let d = state.dispatcher();
-            io::download_sheet(&table, Sheet::Csv, move |outcome| {
+            io::download_sheet(&table, Sheet::Csv, None, move |outcome| {
                 let action = match outcome {
                     Ok(()) => ProvinceAction::DownloadRefused(false),
                     Err(SheetFailure::Refused) => ProvinceAction::DownloadRefused(true),

@@ -1,7 +1,8 @@
 //! Export: the recommendation package (sealed by `shifan-rules`; any problem is shown, nothing
 //! is downloaded then; with a duplicate submission not yet resolved it asks first), the
 //! comparison table as a spreadsheet (the writer is loaded on the click) or CSV, as filtered
-//! and sorted now, and the printable opinion sheet. The next step is said plainly.
+//! and sorted now, and the printable opinion sheet. The next step is said plainly. In a widget
+//! the package button carries the host's label (`export-label`), as the self-assessment's does.
 
 use shifan_rules::package::Decision;
 use yew::prelude::*;
@@ -56,7 +57,7 @@ pub fn ReviewExport() -> Html {
                     return;
                 }
             }
-            let notice = io::download_package(session);
+            let notice = io::download_package(session, &state.host);
             state.dispatch(Action::review(ReviewAction::Notice(notice)));
         })
     };
@@ -75,6 +76,7 @@ pub fn ReviewExport() -> Html {
                 state.lang,
                 format,
                 state.dispatcher(),
+                state.host.node(),
             );
         })
     };
@@ -94,7 +96,7 @@ pub fn ReviewExport() -> Html {
                 } }</p>
             </div>
             <div class="actions">
-                <button type="button" class="primary" data-action="export-package" onclick={package}>{ rt.export_package }</button>
+                <button type="button" class="primary" data-action="export-package" onclick={package}>{ state.host.export_label(rt.export_package) }</button>
                 <button type="button" data-action="opinion-sheet"
                     onclick={review::<MouseEvent>(&state.dispatcher(), ReviewAction::Sheet(true))}>{ rt.sheet_open }</button>
                 <button type="button" data-action="export-xlsx" onclick={sheet(Sheet::Xlsx)}

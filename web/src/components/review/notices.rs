@@ -25,7 +25,7 @@ pub fn ReviewNotices() -> Html {
     let export = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
-            let notice = io::download_package(&state.modes.review.session);
+            let notice = io::download_package(&state.modes.review.session, &state.host);
             state.dispatch(Action::review(ReviewAction::Notice(notice)));
         })
     };

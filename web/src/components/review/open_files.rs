@@ -28,9 +28,10 @@ pub fn OpenFiles() -> Html {
     let r = &state.modes.review;
     let onchange = {
         let dispatch = state.dispatcher();
+        let ns = state.host.namespace();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            io::open_files(picked_files(&input), dispatch.clone());
+            io::open_files(picked_files(&input), dispatch.clone(), ns.clone());
         })
     };
     let class = if r.dragging {

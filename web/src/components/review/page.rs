@@ -21,6 +21,7 @@ use crate::components::review::setup::ReviewSetup;
 use crate::components::review::sheet::ReviewSheet;
 use crate::components::review::table::ComparisonTable;
 use crate::components::review::viewer::ReviewViewer;
+use crate::embed::Host;
 use crate::i18n::review::review_texts;
 use crate::review::{ReviewAction, io};
 use crate::state::{Action, Dispatch, use_app};
@@ -33,13 +34,18 @@ fn has_files(event: &DragEvent) -> bool {
 
 /// Lets files be dropped anywhere on the page while it is shown: the page (not the browser)
 /// opens them with `open`, and says so (`dragging`) while they are dragged over it. The
-/// review's page and the province's use it.
+/// review's page and the province's use it. A widget (`host`) listens on its own root, never
+/// on the host's window: files dropped elsewhere on the host's page are the host's. `open` gets
+/// the app's store namespace too.
 #[hook]
 pub fn use_file_drop(
     dispatch: Dispatch,
     dragging: fn(bool) -> Action,
-    open: fn(Vec<web_sys::File>, Dispatch),
+    open: fn(Vec<web_sys::File>, Dispatch, String),
+    host: &Host,
 ) {
+    let ns = host.namespace();
+    let near = host.node();
     let on_drag = dragging;
     use_effect_with((), move |()| {
         let dragging = Rc::new(Cell::new(false));
@@ -51,7 +57,11 @@ pub fn use_file_drop(
                 }
             }
         };
-        let listeners = web_sys::window().map(|window| {
+        let target: Option<web_sys::EventTarget> = match near {
+            Some(node) => Some(node.unchecked_into()),
+            None => web_sys::window().map(|w| w.unchecked_into()),
+        };
+        let listeners = target.map(|window| {
             let options = EventListenerOptions::enable_prevent_default();
             let over = {
                 let (dragging, set) = (dragging.clone(), set.clone());
@@ -84,7 +94,7 @@ pub fn use_file_drop(
                     .and_then(|t| t.files())
                     .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
                     .unwrap_or_default();
-                open(files, dispatch.clone());
+                open(files, dispatch.clone(), ns.clone());
             });
             (over, leave, on_drop)
         });
@@ -92,21 +102,22 @@ pub fn use_file_drop(
     });
 }
 
-/// Back from an application to the table, focus returns to the row it was opened from.
+/// Back from an application to the table, focus returns to the row it was opened from (looked
+/// up in the widget's root when the app is one, `root`).
 #[hook]
-fn use_focus_return(viewing: Option<String>) {
+fn use_focus_return(viewing: Option<String>, root: Option<web_sys::Element>) {
     let last = use_mut_ref(|| None::<String>);
     use_effect_with(viewing, move |viewing| {
         let closed = last.replace(viewing.clone());
         if let (None, Some(id)) = (viewing, closed) {
-            let button = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| {
-                    d.query_selector(&format!("tr[data-id=\"{id}\"] button.open"))
-                        .ok()
-                        .flatten()
-                })
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            let selector = format!("tr[data-id=\"{id}\"] button.open");
+            let button = match &root {
+                Some(root) => root.query_selector(&selector).ok().flatten(),
+                None => web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.query_selector(&selector).ok().flatten()),
+            }
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
             if let Some(button) = button {
                 let _ = button.focus();
             }
@@ -122,8 +133,9 @@ pub fn ReviewPage() -> Html {
         state.dispatcher(),
         |on| Action::review(ReviewAction::Dragging(on)),
         io::open_files,
+        &state.host,
     );
-    use_focus_return(state.modes.review.viewing.clone());
+    use_focus_return(state.modes.review.viewing.clone(), state.host.root());
     let rt = review_texts(state.lang);
     let r = &state.modes.review;
     if r.sheet {
