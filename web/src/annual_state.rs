@@ -269,7 +269,9 @@ impl AppState {
                     None => a.form.code.trim().to_string(),
                 };
                 let Some(kept) = KeptRegister::of(&verified, &code) else {
-                    a.problems = vec![not_named_here(&code, &verified.register.province.name)];
+                    a.problems = vec![shifan_rules::supervision::not_named_problem(
+                        &verified, &code,
+                    )];
                     return;
                 };
                 if let Some(old) = a.named.get(&kept.key)
@@ -417,27 +419,5 @@ impl Action {
     /// An action of the annual report.
     pub fn annual(action: AnnualAction) -> Action {
         Action::Mode(crate::modes::ModeAction::Annual(action))
-    }
-}
-
-/// Why a register picked on the annual page is not kept: it names the government nowhere (or
-/// no government is chosen yet).
-fn not_named_here(code: &str, province: &str) -> Problem {
-    match shifan_rules::division::lookup(code)
-        .map(|p| p.display_name())
-        .ok()
-    {
-        Some(name) => Problem::new(
-            shifan_rules::Code::InvalidRegister,
-            format!("这份{province}命名名册中没有{name}。请确认所选单位，或载入命名该单位的名册。"),
-            format!(
-                "This register of {province} does not name {name}. Check the government chosen, or load the register that names it."
-            ),
-        ),
-        None => Problem::new(
-            shifan_rules::Code::InvalidRegister,
-            "请先在上方选择本级政府，再载入命名名册。",
-            "Choose your government above first, then load the register.",
-        ),
     }
 }

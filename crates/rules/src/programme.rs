@@ -137,6 +137,27 @@ pub enum Part {
 }
 
 impl Part {
+    /// Every part, in the order the profile's rules list them.
+    pub const ALL: [Part; 5] = [
+        Part::Desk,
+        Part::Evaluation,
+        Part::Satisfaction,
+        Part::OnSite,
+        Part::Notice,
+    ];
+
+    /// The part's key in the files (its serde name), for records that name it in no one
+    /// language, such as an adjustment's before and after.
+    pub fn key(self) -> &'static str {
+        match self {
+            Part::Desk => "desk",
+            Part::Evaluation => "evaluation",
+            Part::Satisfaction => "satisfaction",
+            Part::OnSite => "on_site",
+            Part::Notice => "notice",
+        }
+    }
+
     /// The label in `lang`.
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
@@ -402,7 +423,7 @@ impl Profile {
         let text = |parts: &[PartRule]| {
             parts
                 .iter()
-                .map(|p| format!("{:?}={}", p.part, p.weight.value))
+                .map(|p| format!("{}={}", p.part.key(), p.weight.value))
                 .collect::<Vec<_>>()
                 .join(", ")
         };
@@ -704,6 +725,16 @@ pub fn json_schema() -> String {
 mod tests {
     use super::*;
     use crate::Catalog;
+
+    #[test]
+    fn a_parts_key_is_its_name_in_the_files() {
+        for part in Part::ALL {
+            assert_eq!(
+                serde_json::to_value(part).unwrap(),
+                serde_json::Value::from(part.key())
+            );
+        }
+    }
 
     #[test]
     fn shanxi_2020_is_valid_canonical_and_agrees_with_the_reference_catalog() {

@@ -4,7 +4,7 @@
 //! CLI and the page print and export it alike.
 
 use crate::annual::{Date, Deadline, Standing, deadlines};
-use crate::problem::Lang;
+use crate::problem::{Code, Lang, Problem};
 use crate::programme::KindKey;
 use crate::register::{EntryRef, EventBody, NamedEntry, VerifiedRegister};
 use crate::review::{Cell, Table, neutralise_formula};
@@ -160,6 +160,26 @@ pub fn own_namings(verified: &VerifiedRegister, division_code: &str) -> Vec<OwnN
             })
         })
         .collect()
+}
+
+/// Why a register does not serve the government `division_code` (no government chosen yet:
+/// an empty or unknown code), for a government whose [`own_namings`] came back empty.
+pub fn not_named_problem(verified: &VerifiedRegister, division_code: &str) -> Problem {
+    let province = &verified.register.province.name;
+    match crate::division::lookup(division_code).map(|p| p.display_name()) {
+        Ok(name) => Problem::new(
+            Code::InvalidRegister,
+            format!("这份{province}命名名册中没有{name}。请确认所选单位，或载入命名该单位的名册。"),
+            format!(
+                "This register of {province} does not name {name}. Check the government chosen, or load the register that names it."
+            ),
+        ),
+        Err(_) => Problem::new(
+            Code::InvalidRegister,
+            "请先选择本级政府，再载入命名名册。",
+            "Choose your government first, then load the register.",
+        ),
+    }
 }
 
 /// What a named place is reminded of on a day: the report year due and each of its deadlines

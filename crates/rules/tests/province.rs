@@ -1093,3 +1093,38 @@ fn the_public_list_has_current_places_then_delisted_ones_with_the_ground() {
     );
     assert!(en.to_csv().contains("delisted"));
 }
+
+#[test]
+fn a_government_finds_its_own_namings_or_is_told_why_not() {
+    let verified = read_register(valid_register().to_json().as_bytes()).unwrap();
+    let named = valid_register()
+        .named()
+        .next()
+        .unwrap()
+        .place
+        .division_code
+        .clone();
+    assert!(!shifan_rules::supervision::own_namings(&verified, &named).is_empty());
+    // A government the register does not name is told so, by name; none chosen, to choose.
+    let other = shifan_rules::division::all()
+        .iter()
+        .map(|d| d.code.to_string())
+        .find(|code| {
+            shifan_rules::supervision::own_namings(&verified, code).is_empty()
+                && shifan_rules::division::lookup(code).is_ok()
+        })
+        .unwrap();
+    let problem = shifan_rules::supervision::not_named_problem(&verified, &other);
+    assert_eq!(problem.code, Code::InvalidRegister);
+    assert!(
+        problem.message.zh.contains("山西省"),
+        "{}",
+        problem.message.zh
+    );
+    let none = shifan_rules::supervision::not_named_problem(&verified, "");
+    assert!(
+        none.message.en.contains("Choose your government"),
+        "{}",
+        none.message.en
+    );
+}
