@@ -19,6 +19,8 @@ pub mod review;
 pub mod supervision;
 #[cfg(feature = "full")]
 pub mod training;
+#[cfg(feature = "full")]
+pub mod weights;
 
 /// The strings of one language.
 #[derive(Debug)]

@@ -14,7 +14,7 @@ use std::rc::Rc;
 
 use shifan_rules::document::Document;
 use shifan_rules::evidence::read_scores_csv;
-use shifan_rules::programme::Profile;
+use shifan_rules::programme::{KindKey, Profile};
 use shifan_rules::province::{Candidate, ProvinceSession};
 use shifan_rules::register::Register;
 use shifan_rules::{Generator, Problem};
@@ -178,6 +178,8 @@ pub struct ProvinceState {
     pub supervision_problems: Vec<Problem>,
     /// What the last batch of registers and annual reports gave, file by file.
     pub intake: Vec<crate::supervision_state::Intake>,
+    /// Why the last change of a kind's weights was refused.
+    pub weights_refused: Option<(KindKey, Vec<Problem>)>,
 }
 
 impl Default for ProvinceState {
@@ -199,6 +201,7 @@ impl Default for ProvinceState {
             save: SaveStatus::Idle,
             supervision_problems: Vec::new(),
             intake: Vec::new(),
+            weights_refused: None,
         }
     }
 }
@@ -223,6 +226,8 @@ impl PartialEq for ProvinceState {
             && self.save == other.save
             && self.supervision_problems == other.supervision_problems
             && self.intake == other.intake
+            && self.weights_refused == other.weights_refused
+            && self.session.profile().fingerprint() == other.session.profile().fingerprint()
     }
 }
 
@@ -334,6 +339,15 @@ pub enum ProvinceAction {
     Import(Rc<[u8]>),
     /// Start over with an empty session.
     New,
+    /// Set a kind's weights as typed (in the profile's part order), with the reason.
+    ChangeWeights {
+        /// The kind whose weights change.
+        kind: KindKey,
+        /// Each part's weight as typed.
+        weights: Vec<String>,
+        /// Why.
+        reason: String,
+    },
     /// Show why something could not be done (the register), or hide it (empty).
     Problems(Vec<Problem>),
     /// The browser refused a download (or, `false`, the last one started).
@@ -446,6 +460,7 @@ impl AppState {
                         p.report = None;
                         p.intake.clear();
                         p.supervision_problems.clear();
+                        p.weights_refused = None;
                         p.changed();
                     }
                     Err(problems) => self.modes.province.problems = problems,
@@ -459,8 +474,20 @@ impl AppState {
                 p.load_problems.clear();
                 p.intake.clear();
                 p.supervision_problems.clear();
+                p.weights_refused = None;
                 p.changed();
             }
+            ProvinceAction::ChangeWeights {
+                kind,
+                weights,
+                reason,
+            } => match p.session.change_weights(kind, &weights, &reason) {
+                Ok(()) => {
+                    p.weights_refused = None;
+                    p.changed();
+                }
+                Err(problems) => p.weights_refused = Some((kind, problems)),
+            },
             ProvinceAction::Problems(problems) => p.problems = problems,
             ProvinceAction::DownloadRefused(refused) => p.download_refused = refused,
             ProvinceAction::Saved { revision, result } => match result {

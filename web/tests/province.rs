@@ -741,3 +741,68 @@ fn the_register_is_supervised_reports_revisits_and_delistings_appended() {
     assert!(state.modes.province.session.supervised.is_none());
     assert!(!state.modes.province.supervision_problems.is_empty());
 }
+
+#[test]
+fn the_office_changes_a_kinds_weights_with_a_reason_and_a_refusal_changes_nothing() {
+    let round = packages();
+    let csv = sample_scores_csv(&round, 7);
+    let base = run(
+        boot(None),
+        vec![ProvinceAction::Enter, take_round(&round), scores(&csv)],
+    );
+    let before = base
+        .modes
+        .province
+        .session
+        .profile()
+        .fingerprint()
+        .to_string();
+    let parts = base
+        .modes
+        .province
+        .session
+        .profile()
+        .kind(KindKey::Comprehensive)
+        .unwrap()
+        .parts
+        .len();
+    let change = |weights: &[&str], reason: &str| {
+        let mut typed: Vec<String> = weights.iter().map(|w| w.to_string()).collect();
+        typed.resize(parts, "0".into());
+        ProvinceAction::ChangeWeights {
+            kind: KindKey::Comprehensive,
+            weights: typed,
+            reason: reason.into(),
+        }
+    };
+    let reduce = |state: &AppState, action| {
+        Rc::unwrap_or_clone(Rc::new(state.clone()).reduce(Action::province(action)))
+    };
+    // Refused: the weights do not add up; the profile and the revision stay as they were.
+    let refused = reduce(&base, change(&["1/2", "1/2", "1/2"], "专家组意见"));
+    let p = &refused.modes.province;
+    assert_eq!(p.session.profile().fingerprint(), before);
+    assert_eq!(p.revision, base.modes.province.revision);
+    let (kind, problems) = p.weights_refused.as_ref().expect("refused");
+    assert_eq!(*kind, KindKey::Comprehensive);
+    assert_eq!(problems[0].code, Code::InvalidProfile);
+    // Accepted: a new profile, recorded, saved, and the refusal forgotten.
+    let changed = reduce(&refused, change(&["10%", "3/5", "0.3"], "专家组意见"));
+    let p = &changed.modes.province;
+    assert_ne!(p.session.profile().fingerprint(), before);
+    assert!(p.weights_refused.is_none());
+    assert!(p.unsaved(), "the change is to be saved");
+    assert_eq!(
+        p.session
+            .profile()
+            .weight_changes(KindKey::Comprehensive)
+            .count(),
+        1
+    );
+    // Starting over keeps the office's profile, with nothing refused.
+    let fresh = reduce(&changed, ProvinceAction::New);
+    assert_eq!(
+        fresh.modes.province.session.profile().fingerprint(),
+        p.session.profile().fingerprint()
+    );
+}

@@ -140,6 +140,41 @@ impl Fraction {
     }
 }
 
+impl Fraction {
+    /// A ratio as an office types it: `2/5`, a decimal such as `0.4`, or a percentage such as
+    /// `40%` (half- or full-width sign), read exactly; `None` for anything else.
+    ///
+    /// ```
+    /// use shifan_rules::fraction::Fraction;
+    /// let two_fifths = Fraction::new(2, 5).unwrap();
+    /// for text in ["2/5", " 4 / 10 ", "0.4", "40%", "40％"] {
+    ///     assert_eq!(Fraction::parse_ratio(text), Some(two_fifths), "{text}");
+    /// }
+    /// for text in ["", "1/0", "-1/5", "2/5/7", "forty", "%"] {
+    ///     assert_eq!(Fraction::parse_ratio(text), None, "{text}");
+    /// }
+    /// ```
+    pub fn parse_ratio(text: &str) -> Option<Fraction> {
+        let text = text.trim();
+        if let Some(percent) = text.strip_suffix('%').or_else(|| text.strip_suffix('％')) {
+            let value = Fraction::parse_decimal(percent)?;
+            return Fraction::new(value.numerator, value.denominator.checked_mul(100)?);
+        }
+        match text.split_once('/') {
+            Some((n, d)) => {
+                let whole = |s: &str| {
+                    let s = s.trim();
+                    (!s.is_empty() && s.len() <= 12 && s.bytes().all(|b| b.is_ascii_digit()))
+                        .then(|| s.parse::<u64>().ok())
+                        .flatten()
+                };
+                Fraction::new(whole(n)?, whole(d)?)
+            }
+            None => Fraction::parse_decimal(text),
+        }
+    }
+}
+
 impl PartialEq for Fraction {
     fn eq(&self, other: &Self) -> bool {
         self.cmp(other) == Ordering::Equal
@@ -171,6 +206,17 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        #[test]
+        fn a_typed_ratio_reads_exactly_or_not_at_all(n in 0u64..1_000_000, d in 1u64..1_000_000, any in ".{0,24}") {
+            let want = Fraction::new(n, d).unwrap();
+            prop_assert_eq!(Fraction::parse_ratio(&format!("{n}/{d}")), Some(want));
+            let percent = Fraction::new(n, 100).unwrap();
+            prop_assert_eq!(Fraction::parse_ratio(&format!("{n}%")), Some(percent));
+            if let Some(read) = Fraction::parse_ratio(&any) {
+                prop_assert!(!read.is_invalid());
+            }
+        }
+
         #[test]
         fn arithmetic_is_exact(a in 0u64..10_000, b in 1u64..10_000, c in 0u64..10_000, d in 1u64..10_000) {
             let x = Fraction::new(a, b).unwrap();

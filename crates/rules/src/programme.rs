@@ -107,6 +107,14 @@ impl KindKey {
         }
     }
 
+    /// The kind's key in the files (its serde name).
+    pub fn key(self) -> &'static str {
+        match self {
+            KindKey::Comprehensive => "comprehensive",
+            KindKey::SingleItem => "single_item",
+        }
+    }
+
     /// The label in `lang`.
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
@@ -392,6 +400,12 @@ impl Profile {
         serde_json::to_value(&self.data).unwrap_or(Value::Null)
     }
 
+    /// The office's changes of `kind`'s weights, oldest first.
+    pub fn weight_changes(&self, kind: KindKey) -> impl Iterator<Item = &Adjustment> {
+        let what = weights_what(kind);
+        self.data.adjustments.iter().filter(move |a| a.what == what)
+    }
+
     /// The same profile with `kind`'s weights set by the office (in the profile's part order),
     /// the change and `reason` recorded; refused without a reason or when the weights do not
     /// add up to 1.
@@ -437,7 +451,7 @@ impl Profile {
         }
         let after = text(&rule.parts);
         data.adjustments.push(Adjustment {
-            what: format!("{} weights", rule_name(kind)),
+            what: weights_what(kind),
             before,
             after,
             reason: reason.trim().to_string(),
@@ -446,11 +460,9 @@ impl Profile {
     }
 }
 
-fn rule_name(kind: KindKey) -> &'static str {
-    match kind {
-        KindKey::Comprehensive => "comprehensive",
-        KindKey::SingleItem => "single_item",
-    }
+/// The `what` of an adjustment of `kind`'s weights.
+fn weights_what(kind: KindKey) -> String {
+    format!("{} weights", kind.key())
 }
 
 /// Never called: the built-in profile is valid (a test checks it). Kept so that
@@ -727,11 +739,17 @@ mod tests {
     use crate::Catalog;
 
     #[test]
-    fn a_parts_key_is_its_name_in_the_files() {
+    fn a_parts_and_a_kinds_key_is_its_name_in_the_files() {
         for part in Part::ALL {
             assert_eq!(
                 serde_json::to_value(part).unwrap(),
                 serde_json::Value::from(part.key())
+            );
+        }
+        for kind in KindKey::ALL {
+            assert_eq!(
+                serde_json::to_value(kind).unwrap(),
+                serde_json::Value::from(kind.key())
             );
         }
     }

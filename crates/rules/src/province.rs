@@ -248,6 +248,49 @@ impl ProvinceSession {
         &self.profile
     }
 
+    /// Sets `kind`'s weights to `weights` as the office typed them (in the profile's part
+    /// order; see [`Fraction::parse_ratio`]), with its `reason` recorded in the profile
+    /// (which gets a new fingerprint: the register names the profile it ranked with). Refused,
+    /// with every problem and the profile unchanged, when a weight cannot be read, the weights
+    /// do not add up to 1, or no reason is given.
+    pub fn change_weights(
+        &mut self,
+        kind: KindKey,
+        weights: &[String],
+        reason: &str,
+    ) -> Result<(), Vec<Problem>> {
+        let parts = self
+            .profile
+            .kind(kind)
+            .map(|k| k.parts.clone())
+            .unwrap_or_default();
+        let mut problems = Vec::new();
+        let mut read = Vec::new();
+        for (part, text) in parts.iter().zip(weights) {
+            match Fraction::parse_ratio(text) {
+                Some(w) => read.push(w),
+                None => problems.push(Problem::new(
+                    Code::InvalidProfile,
+                    format!(
+                        "「{}」的权重「{}」无法读取：请写成分数（2/5）、小数（0.4）或百分数（40%）",
+                        part.part.label(Lang::Zh),
+                        text.trim()
+                    ),
+                    format!(
+                        "the weight “{}” of “{}” cannot be read: write a fraction (2/5), a decimal (0.4) or a percentage (40%)",
+                        text.trim(),
+                        part.part.label(Lang::En)
+                    ),
+                )),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        self.profile = self.profile.with_weights(kind, &read, reason)?;
+        Ok(())
+    }
+
     /// The pool, in the order taken in.
     pub fn candidates(&self) -> &[Candidate] {
         &self.candidates

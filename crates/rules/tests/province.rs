@@ -1128,3 +1128,61 @@ fn a_government_finds_its_own_namings_or_is_told_why_not() {
         none.message.en
     );
 }
+
+#[test]
+fn the_office_changes_weights_as_typed_with_a_reason() {
+    let mut s = session().clone();
+    let before = s.profile().fingerprint().to_string();
+    let formula = |s: &ProvinceSession| {
+        s.rank(KindKey::Comprehensive)
+            .into_iter()
+            .map(|r| r.formula.en)
+            .collect::<Vec<_>>()
+    };
+    let ranked_before = formula(&s);
+    let parts = s
+        .profile()
+        .kind(KindKey::Comprehensive)
+        .unwrap()
+        .parts
+        .len();
+    let typed = |w: &[&str]| w.iter().map(|t| t.to_string()).collect::<Vec<_>>();
+    let mut weights = vec!["0"; parts];
+    weights[..3].copy_from_slice(&["1/10", "60%", "0.3"]);
+    // Each refusal leaves the profile as it was and says why.
+    let check_refused = |s: &mut ProvinceSession, w: &[&str], reason: &str, says: &str| {
+        let problems = s
+            .change_weights(KindKey::Comprehensive, &typed(w), reason)
+            .unwrap_err();
+        assert!(problems.iter().all(|p| p.code == Code::InvalidProfile));
+        let text: String = problems.iter().map(|p| p.message.en.clone()).collect();
+        assert!(text.contains(says), "{text}");
+        assert_eq!(s.profile().fingerprint(), before);
+    };
+    let mut unreadable = weights.clone();
+    unreadable[1] = "sixty";
+    check_refused(&mut s, &unreadable, "expert panel", "“sixty”");
+    let mut too_much = weights.clone();
+    too_much[2] = "0.4";
+    check_refused(
+        &mut s,
+        &too_much,
+        "expert panel",
+        "add up to 11/10, not exactly 1",
+    );
+    check_refused(&mut s, &weights, "  ", "reason");
+    s.change_weights(KindKey::Comprehensive, &typed(&weights), "expert panel")
+        .unwrap();
+    assert_ne!(s.profile().fingerprint(), before);
+    let adjustment = s.profile().data().adjustments.last().unwrap();
+    assert_eq!(adjustment.reason, "expert panel");
+    assert!(
+        adjustment.after.contains("evaluation=3/5"),
+        "{}",
+        adjustment.after
+    );
+    assert_ne!(formula(&s), ranked_before);
+    // The changed profile is the session's: it survives the export.
+    let back = ProvinceSession::from_json(s.to_json().as_bytes(), &CatalogSet::builtin()).unwrap();
+    assert_eq!(back.profile().fingerprint(), s.profile().fingerprint());
+}

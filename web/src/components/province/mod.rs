@@ -6,6 +6,7 @@
 //! `shifan-rules`; the page only lays them out.
 
 pub mod supervision;
+pub mod weights;
 
 use std::rc::Rc;
 
@@ -25,6 +26,7 @@ use crate::i18n::{fill, texts};
 use crate::province_state::{PoolColumn, ProvinceAction, ProvinceState, ScoresImport, sorted_pool};
 use crate::review::io;
 use crate::state::{Action, AppHandle, Dispatch, SaveError, SaveStatus, use_app};
+use weights::Weights;
 
 fn province<E: 'static>(dispatch: &Dispatch, action: ProvinceAction) -> Callback<E> {
     send(dispatch, Action::province(action))
@@ -392,10 +394,7 @@ fn ranking(state: &AppHandle, t: &ProvinceTexts, kind: KindKey) -> Html {
         .profile()
         .kind(kind)
         .map_or(0, |k| k.planned_names.value);
-    let kind_id = match kind {
-        KindKey::Comprehensive => "comprehensive",
-        KindKey::SingleItem => "single_item",
-    };
+    let kind_id = kind.key();
     let title_id = format!("ranking-{kind_id}");
     let row = |r: &RankRow| {
         let Some(c) = p.session.get(&r.integrity) else {
@@ -442,6 +441,7 @@ fn ranking(state: &AppHandle, t: &ProvinceTexts, kind: KindKey) -> Html {
             <h2 id={title_id.clone()}>{ format!("{}{}{}", t.ranking_title, if lang == Lang::Zh { "：" } else { ": " }, kind.label(lang)) }</h2>
             <p class="hint" data-testid="planned">{ fill(t.planned, &[&planned.to_string()]) }</p>
             <p class="hint tie-rule">{ if lang == Lang::Zh { TIE_RULE.0 } else { TIE_RULE.1 } }</p>
+            <Weights {kind} />
             if rows.is_empty() {
                 <p class="empty">{ t.kind_empty }</p>
             } else {
