@@ -68,17 +68,17 @@ test('a provincial office changes the comprehensive weights with a reason, and a
     await shot(page, 'weights-refused', { fullPage: false });
 
     // Fixed: applied, re-ranked with the new weights, and the change listed with its reason.
-    await inputs.nth(0).fill('20%');
-    await inputs.nth(1).fill('0.5');
+    await inputs.nth(0).fill('30%');
+    await inputs.nth(1).fill('0.4');
     await inputs.nth(2).fill('3/10');
     await weights(page).locator('button[type="submit"]').click();
     await weights(page).locator('[data-testid="adjustments"]').waitFor();
     assert.equal(await refusal.count(), 0);
-    assert.match(await weights(page).locator('[data-testid="adjustments"]').innerText(), /理由：省专家组论证意见/);
+    assert.match(await weights(page).locator('[data-testid="adjustments"]').innerText(), /第三方评估 1\/2 → 2\/5。理由：省专家组论证意见/);
     assert.equal(await weights(page).locator('[data-source="office"]').count(), parts);
     const after = await firstFormula(page);
     assert.notEqual(after, before);
-    assert.match(after, /1\/2 ×/);
+    assert.match(after, /^3\/10 × .* \+ 2\/5 ×/);
     await saved(page);
     await weights(page).scrollIntoViewIfNeeded();
     await shot(page, 'weights-changed');

@@ -155,6 +155,28 @@ impl Fraction {
     /// }
     /// ```
     pub fn parse_ratio(text: &str) -> Option<Fraction> {
+        Fraction::parse_typed(text)
+    }
+
+    /// The value as an office would type it: `0`, `1`, `3`, or `2/5` (what
+    /// [`Fraction::parse_ratio`] reads back).
+    ///
+    /// ```
+    /// use shifan_rules::fraction::Fraction;
+    /// assert_eq!(Fraction::new(0, 7).unwrap().ratio_text(), "0");
+    /// assert_eq!(Fraction::new(6, 2).unwrap().ratio_text(), "3");
+    /// assert_eq!(Fraction::new(4, 10).unwrap().ratio_text(), "2/5");
+    /// ```
+    pub fn ratio_text(&self) -> String {
+        let reduced = Fraction::new(self.numerator, self.denominator).unwrap_or(*self);
+        if reduced.denominator == 1 || reduced.numerator == 0 {
+            reduced.numerator.to_string()
+        } else {
+            reduced.to_string()
+        }
+    }
+
+    fn parse_typed(text: &str) -> Option<Fraction> {
         let text = text.trim();
         if let Some(percent) = text.strip_suffix('%').or_else(|| text.strip_suffix('％')) {
             let value = Fraction::parse_decimal(percent)?;

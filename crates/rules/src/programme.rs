@@ -263,6 +263,45 @@ pub struct Adjustment {
     pub reason: String,
 }
 
+impl Adjustment {
+    /// The change in `lang`: for a change of weights, each part whose weight changed, by its
+    /// label (`第三方评估 1/2 → 2/5`); otherwise the recorded before and after.
+    pub fn describe(&self, lang: Lang) -> String {
+        let parts = |text: &str| -> Option<Vec<(Part, Fraction)>> {
+            text.split(", ")
+                .map(|pair| {
+                    let (key, value) = pair.split_once('=')?;
+                    let part = Part::ALL.into_iter().find(|p| p.key() == key)?;
+                    Some((part, Fraction::parse_ratio(value)?))
+                })
+                .collect()
+        };
+        let (Some(before), Some(after)) = (parts(&self.before), parts(&self.after)) else {
+            return format!("{} → {}", self.before, self.after);
+        };
+        let changed: Vec<String> = before
+            .iter()
+            .zip(&after)
+            .filter(|((p, b), (q, a))| p == q && b != a)
+            .map(|((part, b), (_, a))| {
+                format!(
+                    "{} {} → {}",
+                    part.label(lang),
+                    b.ratio_text(),
+                    a.ratio_text()
+                )
+            })
+            .collect();
+        if changed.is_empty() {
+            return match lang {
+                Lang::Zh => "权重未变（重新确认）".to_string(),
+                Lang::En => "weights unchanged (confirmed)".to_string(),
+            };
+        }
+        changed.join(if lang == Lang::Zh { "；" } else { "; " })
+    }
+}
+
 /// The programme profile as written in its JSON file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -437,7 +476,7 @@ impl Profile {
         let text = |parts: &[PartRule]| {
             parts
                 .iter()
-                .map(|p| format!("{}={}", p.part.key(), p.weight.value))
+                .map(|p| format!("{}={}", p.part.key(), p.weight.value.ratio_text()))
                 .collect::<Vec<_>>()
                 .join(", ")
         };

@@ -1181,6 +1181,15 @@ fn the_office_changes_weights_as_typed_with_a_reason() {
         "{}",
         adjustment.after
     );
+    assert!(
+        adjustment.after.contains("on_site=0"),
+        "{}",
+        adjustment.after
+    );
+    assert_eq!(
+        adjustment.describe(shifan_rules::Lang::En),
+        "desk review (self-assessed compliance) 1/5 → 1/10; third-party evaluation 1/2 → 3/5"
+    );
     assert_ne!(formula(&s), ranked_before);
     // The changed profile is the session's: it survives the export.
     let back = ProvinceSession::from_json(s.to_json().as_bytes(), &CatalogSet::builtin()).unwrap();

@@ -32,7 +32,7 @@ pub struct WeightsTexts {
     pub apply: &'static str,
     /// The changes made so far: heading.
     pub adjustments: &'static str,
-    /// One change: `{before}` → `{after}`, `{reason}`.
+    /// One change: what changed `{}`, and the reason `{}`.
     pub adjustment: &'static str,
 }
 
@@ -50,7 +50,7 @@ static ZH: WeightsTexts = WeightsTexts {
     reason: "调整理由（必填）",
     apply: "应用新权重",
     adjustments: "已作的调整",
-    adjustment: "{} → {}。理由：{}",
+    adjustment: "{}。理由：{}",
 };
 
 static EN: WeightsTexts = WeightsTexts {
@@ -67,7 +67,7 @@ static EN: WeightsTexts = WeightsTexts {
     reason: "Reason for the change (required)",
     apply: "Apply the new weights",
     adjustments: "Changes made",
-    adjustment: "{} → {}. Reason: {}",
+    adjustment: "{}. Reason: {}",
 };
 
 /// The weights panel's strings in `lang`.

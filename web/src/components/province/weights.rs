@@ -31,7 +31,7 @@ pub fn Weights(props: &WeightsProps) -> Html {
         .kind(kind)
         .map(|k| k.parts.clone())
         .unwrap_or_default();
-    let current: Vec<String> = parts.iter().map(|p| p.weight.value.to_string()).collect();
+    let current: Vec<String> = parts.iter().map(|p| p.weight.value.ratio_text()).collect();
     // What is typed stays here until the rules accept it: a refused change loses nothing.
     let typed = use_state(|| current.clone());
     let reason = use_state(String::new);
@@ -106,7 +106,7 @@ pub fn Weights(props: &WeightsProps) -> Html {
                         { for parts.iter().map(|p| html! {
                             <tr data-part={p.part.key()}>
                                 <th scope="row">{ p.part.label(lang) }</th>
-                                <td class="num" data-col="weight">{ p.weight.value.to_string() }</td>
+                                <td class="num" data-col="weight">{ p.weight.value.ratio_text() }</td>
                                 <td class="wrap" data-col="source" data-source={source_key(p.weight.source)}>
                                     { p.weight.source.label(lang) }
                                     if !p.weight.note.is_empty() {
@@ -142,7 +142,7 @@ pub fn Weights(props: &WeightsProps) -> Html {
                 <h4>{ t.adjustments }</h4>
                 <ul class="adjustments" data-testid="adjustments">
                     { for adjustments.iter().map(|a| html! {
-                        <li class="wrap">{ fill(t.adjustment, &[&a.before, &a.after, &a.reason]) }</li>
+                        <li class="wrap">{ fill(t.adjustment, &[&a.describe(lang), &a.reason]) }</li>
                     }) }
                 </ul>
             }
