@@ -178,6 +178,8 @@ pub struct ProvinceState {
     pub supervision_problems: Vec<Problem>,
     /// What the last batch of registers and annual reports gave, file by file.
     pub intake: Vec<crate::supervision_state::Intake>,
+    /// The evidence panel: the candidate open, the forms refused as typed.
+    pub evidence: crate::evidence_state::EvidenceState,
 }
 
 impl Default for ProvinceState {
@@ -199,6 +201,7 @@ impl Default for ProvinceState {
             save: SaveStatus::Idle,
             supervision_problems: Vec::new(),
             intake: Vec::new(),
+            evidence: Default::default(),
         }
     }
 }
@@ -223,6 +226,7 @@ impl PartialEq for ProvinceState {
             && self.save == other.save
             && self.supervision_problems == other.supervision_problems
             && self.intake == other.intake
+            && self.evidence == other.evidence
     }
 }
 
@@ -316,6 +320,9 @@ pub enum ProvinceAction {
     OpenedOn(Vec<OpenedFile>, String),
     /// A step of the register's supervision.
     Supervision(SupervisionAction),
+    /// A step of the evidence panel (a candidate's evaluation, survey, on-site verification
+    /// or objections).
+    Evidence(crate::evidence_state::EvidenceAction),
     /// The batch is finished.
     ReadDone,
     /// Forget every rejected file.
@@ -392,6 +399,11 @@ impl AppState {
                     p.changed();
                 }
             }
+            ProvinceAction::Evidence(action) => {
+                if p.reduce_evidence(action) {
+                    p.changed();
+                }
+            }
             ProvinceAction::ReadDone => p.reading = None,
             ProvinceAction::ClearRejected => {
                 if !p.session.rejected.is_empty() {
@@ -446,6 +458,7 @@ impl AppState {
                         p.report = None;
                         p.intake.clear();
                         p.supervision_problems.clear();
+                        p.evidence = Default::default();
                         p.changed();
                     }
                     Err(problems) => self.modes.province.problems = problems,
@@ -459,6 +472,7 @@ impl AppState {
                 p.load_problems.clear();
                 p.intake.clear();
                 p.supervision_problems.clear();
+                p.evidence = Default::default();
                 p.changed();
             }
             ProvinceAction::Problems(problems) => p.problems = problems,
