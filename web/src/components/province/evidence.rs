@@ -65,7 +65,8 @@ fn problems_list(problems: &[Problem], state: &AppHandle) -> Html {
     }
 }
 
-/// A labelled input (`text`, `date` or a `textarea`) whose every edit goes to `set`.
+/// A labelled input (`text`, `date`, a whole-number `figure` or a `textarea`) whose every edit
+/// goes to `set`.
 fn field(
     label: &str,
     role: &'static str,
@@ -80,8 +81,10 @@ fn field(
             if kind == "textarea" {
                 <textarea data-role={role} value={value.to_string()} {oninput} rows="3" />
             } else {
-                <input type={kind} data-role={role} value={value.to_string()} {oninput}
-                    inputmode={if role.ends_with("scale") || role.ends_with("respondents") || role.ends_with("satisfied") || role.ends_with("count") { "numeric" } else { "text" }} />
+                // A figure is typed as text (the rules read it) with a keypad of digits.
+                <input type={if kind == "figure" { "text" } else { kind }} data-role={role}
+                    value={value.to_string()} {oninput}
+                    inputmode={if kind == "figure" { "numeric" } else { "text" }} />
             }
         </label>
     }
@@ -319,7 +322,7 @@ fn EvaluationPart(props: &CandidateProps) -> Html {
             </div>
             <div class="field-row">
                 { field(t.score, "ev-score", "text", &form.score, edit(&form, |f, v| f.score = v)) }
-                { field(Figure::Scale.label(lang), "ev-scale", "text", &form.scale, edit(&form, |f, v| f.scale = v)) }
+                { field(Figure::Scale.label(lang), "ev-scale", "figure", &form.scale, edit(&form, |f, v| f.scale = v)) }
                 { field(t.report, "ev-report", "text", &form.report, edit(&form, |f, v| f.report = v)) }
             </div>
             { actions(t, "evaluation", send(Some((*form).clone())), recorded.is_some().then(|| send(None))) }
@@ -498,8 +501,8 @@ fn SurveyPart(props: &CandidateProps) -> Html {
                 <button type="button" data-action="add-option" onclick={add_option}>{ t.add_option }</button>
             } else {
                 <div class="field-row">
-                    { field(Figure::Respondents.label(lang), "sv-respondents", "text", &counts.0, set_count(0)) }
-                    { field(Figure::Satisfied.label(lang), "sv-satisfied", "text", &counts.1, set_count(1)) }
+                    { field(Figure::Respondents.label(lang), "sv-respondents", "figure", &counts.0, set_count(0)) }
+                    { field(Figure::Satisfied.label(lang), "sv-satisfied", "figure", &counts.1, set_count(1)) }
                 </div>
             }
             if let Some(preview) = preview {
