@@ -202,8 +202,7 @@ fn EvidenceDialog(props: &CandidateProps) -> Html {
         .rank(kind)
         .into_iter()
         .find(|r| r.integrity == props.integrity)
-        .map(|r| super::standing_text(&r, lang, crate::i18n::province::province_texts(lang)))
-        .unwrap_or_default();
+        .map(|r| super::standing_text(&r, lang, crate::i18n::province::province_texts(lang)));
     let close = {
         let dispatch = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(evidence(EvidenceAction::Close)))
@@ -236,7 +235,10 @@ fn EvidenceDialog(props: &CandidateProps) -> Html {
                 <div class="evidence-head">
                     <h2 id="evidence-title" tabindex="-1" ref={heading}>{ fill(t.title, &[&name]) }</h2>
                 </div>
-                <p class="evidence-standing" role="status" data-testid="evidence-standing">{ fill(t.standing, &[&standing]) }</p>
+                // A candidate that is not eligible is in no ranking.
+                if let Some(standing) = standing {
+                    <p class="evidence-standing" role="status" data-testid="evidence-standing">{ fill(t.standing, &[&standing]) }</p>
+                }
                 <EvaluationPart integrity={id.clone()} />
                 <SurveyPart integrity={id.clone()} />
                 <OnSitePart integrity={id.clone()} />
@@ -273,6 +275,14 @@ fn recorded_line(t: &EvidenceTexts, text: Option<String>, testid: &'static str) 
                 None => t.nothing.to_string(),
             } }
         </p>
+    }
+}
+
+/// `main` with `notes` beside it in brackets, as each language writes them.
+fn aside(lang: Lang, main: String, notes: &[&str]) -> String {
+    match lang {
+        Lang::Zh => format!("{main}（{}）", notes.join("，")),
+        Lang::En => format!("{main} ({})", notes.join(", ")),
     }
 }
 
@@ -315,7 +325,7 @@ fn EvaluationPart(props: &CandidateProps) -> Html {
     html! {
         <section class="evidence-part" data-part="evaluation" aria-labelledby="ev-title">
             <h3 id="ev-title">{ name }</h3>
-            { recorded_line(t, recorded.as_ref().map(|e| format!("{}/{}（{}，{}）", e.score, e.scale, e.evaluator, e.date)), "evaluation-now") }
+            { recorded_line(t, recorded.as_ref().map(|e| aside(lang, format!("{}/{}", e.score, e.scale), &[&e.evaluator, &e.date])), "evaluation-now") }
             <div class="field-row">
                 { field(t.evaluator, "ev-evaluator", "text", &form.evaluator, edit(&form, |f, v| f.evaluator = v)) }
                 { field(t.evaluation_date, "ev-date", "date", &form.date, edit(&form, |f, v| f.date = v)) }
@@ -597,7 +607,7 @@ fn OnSitePart(props: &CandidateProps) -> Html {
     html! {
         <section class="evidence-part" data-part="on-site" aria-labelledby="os-title">
             <h3 id="os-title">{ name }</h3>
-            { recorded_line(t, recorded.as_ref().map(|o| format!("{}（{}）", o.conclusion.label(lang), o.date)), "on-site-now") }
+            { recorded_line(t, recorded.as_ref().map(|o| aside(lang, o.conclusion.label(lang).to_string(), &[&o.date])), "on-site-now") }
             <div class="field-row">
                 { field(t.on_site_date, "os-date", "date", &form.date, edit(&form, |f, v| f.date = v)) }
                 { field(t.team, "os-team", "textarea", &form.team, edit(&form, |f, v| f.team = v)) }
