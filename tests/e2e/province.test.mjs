@@ -271,6 +271,7 @@ test('the evidence per candidate: a survey with its interval, on-site passed and
     await page.check('[data-role="os-conclusion"][value="passed"]');
     await page.click('[data-action="save-on-site"]');
     assert.equal(await textMatches(page, '[data-testid="on-site-now"]', /2021-06-01/), '已记录：通过（2021-06-01）');
+    await page.evaluate((s) => { document.querySelector(s).scrollTop = 0; }, panel);
     await shot(page, 'province-evidence', { width: 1280, height: 900 });
     const axe = await axeViolations(page);
     assert.deepEqual(axe, [], `axe on the evidence panel: ${describeViolations(axe)}`);

@@ -71,6 +71,8 @@ pub struct EvidenceTexts {
     pub findings: &'static str,
     /// The conclusion.
     pub conclusion: &'static str,
+    /// The objections: heading.
+    pub objections_title: &'static str,
     /// No objection received.
     pub objections_none: &'static str,
     /// Objection `{}`.
@@ -124,6 +126,7 @@ const ZH: EvidenceTexts = EvidenceTexts {
     check_note: "{}：具体情况",
     findings: "发现的问题",
     conclusion: "核查结论",
+    objections_title: "公示期间的异议",
     objections_none: "公示期间尚未收到异议。",
     objection_n: "异议 {}",
     received: "收到日期",
@@ -168,6 +171,7 @@ const EN: EvidenceTexts = EvidenceTexts {
     check_note: "{}: what exactly",
     findings: "Findings",
     conclusion: "Conclusion",
+    objections_title: "Objections during the public notice",
     objections_none: "No objection received during the notice.",
     objection_n: "Objection {}",
     received: "Date received",

@@ -65,6 +65,16 @@ fn problems_list(problems: &[Problem], state: &AppHandle) -> Html {
     }
 }
 
+/// A rules label as a heading or a field's name: its first letter capital (the rules' English
+/// labels are lower case, for use inside sentences).
+fn capital(label: &str) -> String {
+    let mut chars = label.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// A labelled input (`text`, `date`, a whole-number `figure` or a `textarea`) whose every edit
 /// goes to `set`.
 fn field(
@@ -324,7 +334,7 @@ fn EvaluationPart(props: &CandidateProps) -> Html {
     let name = Part::Evaluation.label(lang);
     html! {
         <section class="evidence-part" data-part="evaluation" aria-labelledby="ev-title">
-            <h3 id="ev-title">{ name }</h3>
+            <h3 id="ev-title">{ capital(name) }</h3>
             { recorded_line(t, recorded.as_ref().map(|e| aside(lang, format!("{}/{}", e.score, e.scale), &[&e.evaluator, &e.date])), "evaluation-now") }
             <div class="field-row">
                 { field(t.evaluator, "ev-evaluator", "text", &form.evaluator, edit(&form, |f, v| f.evaluator = v)) }
@@ -332,7 +342,7 @@ fn EvaluationPart(props: &CandidateProps) -> Html {
             </div>
             <div class="field-row">
                 { field(t.score, "ev-score", "text", &form.score, edit(&form, |f, v| f.score = v)) }
-                { field(Figure::Scale.label(lang), "ev-scale", "figure", &form.scale, edit(&form, |f, v| f.scale = v)) }
+                { field(&capital(Figure::Scale.label(lang)), "ev-scale", "figure", &form.scale, edit(&form, |f, v| f.scale = v)) }
                 { field(t.report, "ev-report", "text", &form.report, edit(&form, |f, v| f.report = v)) }
             </div>
             { actions(t, "evaluation", send(Some((*form).clone())), recorded.is_some().then(|| send(None))) }
@@ -495,7 +505,7 @@ fn SurveyPart(props: &CandidateProps) -> Html {
     let name = Part::Satisfaction.label(lang);
     html! {
         <section class="evidence-part" data-part="survey" aria-labelledby="sv-title">
-            <h3 id="sv-title">{ name }</h3>
+            <h3 id="sv-title">{ capital(name) }</h3>
             { recorded_line(t, recorded.as_ref().map(|s| s.describe(lang)), "survey-now") }
             <div class="field-row">
                 { field(t.survey_by, "sv-by", "text", &head.by, edit(&head, |f, v| f.by = v)) }
@@ -511,8 +521,8 @@ fn SurveyPart(props: &CandidateProps) -> Html {
                 <button type="button" data-action="add-option" onclick={add_option}>{ t.add_option }</button>
             } else {
                 <div class="field-row">
-                    { field(Figure::Respondents.label(lang), "sv-respondents", "figure", &counts.0, set_count(0)) }
-                    { field(Figure::Satisfied.label(lang), "sv-satisfied", "figure", &counts.1, set_count(1)) }
+                    { field(&capital(Figure::Respondents.label(lang)), "sv-respondents", "figure", &counts.0, set_count(0)) }
+                    { field(&capital(Figure::Satisfied.label(lang)), "sv-satisfied", "figure", &counts.1, set_count(1)) }
                 </div>
             }
             if let Some(preview) = preview {
@@ -580,7 +590,7 @@ fn OnSitePart(props: &CandidateProps) -> Html {
             <li data-kind={c.kind.key()}>
                 <label class="choice">
                     <input type="checkbox" data-role="os-check" checked={c.done} onchange={on_done} />
-                    { format!(" {label}") }
+                    { format!(" {}", capital(label)) }
                 </label>
                 <input type="text" data-role="os-note" aria-label={fill(t.check_note, &[label])}
                     value={c.note.clone()} oninput={on_note} />
@@ -599,14 +609,14 @@ fn OnSitePart(props: &CandidateProps) -> Html {
             <label class="choice">
                 <input type="radio" name="os-conclusion" value={c.key()} data-role="os-conclusion"
                     {checked} {onchange} />
-                { format!(" {}", c.label(lang)) }
+                { format!(" {}", capital(c.label(lang))) }
             </label>
         }
     };
     let name = Part::OnSite.label(lang);
     html! {
         <section class="evidence-part" data-part="on-site" aria-labelledby="os-title">
-            <h3 id="os-title">{ name }</h3>
+            <h3 id="os-title">{ capital(name) }</h3>
             { recorded_line(t, recorded.as_ref().map(|o| aside(lang, o.conclusion.label(lang).to_string(), &[&o.date])), "on-site-now") }
             <div class="field-row">
                 { field(t.on_site_date, "os-date", "date", &form.date, edit(&form, |f, v| f.date = v)) }
@@ -631,12 +641,10 @@ fn OnSitePart(props: &CandidateProps) -> Html {
 fn ObjectionsPart(props: &CandidateProps) -> Html {
     let state = use_app();
     let t = evidence_texts(state.lang);
-    let lang = state.lang;
     let objections = session_evidence(&state, &props.integrity).objections;
-    let name = Part::Notice.label(lang);
     html! {
         <section class="evidence-part" data-part="objections" aria-labelledby="ob-title">
-            <h3 id="ob-title">{ name }</h3>
+            <h3 id="ob-title">{ t.objections_title }</h3>
             if objections.is_empty() {
                 <p class="evidence-now">{ t.objections_none }</p>
             } else {
@@ -683,7 +691,7 @@ fn objection_fields(t: &EvidenceTexts, lang: Lang, form: &UseStateHandle<Objecti
                     <span>{ t.resolution }</span>
                     <select data-role="ob-resolution" onchange={on_resolution}>
                         { for Resolution::ALL.into_iter().map(|r| html! {
-                            <option value={r.key()} selected={form.resolution == r}>{ r.label(lang) }</option>
+                            <option value={r.key()} selected={form.resolution == r}>{ capital(r.label(lang)) }</option>
                         }) }
                     </select>
                 </label>
