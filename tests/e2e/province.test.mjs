@@ -213,3 +213,143 @@ test('the province page speaks English with ?lang=en', async () => {
     await context.close();
   }
 });
+
+/** Waits until `selector`'s text matches `pattern`, and returns it. */
+async function textMatches(page, selector, pattern) {
+  await page.waitForFunction(
+    ([s, source, flags]) => new RegExp(source, flags).test(document.querySelector(s)?.textContent ?? ''),
+    [selector, pattern.source, pattern.flags],
+  );
+  return page.innerText(selector);
+}
+
+/** The id of the element that has focus, or its `data-id`. */
+const focused = (page) => page.evaluate(() => ({ id: document.activeElement?.id, dataId: document.activeElement?.getAttribute('data-id') }));
+
+test('the evidence per candidate: a survey with its interval, on-site passed and not passed, an upheld objection, after a reload', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'shifan-evidence-'));
+  execFileSync(cliBin(), ['sample', '--round', '--cities', '2', '--candidates', '10', '-o', dir], { stdio: 'pipe' });
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => path.join(dir, f));
+  const context = await axeContext(site.browser);
+  try {
+    const { page, errors } = await openProvince(context);
+    // Import an evaluator's CSV: every candidate gets its figures and is ranked.
+    await page.setInputFiles('[data-role="province-files"]', files);
+    await page.waitForSelector('[data-testid="take-report"]');
+    await page.setInputFiles('[data-role="province-scores"]', path.join(dir, 'scores.csv'));
+    await page.waitForSelector('[data-testid="scores-applied"]');
+    const ranking = '[data-testid="ranking-comprehensive"]';
+    const ids = await page.locator(`${ranking} tr[data-standing="ranked"]`).evaluateAll((rows) => rows.map((r) => r.dataset.id));
+    assert.ok(ids.length >= 3, `three ranked: ${ids.length}`);
+    const [a, b, c] = ids;
+    const panel = '[data-testid="evidence-panel"]';
+
+    // A, from its pool row: the panel opens with focus on it and shows what the CSV set.
+    await page.click(`[data-testid="pool"] tr[data-id="${a}"] [data-action="record-evidence"]`);
+    await page.waitForSelector(panel);
+    assert.equal((await focused(page)).id, 'evidence-title');
+    assert.match(await page.innerText('[data-testid="survey-now"]'), /已记录：.*%（\d+\/\d+，95% 区间/);
+    assert.match(await page.innerText('[data-testid="evaluation-now"]'), /已记录：/);
+    assert.match(await page.innerText('[data-testid="evidence-standing"]'), /当前排名情况：第 \d+ 名/);
+    // A survey that cannot be: refused with the rules' words, and what was typed stays.
+    await page.fill('[data-role="sv-respondents"]', '50');
+    await page.fill('[data-role="sv-satisfied"]', '60');
+    await page.click('[data-action="save-survey"]');
+    assert.match(await textMatches(page, '[data-part="survey"] [data-testid="evidence-refused"]', /多于答卷人数/), /满意人数 60 多于答卷人数 50/);
+    assert.equal(await page.inputValue('[data-role="sv-satisfied"]'), '60');
+    // 50 respondents, 46 satisfied: the rate with its Wilson interval, before and after.
+    await page.fill('[data-role="sv-satisfied"]', '46');
+    assert.equal(await page.innerText('[data-testid="survey-preview"]'), '按所填计算：92.0%（46/50，95% 区间 81.1%–96.9%）');
+    await page.click('[data-action="save-survey"]');
+    assert.equal(await textMatches(page, '[data-testid="survey-now"]', /46\/50/), '已记录：92.0%（46/50，95% 区间 81.1%–96.9%）');
+    assert.equal(await page.locator('[data-part="survey"] [data-testid="evidence-refused"]').count(), 0);
+    // On site: passed, with the team and what was checked.
+    await page.fill('[data-role="os-date"]', '2021-06-01');
+    await page.fill('[data-role="os-team"]', '张三\n李四');
+    await page.fill('[data-kind="meeting"] [data-role="os-note"]', '与执法人员座谈 2 场');
+    await page.check('[data-kind="files_sampled"] [data-role="os-check"]');
+    await page.check('[data-role="os-conclusion"][value="passed"]');
+    await page.click('[data-action="save-on-site"]');
+    assert.equal(await textMatches(page, '[data-testid="on-site-now"]', /2021-06-01/), '已记录：通过（2021-06-01）');
+    await page.evaluate((s) => { document.querySelector(s).scrollTop = 0; }, panel);
+    await shot(page, 'province-evidence', { width: 1280, height: 900 });
+    const axe = await axeViolations(page);
+    assert.deepEqual(axe, [], `axe on the evidence panel: ${describeViolations(axe)}`);
+    await shot(page, 'province-evidence-phone', { width: 360, height: 780 });
+    const sideways = await page.evaluate((s) => {
+      const d = document.querySelector(s);
+      return { page: document.documentElement.scrollWidth > window.innerWidth, panel: d.scrollWidth > d.clientWidth };
+    }, panel);
+    assert.deepEqual(sideways, { page: false, panel: false }, 'no sideways scrolling at 360 px');
+    await page.locator('[data-part="on-site"]').scrollIntoViewIfNeeded();
+    await shot(page, 'province-evidence-phone-on-site', { width: 360, height: 780 });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    // Escape closes it, and focus goes back to the button that opened it.
+    await page.keyboard.press('Escape');
+    await page.waitForSelector(panel, { state: 'detached' });
+    assert.equal((await focused(page)).dataId, a);
+
+    // B, from its ranking row, by keyboard: not passed on site takes it out, with the reason.
+    await page.focus(`${ranking} tr[data-id="${b}"] [data-action="record-evidence"]`);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(panel);
+    await page.check('[data-role="os-conclusion"][value="not_passed"]');
+    await page.click('[data-action="save-on-site"]');
+    assert.match(await textMatches(page, '[data-part="on-site"] [data-testid="evidence-refused"]', /发现的问题/), /须写明发现的问题/);
+    await page.fill('[data-role="os-findings"]', '抽查的 30 卷执法案卷中 9 卷缺少法制审核记录');
+    await page.click('[data-action="save-on-site"]');
+    assert.match(await textMatches(page, '[data-testid="evidence-standing"]', /不予排名/), /实地核查不通过/);
+    await page.click('[data-action="close-evidence"]');
+    await page.waitForSelector(panel, { state: 'detached' });
+    assert.equal(await page.getAttribute(`${ranking} tr[data-id="${b}"]`, 'data-standing'), 'out');
+    assert.match(await page.innerText(`${ranking} tr[data-id="${b}"] [data-col="standing"]`), /不予排名：实地核查不通过/);
+
+    // C: an objection received, then upheld: out of the ranking.
+    await page.click(`${ranking} tr[data-id="${c}"] [data-action="record-evidence"]`);
+    await page.waitForSelector(panel);
+    await page.fill('[data-testid="new-objection"] [data-role="ob-received"]', '2021-06-22');
+    await page.fill('[data-testid="new-objection"] [data-role="ob-summary"]', '群众反映该地行政复议决定未按期公开');
+    await page.click('[data-action="add-objection"]');
+    await page.waitForSelector('.objection[data-index="0"][data-resolution="pending"]');
+    await page.selectOption('.objection[data-index="0"] [data-role="ob-resolution"]', 'upheld');
+    await page.fill('.objection[data-index="0"] [data-role="ob-note"]', '经调阅复议案卷，情况属实');
+    await page.click('.objection[data-index="0"] [data-action="save-objection"]');
+    await page.waitForSelector('.objection[data-index="0"][data-resolution="upheld"]');
+    assert.match(await page.innerText('[data-testid="evidence-standing"]'), /不予排名：公示异议 1 条成立/);
+    await shot(page, 'province-evidence-objection', { width: 1280, height: 900 });
+    await page.click('[data-action="close-evidence"]');
+    assert.match(await page.innerText(`${ranking} tr[data-id="${c}"] [data-col="standing"]`), /公示异议 1 条成立/);
+    await saved(page);
+
+    // Reload: everything is there.
+    await page.reload();
+    await page.waitForSelector('#app[data-ready="true"]');
+    await page.waitForSelector(ranking);
+    assert.equal(await page.getAttribute(`${ranking} tr[data-id="${b}"]`, 'data-standing'), 'out');
+    assert.equal(await page.getAttribute(`${ranking} tr[data-id="${c}"]`, 'data-standing'), 'out');
+    await page.click(`${ranking} tr[data-id="${a}"] [data-action="record-evidence"]`);
+    await page.waitForSelector(panel);
+    assert.equal(await page.innerText('[data-testid="survey-now"]'), '已记录：92.0%（46/50，95% 区间 81.1%–96.9%）');
+    assert.equal(await page.innerText('[data-testid="on-site-now"]'), '已记录：通过（2021-06-01）');
+    assert.equal(await page.inputValue('[data-role="os-team"]'), '张三\n李四');
+    assert.ok(await page.isChecked('[data-kind="files_sampled"] [data-role="os-check"]'));
+    await page.keyboard.press('Escape');
+    await page.click(`${ranking} tr[data-id="${c}"] [data-action="record-evidence"]`);
+    await page.waitForSelector('.objection[data-index="0"][data-resolution="upheld"]');
+    assert.deepEqual(errors, []);
+    await page.close();
+
+    // In English, the same panel speaks English (the rules' wording of the rate).
+    const en = await openProvince(context, '?lang=en');
+    await en.page.waitForSelector(ranking);
+    await en.page.click(`${ranking} tr[data-id="${a}"] [data-action="record-evidence"]`);
+    await en.page.waitForSelector(panel);
+    assert.equal(await en.page.innerText('[data-testid="survey-now"]'), 'Recorded: 92.0% (46/50, 95% interval 81.1%–96.9%)');
+    assert.equal(await en.page.innerText('[data-testid="on-site-now"]'), 'Recorded: passed (2021-06-01)');
+    await shot(en.page, 'province-evidence-en', { width: 1280, height: 900 });
+    await shot(en.page, 'province-evidence-en-phone', { width: 360, height: 780 });
+    assert.deepEqual(en.errors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -19,6 +19,8 @@ pub mod annual_state;
 pub mod browser;
 pub mod components;
 pub mod embed;
+#[cfg(feature = "full")]
+pub mod evidence_state;
 pub mod files;
 pub mod hooks;
 pub mod i18n;

@@ -180,6 +180,8 @@ pub struct ProvinceState {
     pub intake: Vec<crate::supervision_state::Intake>,
     /// Why the last change of a kind's weights was refused.
     pub weights_refused: Option<(KindKey, Vec<Problem>)>,
+    /// The evidence panel: the candidate open, the forms refused as typed.
+    pub evidence: crate::evidence_state::EvidenceState,
 }
 
 impl Default for ProvinceState {
@@ -202,6 +204,7 @@ impl Default for ProvinceState {
             supervision_problems: Vec::new(),
             intake: Vec::new(),
             weights_refused: None,
+            evidence: Default::default(),
         }
     }
 }
@@ -228,6 +231,7 @@ impl PartialEq for ProvinceState {
             && self.intake == other.intake
             && self.weights_refused == other.weights_refused
             && self.session.profile().fingerprint() == other.session.profile().fingerprint()
+            && self.evidence == other.evidence
     }
 }
 
@@ -321,6 +325,9 @@ pub enum ProvinceAction {
     OpenedOn(Vec<OpenedFile>, String),
     /// A step of the register's supervision.
     Supervision(SupervisionAction),
+    /// A step of the evidence panel (a candidate's evaluation, survey, on-site verification
+    /// or objections).
+    Evidence(crate::evidence_state::EvidenceAction),
     /// The batch is finished.
     ReadDone,
     /// Forget every rejected file.
@@ -406,6 +413,11 @@ impl AppState {
                     p.changed();
                 }
             }
+            ProvinceAction::Evidence(action) => {
+                if p.reduce_evidence(action) {
+                    p.changed();
+                }
+            }
             ProvinceAction::ReadDone => p.reading = None,
             ProvinceAction::ClearRejected => {
                 if !p.session.rejected.is_empty() {
@@ -461,6 +473,7 @@ impl AppState {
                         p.intake.clear();
                         p.supervision_problems.clear();
                         p.weights_refused = None;
+                        p.evidence = Default::default();
                         p.changed();
                     }
                     Err(problems) => self.modes.province.problems = problems,
@@ -475,6 +488,7 @@ impl AppState {
                 p.intake.clear();
                 p.supervision_problems.clear();
                 p.weights_refused = None;
+                p.evidence = Default::default();
                 p.changed();
             }
             ProvinceAction::ChangeWeights {

@@ -806,3 +806,460 @@ fn the_office_changes_a_kinds_weights_with_a_reason_and_a_refusal_changes_nothin
         p.session.profile().fingerprint()
     );
 }
+
+// The evidence panel's reducer: each part recorded, refused (with its code, the typed form
+// kept and the session as it was) and cleared, the ranking following.
+
+use shifan_rules::evidence::{Conclusion as OnSiteConclusion, Resolution};
+use shifan_rules::programme::Part;
+use shifan_web::evidence_state::{
+    AnswersForm, EvaluationForm, EvidenceAction, EvidenceForm, EvidencePart, ObjectionForm,
+    OnSiteForm, OptionForm, SurveyForm,
+};
+
+fn ev(action: EvidenceAction) -> ProvinceAction {
+    ProvinceAction::Evidence(action)
+}
+
+fn evaluation(score: &str, scale: &str) -> EvaluationForm {
+    EvaluationForm {
+        evaluator: "山西大学法学院".into(),
+        date: "2021-05-08".into(),
+        score: score.into(),
+        scale: scale.into(),
+        report: "评估〔2021〕12号".into(),
+    }
+}
+
+fn survey(respondents: &str, satisfied: &str) -> SurveyForm {
+    SurveyForm {
+        by: "省统计局".into(),
+        date: "2021-05-20".into(),
+        answers: AnswersForm::Counts {
+            respondents: respondents.into(),
+            satisfied: satisfied.into(),
+        },
+    }
+}
+
+fn on_site(conclusion: Option<OnSiteConclusion>, findings: &str) -> OnSiteForm {
+    let mut form = OnSiteForm::blank();
+    form.date = "2021-06-01".into();
+    form.team = "张三\n李四".into();
+    form.checks[1].done = true;
+    form.checks[1].note = "调阅行政执法案卷 30 卷".into();
+    form.findings = findings.into();
+    form.conclusion = conclusion;
+    form
+}
+
+fn objection(summary: &str, resolution: Resolution, note: &str) -> ObjectionForm {
+    ObjectionForm {
+        received: "2021-06-22".into(),
+        summary: summary.into(),
+        resolution,
+        note: note.into(),
+    }
+}
+
+/// Where a candidate stands, in words the test can compare.
+fn standing_of(state: &AppState, integrity: &str) -> String {
+    let row = state
+        .modes
+        .province
+        .session
+        .rank(KindKey::Comprehensive)
+        .into_iter()
+        .find(|r| r.integrity == integrity)
+        .expect("in the ranking");
+    match row.standing {
+        Standing::Ranked(_) => "ranked".into(),
+        Standing::Incomplete(parts) => format!(
+            "incomplete: {}",
+            parts
+                .iter()
+                .map(|p| p.label(Lang::En))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Standing::Out(reasons) => format!(
+            "out: {}",
+            reasons
+                .iter()
+                .map(|m| m.en.clone())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+#[test]
+fn evidence_is_recorded_refused_and_cleared_through_the_reducer() {
+    let round = packages();
+    let csv = sample_scores_csv(&round, 7);
+    let scored = run(
+        boot(None),
+        vec![ProvinceAction::Enter, take_round(&round), scores(&csv)],
+    );
+    let a = first_ranked(&scored, KindKey::Comprehensive);
+    let before = scored.modes.province.session.evidence(&a);
+    let unknown = format!("sha256:{}", "2".repeat(64));
+
+    /// One case: the actions after scoring, the part they touch, the code of a refusal (none:
+    /// accepted), and where the candidate then stands.
+    struct Case {
+        name: &'static str,
+        actions: Vec<EvidenceAction>,
+        part: EvidencePart,
+        refused: Option<Code>,
+        standing: &'static str,
+    }
+    let id = || a.clone();
+    let cases = vec![
+        Case {
+            name: "evaluation recorded",
+            actions: vec![EvidenceAction::Evaluation(
+                id(),
+                Some(evaluation("87.5", "100")),
+            )],
+            part: EvidencePart::Evaluation,
+            refused: None,
+            standing: "ranked",
+        },
+        Case {
+            name: "evaluation above its scale",
+            actions: vec![EvidenceAction::Evaluation(
+                id(),
+                Some(evaluation("120", "100")),
+            )],
+            part: EvidencePart::Evaluation,
+            refused: Some(Code::InvalidFigures),
+            standing: "ranked",
+        },
+        Case {
+            name: "evaluation scale not a number",
+            actions: vec![EvidenceAction::Evaluation(
+                id(),
+                Some(evaluation("80", "百分")),
+            )],
+            part: EvidencePart::Evaluation,
+            refused: Some(Code::InvalidFigures),
+            standing: "ranked",
+        },
+        Case {
+            name: "evaluation cleared",
+            actions: vec![EvidenceAction::Evaluation(id(), None)],
+            part: EvidencePart::Evaluation,
+            refused: None,
+            standing: "incomplete: third-party evaluation",
+        },
+        Case {
+            name: "survey recorded",
+            actions: vec![EvidenceAction::Survey(id(), Some(survey("50", "46")))],
+            part: EvidencePart::Survey,
+            refused: None,
+            standing: "ranked",
+        },
+        Case {
+            name: "survey with more satisfied than respondents",
+            actions: vec![EvidenceAction::Survey(id(), Some(survey("40", "46")))],
+            part: EvidencePart::Survey,
+            refused: Some(Code::InvalidFigures),
+            standing: "ranked",
+        },
+        Case {
+            name: "survey count not whole",
+            actions: vec![EvidenceAction::Survey(id(), Some(survey("50", "46.5")))],
+            part: EvidencePart::Survey,
+            refused: Some(Code::InvalidFigures),
+            standing: "ranked",
+        },
+        Case {
+            name: "survey as a distribution",
+            actions: vec![EvidenceAction::Survey(
+                id(),
+                Some(SurveyForm {
+                    answers: AnswersForm::Distribution(vec![
+                        OptionForm {
+                            label: "满意".into(),
+                            count: "30".into(),
+                            satisfied: true,
+                        },
+                        OptionForm {
+                            label: "不满意".into(),
+                            count: "１０".into(),
+                            satisfied: false,
+                        },
+                    ]),
+                    ..survey("", "")
+                }),
+            )],
+            part: EvidencePart::Survey,
+            refused: None,
+            standing: "ranked",
+        },
+        Case {
+            name: "survey cleared",
+            actions: vec![EvidenceAction::Survey(id(), None)],
+            part: EvidencePart::Survey,
+            refused: None,
+            standing: "incomplete: satisfaction survey",
+        },
+        Case {
+            name: "on-site not passed without findings",
+            actions: vec![EvidenceAction::OnSite(
+                id(),
+                Some(on_site(Some(OnSiteConclusion::NotPassed), "")),
+            )],
+            part: EvidencePart::OnSite,
+            refused: Some(Code::InvalidFigures),
+            standing: "ranked",
+        },
+        Case {
+            name: "on-site without a conclusion",
+            actions: vec![EvidenceAction::OnSite(id(), Some(on_site(None, "")))],
+            part: EvidencePart::OnSite,
+            refused: Some(Code::InvalidFigures),
+            standing: "ranked",
+        },
+        Case {
+            name: "on-site not passed",
+            actions: vec![EvidenceAction::OnSite(
+                id(),
+                Some(on_site(Some(OnSiteConclusion::NotPassed), "执法案卷缺失")),
+            )],
+            part: EvidencePart::OnSite,
+            refused: None,
+            standing: "out: on-site verification not passed",
+        },
+        Case {
+            name: "on-site cleared",
+            actions: vec![EvidenceAction::OnSite(id(), None)],
+            part: EvidencePart::OnSite,
+            refused: None,
+            standing: "incomplete: on-site verification",
+        },
+        Case {
+            name: "objection without a summary",
+            actions: vec![EvidenceAction::AddObjection(
+                id(),
+                objection(" ", Resolution::Pending, ""),
+            )],
+            part: EvidencePart::NewObjection,
+            refused: Some(Code::InvalidFigures),
+            standing: "ranked",
+        },
+        Case {
+            name: "objection registered, pending",
+            actions: vec![EvidenceAction::AddObjection(
+                id(),
+                objection("执法公示不全", Resolution::Pending, ""),
+            )],
+            part: EvidencePart::Objection(0),
+            refused: None,
+            standing: "ranked",
+        },
+        Case {
+            name: "objection upheld without a note",
+            actions: vec![
+                EvidenceAction::AddObjection(
+                    id(),
+                    objection("执法公示不全", Resolution::Pending, ""),
+                ),
+                EvidenceAction::SetObjection(
+                    id(),
+                    0,
+                    objection("执法公示不全", Resolution::Upheld, ""),
+                ),
+            ],
+            part: EvidencePart::Objection(0),
+            refused: Some(Code::InvalidFigures),
+            standing: "ranked",
+        },
+        Case {
+            name: "objection upheld",
+            actions: vec![
+                EvidenceAction::AddObjection(
+                    id(),
+                    objection("执法公示不全", Resolution::Pending, ""),
+                ),
+                EvidenceAction::SetObjection(
+                    id(),
+                    0,
+                    objection("执法公示不全", Resolution::Upheld, "经核实属实"),
+                ),
+            ],
+            part: EvidencePart::Objection(0),
+            refused: None,
+            standing: "out: 1 objection(s) upheld",
+        },
+        Case {
+            name: "an objection that is not there",
+            actions: vec![EvidenceAction::SetObjection(
+                id(),
+                3,
+                objection("执法公示不全", Resolution::Dismissed, "不属实"),
+            )],
+            part: EvidencePart::Objection(3),
+            refused: Some(Code::InvalidFigures),
+            standing: "ranked",
+        },
+    ];
+    for case in cases {
+        let mut actions = vec![
+            ProvinceAction::Enter,
+            take_round(&round),
+            scores(&csv),
+            ev(EvidenceAction::Open(a.clone())),
+        ];
+        actions.extend(case.actions.iter().cloned().map(ev));
+        let state = run(boot(None), actions);
+        let p = &state.modes.province;
+        check(
+            case.name,
+            &state,
+            Expect {
+                candidates: 12,
+                scores: Some(Ok(12)),
+                unsaved: true,
+                ..NOTHING
+            },
+        );
+        assert_eq!(
+            p.evidence.open.as_deref(),
+            Some(a.as_str()),
+            "{}: open",
+            case.name
+        );
+        assert_eq!(
+            standing_of(&state, &a),
+            case.standing,
+            "{}: standing",
+            case.name
+        );
+        let last = case.actions.last().expect("an action");
+        match case.refused {
+            None => {
+                assert!(
+                    p.evidence.refused.is_empty(),
+                    "{}: nothing refused",
+                    case.name
+                );
+                let recorded = p.evidence.recorded.expect("recorded");
+                assert_eq!(recorded.part, case.part, "{}: part", case.name);
+            }
+            Some(code) => {
+                let refused = p.evidence.refused(&a, case.part).expect("kept");
+                assert_eq!(refused.problems[0].code, code, "{}: code", case.name);
+                // What was typed is kept as typed.
+                let typed = match last {
+                    EvidenceAction::Evaluation(_, Some(f)) => EvidenceForm::Evaluation(f.clone()),
+                    EvidenceAction::Survey(_, Some(f)) => EvidenceForm::Survey(f.clone()),
+                    EvidenceAction::OnSite(_, Some(f)) => EvidenceForm::OnSite(f.clone()),
+                    EvidenceAction::AddObjection(_, f) | EvidenceAction::SetObjection(_, _, f) => {
+                        EvidenceForm::Objection(f.clone())
+                    }
+                    other => unreachable!("{other:?}"),
+                };
+                assert_eq!(refused.form, typed, "{}: kept as typed", case.name);
+                assert_eq!(p.evidence.recorded, None, "{}: not recorded", case.name);
+                // The session is as it was before the refused action.
+                let mut before_last = case.actions.clone();
+                before_last.pop();
+                let mut actions = vec![ProvinceAction::Enter, take_round(&round), scores(&csv)];
+                actions.extend(before_last.into_iter().map(ev));
+                let expected = run(boot(None), actions);
+                assert_eq!(
+                    p.session.evidence(&a),
+                    expected.modes.province.session.evidence(&a),
+                    "{}: nothing changed",
+                    case.name
+                );
+            }
+        }
+    }
+
+    // What was recorded is what the rules read: the rate exactly, with its interval.
+    let state = run(
+        boot(None),
+        vec![
+            ProvinceAction::Enter,
+            take_round(&round),
+            scores(&csv),
+            ev(EvidenceAction::Survey(
+                a.clone(),
+                Some(survey(" 50 ", "46")),
+            )),
+            ev(EvidenceAction::Evaluation(
+                a.clone(),
+                Some(evaluation("87.5", "100")),
+            )),
+        ],
+    );
+    let e = state.modes.province.session.evidence(&a);
+    let s = e.survey.as_ref().expect("survey");
+    assert_eq!(s.rate(), shifan_rules::fraction::Fraction::new(23, 25));
+    assert_eq!(s.describe(Lang::Zh), "92.0%（46/50，95% 区间 81.1%–96.9%）");
+    assert_eq!(e.evaluation.as_ref().map(|e| e.scale), Some(100));
+    assert_ne!(e, before);
+    let row = state
+        .modes
+        .province
+        .session
+        .rank(KindKey::Comprehensive)
+        .into_iter()
+        .find(|r| r.integrity == a)
+        .expect("ranked");
+    assert!(row.formula.zh.contains("46/50"), "{}", row.formula.zh);
+    assert!(row.values.iter().any(|(p, _)| *p == Part::Satisfaction));
+
+    // A refused form is kept while the panel is closed and opened again; accepting it forgets
+    // it; a part of a candidate not in the pool is refused.
+    let mut state = Rc::new(scored.clone());
+    for action in [
+        EvidenceAction::Open(a.clone()),
+        EvidenceAction::Survey(a.clone(), Some(survey("40", "46"))),
+        EvidenceAction::Close,
+        EvidenceAction::Open(a.clone()),
+    ] {
+        state = state.reduce(Action::province(ev(action)));
+    }
+    assert!(
+        state
+            .modes
+            .province
+            .evidence
+            .refused(&a, EvidencePart::Survey)
+            .is_some()
+    );
+    let revision = state.modes.province.revision;
+    state = state.reduce(Action::province(ev(EvidenceAction::Survey(
+        a.clone(),
+        Some(survey("50", "46")),
+    ))));
+    assert!(state.modes.province.evidence.refused.is_empty());
+    assert_eq!(state.modes.province.revision, revision + 1);
+    state = state.reduce(Action::province(ev(EvidenceAction::Evaluation(
+        unknown.clone(),
+        Some(evaluation("80", "100")),
+    ))));
+    let refused = state
+        .modes
+        .province
+        .evidence
+        .refused(&unknown, EvidencePart::Evaluation)
+        .expect("refused");
+    assert_eq!(refused.problems[0].code, Code::UnknownApplication);
+
+    // Reload: the evidence comes back with the session; the panel and refused forms do not.
+    let stored = state.modes.province.session.to_json();
+    let reloaded = run(boot(Some(stored)), vec![ProvinceAction::Enter]);
+    assert_eq!(
+        reloaded.modes.province.session.evidence(&a),
+        state.modes.province.session.evidence(&a)
+    );
+    assert_eq!(reloaded.modes.province.evidence.open, None);
+    // A new session forgets the panel.
+    let fresh = state.reduce(Action::province(ProvinceAction::New));
+    assert_eq!(fresh.modes.province.evidence, Default::default());
+}

@@ -22,6 +22,92 @@ fn date_problem(what_zh: &str, what_en: &str, date: &str) -> Option<Problem> {
     })
 }
 
+/// A whole-number figure the office types into a form (the evaluation's scale, a survey's
+/// counts), read by [`Figure::read`] so every page reads it the same way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Figure {
+    /// The maximum of the evaluator's scale.
+    Scale,
+    /// A survey's respondents.
+    Respondents,
+    /// A survey's satisfied answers.
+    Satisfied,
+    /// How many chose one answer option.
+    OptionCount,
+}
+
+impl Figure {
+    /// The figure's name in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Figure::Scale, Lang::Zh) => "满分",
+            (Figure::Scale, Lang::En) => "scale (maximum)",
+            (Figure::Respondents, Lang::Zh) => "答卷人数",
+            (Figure::Respondents, Lang::En) => "respondents",
+            (Figure::Satisfied, Lang::Zh) => "满意人数",
+            (Figure::Satisfied, Lang::En) => "satisfied answers",
+            (Figure::OptionCount, Lang::Zh) => "选项人数",
+            (Figure::OptionCount, Lang::En) => "answers for the option",
+        }
+    }
+
+    /// Reads the figure as typed: ASCII or full-width digits (as a Chinese input method types
+    /// them), with `,` or `，` between groups of three (`1,000`); spaces around are ignored.
+    ///
+    /// ```
+    /// use shifan_rules::evidence::Figure;
+    /// assert_eq!(Figure::Respondents.read(" 1,050 "), Ok(1050));
+    /// assert_eq!(Figure::Respondents.read("５０"), Ok(50));
+    /// assert!(Figure::Satisfied.read("46.5").is_err());
+    /// assert!(Figure::Scale.read("").is_err());
+    /// ```
+    pub fn read(self, text: &str) -> Result<u64, Problem> {
+        let t = text.trim();
+        let (zh, en) = (self.label(Lang::Zh), self.label(Lang::En));
+        if t.is_empty() {
+            return Err(figures(format!("请填写{zh}"), format!("enter the {en}")));
+        }
+        let digits: Option<String> = t
+            .chars()
+            .map(|c| match c {
+                '0'..='9' | ',' => Some(c),
+                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+                '，' => Some(','),
+                _ => None,
+            })
+            .collect();
+        let grouped = |d: &str| {
+            let mut groups = d.split(',');
+            let first = groups.next().unwrap_or("");
+            (1..=3).contains(&first.len()) && groups.all(|g| g.len() == 3)
+        };
+        digits
+            .filter(|d| !d.contains(',') || grouped(d))
+            .and_then(|d| d.replace(',', "").parse::<u64>().ok())
+            .ok_or_else(|| {
+                figures(
+                    format!("{zh}「{t}」应为整数"),
+                    format!("{en} “{t}” should be a whole number"),
+                )
+            })
+    }
+}
+
+/// The names in a list as typed (one per line, or separated by `、` `，` `,` `；` `;`), trimmed,
+/// empty ones left out: an on-site team's members.
+///
+/// ```
+/// use shifan_rules::evidence::split_names;
+/// assert_eq!(split_names("张三、李四\n 王五 ,"), ["张三", "李四", "王五"]);
+/// ```
+pub fn split_names(text: &str) -> Vec<String> {
+    text.split(['\n', '、', '，', ',', '；', ';'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 /// A third-party evaluation (第三方评估) of one candidate.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -87,6 +173,30 @@ pub struct SurveyOption {
     pub count: u64,
     /// Whether it counts as satisfied.
     pub satisfied: bool,
+}
+
+impl SurveyOption {
+    /// The usual three answer options (满意, 基本满意 and 不满意), the first two counted as
+    /// satisfied, with no answers yet: where a distribution starts before the office edits it.
+    pub fn usual(lang: Lang) -> Vec<SurveyOption> {
+        let labels: [(&str, &str, bool); 3] = [
+            ("满意", "satisfied", true),
+            ("基本满意", "fairly satisfied", true),
+            ("不满意", "dissatisfied", false),
+        ];
+        labels
+            .into_iter()
+            .map(|(zh, en, satisfied)| SurveyOption {
+                label: match lang {
+                    Lang::Zh => zh,
+                    Lang::En => en,
+                }
+                .to_string(),
+                count: 0,
+                satisfied,
+            })
+            .collect()
+    }
 }
 
 /// The answers of a satisfaction survey (人民群众满意度测评).
@@ -195,7 +305,7 @@ impl Survey {
     }
 
     /// The rate with its interval and sample size, for people, e.g.
-    /// `90.0%（95% 区间 78.6%–95.6%，n = 50）`. Percentages are rounded down, the interval's
+    /// `90.0%（45/50，95% 区间 78.6%–95.7%）`. Percentages are rounded down, the interval's
     /// bounds outward.
     pub fn describe(&self, lang: Lang) -> String {
         let (n, s) = self.counts();
@@ -273,6 +383,15 @@ impl Conclusion {
         }
     }
 
+    /// The snake-case key (as stored), for forms and tests.
+    pub fn key(self) -> &'static str {
+        match self {
+            Conclusion::Passed => "passed",
+            Conclusion::PassedAfterRectification => "passed_after_rectification",
+            Conclusion::NotPassed => "not_passed",
+        }
+    }
+
     /// Reads a label in either language, or the snake-case key.
     pub fn parse(text: &str) -> Option<Conclusion> {
         let t = text.trim();
@@ -299,6 +418,40 @@ pub enum CheckKind {
     SpotCheck,
     /// Anything else (the note says what).
     Other,
+}
+
+impl CheckKind {
+    /// Every kind of check, in the order a form lists them.
+    pub const ALL: [CheckKind; 4] = [
+        CheckKind::Meeting,
+        CheckKind::FilesSampled,
+        CheckKind::SpotCheck,
+        CheckKind::Other,
+    ];
+
+    /// The label in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (CheckKind::Meeting, Lang::Zh) => "座谈会",
+            (CheckKind::Meeting, Lang::En) => "discussion meetings",
+            (CheckKind::FilesSampled, Lang::Zh) => "调阅案卷",
+            (CheckKind::FilesSampled, Lang::En) => "files sampled",
+            (CheckKind::SpotCheck, Lang::Zh) => "随机抽查、暗访",
+            (CheckKind::SpotCheck, Lang::En) => "spot checks",
+            (CheckKind::Other, Lang::Zh) => "其他",
+            (CheckKind::Other, Lang::En) => "other",
+        }
+    }
+
+    /// The snake-case key (as stored), for forms and tests.
+    pub fn key(self) -> &'static str {
+        match self {
+            CheckKind::Meeting => "meeting",
+            CheckKind::FilesSampled => "files_sampled",
+            CheckKind::SpotCheck => "spot_check",
+            CheckKind::Other => "other",
+        }
+    }
 }
 
 /// One thing checked on site.
@@ -356,6 +509,22 @@ pub enum Resolution {
 }
 
 impl Resolution {
+    /// Every resolution, in the order a form lists them.
+    pub const ALL: [Resolution; 3] = [
+        Resolution::Pending,
+        Resolution::Dismissed,
+        Resolution::Upheld,
+    ];
+
+    /// The snake-case key (as stored), for forms and tests.
+    pub fn key(self) -> &'static str {
+        match self {
+            Resolution::Pending => "pending",
+            Resolution::Dismissed => "dismissed",
+            Resolution::Upheld => "upheld",
+        }
+    }
+
     /// The label in `lang`.
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
@@ -861,6 +1030,48 @@ mod tests {
                 .at
                 .line,
             Some(1)
+        );
+    }
+
+    #[test]
+    fn keys_are_the_stored_names_and_typed_figures_read_as_people_type_them() {
+        for c in Conclusion::ALL {
+            assert_eq!(serde_json::to_value(c).unwrap(), c.key());
+            assert_eq!(Conclusion::parse(c.key()), Some(c));
+        }
+        for r in Resolution::ALL {
+            assert_eq!(serde_json::to_value(r).unwrap(), r.key());
+        }
+        for k in CheckKind::ALL {
+            assert_eq!(serde_json::to_value(k).unwrap(), k.key());
+        }
+        let read = |t: &str| Figure::Respondents.read(t);
+        for (typed, want) in [
+            ("50", Some(50)),
+            (" 1,000 ", Some(1000)),
+            ("１，２００", Some(1200)),
+            ("0", Some(0)),
+            ("12,34", None),
+            (",100", None),
+            ("1000,", None),
+            ("-3", None),
+            ("4.0", None),
+            ("五十", None),
+            ("", None),
+            ("99999999999999999999999", None),
+        ] {
+            assert_eq!(read(typed).ok(), want, "{typed:?}");
+        }
+        let p = read("4.0").unwrap_err();
+        assert_eq!(p.code, Code::InvalidFigures);
+        assert_eq!(p.message.zh, "答卷人数「4.0」应为整数");
+        assert_eq!(read("").unwrap_err().message.en, "enter the respondents");
+        assert_eq!(split_names("  "), Vec::<String>::new());
+        assert_eq!(split_names("甲；乙;丙，丁"), ["甲", "乙", "丙", "丁"]);
+        let usual = SurveyOption::usual(Lang::Zh);
+        assert_eq!(
+            usual.iter().map(|o| o.satisfied).collect::<Vec<_>>(),
+            [true, true, false]
         );
     }
 

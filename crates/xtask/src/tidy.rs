@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use shifan_rules::application::{Aspect, Kind};
+use shifan_rules::evidence::{CheckKind, Conclusion, Figure, Resolution};
 use shifan_rules::package::Decision;
 use shifan_rules::{Code, Lang, Status, Verdict};
 
@@ -49,6 +50,7 @@ const REDUCER: &[&str] = &[
     "web/src/training_state.rs",
     "web/src/annual_state.rs",
     "web/src/province_state.rs",
+    "web/src/evidence_state.rs",
 ];
 
 /// The workspace root.
@@ -660,6 +662,30 @@ fn rule_labels() -> BTreeMap<String, String> {
         }
         for a in Aspect::ALL {
             add(a.label(lang), format!("Aspect::{a:?}.label"));
+        }
+        // The province's evidence: conclusions, resolutions, kinds of check, typed figures
+        // (an English label of one word, such as `pending`, is also a key elsewhere: left out).
+        let mut add_evidence = |label: &str, what: String| {
+            if lang == Lang::Zh || label.contains(' ') {
+                add(label, what);
+            }
+        };
+        for c in Conclusion::ALL {
+            add_evidence(c.label(lang), format!("evidence::Conclusion::{c:?}.label"));
+        }
+        for r in Resolution::ALL {
+            add_evidence(r.label(lang), format!("Resolution::{r:?}.label"));
+        }
+        for k in CheckKind::ALL {
+            add_evidence(k.label(lang), format!("CheckKind::{k:?}.label"));
+        }
+        for f in [
+            Figure::Scale,
+            Figure::Respondents,
+            Figure::Satisfied,
+            Figure::OptionCount,
+        ] {
+            add_evidence(f.label(lang), format!("Figure::{f:?}.label"));
         }
         let single = Kind::SingleItem {
             category: String::new(),

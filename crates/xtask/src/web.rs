@@ -97,6 +97,23 @@ const BUILDS: [Build; 5] = [
     },
 ];
 
+/// Whether a file under `from` is also under `to` with other bytes.
+fn differs(from: &Path, to: &Path) -> Result<bool> {
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let path = entry.path();
+        let there = to.join(entry.file_name());
+        if path.is_dir() {
+            if differs(&path, &there)? {
+                return Ok(true);
+            }
+        } else if there.is_file() && std::fs::read(&path)? != std::fs::read(&there)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
 /// The pages of the modes that have their own page: (file name, `data-mode`).
 const MODE_PAGES: [(&str, &str); 4] = [
     ("review.html", "review"),
@@ -256,7 +273,27 @@ fn wasm_pack(build: &Build, dev: bool, wasm_opt: &Path, dist: &Path) -> Result {
     }
     let snippets = pkg.join("snippets");
     if snippets.is_dir() {
-        util::copy_dir(&snippets, &to.join("snippets"))?;
+        // wasm-bindgen numbers a crate's inline snippets (`inline0.js`, …) per build, and two
+        // builds of one crate (full, widget + full) may number them differently: a build whose
+        // snippets differ from those already in `snippets/` gets its own folder beside it (the
+        // same depth, so a snippet's relative URLs still resolve) and its glue imports from it.
+        let shared = to.join("snippets");
+        if differs(&snippets, &shared)? {
+            let own = format!("snippets-{}", build.stem);
+            let glue = to.join(format!("{}.js", build.stem));
+            let text = std::fs::read_to_string(&glue)?;
+            if !text.contains("'./snippets/") {
+                return Err(fail!(
+                    "{}: its snippets are not imported from './snippets/': update web.rs",
+                    glue.display()
+                ));
+            }
+            std::fs::write(&glue, text.replace("'./snippets/", &format!("'./{own}/")))?;
+            util::copy_dir(&snippets, &to.join(&own))?;
+            println!("build-web: {} keeps its own snippets in {own}/", build.stem);
+        } else {
+            util::copy_dir(&snippets, &shared)?;
+        }
     }
     let wasm = to.join(wasm);
     let bytes = std::fs::read(&wasm)?;

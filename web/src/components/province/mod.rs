@@ -5,6 +5,7 @@
 //! record's export and import. Every label, figure and formula shown comes from
 //! `shifan-rules`; the page only lays them out.
 
+pub mod evidence;
 pub mod supervision;
 pub mod weights;
 
@@ -135,6 +136,7 @@ pub fn ProvincePage() -> Html {
                 { for KindKey::ALL.into_iter().map(|kind| ranking(&state, t, kind)) }
                 { naming(&state, t) }
                 <supervision::Supervision />
+                <evidence::EvidencePanel />
             }
             { work_record(&state, t) }
         </section>
@@ -294,6 +296,7 @@ fn pool(state: &AppHandle, t: &ProvinceTexts) -> Html {
                         <span class="flag" data-code={p.code.as_str()}>{ text }</span>
                     }) }
                 </td>
+                <td>{ evidence::record_button(state, c.integrity(), &f.applicant.display_name()) }</td>
             </tr>
         }
     };
@@ -314,6 +317,7 @@ fn pool(state: &AppHandle, t: &ProvinceTexts) -> Html {
                                 { header(PoolColumn::Compliance, t.col_compliance) }
                                 <th scope="col" class="plain">{ t.col_decision }</th>
                                 <th scope="col" class="plain">{ t.col_flags }</th>
+                                <th scope="col" class="plain">{ evidence::record_heading(lang) }</th>
                             </tr>
                         </thead>
                         <tbody>{ for sorted_pool(&p.session, p.sort).into_iter().map(row) }</tbody>
@@ -358,7 +362,7 @@ fn scores(state: &AppHandle, t: &ProvinceTexts) -> Html {
     }
 }
 
-fn standing_text(row: &RankRow, lang: Lang, t: &ProvinceTexts) -> String {
+pub(super) fn standing_text(row: &RankRow, lang: Lang, t: &ProvinceTexts) -> String {
     let sep = if lang == Lang::Zh { "、" } else { ", " };
     match &row.standing {
         Standing::Ranked(n) => fill(t.ranked, &[&n.to_string()]),
@@ -433,6 +437,7 @@ fn ranking(state: &AppHandle, t: &ProvinceTexts, kind: KindKey) -> Html {
                             aria-label={fill(t.name_label, &[&name])} {onchange} />
                     }
                 </td>
+                <td>{ evidence::record_button(state, &r.integrity, &name) }</td>
             </tr>
         }
     };
@@ -456,6 +461,7 @@ fn ranking(state: &AppHandle, t: &ProvinceTexts, kind: KindKey) -> Html {
                                 <th scope="col" class="plain">{ t.col_composite }</th>
                                 <th scope="col" class="plain">{ t.col_formula }</th>
                                 <th scope="col" class="plain">{ t.col_named }</th>
+                                <th scope="col" class="plain">{ evidence::record_heading(lang) }</th>
                             </tr>
                         </thead>
                         <tbody>{ for rows.iter().map(row) }</tbody>
