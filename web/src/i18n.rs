@@ -10,6 +10,8 @@ use crate::state::Aspect;
 
 pub mod annual;
 #[cfg(feature = "full")]
+pub mod notice;
+#[cfg(feature = "full")]
 pub mod offline;
 #[cfg(feature = "full")]
 pub mod province;

@@ -20,6 +20,8 @@ use shifan_rules::register::Register;
 use shifan_rules::{Generator, Problem};
 
 use crate::modes::{Mode, ModeAction};
+use crate::notice_state::{NoticeAction, NoticeState};
+use crate::pool_state::{PoolAction, PoolView};
 use crate::record::PROVINCE_UNREADABLE_KEY;
 use crate::review::OpenedFile;
 use crate::state::{Action, AppState, SaveError, SaveStatus, Write};
@@ -178,6 +180,10 @@ pub struct ProvinceState {
     pub supervision_problems: Vec<Problem>,
     /// What the last batch of registers and annual reports gave, file by file.
     pub intake: Vec<crate::supervision_state::Intake>,
+    /// The public notice's form, and its downloads ([`crate::notice_state`]).
+    pub notice: NoticeState,
+    /// The pool's filter and the candidate opened read-only ([`crate::pool_state`]).
+    pub view: PoolView,
 }
 
 impl Default for ProvinceState {
@@ -199,6 +205,8 @@ impl Default for ProvinceState {
             save: SaveStatus::Idle,
             supervision_problems: Vec::new(),
             intake: Vec::new(),
+            notice: NoticeState::default(),
+            view: PoolView::default(),
         }
     }
 }
@@ -223,6 +231,8 @@ impl PartialEq for ProvinceState {
             && self.save == other.save
             && self.supervision_problems == other.supervision_problems
             && self.intake == other.intake
+            && self.notice == other.notice
+            && self.view == other.view
     }
 }
 
@@ -338,6 +348,10 @@ pub enum ProvinceAction {
     Problems(Vec<Problem>),
     /// The browser refused a download (or, `false`, the last one started).
     DownloadRefused(bool),
+    /// A step of the public notice's form or its downloads.
+    Notice(NoticeAction),
+    /// The pool's filter, or a candidate opened read-only and closed.
+    Pool(PoolAction),
     /// The session at `revision` was written to the store (or not).
     Saved {
         /// The revision written.
@@ -446,6 +460,8 @@ impl AppState {
                         p.report = None;
                         p.intake.clear();
                         p.supervision_problems.clear();
+                        p.notice = NoticeState::default();
+                        p.view = PoolView::default();
                         p.changed();
                     }
                     Err(problems) => self.modes.province.problems = problems,
@@ -459,10 +475,18 @@ impl AppState {
                 p.load_problems.clear();
                 p.intake.clear();
                 p.supervision_problems.clear();
+                p.notice = NoticeState::default();
+                p.view = PoolView::default();
                 p.changed();
             }
             ProvinceAction::Problems(problems) => p.problems = problems,
             ProvinceAction::DownloadRefused(refused) => p.download_refused = refused,
+            ProvinceAction::Notice(action) => {
+                if p.reduce_notice(action) {
+                    p.changed();
+                }
+            }
+            ProvinceAction::Pool(action) => p.reduce_pool(action),
             ProvinceAction::Saved { revision, result } => match result {
                 Ok(at) => {
                     p.saved_revision = p.saved_revision.max(revision);
