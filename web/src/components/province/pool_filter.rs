@@ -27,6 +27,25 @@ pub fn PoolFilterBar() -> Html {
     let d = state.dispatcher();
     let total = p.session.candidates().len();
     let shown = shown_pool(&p.session, p.sort, filter).len();
+    // An option's `selected` does not move a select the user has changed: the selects are set
+    // from the state after each change of the filter (as "show all" does).
+    let city_ref = use_node_ref();
+    let kind_ref = use_node_ref();
+    {
+        let (city_ref, kind_ref) = (city_ref.clone(), kind_ref.clone());
+        let values = (
+            filter.city.map(|c| c.to_string()).unwrap_or_default(),
+            filter.kind.map(kind_value).unwrap_or_default(),
+        );
+        use_effect_with(values, move |(city, kind)| {
+            if let Some(select) = city_ref.cast::<web_sys::HtmlSelectElement>() {
+                select.set_value(city);
+            }
+            if let Some(select) = kind_ref.cast::<web_sys::HtmlSelectElement>() {
+                select.set_value(kind);
+            }
+        });
+    }
     let on_city = {
         let d = d.clone();
         Callback::from(move |e: Event| {
@@ -55,7 +74,7 @@ pub fn PoolFilterBar() -> Html {
         <div class="pool-filter" role="search" data-testid="pool-filter">
             <label class="field">
                 <span>{ nt.filter_city }</span>
-                <select data-role="filter-city" onchange={on_city}>
+                <select data-role="filter-city" ref={city_ref} onchange={on_city}>
                     <option value="" selected={filter.city.is_none()}>{ nt.all_cities }</option>
                     { for pool_cities(&p.session).into_iter().map(|(code, name)| html! {
                         <option value={code.to_string()} selected={filter.city == Some(code)}>{ name }</option>
@@ -64,7 +83,7 @@ pub fn PoolFilterBar() -> Html {
             </label>
             <label class="field">
                 <span>{ nt.filter_kind }</span>
-                <select data-role="filter-kind" onchange={on_kind}>
+                <select data-role="filter-kind" ref={kind_ref} onchange={on_kind}>
                     <option value="" selected={filter.kind.is_none()}>{ nt.all_kinds }</option>
                     { for KindKey::ALL.into_iter().map(|k| html! {
                         <option value={kind_value(k)} selected={filter.kind == Some(k)}>{ k.label(lang) }</option>
