@@ -4,7 +4,9 @@
 // packaged one, flagged), sort the pool, import the evaluator's scores table (a bad one
 // refused whole, with its line), see each kind ranked with its formulas and the candidate
 // without figures shown as incomplete, reload and find it all, name two, export the register
-// (which `shifan check` accepts), and carry the work record to a fresh start as one file.
+// (which `shifan check` accepts), and carry the work record to a fresh start as one file; set
+// the public notice (a short one refused as typed), print its list and download it and the
+// ranking; filter the pool, open a candidate read-only and come back to the same place.
 // Screenshots go to tests/e2e/artifacts/province-*.png.
 
 import assert from 'node:assert/strict';
@@ -349,6 +351,274 @@ test('the evidence per candidate: a survey with its interval, on-site passed and
     await shot(en.page, 'province-evidence-en', { width: 1280, height: 900 });
     await shot(en.page, 'province-evidence-en-phone', { width: 360, height: 780 });
     assert.deepEqual(en.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+/** A round of `candidates` from three cities taken in on `page`, with the evaluator's full
+ * scores table applied; the folder it was generated in. */
+async function takeScoredRound(page, candidates) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'shifan-province-round-'));
+  execFileSync(cliBin(), ['sample', '--round', '--cities', '3', '--candidates', String(candidates), '-o', dir], { stdio: 'pipe' });
+  const packages = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => path.join(dir, f));
+  await page.setInputFiles('[data-role="province-files"]', packages);
+  await page.waitForSelector('[data-testid="take-report"]');
+  await page.setInputFiles('[data-role="province-scores"]', path.join(dir, 'scores.csv'));
+  await page.waitForSelector('[data-testid="scores-applied"]');
+  return dir;
+}
+
+/** Downloads what clicking `selector` gives into `dir`: its name and bytes. */
+async function download(page, selector, dir) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  const where = path.join(dir, file.suggestedFilename());
+  await file.saveAs(where);
+  return { name: file.suggestedFilename(), bytes: readFileSync(where) };
+}
+
+/** CSV text (UTF-8, with or without its byte-order mark) as rows of cells; no cell here holds
+ * a comma, a quote or a line break except quoted ones, which are unquoted. */
+function csvRows(bytes) {
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  return text.trimEnd().split(/\r?\n/).map((line) => (line.match(/("([^"]|"")*"|[^,]*)(,|$)/g) ?? [])
+    .filter((cell, i, all) => !(cell === '' && i === all.length - 1))
+    .map((cell) => cell.replace(/,$/, '').replace(/^"(.*)"$/s, '$1').replaceAll('""', '"')));
+}
+
+/** Whether the page scrolls sideways. */
+const scrollsSideways = (page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+
+test('the public notice: a short period refused as typed, then set; the list printed on A4 and downloaded with the ranking', async () => {
+  const context = await axeContext(site.browser, { acceptDownloads: true });
+  try {
+    const { page, errors } = await openProvince(context);
+    const dir = await takeScoredRound(page, 30);
+    const names = page.locator('[data-testid="ranking-comprehensive"] [data-standing="ranked"] [data-role="name"]');
+    await names.nth(0).check();
+    await names.nth(1).check();
+    await page.locator('[data-testid="ranking-single_item"] [data-standing="ranked"] [data-role="name"]').first().check();
+    assert.equal(await page.locator('[data-testid="notice-list"] tbody tr').count(), 3);
+    assert.match(await page.innerText('[data-testid="notice-terms"]'), /公示期尚未设定/);
+
+    // Five days, where the profile asks seven: refused with the rules' words, nothing typed lost.
+    const notice = page.locator('[data-testid="notice"]');
+    await page.fill('[data-role="notice-start"]', '2021-06-01');
+    await page.fill('[data-role="notice-end"]', '2021-06-05');
+    await page.fill('[data-role="notice-published"]', '山西日报、山西省司法厅网站');
+    await page.fill('[data-role="notice-objections"]', '省委依法治省办秘书处，电话 0351-4046000');
+    await page.click('[data-action="set-notice"]');
+    await page.waitForSelector('[data-testid="notice-problems"]');
+    assert.match(await page.innerText('[data-testid="notice-problems"]'), /共 5 天，少于规定的 7 天/);
+    assert.equal(await page.inputValue('[data-role="notice-start"]'), '2021-06-01');
+    assert.equal(await page.inputValue('[data-role="notice-end"]'), '2021-06-05');
+    assert.equal(await page.inputValue('[data-role="notice-published"]'), '山西日报、山西省司法厅网站');
+    assert.equal(await page.inputValue('[data-role="notice-objections"]'), '省委依法治省办秘书处，电话 0351-4046000');
+    assert.match(await page.innerText('[data-testid="notice-terms"]'), /公示期尚未设定/);
+    await notice.scrollIntoViewIfNeeded();
+    await notice.screenshot({ path: path.join(artifactsDir(), 'province-notice-refused.png') });
+
+    // Seven days, first and last included: set, and on every row of the list.
+    await page.fill('[data-role="notice-end"]', '2021-06-07');
+    await page.click('[data-action="set-notice"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="notice-period"]')?.textContent === '公示期：2021-06-01 至 2021-06-07');
+    assert.equal(await page.locator('[data-testid="notice-problems"]').count(), 0);
+    assert.match(await page.innerText('[data-testid="notice-objections"]'), /0351-4046000/);
+    const periods = await page.locator('[data-testid="notice-list"] tbody tr td:nth-child(7)').allInnerTexts();
+    assert.deepEqual(periods, Array(3).fill('2021-06-01 — 2021-06-07'));
+    await saved(page);
+    const axe = await axeViolations(page);
+    assert.deepEqual(axe, [], `axe on the notice: ${describeViolations(axe)}`);
+    await notice.screenshot({ path: path.join(artifactsDir(), 'province-notice-zh.png') });
+
+    // Print: the button prints with only the list marked for print.
+    await page.evaluate(() => {
+      window.print = () => { window.printedWith = document.documentElement.className; };
+    });
+    await page.click('[data-action="print-notice"]');
+    assert.match(await page.evaluate(() => window.printedWith), /print-notice/);
+    assert.doesNotMatch(await page.evaluate(() => document.documentElement.className), /print-notice/);
+    // What the printer gets: the list, its title, the period and where objections go; no
+    // button, no pool, no ranking.
+    await page.evaluate(() => document.documentElement.classList.add('print-notice'));
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 1123, height: 794 });
+    assert.ok(await page.locator('[data-testid="notice-list"]').isVisible());
+    assert.ok(await page.locator('#notice-list-title').isVisible());
+    assert.match(await page.innerText('#notice-list-title'), /拟命名对象名单公示/);
+    assert.ok(await page.locator('[data-testid="notice-period"]').isVisible());
+    assert.ok(await page.locator('[data-testid="notice-objections"]').isVisible());
+    for (const hidden of ['[data-testid="pool"]', '[data-testid="ranking-comprehensive"]', '[data-action="notice-csv"]',
+      '[data-action="print-notice"]', '[data-action="set-notice"]', '[data-role="notice-start"]', '.topbar', '#province-title']) {
+      assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is not printed`);
+    }
+    assert.equal(await page.locator('button:visible').count(), 0, 'no button is printed');
+    await page.screenshot({ path: path.join(artifactsDir(), 'province-notice-print.png'), fullPage: true });
+    const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: false });
+    assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+    writeFileSync(path.join(artifactsDir(), 'province-notice-print.pdf'), pdf);
+    await page.emulateMedia({ media: 'screen' });
+    await page.evaluate(() => document.documentElement.classList.remove('print-notice'));
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // The list as CSV: the header, then the three named in ranking order, each with the
+    // period and where objections go.
+    const csv = await download(page, '[data-action="notice-csv"]', dir);
+    assert.match(csv.name, /拟命名名单公示\.csv$/);
+    const rows = csvRows(csv.bytes);
+    assert.deepEqual(rows[0], ['序号', '申报类型', '申报单位', '所属市', '单项类别', '项目名称', '公示期', '异议受理']);
+    assert.equal(rows.length, 4);
+    assert.deepEqual(rows.slice(1).map((r) => r[0]), ['1', '2', '3']);
+    const shown = await page.locator('[data-testid="notice-list"] tbody tr td:nth-child(3)').allInnerTexts();
+    assert.deepEqual(rows.slice(1).map((r) => r[2]), shown);
+    for (const row of rows.slice(1)) {
+      assert.equal(row[6], '2021-06-01 — 2021-06-07');
+      assert.equal(row[7], '省委依法治省办秘书处，电话 0351-4046000');
+    }
+    // As a workbook: a zip, and not an empty one.
+    const xlsx = await download(page, '[data-action="notice-xlsx"]', dir);
+    assert.match(xlsx.name, /拟命名名单公示\.xlsx$/);
+    assert.equal(xlsx.bytes.subarray(0, 2).toString(), 'PK');
+    assert.ok(xlsx.bytes.length > 4000, `${xlsx.bytes.length} bytes`);
+
+    // The ranking: every candidate of both kinds, as the CLI's `province rank` names it.
+    const ranking = await download(page, '[data-action="ranking-csv"]', dir);
+    assert.match(ranking.name, /省级评审排名\.csv$/);
+    const rankRows = csvRows(ranking.bytes);
+    assert.equal(rankRows[0][0], '申报类型');
+    assert.equal(rankRows.length, 31);
+    const rankXlsx = await download(page, '[data-action="ranking-xlsx"]', dir);
+    assert.equal(rankXlsx.bytes.subarray(0, 2).toString(), 'PK');
+    assert.ok(rankXlsx.bytes.length > 4000, `${rankXlsx.bytes.length} bytes`);
+    assert.equal(await page.locator('.province [role="alert"]').count(), 0, 'no download refused or failed');
+
+    // At 360 px the form stacks and nothing scrolls sideways.
+    await page.setViewportSize({ width: 360, height: 780 });
+    assert.equal(await scrollsSideways(page), false, 'no sideways scrolling at 360 px');
+    await notice.screenshot({ path: path.join(artifactsDir(), 'province-notice-phone.png') });
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // In English, after a reload: the notice set is the form's.
+    const en = await openProvince(context, '?lang=en');
+    await en.page.waitForSelector('[data-testid="notice-list"]');
+    assert.equal(await en.page.inputValue('[data-role="notice-end"]'), '2021-06-07');
+    assert.equal(await en.page.innerText('[data-testid="notice-period"]'), 'Notice period: 2021-06-01 to 2021-06-07');
+    assert.match(await en.page.innerText('#notice-title'), /Public notice of the candidate list/);
+    await en.page.fill('[data-role="notice-end"]', '2021-06-03');
+    await en.page.click('[data-action="set-notice"]');
+    await en.page.waitForSelector('[data-testid="notice-problems"]');
+    assert.match(await en.page.innerText('[data-testid="notice-problems"]'), /lasts 3 days, fewer than the 7 required/);
+    const enNotice = en.page.locator('[data-testid="notice"]');
+    await enNotice.screenshot({ path: path.join(artifactsDir(), 'province-notice-en.png') });
+    await en.page.setViewportSize({ width: 360, height: 780 });
+    assert.equal(await scrollsSideways(en.page), false, 'no sideways scrolling at 360 px (English)');
+    await enNotice.screenshot({ path: path.join(artifactsDir(), 'province-notice-en-phone.png') });
+    const enCsv = await download(en.page, '[data-action="notice-csv"]', dir);
+    assert.match(enCsv.name, /candidate-list\.csv$/);
+    assert.equal(csvRows(enCsv.bytes)[0][6], 'Notice period');
+    assert.deepEqual(en.errors, []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the pool filters by city, kind and applicant; a candidate opens read-only and back returns to the same place', async () => {
+  const context = await axeContext(site.browser);
+  try {
+    const { page, errors } = await openProvince(context);
+    await takeScoredRound(page, 30);
+    const shownText = () => page.innerText('[data-testid="pool-shown"]');
+    assert.match(await shownText(), /^显示 30 个，共 30 个。$/);
+
+    // By city: only its rows.
+    const cityOption = page.locator('[data-role="filter-city"] option').nth(2);
+    const city = await cityOption.innerText();
+    await page.selectOption('[data-role="filter-city"]', await cityOption.getAttribute('value'));
+    const cities = await page.locator('[data-testid="pool"] tbody [data-col="city"]').allInnerTexts();
+    assert.ok(cities.length > 0 && cities.length < 30, `${cities.length}`);
+    assert.deepEqual(new Set(cities), new Set([city]));
+    assert.match(await shownText(), new RegExp(`^显示 ${cities.length} 个，共 30 个。`));
+    // By kind: single-item projects only; and then one of their cities on top.
+    await page.selectOption('[data-role="filter-city"]', '');
+    await page.selectOption('[data-role="filter-kind"]', 'single_item');
+    const kind = () => page.locator('[data-testid="pool"] tbody td:nth-child(3)').allInnerTexts();
+    const single = await kind();
+    assert.ok(single.length > 0 && single.length < 30 && single.every((k) => k === '单项示范'), `${single}`);
+    const singleCity = await poolRows(page).first().locator('[data-col="city"]').innerText();
+    await page.selectOption('[data-role="filter-city"]', { label: singleCity });
+    const both = await kind();
+    assert.ok(both.length > 0 && both.length <= single.length && both.every((k) => k === '单项示范'), `${both}`);
+    assert.deepEqual(new Set(await page.locator('[data-testid="pool"] tbody [data-col="city"]').allInnerTexts()), new Set([singleCity]));
+    await shot(page, 'province-pool-filtered', { fullPage: false });
+    await page.click('[data-action="clear-filter"]');
+    assert.equal(await poolRows(page).count(), 30);
+    assert.equal(await page.inputValue('[data-role="filter-city"]'), '');
+
+    // A search on the applicant: part of one name.
+    const name = await poolRows(page).nth(4).locator('th').innerText();
+    await page.fill('[data-role="filter-text"]', name.slice(-4));
+    const found = await page.locator('[data-testid="pool"] tbody th').allInnerTexts();
+    assert.ok(found.includes(name) && found.every((n) => n.includes(name.slice(-4))), `${found}`);
+    // Nobody matches: said so, and nobody is gone.
+    await page.fill('[data-role="filter-text"]', '没有这个单位');
+    assert.match(await page.innerText('[data-testid="pool-none"]'), /共 30 个，均未移除/);
+    await page.click('[data-action="clear-filter"]');
+    assert.equal(await poolRows(page).count(), 30);
+    assert.equal(await page.locator('[data-testid="ranking-comprehensive"] tbody tr').count()
+      + await page.locator('[data-testid="ranking-single_item"] tbody tr').count(), 30, 'the ranking keeps everyone');
+
+    // Open one far down the pool read-only; back comes to the same place.
+    const row = poolRows(page).nth(24);
+    const id = await row.getAttribute('data-id');
+    const applicant = await row.locator('th').innerText();
+    await row.scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, -120));
+    const scrollY = await page.evaluate(() => window.scrollY);
+    assert.ok(scrollY > 300, `scrolled: ${scrollY}`);
+    await row.locator('button.open').click();
+    await page.waitForSelector('[data-testid="candidate-viewer"] #ind-1');
+    assert.match(await page.textContent('#viewer-title'), new RegExp(`${applicant}.*只读`));
+    assert.match(await page.innerText('[data-testid="came-by"]'), /推荐途径：.*市：推荐/);
+    assert.match(await page.innerText('[data-testid="candidate-viewer"] [data-testid="contact"]'), /联系人：/);
+    assert.ok(await page.locator('#ind-1-p0').isDisabled(), 'points cannot be ticked');
+    assert.ok(await page.locator('#ind-1 [data-status="met"]').isDisabled(), 'statuses cannot be set');
+    assert.equal(await page.locator('[data-testid="candidate-viewer"] .evidence button').count(), 0, 'no evidence can be added');
+    // Nothing takes an answer: every field is disabled or read-only (the area jump only moves).
+    const editable = await page.locator('[data-testid="candidate-viewer"] :is(input, textarea, select):not([disabled], [readonly], #area-jump)')
+      .evaluateAll((all) => all.map((e) => e.outerHTML.slice(0, 200)));
+    assert.deepEqual(editable, [], 'nothing can be edited');
+    assert.equal(await page.locator('[data-testid="pool"]').count(), 0);
+    const axe = await axeViolations(page);
+    assert.deepEqual(axe, [], `axe on the read-only candidate: ${describeViolations(axe)}`);
+    await shot(page, 'province-viewer-zh');
+    await shot(page, 'province-viewer-phone', { width: 360, height: 780 });
+    assert.equal(await scrollsSideways(page), false, 'no sideways scrolling at 360 px');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.click('[data-action="back-to-pool"]');
+    await page.waitForSelector('[data-testid="pool"]');
+    const back = await page.evaluate(() => window.scrollY);
+    assert.ok(Math.abs(back - scrollY) <= 2, `back at ${back}, left at ${scrollY}`);
+    assert.equal(await page.evaluate(() => document.activeElement?.closest('tr')?.dataset.id), id);
+
+    // In English: the filter and the viewer.
+    const en = await openProvince(context, '?lang=en');
+    await en.page.waitForSelector('[data-testid="pool"]');
+    assert.match(await en.page.innerText('[data-testid="pool-shown"]'), /^Showing 30 of 30\./);
+    await en.page.selectOption('[data-role="filter-kind"]', 'comprehensive');
+    assert.match(await en.page.innerText('[data-testid="pool-filter"]'), /All cities/);
+    await shot(en.page, 'province-pool-filter-en');
+    await en.page.setViewportSize({ width: 360, height: 780 });
+    assert.equal(await scrollsSideways(en.page), false, 'no sideways scrolling at 360 px (English)');
+    await en.page.locator('[data-testid="pool-filter"]').screenshot({ path: path.join(artifactsDir(), 'province-pool-filter-en-phone.png') });
+    await en.page.setViewportSize({ width: 1280, height: 900 });
+    await poolRows(en.page).first().locator('button.open').click();
+    await en.page.waitForSelector('[data-testid="candidate-viewer"] #ind-1');
+    assert.match(await en.page.innerText('[data-testid="came-by"]'), /^Came by: .*: Recommend/);
+    assert.match(await en.page.innerText('[data-action="back-to-pool"]'), /Back to the candidates/);
+    await shot(en.page, 'province-viewer-en');
+    assert.deepEqual(en.errors, []);
+    assert.deepEqual(errors, []);
   } finally {
     await context.close();
   }

@@ -159,22 +159,7 @@ pub async fn open_file(file: File, catalogs: CatalogSet) -> Action {
 
 // Training mode's (the full build's): the county page never reads a catalog file.
 #[cfg(feature = "full")]
-#[wasm_bindgen::prelude::wasm_bindgen(inline_js = "
-let loading;
-export function shifan_catalog_table(name, bytes, base) {
-  // A copy, now: `bytes` is a view of this module's memory, which the page may grow (and so
-  // detach the view) while the spreadsheet module loads.
-  const table = bytes.slice();
-  // Beside the build's glue (this snippet is in snippets/<crate>/), not the page: a widget's
-  // page is its host's.
-  const url = new URL('../../xlsx/shifan_web_xlsx.js', import.meta.url).href;
-  loading ??= import(url).then(async (module) => {
-    await module.default();
-    return module;
-  });
-  return loading.then((module) => module.catalog_table(name, table, base));
-}
-")]
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/catalog_table.js")]
 extern "C" {
     /// Imports the spreadsheet module (`web/xlsx`, once) and reads an indicator table with it:
     /// the catalog's JSON, or `{"problems": [...]}`.

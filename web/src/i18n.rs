@@ -12,6 +12,8 @@ pub mod annual;
 #[cfg(feature = "full")]
 pub mod evidence;
 #[cfg(feature = "full")]
+pub mod notice;
+#[cfg(feature = "full")]
 pub mod offline;
 #[cfg(feature = "full")]
 pub mod province;

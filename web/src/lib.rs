@@ -26,6 +26,10 @@ pub mod hooks;
 pub mod i18n;
 pub mod modes;
 #[cfg(feature = "full")]
+pub mod notice_state;
+#[cfg(feature = "full")]
+pub mod pool_state;
+#[cfg(feature = "full")]
 pub mod province_state;
 pub mod record;
 #[cfg(feature = "full")]

@@ -20,6 +20,8 @@ use shifan_rules::register::Register;
 use shifan_rules::{Generator, Problem};
 
 use crate::modes::{Mode, ModeAction};
+use crate::notice_state::{NoticeAction, NoticeState};
+use crate::pool_state::{PoolAction, PoolView};
 use crate::record::PROVINCE_UNREADABLE_KEY;
 use crate::review::OpenedFile;
 use crate::state::{Action, AppState, SaveError, SaveStatus, Write};
@@ -182,6 +184,10 @@ pub struct ProvinceState {
     pub weights_refused: Option<(KindKey, Vec<Problem>)>,
     /// The evidence panel: the candidate open, the forms refused as typed.
     pub evidence: crate::evidence_state::EvidenceState,
+    /// The public notice's form, and its downloads ([`crate::notice_state`]).
+    pub notice: NoticeState,
+    /// The pool's filter and the candidate opened read-only ([`crate::pool_state`]).
+    pub view: PoolView,
 }
 
 impl Default for ProvinceState {
@@ -205,6 +211,8 @@ impl Default for ProvinceState {
             intake: Vec::new(),
             weights_refused: None,
             evidence: Default::default(),
+            notice: NoticeState::default(),
+            view: PoolView::default(),
         }
     }
 }
@@ -232,6 +240,8 @@ impl PartialEq for ProvinceState {
             && self.weights_refused == other.weights_refused
             && self.session.profile().fingerprint() == other.session.profile().fingerprint()
             && self.evidence == other.evidence
+            && self.notice == other.notice
+            && self.view == other.view
     }
 }
 
@@ -359,6 +369,10 @@ pub enum ProvinceAction {
     Problems(Vec<Problem>),
     /// The browser refused a download (or, `false`, the last one started).
     DownloadRefused(bool),
+    /// A step of the public notice's form or its downloads.
+    Notice(NoticeAction),
+    /// The pool's filter, or a candidate opened read-only and closed.
+    Pool(PoolAction),
     /// The session at `revision` was written to the store (or not).
     Saved {
         /// The revision written.
@@ -474,6 +488,8 @@ impl AppState {
                         p.supervision_problems.clear();
                         p.weights_refused = None;
                         p.evidence = Default::default();
+                        p.notice = NoticeState::default();
+                        p.view = PoolView::default();
                         p.changed();
                     }
                     Err(problems) => self.modes.province.problems = problems,
@@ -489,6 +505,8 @@ impl AppState {
                 p.supervision_problems.clear();
                 p.weights_refused = None;
                 p.evidence = Default::default();
+                p.notice = NoticeState::default();
+                p.view = PoolView::default();
                 p.changed();
             }
             ProvinceAction::ChangeWeights {
@@ -504,6 +522,12 @@ impl AppState {
             },
             ProvinceAction::Problems(problems) => p.problems = problems,
             ProvinceAction::DownloadRefused(refused) => p.download_refused = refused,
+            ProvinceAction::Notice(action) => {
+                if p.reduce_notice(action) {
+                    p.changed();
+                }
+            }
+            ProvinceAction::Pool(action) => p.reduce_pool(action),
             ProvinceAction::Saved { revision, result } => match result {
                 Ok(at) => {
                     p.saved_revision = p.saved_revision.max(revision);

@@ -2,8 +2,9 @@
 //! second copy adds nothing, a broken file is listed with its problems), a scores table is
 //! applied whole or not at all, ranked candidates can be named and incomplete ones cannot,
 //! the register is sealed from the naming, the stored session is read back at the start (and
-//! one that cannot be read is kept aside), and an exported session imports. Table-driven
-//! through `check`.
+//! one that cannot be read is kept aside), an exported session imports, the public notice is
+//! set through the rules (a refused one keeps what was typed), the pool is filtered without
+//! dropping anyone and a candidate opens read-only and closes. Table-driven through `check`.
 #![cfg(all(not(target_arch = "wasm32"), feature = "full"))]
 
 use std::rc::Rc;
@@ -15,6 +16,8 @@ use shifan_rules::province_sample::{sample_packages, sample_scores_csv};
 use shifan_rules::register::{Conclusion, EntryRef, EventBody, extends, read_register};
 use shifan_rules::supervision::{ReportStanding, report_standings};
 use shifan_rules::{CatalogSet, Code, Generator, Lang};
+use shifan_web::notice_state::{NoticeAction, NoticeField, SheetOf};
+use shifan_web::pool_state::{PoolAction, pool_cities, shown_pool};
 use shifan_web::province_state::{PoolColumn, ProvinceAction, ScoresImport, sorted_pool};
 use shifan_web::record::{PROVINCE_KEY, PROVINCE_UNREADABLE_KEY};
 use shifan_web::review::OpenedFile;
@@ -1262,4 +1265,334 @@ fn evidence_is_recorded_refused_and_cleared_through_the_reducer() {
     // A new session forgets the panel.
     let fresh = state.reduce(Action::province(ProvinceAction::New));
     assert_eq!(fresh.modes.province.evidence, Default::default());
+}
+
+// ---- The public notice, the pool's filter, a candidate opened read-only -------------------
+
+fn notice(action: NoticeAction) -> ProvinceAction {
+    ProvinceAction::Notice(action)
+}
+
+fn pool(action: PoolAction) -> ProvinceAction {
+    ProvinceAction::Pool(action)
+}
+
+/// The notice form filled in: from `start` to `end`, published and with where objections go.
+fn notice_form(start: &str, end: &str, objections: &str) -> Vec<ProvinceAction> {
+    vec![
+        notice(NoticeAction::Edit(NoticeField::Start, start.into())),
+        notice(NoticeAction::Edit(NoticeField::End, end.into())),
+        notice(NoticeAction::Edit(
+            NoticeField::PublishedIn,
+            "山西日报、省司法厅网站".into(),
+        )),
+        notice(NoticeAction::Edit(
+            NoticeField::ObjectionsTo,
+            objections.into(),
+        )),
+        notice(NoticeAction::Set),
+    ]
+}
+
+/// A notice case: its name, the form (start, end, objections to), the problems' codes, and
+/// whether the session's notice is set.
+type NoticeCase = (
+    &'static str,
+    (&'static str, &'static str, &'static str),
+    &'static [Code],
+    bool,
+);
+
+#[test]
+fn the_notice_is_set_through_the_rules_and_a_refused_one_keeps_what_was_typed() {
+    let round = packages();
+    let csv = sample_scores_csv(&round, 7);
+    let base = || vec![ProvinceAction::Enter, take_round(&round), scores(&csv)];
+    let scored = run(boot(None), base());
+    let first = first_ranked(&scored, KindKey::Comprehensive);
+    let with = |extra: Vec<ProvinceAction>| {
+        let mut actions = base();
+        actions.push(ProvinceAction::Name(first.clone(), true));
+        actions.extend(extra);
+        run(boot(None), actions)
+    };
+    let expect = Expect {
+        candidates: 12,
+        scores: Some(Ok(12)),
+        named: 1,
+        unsaved: true,
+        ..NOTHING
+    };
+    // (case, form, the notice's problems' codes, the session's notice set)
+    let cases: [NoticeCase; 5] = [
+        (
+            "seven days, first and last included",
+            ("2021-06-01", "2021-06-07", "0351-1234567"),
+            &[],
+            true,
+        ),
+        (
+            "six days: too short",
+            ("2021-06-01", "2021-06-06", "0351-1234567"),
+            &[Code::InvalidFigures],
+            false,
+        ),
+        (
+            "no date",
+            ("", "2021-06-07", "0351-1234567"),
+            &[Code::InvalidFigures],
+            false,
+        ),
+        (
+            "nowhere for objections",
+            ("2021-06-01", "2021-06-30", "  "),
+            &[Code::InvalidFigures],
+            false,
+        ),
+        (
+            "the end before the start",
+            ("2021-06-07", "2021-06-01", "0351-1234567"),
+            &[Code::InvalidFigures],
+            false,
+        ),
+    ];
+    for (name, (start, end, objections), codes, set) in cases {
+        let state = with(notice_form(start, end, objections));
+        check(name, &state, Expect { ..expect });
+        let p = &state.modes.province;
+        let got: Vec<Code> = p.notice.problems.iter().map(|p| p.code).collect();
+        assert_eq!(got, codes, "{name}: problems");
+        assert_eq!(p.session.notice.is_some(), set, "{name}: set");
+        // The form shows what was typed, refused or not.
+        let shown = p.notice.shown(&p.session);
+        assert_eq!(
+            (
+                shown.start.as_str(),
+                shown.end.as_str(),
+                shown.objections_to.as_str()
+            ),
+            (start, end, objections),
+            "{name}: the form as typed"
+        );
+        assert_eq!(
+            p.notice.form.is_none(),
+            set,
+            "{name}: the form is the session's"
+        );
+        // The notice list carries the period and where objections go on every row.
+        let table = p.session.notice_table(Lang::Zh);
+        assert_eq!(table.rows.len(), 1, "{name}: the one named");
+        let period = table.rows[0][6].display(Lang::Zh);
+        assert_eq!(
+            period.is_empty(),
+            !set,
+            "{name}: the period in the list: {period}"
+        );
+    }
+    // The same rule as the CLI's: a six-day period is refused with its days named.
+    let refused = with(notice_form("2021-06-01", "2021-06-06", "0351-1234567"));
+    let message = refused.modes.province.notice.problems[0]
+        .message
+        .get(Lang::Zh);
+    assert!(
+        message.contains("6 天") && message.contains("7 天"),
+        "{message}"
+    );
+
+    // Refused, corrected: the notice is set, the problems go, the session is to be saved.
+    let mut actions = notice_form("2021-06-01", "2021-06-06", "0351-1234567");
+    actions.push(notice(NoticeAction::Edit(
+        NoticeField::End,
+        "2021-06-08".into(),
+    )));
+    actions.push(notice(NoticeAction::Set));
+    let corrected = with(actions);
+    let p = &corrected.modes.province;
+    assert!(p.notice.problems.is_empty());
+    assert_eq!(
+        p.session.notice.as_ref().map(|n| n.end.as_str()),
+        Some("2021-06-08")
+    );
+    let before = with(Vec::new()).modes.province.revision;
+    assert_eq!(
+        p.revision,
+        before + 1,
+        "only the accepted notice is a change"
+    );
+
+    // The notice travels with the session: a reload shows it in the form.
+    let reloaded = run(boot(Some(p.session.to_json())), vec![ProvinceAction::Enter]);
+    let r = &reloaded.modes.province;
+    assert_eq!(r.notice.shown(&r.session).end, "2021-06-08");
+
+    // Typing is not a change to the session until the notice is set; a fresh start empties
+    // the form.
+    let typed = with(vec![notice(NoticeAction::Edit(
+        NoticeField::PublishedIn,
+        "山西日报".into(),
+    ))]);
+    assert_eq!(typed.modes.province.revision, before);
+    let fresh = Rc::new(typed).reduce(Action::province(ProvinceAction::New));
+    let f = &fresh.modes.province;
+    assert_eq!(f.notice.shown(&f.session).published_in, "");
+
+    // A download's busy line and failure are said under the table it was of.
+    let mut state = Rc::new(scored);
+    for action in [
+        notice(NoticeAction::Exporting(Some(SheetOf::List))),
+        notice(NoticeAction::Exporting(None)),
+        notice(NoticeAction::SheetFailed(Some((
+            SheetOf::Ranking,
+            "out of memory".into(),
+        )))),
+    ] {
+        state = state.reduce(Action::province(action));
+    }
+    let n = &state.modes.province.notice;
+    assert_eq!(n.exporting, None);
+    assert_eq!(
+        n.sheet_failed,
+        Some((SheetOf::Ranking, "out of memory".to_string()))
+    );
+}
+
+#[test]
+fn the_pool_is_filtered_without_dropping_anyone_and_a_candidate_opens_read_only() {
+    let round = packages();
+    let taken = run(boot(None), vec![ProvinceAction::Enter, take_round(&round)]);
+    let p = &taken.modes.province;
+    let cities = pool_cities(&p.session);
+    assert_eq!(cities.len(), 3, "{cities:?}");
+    let (city, _) = cities[1];
+    let some = &p.session.candidates()[3];
+    let name = some.verified.file.applicant.display_name();
+    let in_city = |state: &AppState| {
+        let p = &state.modes.province;
+        p.session
+            .candidates()
+            .iter()
+            .filter(|c| shifan_rules::review::city_code_of(&c.verified.file) == Some(city))
+            .count()
+    };
+    let of_kind = |kind: KindKey| {
+        p.session
+            .candidates()
+            .iter()
+            .filter(|c| c.kind() == kind)
+            .count()
+    };
+    assert_eq!(
+        of_kind(KindKey::SingleItem) + of_kind(KindKey::Comprehensive),
+        12
+    );
+    // (case, filter actions, how many are listed)
+    let cases: Vec<(&str, Vec<PoolAction>, usize)> = vec![
+        ("nothing filtered", vec![], 12),
+        (
+            "one city",
+            vec![PoolAction::City(Some(city))],
+            in_city(&taken),
+        ),
+        (
+            "comprehensive only",
+            vec![PoolAction::Kind(Some(KindKey::Comprehensive))],
+            of_kind(KindKey::Comprehensive),
+        ),
+        (
+            "single-item only",
+            vec![PoolAction::Kind(Some(KindKey::SingleItem))],
+            of_kind(KindKey::SingleItem),
+        ),
+        (
+            "the applicant's name",
+            vec![PoolAction::Search(name.clone())],
+            1,
+        ),
+        (
+            "a name in another case, with spaces",
+            vec![PoolAction::Search(format!("  {}  ", name.to_uppercase()))],
+            1,
+        ),
+        ("nobody", vec![PoolAction::Search("没有这个单位".into())], 0),
+        (
+            "filtered, then everyone",
+            vec![
+                PoolAction::City(Some(city)),
+                PoolAction::Search("没有这个单位".into()),
+                PoolAction::ClearFilter,
+            ],
+            12,
+        ),
+    ];
+    for (case, actions, listed) in cases {
+        let mut actions: Vec<ProvinceAction> = actions.into_iter().map(pool).collect();
+        actions.insert(0, take_round(&round));
+        actions.insert(0, ProvinceAction::Enter);
+        let state = run(boot(None), actions);
+        // A selection: the pool and what is recorded stay as they were.
+        check(
+            case,
+            &state,
+            Expect {
+                candidates: 12,
+                unsaved: true,
+                ..NOTHING
+            },
+        );
+        let p = &state.modes.province;
+        assert_eq!(
+            p.revision, taken.modes.province.revision,
+            "{case}: no change"
+        );
+        let shown = shown_pool(&p.session, p.sort, &p.view.filter);
+        assert_eq!(shown.len(), listed, "{case}: listed");
+        assert!(shown.iter().all(|c| p.view.filter.keeps(c)), "{case}");
+    }
+    // Filtered and sorted together: the city's candidates, best first.
+    let state = run(
+        boot(None),
+        vec![
+            ProvinceAction::Enter,
+            take_round(&round),
+            pool(PoolAction::City(Some(city))),
+            ProvinceAction::Sort(PoolColumn::Compliance),
+        ],
+    );
+    let p = &state.modes.province;
+    let shown = shown_pool(&p.session, p.sort, &p.view.filter);
+    assert_eq!(shown.len(), in_city(&state));
+    assert!(shown.windows(2).all(|w| {
+        shifan_rules::review::compare_compliance(
+            w[0].verified.score.total.compliance(),
+            w[1].verified.score.total.compliance(),
+        )
+        .is_ge()
+    }));
+
+    // Opened read-only from where the page was scrolled, and back: nothing changes but what
+    // is shown; a candidate not in the pool does not open.
+    let id = some.integrity().to_string();
+    let mut state = Rc::new(taken.clone());
+    state = state.reduce(Action::province(pool(PoolAction::Open(id.clone(), 840.0))));
+    assert_eq!(
+        state.modes.province.view.viewing.as_deref(),
+        Some(id.as_str())
+    );
+    assert_eq!(state.modes.province.view.scroll, 840.0);
+    state = state.reduce(Action::province(pool(PoolAction::Back)));
+    assert_eq!(state.modes.province.view.viewing, None);
+    assert_eq!(
+        state.modes.province.view.scroll, 840.0,
+        "kept to scroll back to"
+    );
+    state = state.reduce(Action::province(pool(PoolAction::Open(
+        format!("sha256:{}", "1".repeat(64)),
+        10.0,
+    ))));
+    assert_eq!(state.modes.province.view.viewing, None);
+    assert_eq!(state.modes.province.revision, taken.modes.province.revision);
+    assert_eq!(
+        state.modes.province.session.to_json(),
+        taken.modes.province.session.to_json()
+    );
 }

@@ -175,16 +175,7 @@ pub fn rank(
         Ok(loaded) => loaded,
         Err(outcome) => return outcome,
     };
-    let stem = format!(
-        "{}-{}",
-        session.profile().data().round.title,
-        if lang == Lang::Zh {
-            "省级评审排名"
-        } else {
-            "provincial-ranking"
-        }
-    );
-    let table = session.ranking_table(lang, stem);
+    let table = session.ranking_table(lang, session.ranking_stem(lang));
     let tie = if lang == Lang::Zh {
         TIE_RULE.0
     } else {

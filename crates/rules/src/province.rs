@@ -1018,6 +1018,20 @@ impl ProvinceSession {
         Ok(())
     }
 
+    /// The file stem the ranking's table is saved under (`{round}-省级评审排名`): the CLI's
+    /// `province rank --xlsx` and the page's downloads name it alike.
+    pub fn ranking_stem(&self, lang: Lang) -> String {
+        format!(
+            "{}-{}",
+            self.profile.data().round.title,
+            if lang == Lang::Zh {
+                "省级评审排名"
+            } else {
+                "provincial-ranking"
+            }
+        )
+    }
+
     /// The ranking of both kinds as one export table (the scores table): position or
     /// standing, applicant, city, kind, category, title, each part's figures, the composite and
     /// its formula, flags and fingerprint.

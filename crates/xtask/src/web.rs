@@ -238,9 +238,12 @@ fn wasm_pack(build: &Build, dev: bool, wasm_opt: &Path, dist: &Path) -> Result {
     if !build.features.is_empty() {
         wasm_pack.args(["--features", &build.features.join(",")]);
     }
+    let pkg = util::root().join(build.crate_dir).join(build.out_dir);
+    // wasm-bindgen adds to the out dir's snippets and never removes one: a stale one would be
+    // copied into the site.
+    let _ = std::fs::remove_dir_all(pkg.join("snippets"));
     run(&mut wasm_pack)?;
 
-    let pkg = util::root().join(build.crate_dir).join(build.out_dir);
     if !dev {
         let wasm = pkg.join(format!("{}_bg.wasm", build.stem));
         // `--converge` repeats -Oz until it gains nothing more; `--low-memory-unused` lets it
@@ -273,27 +276,20 @@ fn wasm_pack(build: &Build, dev: bool, wasm_opt: &Path, dist: &Path) -> Result {
     }
     let snippets = pkg.join("snippets");
     if snippets.is_dir() {
-        // wasm-bindgen numbers a crate's inline snippets (`inline0.js`, …) per build, and two
-        // builds of one crate (full, widget + full) may number them differently: a build whose
-        // snippets differ from those already in `snippets/` gets its own folder beside it (the
-        // same depth, so a snippet's relative URLs still resolve) and its glue imports from it.
+        // Every build of the crate copies its snippets into one `snippets/`: a snippet is a
+        // module file (`#[wasm_bindgen(module = "/src/….js")]`), named by its path. Inline
+        // snippets (`inline_js`) are numbered per build, and two builds (full, widget + full)
+        // numbered them differently, so the last copy broke the other's page.
         let shared = to.join("snippets");
         if differs(&snippets, &shared)? {
-            let own = format!("snippets-{}", build.stem);
-            let glue = to.join(format!("{}.js", build.stem));
-            let text = std::fs::read_to_string(&glue)?;
-            if !text.contains("'./snippets/") {
-                return Err(fail!(
-                    "{}: its snippets are not imported from './snippets/': update web.rs",
-                    glue.display()
-                ));
-            }
-            std::fs::write(&glue, text.replace("'./snippets/", &format!("'./{own}/")))?;
-            util::copy_dir(&snippets, &to.join(&own))?;
-            println!("build-web: {} keeps its own snippets in {own}/", build.stem);
-        } else {
-            util::copy_dir(&snippets, &shared)?;
+            return Err(fail!(
+                "{}: its snippets differ from those another build put in {}: a snippet must be a \
+                 module file under web/src/, not inline_js",
+                build.stem,
+                shared.display()
+            ));
         }
+        util::copy_dir(&snippets, &shared)?;
     }
     let wasm = to.join(wasm);
     let bytes = std::fs::read(&wasm)?;

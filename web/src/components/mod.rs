@@ -9,6 +9,8 @@
 pub mod annual;
 pub mod app;
 pub mod applicant;
+#[cfg(feature = "full")]
+pub mod application_view;
 pub mod bar;
 pub mod catalog_badge;
 pub mod evidence;

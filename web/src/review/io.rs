@@ -201,17 +201,7 @@ fn table(session: &Session, rows: &[ComparisonRow], lang: Lang) -> shifan_rules:
     session.table(rows, &titles, lang)
 }
 
-#[wasm_bindgen(inline_js = "
-export function shifan_sheet(json, csv) {
-  // Beside the build's glue (this snippet is in snippets/<crate>/), not the page: a widget's
-  // page is its host's.
-  const url = new URL('../../xlsx/shifan_web_xlsx.js', import.meta.url).href;
-  return import(url).then(async (module) => {
-    await module.default();
-    return csv ? module.csv(json) : module.workbook(json);
-  });
-}
-")]
+#[wasm_bindgen(module = "/src/sheet.js")]
 extern "C" {
     /// Imports the spreadsheet module (once; the browser caches it) and writes the table: a
     /// workbook's bytes, or CSV text when `csv`.

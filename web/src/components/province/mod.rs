@@ -2,11 +2,16 @@
 //! applications (picked several at once, or dropped anywhere on the page), the rejected files
 //! with their problems, the candidate pool across the cities, the scores table's import, the
 //! ranking per kind with each composite's formula, the naming and the register, and the work
-//! record's export and import. Every label, figure and formula shown comes from
+//! record's export and import; the public notice and its list (printable, downloadable), the
+//! ranking's downloads, the pool's filter and a candidate opened read-only. Every label, figure and formula shown comes from
 //! `shifan-rules`; the page only lays them out.
 
 pub mod evidence;
+pub mod notice;
+pub mod pool_filter;
+pub mod ranking_export;
 pub mod supervision;
+pub mod viewer;
 pub mod weights;
 
 use std::rc::Rc;
@@ -22,9 +27,11 @@ use crate::components::on_file_picked;
 use crate::components::review::open_files::picked_files;
 use crate::components::review::page::use_file_drop;
 use crate::components::send;
+use crate::i18n::notice::notice_texts;
 use crate::i18n::province::{ProvinceTexts, province_texts};
 use crate::i18n::{fill, texts};
-use crate::province_state::{PoolColumn, ProvinceAction, ProvinceState, ScoresImport, sorted_pool};
+use crate::pool_state::{PoolAction, shown_pool};
+use crate::province_state::{PoolColumn, ProvinceAction, ProvinceState, ScoresImport};
 use crate::review::io;
 use crate::state::{Action, AppHandle, Dispatch, SaveError, SaveStatus, use_app};
 use weights::Weights;
@@ -86,11 +93,38 @@ fn save_text(p: &ProvinceState, t: &ProvinceTexts) -> String {
     }
 }
 
-fn problems_list(problems: &[Problem], state: &AppHandle) -> Html {
+pub(crate) fn problems_list(problems: &[Problem], state: &AppHandle) -> Html {
     let t = texts(state.lang);
     html! {
         <ul class="problems">{ for problems.iter().map(|p| problem_item(p, state, t)) }</ul>
     }
+}
+
+/// Back from a candidate to the pool: the page is scrolled to where it was when the
+/// candidate was opened, and focus returns to the candidate's button.
+#[hook]
+fn use_pool_return(state: &AppHandle) {
+    let last = use_mut_ref(|| None::<String>);
+    let view = &state.modes.province.view;
+    let scroll = view.scroll;
+    use_effect_with(view.viewing.clone(), move |viewing| {
+        let closed = last.replace(viewing.clone());
+        if let (None, Some(id)) = (viewing, closed)
+            && let Some(window) = web_sys::window()
+        {
+            let selector = format!("[data-testid=\"pool\"] tr[data-id=\"{id}\"] button.open");
+            let button = window
+                .document()
+                .and_then(|d| d.query_selector(&selector).ok().flatten())
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+            if let Some(button) = button {
+                let _ = button.focus();
+            }
+            // After the focus, which may have scrolled it into view: the page stays where it
+            // was left.
+            window.scroll_to_with_x_and_y(0.0, scroll);
+        }
+    });
 }
 
 /// The province page.
@@ -103,8 +137,12 @@ pub fn ProvincePage() -> Html {
         take_files,
         &state.host,
     );
+    use_pool_return(&state);
     let t = province_texts(state.lang);
     let p = &state.modes.province;
+    if let Some(id) = p.view.viewing.clone() {
+        return html! { <viewer::CandidateViewer id={id} /> };
+    }
     let profile = p.session.profile().data();
     html! {
         <section class="review province" data-screen="province" aria-labelledby="province-title">
@@ -134,7 +172,9 @@ pub fn ProvincePage() -> Html {
                 { pool(&state, t) }
                 { scores(&state, t) }
                 { for KindKey::ALL.into_iter().map(|kind| ranking(&state, t, kind)) }
+                <ranking_export::RankingExport />
                 { naming(&state, t) }
+                <notice::NoticePanel />
                 <supervision::Supervision />
                 <evidence::EvidencePanel />
             }
@@ -217,7 +257,7 @@ fn rejected(state: &AppHandle, t: &ProvinceTexts) -> Html {
 }
 
 /// The city's decision, rank and comment on every route the candidate came by.
-fn routes_text(c: &Candidate, lang: Lang, t: &ProvinceTexts) -> String {
+pub(crate) fn routes_text(c: &Candidate, lang: Lang, t: &ProvinceTexts) -> String {
     c.routes
         .iter()
         .map(|route| match route {
@@ -258,6 +298,21 @@ fn pool(state: &AppHandle, t: &ProvinceTexts) -> Html {
     let lang = state.lang;
     let d = state.dispatcher();
     let total = p.session.candidates().len();
+    let nt = notice_texts(lang);
+    let shown = shown_pool(&p.session, p.sort, &p.view.filter);
+    let open = |id: &str| {
+        let d = d.clone();
+        let id = id.to_string();
+        Callback::from(move |_: MouseEvent| {
+            let scroll = web_sys::window()
+                .and_then(|w| w.scroll_y().ok())
+                .unwrap_or(0.0);
+            d.dispatch(Action::province(ProvinceAction::Pool(PoolAction::Open(
+                id.clone(),
+                scroll,
+            ))));
+        })
+    };
     let header = |column: PoolColumn, label: &'static str| {
         let aria = p.sort.aria(column);
         let arrow = match aria {
@@ -285,7 +340,11 @@ fn pool(state: &AppHandle, t: &ProvinceTexts) -> Html {
             .collect();
         html! {
             <tr data-id={c.integrity().to_string()} data-flagged={(!c.flags.is_empty()).to_string()}>
-                <th scope="row" class="applicant">{ f.applicant.display_name() }</th>
+                <th scope="row" class="applicant">
+                    <button type="button" class="link open" data-action="open-candidate"
+                        aria-label={fill(nt.open_label, &[&f.applicant.display_name()])}
+                        onclick={open(c.integrity())}>{ f.applicant.display_name() }</button>
+                </th>
                 <td data-col="city">{ c.city_name() }</td>
                 <td>{ KindKey::of(&f.kind).label(lang) }</td>
                 <td>{ category_of(c) }</td>
@@ -306,6 +365,10 @@ fn pool(state: &AppHandle, t: &ProvinceTexts) -> Html {
             if total == 0 {
                 <p class="empty">{ t.pool_empty }</p>
             } else {
+                <pool_filter::PoolFilterBar />
+                if shown.is_empty() {
+                    <p class="empty" data-testid="pool-none">{ fill(nt.none_match, &[&total.to_string()]) }</p>
+                } else {
                 <div class="table-wrap comparison-wrap" tabindex="0" role="region" aria-labelledby="pool-title">
                     <table class="comparison" data-testid="pool">
                         <thead>
@@ -320,9 +383,10 @@ fn pool(state: &AppHandle, t: &ProvinceTexts) -> Html {
                                 <th scope="col" class="plain">{ evidence::record_heading(lang) }</th>
                             </tr>
                         </thead>
-                        <tbody>{ for sorted_pool(&p.session, p.sort).into_iter().map(row) }</tbody>
+                        <tbody>{ for shown.into_iter().map(row) }</tbody>
                     </table>
                 </div>
+                }
                 <p class="hint rounding-note">{ shifan_rules::Ratio::rounding_note(lang) }</p>
             }
         </section>

@@ -50,7 +50,7 @@ fn problems_list(problems: &[Problem], state: &AppHandle) -> Html {
 }
 
 /// A rules table as an HTML table (the standings, the public list).
-fn table_html(table: &Table, testid: &'static str) -> Html {
+pub(crate) fn table_html(table: &Table, testid: &'static str) -> Html {
     let lang = table.lang;
     html! {
         <div class="table-wrap comparison-wrap" tabindex="0" role="region" aria-label={table.sheet.clone()}>
