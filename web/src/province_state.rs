@@ -238,7 +238,6 @@ impl PartialEq for ProvinceState {
             && self.supervision_problems == other.supervision_problems
             && self.intake == other.intake
             && self.weights_refused == other.weights_refused
-            && self.session.profile().fingerprint() == other.session.profile().fingerprint()
             && self.evidence == other.evidence
             && self.notice == other.notice
             && self.view == other.view
