@@ -267,11 +267,15 @@ pub(crate) fn leave(state: &mut AppState) {
     let _ = state;
 }
 
-/// A catalog was kept: each mode reads again what waited for it (the review verifies the files
-/// refused for their catalog, which then join the table).
+/// A catalog was kept: each mode reads again what waited for it (the review and the province
+/// verify the files refused for their catalog, which then join the table or the pool; the
+/// province also the stored session's packages that did not verify).
 pub(crate) fn catalog_kept(state: &mut AppState) {
     #[cfg(feature = "full")]
-    state.review_catalog_kept();
+    {
+        state.review_catalog_kept();
+        state.province_catalog_kept();
+    }
     #[cfg(not(feature = "full"))]
     let _ = state;
 }

@@ -159,6 +159,9 @@ pub struct ProvinceState {
     pub sort: PoolSort,
     /// Files being read: done and total.
     pub reading: Option<(usize, usize)>,
+    /// Files refused for their catalog, as read (name and bytes): loading that catalog
+    /// verifies them again, without picking them again.
+    pub awaiting: Vec<(String, Rc<[u8]>)>,
     /// What the last batch gave.
     pub report: Option<TakeReport>,
     /// Files are being dragged over the page.
@@ -199,6 +202,7 @@ impl Default for ProvinceState {
             load_problems: Vec::new(),
             sort: PoolSort::default(),
             reading: None,
+            awaiting: Vec::new(),
             report: None,
             dragging: false,
             scores: None,
@@ -229,6 +233,7 @@ impl PartialEq for ProvinceState {
             && self.load_problems == other.load_problems
             && self.sort == other.sort
             && self.reading == other.reading
+            && self.awaiting.len() == other.awaiting.len()
             && self.report == other.report
             && self.dragging == other.dragging
             && self.scores == other.scores
@@ -302,12 +307,38 @@ impl ProvinceState {
                 }
                 Err(problems) => {
                     report.rejected += 1;
+                    if let Some(bytes) = file.retry {
+                        self.awaiting.retain(|(name, _)| *name != file.name);
+                        self.awaiting.push((file.name.clone(), bytes));
+                    }
                     self.session.reject(file.name, problems);
                 }
             }
         }
         self.report = Some(report);
         self.changed();
+    }
+}
+
+impl AppState {
+    /// A catalog was loaded and kept: the files refused for their catalog and the stored
+    /// session's packages that did not verify are verified again against every kept catalog;
+    /// those answered against it join the pool.
+    pub(crate) fn province_catalog_kept(&mut self) {
+        let catalogs = self.drafts.catalog_set();
+        let p = &mut self.modes.province;
+        if p.session.verify_again(&catalogs) > 0 {
+            p.changed();
+        }
+        if p.awaiting.is_empty() {
+            return;
+        }
+        let files = std::mem::take(&mut p.awaiting)
+            .into_iter()
+            .map(|(name, bytes)| OpenedFile::read(name, &bytes, &catalogs))
+            .collect();
+        p.report = None;
+        p.opened(files);
     }
 }
 
@@ -433,6 +464,7 @@ impl AppState {
             }
             ProvinceAction::ReadDone => p.reading = None,
             ProvinceAction::ClearRejected => {
+                p.awaiting.clear();
                 if !p.session.rejected.is_empty() {
                     p.session.rejected.clear();
                     p.changed();
@@ -480,6 +512,7 @@ impl AppState {
                     Ok(session) => {
                         let p = &mut self.modes.province;
                         p.session = session;
+                        p.awaiting.clear();
                         p.problems.clear();
                         p.scores = None;
                         p.report = None;
@@ -496,6 +529,7 @@ impl AppState {
             }
             ProvinceAction::New => {
                 p.session = ProvinceSession::new(p.session.profile().clone());
+                p.awaiting.clear();
                 p.problems.clear();
                 p.scores = None;
                 p.report = None;

@@ -1596,3 +1596,195 @@ fn the_pool_is_filtered_without_dropping_anyone_and_a_candidate_opens_read_only(
         taken.modes.province.session.to_json()
     );
 }
+
+/// An office's own catalog (the reference's table under another id) and 晋中市's package of
+/// two applications answered against it.
+fn office_round() -> (std::sync::Arc<shifan_rules::Catalog>, Package) {
+    use shifan_rules::import::{TableMeta, export_csv, import_csv};
+    use shifan_rules::package::{Decision, Review, Reviewer};
+    use shifan_rules::sample::{SampleKind, SampleSpec, sample_application};
+    let reference = shifan_rules::Catalog::reference();
+    let meta = TableMeta {
+        id: "office-jinzhong-2026".into(),
+        title: "晋中市法治政府示范创建指标".into(),
+        ..TableMeta::of(reference)
+    };
+    let office = import_csv(export_csv(reference).as_bytes(), meta).expect("the table imports");
+    let mut catalogs = CatalogSet::builtin();
+    catalogs.add(office.clone());
+    let verified: Vec<_> = ["140702", "140721"]
+        .iter()
+        .enumerate()
+        .map(|(i, code)| {
+            let spec =
+                SampleSpec::new(code, 70 + i as u32, SampleKind::Comprehensive, 1 + i as u64);
+            let file = sample_application(&office, &spec).expect("sample");
+            shifan_rules::read_application(file.to_json().as_bytes(), &catalogs).expect("verifies")
+        })
+        .collect();
+    let review = Review {
+        city_code: 140700,
+        reviewer: Reviewer {
+            name: "王明".into(),
+            office: "晋中市委依法治市办".into(),
+        },
+        date: "2021-03-01".into(),
+        decisions: vec![
+            (Decision::Recommend, Some(1), String::new()),
+            (Decision::Recommend, Some(2), String::new()),
+        ],
+    };
+    let generator = Generator {
+        name: "shifan-test".into(),
+        version: "0".into(),
+    };
+    let refs: Vec<_> = verified.iter().collect();
+    let package = Package::build(
+        &review,
+        &refs,
+        generator,
+        "2021-03-01T10:00:00+08:00".into(),
+    )
+    .unwrap();
+    (std::sync::Arc::new(office), package)
+}
+
+/// A boot whose store keeps `catalog` (as `catalog:<fingerprint>`), and the province session.
+fn boot_keeping(catalog: &shifan_rules::Catalog, stored: Option<String>) -> Boot {
+    let mut boot = boot(stored);
+    boot.listing = shifan_web::record::Listing::read_store(vec![(
+        shifan_web::record::catalog_key(catalog.fingerprint()),
+        Some(catalog.to_json()),
+    )]);
+    boot
+}
+
+#[test]
+fn an_office_catalog_lets_its_package_in_and_the_stored_session_is_read_against_it() {
+    let (office, package) = office_round();
+    let file = [(package.file_name(), package.to_json())];
+    let file: Vec<(&str, String)> = file.iter().map(|(n, t)| (n.as_str(), t.clone())).collect();
+    // The package read by the page against the kept catalogs (the built-in and the office's).
+    let kept = boot_keeping(&office, None).listing.catalog_set();
+    let read_against = |catalogs: &CatalogSet| {
+        ProvinceAction::Opened(vec![OpenedFile::read(
+            package.file_name(),
+            package.to_json().as_bytes(),
+            catalogs,
+        )])
+    };
+    let taken = run(
+        boot_keeping(&office, None),
+        vec![ProvinceAction::Enter, read_against(&kept)],
+    );
+    let stored = taken.modes.province.session.to_json();
+    // Loading the catalog keeps it in the store.
+    let key: &'static str =
+        Box::leak(shifan_web::record::catalog_key(office.fingerprint()).into_boxed_str());
+    let kept_key: &'static [&'static str] = Box::leak(vec![key].into_boxed_slice());
+    let without_catalog = run(boot(None), vec![ProvinceAction::Enter, opened(&file)]);
+    let cases: Vec<(&str, AppState, Expect)> = vec![
+        (
+            "taken in against the kept catalog",
+            taken.clone(),
+            Expect {
+                candidates: 2,
+                unsaved: true,
+                ..NOTHING
+            },
+        ),
+        (
+            "reloaded: the stored session is read against the catalog kept at boot",
+            run(boot_keeping(&office, Some(stored.clone())), vec![]),
+            Expect {
+                candidates: 2,
+                ..NOTHING
+            },
+        ),
+        (
+            "without the catalog: refused with the code that asks for it",
+            without_catalog.clone(),
+            Expect {
+                rejected: &[Code::UnknownCatalog],
+                unsaved: true,
+                ..NOTHING
+            },
+        ),
+        (
+            "the catalog loaded from the rejected list: the package is verified again and joins",
+            Rc::unwrap_or_clone(
+                Rc::new(without_catalog.clone()).reduce(Action::KeepCatalog(office.clone())),
+            ),
+            Expect {
+                candidates: 2,
+                writes: kept_key,
+                unsaved: true,
+                ..NOTHING
+            },
+        ),
+        (
+            "the rejected files forgotten: loading the catalog adds nothing",
+            Rc::unwrap_or_clone(
+                Rc::new(run(
+                    boot(None),
+                    vec![
+                        ProvinceAction::Enter,
+                        opened(&file),
+                        ProvinceAction::ClearRejected,
+                    ],
+                ))
+                .reduce(Action::KeepCatalog(office.clone())),
+            ),
+            Expect {
+                writes: kept_key,
+                unsaved: true,
+                ..NOTHING
+            },
+        ),
+        (
+            "the stored session read without the catalog: the package is rejected, not dropped",
+            run(boot(Some(stored.clone())), vec![]),
+            Expect {
+                rejected: &[Code::UnknownCatalog],
+                ..NOTHING
+            },
+        ),
+        (
+            "a work record imported without the catalog: rejected, and back once it is loaded",
+            {
+                let imported = run(
+                    boot(None),
+                    vec![
+                        ProvinceAction::Enter,
+                        ProvinceAction::Import(stored.as_bytes().into()),
+                    ],
+                );
+                assert_eq!(
+                    imported.modes.province.session.to_json(),
+                    run(boot(Some(stored.clone())), vec![])
+                        .modes
+                        .province
+                        .session
+                        .to_json(),
+                    "the record as imported keeps the package"
+                );
+                Rc::unwrap_or_clone(Rc::new(imported).reduce(Action::KeepCatalog(office.clone())))
+            },
+            Expect {
+                candidates: 2,
+                writes: kept_key,
+                unsaved: true,
+                ..NOTHING
+            },
+        ),
+    ];
+    for (name, state, expect) in cases {
+        check(name, &state, expect);
+    }
+    // Nothing the office recorded is lost by a reload without the catalog.
+    let reloaded = run(boot(Some(stored.clone())), vec![]);
+    let written: serde_json::Value =
+        serde_json::from_str(&reloaded.modes.province.session.to_json()).unwrap();
+    let original: serde_json::Value = serde_json::from_str(&stored).unwrap();
+    assert_eq!(written["packages"], original["packages"]);
+}

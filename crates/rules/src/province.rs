@@ -138,6 +138,19 @@ pub struct ProvinceSession {
     /// The register under supervision (annual reports, revisits, delistings appended to it),
     /// kept with the session so that a reload or an exported work file carries it.
     pub supervised: Option<VerifiedRegister>,
+    /// Packages and applications of a stored session that did not verify when it was read
+    /// (their catalog not loaded here, say): listed among the rejected files, written back as
+    /// they were, and verified again by [`ProvinceSession::verify_again`].
+    unverified: Vec<Unverified>,
+}
+
+/// A package or application of a stored session that did not verify, kept as recorded.
+#[derive(Clone, Debug)]
+struct Unverified {
+    file_name: String,
+    value: Value,
+    /// A recommendation package (otherwise an application sent directly).
+    package: bool,
 }
 
 /// Where a candidate stands in its kind's ranking.
@@ -240,7 +253,29 @@ impl ProvinceSession {
             proposed: BTreeSet::new(),
             naming: Naming::default(),
             supervised: None,
+            unverified: Vec::new(),
         }
+    }
+
+    /// Verifies again, against `catalogs`, the packages and applications of the stored session
+    /// that did not verify when it was read (once their catalog is loaded): those that verify
+    /// now join the pool and leave the rejected files. Returns how many candidates are new.
+    pub fn verify_again(&mut self, catalogs: &CatalogSet) -> usize {
+        let mut added = 0;
+        for u in std::mem::take(&mut self.unverified) {
+            let verified = if u.package {
+                crate::package::verify_package_value(u.value.clone(), catalogs)
+                    .map(|v| self.add_package(&u.file_name, v))
+            } else {
+                verify_value(&u.value, catalogs)
+                    .map(|v| usize::from(self.add_application(&u.file_name, v)))
+            };
+            match verified {
+                Ok(n) => added += n,
+                Err(_) => self.unverified.push(u),
+            }
+        }
+        added
     }
 
     /// The profile ranked with.
@@ -1271,6 +1306,15 @@ impl ProvinceSession {
                     file_name: p.file_name.clone(),
                     package: p.package.to_value(),
                 })
+                .chain(
+                    self.unverified
+                        .iter()
+                        .filter(|u| u.package)
+                        .map(|u| PackageRecord {
+                            file_name: u.file_name.clone(),
+                            package: u.value.clone(),
+                        }),
+                )
                 .collect(),
             applications: self
                 .directs
@@ -1279,6 +1323,15 @@ impl ProvinceSession {
                     file_name: file_name.clone(),
                     application: Value::clone(application),
                 })
+                .chain(
+                    self.unverified
+                        .iter()
+                        .filter(|u| !u.package)
+                        .map(|u| DirectRecord {
+                            file_name: u.file_name.clone(),
+                            application: u.value.clone(),
+                        }),
+                )
                 .collect(),
             evidence: self.evidence.clone(),
             rejected: self
@@ -1332,12 +1385,21 @@ impl ProvinceSession {
             )]);
         }
         let mut session = ProvinceSession::new(profile);
+        // One that does not verify is kept as recorded (and written back), so loading its
+        // catalog later brings it back: the office's record loses nothing.
         for p in record.packages {
-            match crate::package::verify_package_value(p.package, catalogs) {
+            match crate::package::verify_package_value(p.package.clone(), catalogs) {
                 Ok(v) => {
                     session.add_package(&p.file_name, v);
                 }
-                Err(problems) => session.reject(p.file_name, problems),
+                Err(problems) => {
+                    session.reject(p.file_name.clone(), problems);
+                    session.unverified.push(Unverified {
+                        file_name: p.file_name,
+                        value: p.package,
+                        package: true,
+                    });
+                }
             }
         }
         for d in record.applications {
@@ -1345,7 +1407,14 @@ impl ProvinceSession {
                 Ok(v) => {
                     session.add_application(&d.file_name, v);
                 }
-                Err(problems) => session.reject(d.file_name, problems),
+                Err(problems) => {
+                    session.reject(d.file_name.clone(), problems);
+                    session.unverified.push(Unverified {
+                        file_name: d.file_name,
+                        value: d.application,
+                        package: false,
+                    });
+                }
             }
         }
         session.evidence = record.evidence;

@@ -1195,3 +1195,84 @@ fn the_office_changes_weights_as_typed_with_a_reason() {
     let back = ProvinceSession::from_json(s.to_json().as_bytes(), &CatalogSet::builtin()).unwrap();
     assert_eq!(back.profile().fingerprint(), s.profile().fingerprint());
 }
+
+/// An office's own catalog: the reference's table imported under another id.
+fn office_catalog() -> Catalog {
+    use shifan_rules::import::{TableMeta, export_csv, import_csv};
+    let reference = Catalog::reference();
+    let meta = TableMeta {
+        id: "jinzhong-office-2021".into(),
+        title: "晋中市法治政府建设示范指标体系（本地版）".into(),
+        ..TableMeta::of(reference)
+    };
+    import_csv(export_csv(reference).as_bytes(), meta).expect("the reference table imports")
+}
+
+#[test]
+fn a_session_read_without_its_catalog_keeps_every_package_and_takes_it_back_once_loaded() {
+    let office = office_catalog();
+    let mut with_office = CatalogSet::builtin();
+    with_office.add(office.clone());
+    let spec = SampleSpec::new("140105", 80, SampleKind::Comprehensive, 3);
+    let file = sample_application(&office, &spec).unwrap();
+    let verified = read_application(file.to_json().as_bytes(), &with_office).unwrap();
+    let direct = sample_application(
+        &office,
+        &SampleSpec::new("140106", 70, SampleKind::Comprehensive, 4),
+    )
+    .unwrap();
+    let package = taiyuan_package(&verified, "2021-03-01");
+    let mut s = ProvinceSession::new(Profile::shanxi_2020());
+    s.add_package(
+        &package.file_name(),
+        read_package(package.to_json().as_bytes(), &with_office).unwrap(),
+    );
+    s.add_application(
+        "直报.json",
+        read_application(direct.to_json().as_bytes(), &with_office).unwrap(),
+    );
+    let integrity = verified.file.integrity.clone();
+    s.set_evaluation(
+        &integrity,
+        Some(Evaluation {
+            evaluator: "山西省法治政府研究评估中心".into(),
+            date: "2021-05-01".into(),
+            score: "88".into(),
+            scale: 100,
+            report: "PG-2021-001-002".into(),
+        }),
+    )
+    .unwrap();
+    let stored = s.to_json();
+
+    // Without the catalog: nothing in the pool, both files rejected with the coded problem
+    // that asks for the catalog; written back, the record is the same.
+    let mut read = ProvinceSession::from_json(stored.as_bytes(), &CatalogSet::builtin()).unwrap();
+    assert!(read.candidates().is_empty());
+    let names: Vec<&str> = read.rejected.iter().map(|r| r.file_name.as_str()).collect();
+    assert_eq!(names, [package.file_name().as_str(), "直报.json"]);
+    for r in &read.rejected {
+        assert!(
+            r.problems.iter().any(|p| p.code == Code::UnknownCatalog),
+            "{r:?}"
+        );
+    }
+    let written: Value = serde_json::from_str(&read.to_json()).unwrap();
+    let original: Value = serde_json::from_str(&stored).unwrap();
+    assert_eq!(written["packages"], original["packages"]);
+    assert_eq!(written["applications"], original["applications"]);
+    assert_eq!(written["evidence"], original["evidence"]);
+
+    // Still without it: nothing comes back, nothing is lost.
+    assert_eq!(read.verify_again(&CatalogSet::builtin()), 0);
+    assert_eq!(read.rejected.len(), 2);
+    // The catalog loaded: both candidates back, with the evidence recorded, none rejected.
+    assert_eq!(read.verify_again(&with_office), 2);
+    assert_eq!(read.candidates().len(), 2);
+    assert!(read.rejected.is_empty());
+    assert_eq!(read.evidence(&integrity).evaluation.unwrap().score, "88");
+    let again: Value = serde_json::from_str(&read.to_json()).unwrap();
+    assert_eq!(again["packages"], original["packages"]);
+    assert_eq!(again["applications"], original["applications"]);
+    assert_eq!(read.verify_again(&with_office), 0, "taken once");
+}

@@ -31,6 +31,8 @@ pub struct ProvinceTexts {
     pub clear_rejected: &'static str,
     /// A file the browser could not read.
     pub unreadable: &'static str,
+    /// Under a file refused for its catalog: load that catalog (from here, or dropped with the files).
+    pub catalog_needed: &'static str,
     /// The pool: heading with `{}` candidates from `{}` packages.
     pub pool_title: &'static str,
     /// No candidate yet.
@@ -130,6 +132,7 @@ const ZH: ProvinceTexts = ProvinceTexts {
     rejected_title: "无法使用的文件（{} 个）",
     clear_rejected: "清除这些文件",
     unreadable: "浏览器无法读取该文件。",
+    catalog_needed: "这个文件是按本机没有的指标目录填写的。请载入该目录文件（JSON 或 CSV 表格，也可与材料包一起拖入），它会保存在本浏览器中，这个文件随即重新核验。",
     pool_title: "候选对象（{} 个，来自 {} 个材料包）",
     pool_empty: "还没有候选对象：请先接收各市的推荐材料包。",
     sort_by: "按{}排序",
@@ -187,6 +190,7 @@ const EN: ProvinceTexts = ProvinceTexts {
     rejected_title: "Files that cannot be used ({})",
     clear_rejected: "Forget these files",
     unreadable: "The browser could not read this file.",
+    catalog_needed: "This file was answered against a catalog this browser does not have. Load that catalog file (JSON or CSV table; it can also be dropped together with the packages); it is kept in this browser and the file is verified again.",
     pool_title: "Candidates ({}, from {} packages)",
     pool_empty: "No candidates yet: take in the cities' recommendation packages first.",
     sort_by: "Sort by {}",

@@ -18,12 +18,13 @@ use std::rc::Rc;
 
 use shifan_rules::programme::KindKey;
 use shifan_rules::province::{Candidate, RankRow, Route, Standing, TIE_RULE};
-use shifan_rules::{Lang, Problem};
+use shifan_rules::{Code, Lang, Problem};
 use yew::prelude::*;
 
 use crate::browser;
 use crate::components::notices::problem_item;
 use crate::components::on_file_picked;
+use crate::components::open_file::load_catalog_button;
 use crate::components::review::open_files::picked_files;
 use crate::components::review::page::use_file_drop;
 use crate::components::send;
@@ -207,7 +208,7 @@ fn take_in(state: &AppHandle, t: &ProvinceTexts) -> Html {
                 <label class="button primary file-button">
                     <span>{ t.choose_files }</span>
                     <input type="file" class="visually-hidden" multiple=true
-                        accept=".json,application/json" data-role="province-files" {onchange} />
+                        accept=".json,.csv,application/json,text/csv" data-role="province-files" {onchange} />
                 </label>
             </p>
             if let Some((done, total)) = p.reading {
@@ -247,6 +248,10 @@ fn rejected(state: &AppHandle, t: &ProvinceTexts) -> Html {
                             <p class="error-text">{ t.unreadable }</p>
                         } else {
                             { problems_list(&file.problems, state) }
+                        }
+                        if file.problems.iter().any(|p| matches!(p.code, Code::UnknownCatalog | Code::CatalogMismatch)) {
+                            <p class="hint" data-notice="catalog-needed">{ t.catalog_needed }</p>
+                            { load_catalog_button(state) }
                         }
                     </li>
                 }) }
