@@ -338,6 +338,38 @@ test('the evidence per candidate: a survey with its interval, on-site passed and
     await page.keyboard.press('Escape');
     await page.click(`${ranking} tr[data-id="${c}"] [data-action="record-evidence"]`);
     await page.waitForSelector('.objection[data-index="0"][data-resolution="upheld"]');
+
+    // An objection registered by mistake is removed, after a question; what is typed in the
+    // one after it stays, and the candidate is ranked again.
+    await page.fill('[data-testid="new-objection"] [data-role="ob-received"]', '2021-06-23');
+    await page.fill('[data-testid="new-objection"] [data-role="ob-summary"]', '来信反映执法公示栏未更新');
+    await page.click('[data-action="add-objection"]');
+    await page.waitForSelector('.objection[data-index="1"][data-resolution="pending"]');
+    await page.fill('.objection[data-index="1"] [data-role="ob-note"]', '正在核实，尚未保存');
+    await page.click('.objection[data-index="0"] [data-action="remove-objection"]');
+    const question = await page.innerText('[data-testid="objection-remove-confirm"]');
+    assert.match(question, /移除异议 1（群众反映该地行政复议决定未按期公开）？/);
+    await page.click('[data-action="keep-objection"]');
+    await page.waitForSelector('[data-testid="objection-remove-confirm"]', { state: 'detached' });
+    assert.equal(await page.locator('.objection').count(), 2);
+    await page.click('.objection[data-index="0"] [data-action="remove-objection"]');
+    await shot(page, 'province-evidence-objection-remove', { width: 1280, height: 900 });
+    await page.click('[data-action="confirm-remove-objection"]');
+    assert.equal(await textMatches(page, '[data-testid="objection-removed"]', /已移除/), '已移除异议（2021-06-22收到）：群众反映该地行政复议决定未按期公开');
+    assert.equal(await page.locator('.objection').count(), 1);
+    assert.match(await page.innerText('.objection[data-index="0"] h4'), /^异议 1：/);
+    assert.equal(await page.inputValue('.objection[data-index="0"] [data-role="ob-summary"]'), '来信反映执法公示栏未更新');
+    assert.equal(await page.inputValue('.objection[data-index="0"] [data-role="ob-note"]'), '正在核实，尚未保存');
+    assert.doesNotMatch(await page.innerText('[data-testid="evidence-standing"]'), /不予排名/);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector(panel, { state: 'detached' });
+    assert.notEqual(await page.getAttribute(`${ranking} tr[data-id="${c}"]`, 'data-standing'), 'out');
+    await saved(page);
+    await page.reload();
+    await page.waitForSelector('#app[data-ready="true"]');
+    await page.click(`${ranking} tr[data-id="${c}"] [data-action="record-evidence"]`);
+    await page.waitForSelector('.objection[data-index="0"][data-resolution="pending"]');
+    assert.equal(await page.locator('.objection').count(), 1);
     assert.deepEqual(errors, []);
     await page.close();
 

@@ -394,6 +394,8 @@ pub struct EvidenceState {
     pub refused: Vec<Refused>,
     /// What the last accepted action did.
     pub recorded: Option<Recorded>,
+    /// The objection the last action removed, with its candidate, so the panel says what went.
+    pub removed: Option<(String, Objection)>,
 }
 
 impl EvidenceState {
@@ -422,11 +424,14 @@ pub enum EvidenceAction {
     AddObjection(String, ObjectionForm),
     /// Record objection `n`'s resolution (or correct it).
     SetObjection(String, usize, ObjectionForm),
+    /// Remove objection `n` (registered by mistake); the page asks first.
+    RemoveObjection(String, usize),
 }
 
 impl ProvinceState {
     /// Applies an evidence action; `true` when the session changed.
     pub(crate) fn reduce_evidence(&mut self, action: EvidenceAction) -> bool {
+        self.evidence.removed = None;
         let (integrity, part, form, done) = match action {
             EvidenceAction::Open(integrity) => {
                 self.evidence.open = Some(integrity);
@@ -487,6 +492,7 @@ impl ProvinceState {
                     done,
                 )
             }
+            EvidenceAction::RemoveObjection(id, n) => return self.remove_objection(id, n),
             EvidenceAction::SetObjection(id, n, form) => {
                 let done = self.session.set_objection(&id, n, form.read());
                 (
@@ -532,5 +538,29 @@ impl ProvinceState {
                 false
             }
         }
+    }
+}
+
+impl ProvinceState {
+    /// Removes objection `n`; the forms kept for the objections after it follow them to
+    /// their new places, and the removed one's kept form goes with it.
+    fn remove_objection(&mut self, integrity: String, n: usize) -> bool {
+        let Ok(removed) = self.session.remove_objection(&integrity, n) else {
+            // A stale index (the row was already gone) changes nothing.
+            return false;
+        };
+        let e = &mut self.evidence;
+        e.recorded = None;
+        e.refused
+            .retain(|r| !(r.integrity == integrity && r.part == EvidencePart::Objection(n)));
+        for r in e.refused.iter_mut().filter(|r| r.integrity == integrity) {
+            if let EvidencePart::Objection(m) = &mut r.part
+                && *m > n
+            {
+                *m -= 1;
+            }
+        }
+        e.removed = Some((integrity, removed));
+        true
     }
 }

@@ -1267,6 +1267,95 @@ fn evidence_is_recorded_refused_and_cleared_through_the_reducer() {
     assert_eq!(fresh.modes.province.evidence, Default::default());
 }
 
+#[test]
+fn an_objection_registered_by_mistake_is_removed_and_the_forms_after_it_follow() {
+    let round = packages();
+    let csv = sample_scores_csv(&round, 7);
+    let scored = run(
+        boot(None),
+        vec![ProvinceAction::Enter, take_round(&round), scores(&csv)],
+    );
+    let a = first_ranked(&scored, KindKey::Comprehensive);
+    let mut state = Rc::new(scored);
+    for action in [
+        EvidenceAction::Open(a.clone()),
+        EvidenceAction::AddObjection(a.clone(), objection("重复登记", Resolution::Upheld, "误")),
+        EvidenceAction::AddObjection(
+            a.clone(),
+            objection("执法公示不全", Resolution::Pending, ""),
+        ),
+        EvidenceAction::AddObjection(
+            a.clone(),
+            objection("复议案卷缺页", Resolution::Pending, ""),
+        ),
+        // Upheld without a note: refused, the typed form kept on objection 3.
+        EvidenceAction::SetObjection(
+            a.clone(),
+            2,
+            objection("复议案卷缺页", Resolution::Upheld, ""),
+        ),
+    ] {
+        state = state.reduce(Action::province(ev(action)));
+    }
+    assert_eq!(standing_of(&state, &a).split(':').next(), Some("out"));
+    let revision = state.modes.province.revision;
+    state = state.reduce(Action::province(ev(EvidenceAction::RemoveObjection(
+        a.clone(),
+        0,
+    ))));
+    let p = &state.modes.province;
+    assert_eq!(p.revision, revision + 1, "the removal is stored");
+    let left: Vec<_> = p
+        .session
+        .evidence(&a)
+        .objections
+        .into_iter()
+        .map(|o| o.summary)
+        .collect();
+    assert_eq!(left, ["执法公示不全", "复议案卷缺页"]);
+    assert_eq!(
+        p.evidence
+            .removed
+            .as_ref()
+            .map(|(id, o)| (id.as_str(), o.summary.as_str())),
+        Some((a.as_str(), "重复登记"))
+    );
+    // The refused form moved with its objection, from the third place to the second.
+    let kept = p
+        .evidence
+        .refused(&a, EvidencePart::Objection(1))
+        .expect("kept");
+    assert_eq!(
+        kept.form,
+        EvidenceForm::Objection(objection("复议案卷缺页", Resolution::Upheld, ""))
+    );
+    assert!(p.evidence.refused(&a, EvidencePart::Objection(2)).is_none());
+    // Without the upheld objection the candidate is ranked again.
+    assert_eq!(standing_of(&state, &a), "ranked");
+    // An index it no longer has (a second click on a gone row) changes nothing.
+    let before = state.modes.province.session.to_json();
+    state = state.reduce(Action::province(ev(EvidenceAction::RemoveObjection(
+        a.clone(),
+        5,
+    ))));
+    assert_eq!(state.modes.province.session.to_json(), before);
+    assert_eq!(state.modes.province.revision, revision + 1);
+    // The next action forgets the removal's status line; a reload keeps what is left.
+    state = state.reduce(Action::province(ev(EvidenceAction::Close)));
+    assert_eq!(state.modes.province.evidence.removed, None);
+    let reloaded = run(boot(Some(before)), vec![ProvinceAction::Enter]);
+    assert_eq!(
+        reloaded
+            .modes
+            .province
+            .session
+            .evidence(&a)
+            .objections
+            .len(),
+        2
+    );
+}
+
 // ---- The public notice, the pool's filter, a candidate opened read-only -------------------
 
 fn notice(action: NoticeAction) -> ProvinceAction {

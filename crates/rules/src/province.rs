@@ -231,6 +231,11 @@ fn short(integrity: &str) -> &str {
 }
 
 /// The problem of a fingerprint that names no candidate of the pool.
+/// The problem of an objection index the candidate does not have.
+fn no_such_objection() -> Problem {
+    Problem::new(Code::InvalidFigures, "没有这条异议", "no such objection")
+}
+
 fn unknown(integrity: &str) -> Problem {
     Problem::new(
         Code::UnknownApplication,
@@ -614,12 +619,22 @@ impl ProvinceSession {
                 *slot = objection;
                 Ok(())
             }
-            None => Err(vec![Problem::new(
-                Code::InvalidFigures,
-                "没有这条异议",
-                "no such objection",
-            )]),
+            None => Err(vec![no_such_objection()]),
         }
+    }
+
+    /// Removes objection `index` of a candidate (one registered by mistake, or twice), and
+    /// gives it back so that the page can say what went. The rest keep their order.
+    pub fn remove_objection(
+        &mut self,
+        integrity: &str,
+        index: usize,
+    ) -> Result<Objection, Vec<Problem>> {
+        let e = self.evidence_mut(integrity)?;
+        if index >= e.objections.len() {
+            return Err(vec![no_such_objection()]);
+        }
+        Ok(e.objections.remove(index))
     }
 
     /// Sets the public notice after checking it against the profile's notice period.
@@ -1604,6 +1619,19 @@ mod tests {
             s.set_evaluation(&a.file.integrity, Some(evaluation("101")))
                 .is_err()
         );
+        // Removing the upheld objection (registered by mistake) brings the candidate back;
+        // an index it does not have changes nothing.
+        assert!(s.remove_objection(&a.file.integrity, 1).is_err());
+        let removed = s.remove_objection(&a.file.integrity, 0).unwrap();
+        assert_eq!(removed.summary, "材料不实");
+        assert!(s.evidence(&a.file.integrity).objections.is_empty());
+        assert!(
+            !standings(&s)
+                .iter()
+                .any(|(code, st)| code == "140105" && matches!(st, Standing::Out(_)))
+        );
+        assert!(s.remove_objection(&a.file.integrity, 0).is_err());
+        assert!(s.remove_objection("sha256:nobody", 0).is_err());
     }
 
     #[test]

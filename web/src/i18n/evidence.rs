@@ -91,6 +91,16 @@ pub struct EvidenceTexts {
     pub add_objection: &'static str,
     /// Record an objection's resolution.
     pub save_objection: &'static str,
+    /// Remove an objection registered by mistake.
+    pub remove_objection: &'static str,
+    /// Asks before removing objection `{}` (its number, then what it says).
+    pub confirm_remove: &'static str,
+    /// Yes, remove it.
+    pub confirm_remove_yes: &'static str,
+    /// Keep it.
+    pub confirm_remove_no: &'static str,
+    /// Says which objection was removed (received, what it said).
+    pub removed: &'static str,
 }
 
 const ZH: EvidenceTexts = EvidenceTexts {
@@ -136,6 +146,11 @@ const ZH: EvidenceTexts = EvidenceTexts {
     new_objection: "登记新的异议",
     add_objection: "登记异议",
     save_objection: "保存处理结果",
+    remove_objection: "移除这条异议",
+    confirm_remove: "移除{}（{}）？它的处理结果将一并删除。仅用于误登记或重复登记的异议。",
+    confirm_remove_yes: "确认移除",
+    confirm_remove_no: "保留",
+    removed: "已移除异议（{}收到）：{}",
 };
 
 const EN: EvidenceTexts = EvidenceTexts {
@@ -181,6 +196,11 @@ const EN: EvidenceTexts = EvidenceTexts {
     new_objection: "Register an objection",
     add_objection: "Register the objection",
     save_objection: "Record the resolution",
+    remove_objection: "Remove this objection",
+    confirm_remove: "Remove {} (“{}”)? Its resolution goes with it. Only for an objection registered by mistake or twice.",
+    confirm_remove_yes: "Remove it",
+    confirm_remove_no: "Keep it",
+    removed: "Objection removed (received {}): {}",
 };
 
 /// The evidence panel's strings in `lang`.

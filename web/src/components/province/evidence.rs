@@ -642,15 +642,28 @@ fn ObjectionsPart(props: &CandidateProps) -> Html {
     let state = use_app();
     let t = evidence_texts(state.lang);
     let objections = session_evidence(&state, &props.integrity).objections;
+    let removed = match &state.modes.province.evidence.removed {
+        Some((id, o)) if *id == props.integrity => html! {
+            <p class="open-report" role="status" data-testid="objection-removed">
+                { fill(t.removed, &[&o.received, &o.summary]) }
+            </p>
+        },
+        _ => Html::default(),
+    };
     html! {
         <section class="evidence-part" data-part="objections" aria-labelledby="ob-title">
             <h3 id="ob-title">{ t.objections_title }</h3>
+            { removed }
             if objections.is_empty() {
                 <p class="evidence-now">{ t.objections_none }</p>
             } else {
                 <ol class="objections">
-                    { for objections.iter().enumerate().map(|(i, _)| html! {
-                        <ObjectionRow key={i} integrity={props.integrity.clone()} index={i} />
+                    { for objections.iter().enumerate().map(|(i, o)| {
+                        // Keyed by what the objection says (and which of identical ones), so that
+                        // when one is removed the rows after it keep what is typed in them.
+                        let twin = objections[..i].iter().filter(|p| *p == o).count();
+                        let key = format!("{}|{}|{}|{}|{twin}", o.received, o.summary, o.resolution.key(), o.note);
+                        html! { <ObjectionRow key={key} integrity={props.integrity.clone()} index={i} /> }
                     }) }
                 </ol>
             }
@@ -738,7 +751,28 @@ fn ObjectionRow(props: &ObjectionProps) -> Html {
             )))
         })
     };
+    let confirming = use_state(|| false);
+    let ask = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(true))
+    };
+    let keep = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(false))
+    };
+    let remove = {
+        let dispatch = state.dispatcher();
+        let (id, n, confirming) = (props.integrity.clone(), props.index, confirming.clone());
+        Callback::from(move |_: MouseEvent| {
+            confirming.set(false);
+            dispatch.dispatch(evidence(EvidenceAction::RemoveObjection(id.clone(), n)))
+        })
+    };
     let title = fill(t.objection_n, &[&(props.index + 1).to_string()]);
+    let said = recorded
+        .as_ref()
+        .map(|o| o.summary.clone())
+        .unwrap_or_default();
     let resolution = recorded.map(|o| o.resolution);
     html! {
         <li class="objection" data-index={props.index.to_string()} data-resolution={resolution.map(Resolution::key)}>
@@ -746,7 +780,17 @@ fn ObjectionRow(props: &ObjectionProps) -> Html {
             { objection_fields(t, lang, &form) }
             <div class="start-actions">
                 <button type="button" class="primary" data-action="save-objection" onclick={save}>{ t.save_objection }</button>
+                <button type="button" data-action="remove-objection" onclick={ask}>{ t.remove_objection }</button>
             </div>
+            if *confirming {
+                <div class="notice warning" role="alertdialog" aria-labelledby={format!("ob-remove-{}", props.index)} data-testid="objection-remove-confirm">
+                    <p id={format!("ob-remove-{}", props.index)}>{ fill(t.confirm_remove, &[&title, &said]) }</p>
+                    <div class="start-actions">
+                        <button type="button" class="primary" data-action="confirm-remove-objection" onclick={remove}>{ t.confirm_remove_yes }</button>
+                        <button type="button" data-action="keep-objection" onclick={keep}>{ t.confirm_remove_no }</button>
+                    </div>
+                </div>
+            }
             { outcome(&state, t, &props.integrity, part, &title) }
         </li>
     }
