@@ -349,8 +349,11 @@ test('the evidence per candidate: a survey with its interval, on-site passed and
     await page.click('.objection[data-index="0"] [data-action="remove-objection"]');
     const question = await page.innerText('[data-testid="objection-remove-confirm"]');
     assert.match(question, /移除异议 1（群众反映该地行政复议决定未按期公开）？/);
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.action), 'confirm-remove-objection');
     await page.click('[data-action="keep-objection"]');
     await page.waitForSelector('[data-testid="objection-remove-confirm"]', { state: 'detached' });
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.action), 'remove-objection');
+    await page.fill('[data-testid="new-objection"] [data-role="ob-summary"]', '第三条，正在登记');
     assert.equal(await page.locator('.objection').count(), 2);
     await page.click('.objection[data-index="0"] [data-action="remove-objection"]');
     await shot(page, 'province-evidence-objection-remove', { width: 1280, height: 900 });
@@ -360,6 +363,8 @@ test('the evidence per candidate: a survey with its interval, on-site passed and
     assert.match(await page.innerText('.objection[data-index="0"] h4'), /^异议 1：/);
     assert.equal(await page.inputValue('.objection[data-index="0"] [data-role="ob-summary"]'), '来信反映执法公示栏未更新');
     assert.equal(await page.inputValue('.objection[data-index="0"] [data-role="ob-note"]'), '正在核实，尚未保存');
+    assert.equal(await page.inputValue('[data-testid="new-objection"] [data-role="ob-summary"]'), '第三条，正在登记');
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'objection-removed');
     assert.doesNotMatch(await page.innerText('[data-testid="evidence-standing"]'), /不予排名/);
     await page.keyboard.press('Escape');
     await page.waitForSelector(panel, { state: 'detached' });

@@ -50,6 +50,10 @@ test('a provincial office changes the comprehensive weights with a reason, and a
     assert.ok(parts >= 3, `parts: ${parts}`);
     assert.equal(await weights(page).locator('[data-source="default"]').count(), parts);
     assert.match(await weights(page).innerText(), /默认值/);
+    // The profile's note says why, in the page's language only.
+    const notes = await weights(page).locator('[data-role="source-note"]').allInnerTexts();
+    assert.ok(notes.length >= 1, 'a note per default weight');
+    for (const note of notes) assert.match(note, /^[^A-Za-z]*$/, `Chinese only: ${note}`);
     const before = await firstFormula(page);
 
     // A change that adds up to more than 1 is refused; the typed weights and reason stay.
@@ -101,6 +105,8 @@ test('a provincial office changes the comprehensive weights with a reason, and a
     const en = await openProvince(context, '?lang=en');
     assert.match(await weights(en.page).innerText(), /Weights of the parts/);
     assert.match(await weights(en.page).innerText(), /set by the office/);
+    // The office's reason is shown as typed (in Chinese, here), the profile's notes in English.
+    assert.deepEqual(await weights(en.page).locator('[data-role="source-note"]').allInnerTexts(), Array(parts).fill('省专家组论证意见'));
     assert.deepEqual([...errors, ...en.errors], []);
   } finally {
     await context.close();

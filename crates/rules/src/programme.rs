@@ -59,8 +59,26 @@ pub struct Sourced<T> {
     pub value: T,
     /// Published fact, default, or set by the office.
     pub source: Source,
-    /// Where it is published, or why it is a default.
+    /// Where it is published, or why it is a default. The profile's own notes are written
+    /// `中文 / English`; [`Sourced::note_in`] gives the half of the user's language.
     pub note: String,
+}
+
+impl<T> Sourced<T> {
+    /// The note in `lang`: of a published fact or a default, the half of `中文 / English` in
+    /// that language (the whole note when it has no such halves); an office's reason as typed.
+    pub fn note_in(&self, lang: Lang) -> &str {
+        if self.source == Source::Office {
+            return &self.note;
+        }
+        match self.note.split_once(" / ") {
+            Some((zh, en)) if !zh.trim().is_empty() && !en.trim().is_empty() => match lang {
+                Lang::Zh => zh.trim(),
+                Lang::En => en.trim(),
+            },
+            _ => &self.note,
+        }
+    }
 }
 
 /// The province.
@@ -776,6 +794,72 @@ pub fn json_schema() -> String {
 mod tests {
     use super::*;
     use crate::Catalog;
+
+    #[test]
+    fn a_note_is_shown_in_the_users_language() {
+        fn check(source: Source, note: &str, zh: &str, en: &str) {
+            let s = Sourced {
+                value: (),
+                source,
+                note: note.into(),
+            };
+            assert_eq!(
+                (s.note_in(Lang::Zh), s.note_in(Lang::En)),
+                (zh, en),
+                "{note}"
+            );
+        }
+        check(
+            Source::Default,
+            "未公布 / not published",
+            "未公布",
+            "not published",
+        );
+        check(Source::Published, "办法第十条", "办法第十条", "办法第十条");
+        check(
+            Source::Default,
+            " / only English",
+            " / only English",
+            " / only English",
+        );
+        // An office's reason is its own words, whatever they contain.
+        check(
+            Source::Office,
+            "见文件 / 2021",
+            "见文件 / 2021",
+            "见文件 / 2021",
+        );
+    }
+
+    #[test]
+    fn every_note_of_the_shanxi_profile_has_both_languages() {
+        fn walk(v: &serde_json::Value, found: &mut usize) {
+            match v {
+                serde_json::Value::Object(o) => {
+                    if let (Some(source), Some(note)) = (o.get("source"), o.get("note")) {
+                        let sourced: Sourced<serde_json::Value> =
+                            serde_json::from_value(v.clone()).unwrap();
+                        if sourced.source != Source::Office {
+                            *found += 1;
+                            let (zh, en) = (sourced.note_in(Lang::Zh), sourced.note_in(Lang::En));
+                            assert!(zh != en, "{source} {note}: one language only");
+                            assert!(zh.chars().any(|c| c > '\u{2e80}'), "{note}");
+                            assert!(en.is_ascii(), "{note}");
+                        }
+                    }
+                    o.values().for_each(|v| walk(v, found));
+                }
+                serde_json::Value::Array(a) => a.iter().for_each(|v| walk(v, found)),
+                _ => {}
+            }
+        }
+        let mut found = 0;
+        walk(
+            &serde_json::to_value(Profile::shanxi_2020().data()).unwrap(),
+            &mut found,
+        );
+        assert!(found > 5, "{found} notes");
+    }
 
     #[test]
     fn a_parts_and_a_kinds_key_is_its_name_in_the_files() {

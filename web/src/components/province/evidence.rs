@@ -642,9 +642,24 @@ fn ObjectionsPart(props: &CandidateProps) -> Html {
     let state = use_app();
     let t = evidence_texts(state.lang);
     let objections = session_evidence(&state, &props.integrity).objections;
-    let removed = match &state.modes.province.evidence.removed {
-        Some((id, o)) if *id == props.integrity => html! {
-            <p class="open-report" role="status" data-testid="objection-removed">
+    let status = use_node_ref();
+    let gone = match &state.modes.province.evidence.removed {
+        Some((id, o)) if *id == props.integrity => Some(o.clone()),
+        _ => None,
+    };
+    {
+        // The removed row had focus: it goes to the line that says what went, still inside
+        // the dialog (so Escape and Tab keep working).
+        let status = status.clone();
+        use_effect_with(gone.clone(), move |gone| {
+            if gone.is_some() {
+                focus(status.cast::<web_sys::Element>());
+            }
+        });
+    }
+    let removed = match &gone {
+        Some(o) => html! {
+            <p class="open-report" role="status" tabindex="-1" ref={status} data-testid="objection-removed">
                 { fill(t.removed, &[&o.received, &o.summary]) }
             </p>
         },
@@ -667,8 +682,7 @@ fn ObjectionsPart(props: &CandidateProps) -> Html {
                     }) }
                 </ol>
             }
-            // Keyed by the count, so a form whose objection was registered starts empty again.
-            <NewObjection key={format!("new-{}", objections.len())} integrity={props.integrity.clone()} />
+            <NewObjection integrity={props.integrity.clone()} />
         </section>
     }
 }
@@ -752,6 +766,22 @@ fn ObjectionRow(props: &ObjectionProps) -> Html {
         })
     };
     let confirming = use_state(|| false);
+    let (remove_button, confirm_button) = (use_node_ref(), use_node_ref());
+    {
+        // Focus goes into the question when it opens, and back to its button when kept.
+        let (remove_button, confirm_button) = (remove_button.clone(), confirm_button.clone());
+        let first = use_mut_ref(|| true);
+        use_effect_with(*confirming, move |asking| {
+            if std::mem::take(&mut *first.borrow_mut()) {
+                return;
+            }
+            focus(if *asking {
+                confirm_button.cast()
+            } else {
+                remove_button.cast()
+            });
+        });
+    }
     let ask = {
         let confirming = confirming.clone();
         Callback::from(move |_: MouseEvent| confirming.set(true))
@@ -780,13 +810,13 @@ fn ObjectionRow(props: &ObjectionProps) -> Html {
             { objection_fields(t, lang, &form) }
             <div class="start-actions">
                 <button type="button" class="primary" data-action="save-objection" onclick={save}>{ t.save_objection }</button>
-                <button type="button" data-action="remove-objection" onclick={ask}>{ t.remove_objection }</button>
+                <button type="button" data-action="remove-objection" ref={remove_button} onclick={ask}>{ t.remove_objection }</button>
             </div>
             if *confirming {
                 <div class="notice warning" role="alertdialog" aria-labelledby={format!("ob-remove-{}", props.index)} data-testid="objection-remove-confirm">
                     <p id={format!("ob-remove-{}", props.index)}>{ fill(t.confirm_remove, &[&title, &said]) }</p>
                     <div class="start-actions">
-                        <button type="button" class="primary" data-action="confirm-remove-objection" onclick={remove}>{ t.confirm_remove_yes }</button>
+                        <button type="button" class="primary" data-action="confirm-remove-objection" ref={confirm_button} onclick={remove}>{ t.confirm_remove_yes }</button>
                         <button type="button" data-action="keep-objection" onclick={keep}>{ t.confirm_remove_no }</button>
                     </div>
                 </div>
@@ -813,6 +843,17 @@ fn NewObjection(props: &CandidateProps) -> Html {
             _ => ObjectionForm::blank(),
         })
     };
+    {
+        // A registered objection empties the form; one removed elsewhere leaves what is typed.
+        let count = session_evidence(&state, &props.integrity).objections.len();
+        let before = use_mut_ref(|| count);
+        let form = form.clone();
+        use_effect_with(count, move |&count| {
+            if count > std::mem::replace(&mut *before.borrow_mut(), count) {
+                form.set(ObjectionForm::blank());
+            }
+        });
+    }
     let add = {
         let dispatch = state.dispatcher();
         let (id, form) = (props.integrity.clone(), form.clone());

@@ -110,7 +110,7 @@ pub fn Weights(props: &WeightsProps) -> Html {
                                 <td class="wrap" data-col="source" data-source={source_key(p.weight.source)}>
                                     { p.weight.source.label(lang) }
                                     if !p.weight.note.is_empty() {
-                                        <span class="hint">{ format!(" — {}", p.weight.note) }</span>
+                                        <span class="hint">{ " — " }<bdi class="user-text" data-role="source-note">{ p.weight.note_in(lang).to_string() }</bdi></span>
                                     }
                                 </td>
                                 <td>{ if p.gate { t.gate } else { "" } }</td>
