@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { artifactsDir, openApp, referenceCatalog, siteForTests, storedKeys } from './serve.mjs';
+import { artifactsDir, openApp, referenceCatalog, siteForTests, record, storedKeys } from './serve.mjs';
 
 const site = siteForTests();
 const dir = path.join(artifactsDir(), 'catalog');
@@ -18,24 +18,6 @@ mkdirSync(dir, { recursive: true });
 const office = { ...referenceCatalog(), id: 'office-jinzhong-2026', title: '晋中市法治政府示范创建指标' };
 const officePath = path.join(dir, 'office-catalog.json');
 writeFileSync(officePath, JSON.stringify(office, null, 2));
-
-/** The text of the store's record under `key` (namespace `shifan`). */
-function record(page, key) {
-  return page.evaluate(async (key) => {
-    const db = await new Promise((resolve, reject) => {
-      const request = indexedDB.open('shifan');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const text = await new Promise((resolve, reject) => {
-      const request = db.transaction('records').objectStore('records').get(key);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    db.close();
-    return text;
-  }, key);
-}
 
 /** Waits for a store key starting with `prefix` and returns it. */
 async function keyLike(page, prefix) {

@@ -17,7 +17,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { artifactsDir, cliBin, openApp, referenceCatalog, shot, siteForTests, storedKeys } from './serve.mjs';
+import { artifactsDir, cliBin, openApp, referenceCatalog, shot, siteForTests, record, storedKeys } from './serve.mjs';
 
 const site = siteForTests();
 const dir = path.join(artifactsDir(), 'province-catalog');
@@ -50,24 +50,6 @@ const COUNTIES = ['140702', '140721'];
 /** The keys of the catalogs kept in `page`'s store. */
 async function catalogKeys(page) {
   return (await storedKeys(page)).filter((k) => k.startsWith('catalog:'));
-}
-
-/** The text of the store's record under `key` (namespace `shifan`). */
-function record(page, key) {
-  return page.evaluate(async (key) => {
-    const db = await new Promise((resolve, reject) => {
-      const request = indexedDB.open('shifan');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const text = await new Promise((resolve, reject) => {
-      const request = db.transaction('records').objectStore('records').get(key);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    db.close();
-    return text;
-  }, key);
 }
 
 /** Waits until `page`'s store keeps one catalog more than `before`, and returns its fingerprint. */

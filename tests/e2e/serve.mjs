@@ -253,6 +253,24 @@ export function storedKeys(page) {
   });
 }
 
+/** The text of the store's record under `key` (namespace `shifan`). */
+export function record(page, key) {
+  return page.evaluate(async (key) => {
+    const db = await new Promise((resolve, reject) => {
+      const request = indexedDB.open('shifan');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const text = await new Promise((resolve, reject) => {
+      const request = db.transaction('records').objectStore('records').get(key);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    return text;
+  }, key);
+}
+
 /** The reason the walks give for a not-applicable answer. */
 export const NA_REASON = '本县无此项职能(测试说明)';
 
