@@ -62,6 +62,14 @@ fn opened(files: &[(&str, String)]) -> ProvinceAction {
     )
 }
 
+/// The page after the round is taken in and the scores table applied.
+fn scored(round: &[Package], csv: &str) -> AppState {
+    run(
+        boot(None),
+        vec![ProvinceAction::Enter, take_round(round), scores(csv)],
+    )
+}
+
 fn take_round(packages: &[Package]) -> ProvinceAction {
     let files: Vec<(String, String)> = packages
         .iter()
@@ -300,10 +308,7 @@ fn the_round_is_taken_in_scored_ranked_and_named() {
 fn the_session_survives_a_reload_and_travels_as_one_file() {
     let round = packages();
     let csv = sample_scores_csv(&round, 7);
-    let scored = run(
-        boot(None),
-        vec![ProvinceAction::Enter, take_round(&round), scores(&csv)],
-    );
+    let scored = scored(&round, &csv);
     let first = first_ranked(&scored, KindKey::Comprehensive);
     let named = Rc::new(scored).reduce(Action::province(ProvinceAction::Name(first, true)));
     let stored = named.modes.province.session.to_json();
@@ -749,10 +754,7 @@ fn the_register_is_supervised_reports_revisits_and_delistings_appended() {
 fn the_office_changes_a_kinds_weights_with_a_reason_and_a_refusal_changes_nothing() {
     let round = packages();
     let csv = sample_scores_csv(&round, 7);
-    let base = run(
-        boot(None),
-        vec![ProvinceAction::Enter, take_round(&round), scores(&csv)],
-    );
+    let base = scored(&round, &csv);
     let before = base
         .modes
         .province
@@ -900,10 +902,7 @@ fn standing_of(state: &AppState, integrity: &str) -> String {
 fn evidence_is_recorded_refused_and_cleared_through_the_reducer() {
     let round = packages();
     let csv = sample_scores_csv(&round, 7);
-    let scored = run(
-        boot(None),
-        vec![ProvinceAction::Enter, take_round(&round), scores(&csv)],
-    );
+    let scored = scored(&round, &csv);
     let a = first_ranked(&scored, KindKey::Comprehensive);
     let before = scored.modes.province.session.evidence(&a);
     let unknown = format!("sha256:{}", "2".repeat(64));
@@ -1271,10 +1270,7 @@ fn evidence_is_recorded_refused_and_cleared_through_the_reducer() {
 fn an_objection_registered_by_mistake_is_removed_and_the_forms_after_it_follow() {
     let round = packages();
     let csv = sample_scores_csv(&round, 7);
-    let scored = run(
-        boot(None),
-        vec![ProvinceAction::Enter, take_round(&round), scores(&csv)],
-    );
+    let scored = scored(&round, &csv);
     let a = first_ranked(&scored, KindKey::Comprehensive);
     let mut state = Rc::new(scored);
     for action in [
