@@ -230,12 +230,12 @@ fn short(integrity: &str) -> &str {
     hex.get(..12).unwrap_or(hex)
 }
 
-/// The problem of a fingerprint that names no candidate of the pool.
 /// The problem of an objection index the candidate does not have.
 fn no_such_objection() -> Problem {
     Problem::new(Code::InvalidFigures, "没有这条异议", "no such objection")
 }
 
+/// The problem of a fingerprint that names no candidate of the pool.
 fn unknown(integrity: &str) -> Problem {
     Problem::new(
         Code::UnknownApplication,
