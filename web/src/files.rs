@@ -1,6 +1,7 @@
 //! Application files in and out: sealing the draft with `shifan-rules`, offering it as a
 //! download, and reading a picked file back (verified, or refused with its problems).
 
+use shifan_rules::problem::needs_catalog;
 use shifan_rules::{ApplicationFile, CatalogSet, Draft, Generator, Problem, read_application};
 use web_sys::File;
 
@@ -135,17 +136,6 @@ pub fn read_opened(
             Err(_) => Err(problems),
         },
     }
-}
-
-/// Whether `problems` say the file was answered against a catalog this page does not have
-/// (not known, or another version): loading that catalog lets it open.
-pub fn needs_catalog(problems: &[Problem]) -> bool {
-    problems.iter().any(|p| {
-        matches!(
-            p.code,
-            shifan_rules::Code::UnknownCatalog | shifan_rules::Code::CatalogMismatch
-        )
-    })
 }
 
 /// Reads a picked file and says what opening it means, against `catalogs` (the built-in and

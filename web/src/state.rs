@@ -1186,7 +1186,7 @@ impl Reducible for AppState {
         if !s
             .notice
             .as_ref()
-            .is_some_and(|n| crate::files::needs_catalog(&n.problems))
+            .is_some_and(|n| shifan_rules::problem::needs_catalog(&n.problems))
         {
             s.awaiting = None;
         }

@@ -1167,7 +1167,10 @@ fn open_bytes(bytes: &[u8]) -> Action {
     match shifan_web::files::read_opened(bytes, &CatalogSet::builtin(), "f9".to_string()) {
         Ok(_) => panic!("refused without its catalog"),
         Err(problems) => {
-            assert!(shifan_web::files::needs_catalog(&problems), "{problems:?}");
+            assert!(
+                shifan_rules::problem::needs_catalog(&problems),
+                "{problems:?}"
+            );
             Action::RefusedForCatalog {
                 bytes: bytes.into(),
                 id: "f9".to_string(),
@@ -1252,7 +1255,7 @@ fn a_file_refused_for_its_catalog_opens_once_the_catalog_is_loaded() {
                 ensure(
                     s.notice.as_ref().is_some_and(|n| {
                         n.topic == NoticeTopic::CatalogKept
-                            && shifan_web::files::needs_catalog(&n.problems)
+                            && shifan_rules::problem::needs_catalog(&n.problems)
                     }),
                     "kept, and the file's problems still shown",
                 )

@@ -266,6 +266,14 @@ pub fn has_errors(problems: &[Problem]) -> bool {
     problems.iter().any(|p| p.severity() == Severity::Error)
 }
 
+/// Whether `problems` say the file was answered against a catalog the reader does not have
+/// (not known, or another version of it): loading that catalog lets the file open.
+pub fn needs_catalog(problems: &[Problem]) -> bool {
+    problems
+        .iter()
+        .any(|p| matches!(p.code, Code::UnknownCatalog | Code::CatalogMismatch))
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -280,5 +288,19 @@ mod tests {
             let back: Code = serde_json::from_str(&json).unwrap();
             assert_eq!(back, *code);
         }
+    }
+
+    #[test]
+    fn a_catalog_is_needed_only_for_an_unknown_or_other_catalog() {
+        let with = |code| {
+            vec![
+                Problem::new(Code::MissingReason, "", ""),
+                Problem::new(code, "", ""),
+            ]
+        };
+        assert!(needs_catalog(&with(Code::UnknownCatalog)));
+        assert!(needs_catalog(&with(Code::CatalogMismatch)));
+        assert!(!needs_catalog(&with(Code::IntegrityMismatch)));
+        assert!(!needs_catalog(&[]));
     }
 }

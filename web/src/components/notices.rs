@@ -1,7 +1,7 @@
 //! Messages that need the official's attention: problems of a file, a failed save (with the
 //! download offered), the same draft open in another tab.
 
-use shifan_rules::{Code, Problem, Severity};
+use shifan_rules::{Problem, Severity};
 use yew::prelude::*;
 
 use crate::components::open_file::load_catalog_button;
@@ -164,8 +164,5 @@ fn duplicate_notice(state: &AppHandle, t: &Texts, existing: &str) -> Html {
 /// to load it).
 fn catalog_needed(notice: &crate::state::Notice) -> bool {
     notice.topic == NoticeTopic::OpenFailed
-        && notice
-            .problems
-            .iter()
-            .any(|p| matches!(p.code, Code::UnknownCatalog | Code::CatalogMismatch))
+        && shifan_rules::problem::needs_catalog(&notice.problems)
 }

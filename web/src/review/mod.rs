@@ -43,8 +43,8 @@ impl OpenedFile {
     /// its catalog.
     pub fn read(name: String, bytes: &[u8], catalogs: &shifan_rules::CatalogSet) -> OpenedFile {
         let result = shifan_rules::document::read_document(bytes, catalogs);
-        let retry =
-            matches!(&result, Err(p) if crate::files::needs_catalog(p)).then(|| bytes.into());
+        let retry = matches!(&result, Err(p) if shifan_rules::problem::needs_catalog(p))
+            .then(|| bytes.into());
         OpenedFile {
             name,
             result,

@@ -18,7 +18,7 @@ use std::rc::Rc;
 
 use shifan_rules::programme::KindKey;
 use shifan_rules::province::{Candidate, RankRow, Route, Standing, TIE_RULE};
-use shifan_rules::{Code, Lang, Problem};
+use shifan_rules::{Lang, Problem};
 use yew::prelude::*;
 
 use crate::browser;
@@ -249,7 +249,7 @@ fn rejected(state: &AppHandle, t: &ProvinceTexts) -> Html {
                         } else {
                             { problems_list(&file.problems, state) }
                         }
-                        if file.problems.iter().any(|p| matches!(p.code, Code::UnknownCatalog | Code::CatalogMismatch)) {
+                        if shifan_rules::problem::needs_catalog(&file.problems) {
                             <p class="hint" data-notice="catalog-needed">{ t.catalog_needed }</p>
                             { load_catalog_button(state) }
                         }

@@ -4,8 +4,6 @@
 
 use yew::prelude::*;
 
-use shifan_rules::Code;
-
 use crate::components::notices::problem_item;
 use crate::components::open_file::load_catalog_button;
 use crate::components::review::review;
@@ -50,7 +48,7 @@ pub fn RejectedList() -> Html {
                                 { for file.problems.iter().map(|p| problem_item(p, &state, t)) }
                             </ul>
                         }
-                        if file.problems.iter().any(|p| matches!(p.code, Code::UnknownCatalog | Code::CatalogMismatch)) {
+                        if shifan_rules::problem::needs_catalog(&file.problems) {
                             <p class="hint" data-notice="catalog-needed">{ rt.catalog_needed }</p>
                             { load_catalog_button(&state) }
                         }
