@@ -356,7 +356,11 @@ test('the evidence per candidate: a survey with its interval, on-site passed and
     await page.fill('[data-testid="new-objection"] [data-role="ob-summary"]', '第三条，正在登记');
     assert.equal(await page.locator('.objection').count(), 2);
     await page.click('.objection[data-index="0"] [data-action="remove-objection"]');
-    await shot(page, 'province-evidence-objection-remove', { width: 1280, height: 900 });
+    await shot(page, 'province-evidence-objection-remove', { width: 1366, height: 900 });
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.locator('[data-testid="objection-remove-confirm"]').scrollIntoViewIfNeeded();
+    await shot(page, 'province-evidence-objection-remove-phone', { width: 360, height: 780 });
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.click('[data-action="confirm-remove-objection"]');
     assert.equal(await textMatches(page, '[data-testid="objection-removed"]', /已移除/), '已移除异议（2021-06-22收到）：群众反映该地行政复议决定未按期公开');
     assert.equal(await page.locator('.objection').count(), 1);
