@@ -664,3 +664,73 @@ test('the pool filters by city, kind and applicant; a candidate opens read-only 
     await context.close();
   }
 });
+
+/** Drops `files` (name and text) on the element `selector` finds, as a person dragging them
+ * from the desktop would: dragover, then drop, with a DataTransfer holding the files. */
+async function dropOn(page, selector, files) {
+  await page.evaluate(({ selector, files }) => {
+    const target = document.querySelector(selector);
+    const transfer = new DataTransfer();
+    for (const { name, text } of files) transfer.items.add(new File([text], name, { type: 'application/json' }));
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }
+  }, { selector, files });
+}
+
+test('the pool is listed as it was left after a reload; files dropped on the evidence dialog are not taken in behind it', async () => {
+  const context = await axeContext(site.browser);
+  try {
+    const { page, errors } = await openProvince(context);
+    const dir = await takeScoredRound(page, 30);
+    await saved(page);
+    // Filtered to single-item projects with one word of a name, best first.
+    await page.selectOption('[data-role="filter-kind"]', 'single_item');
+    await page.click('[data-testid="pool"] button[data-sort="compliance"]');
+    const left = await page.locator('[data-testid="pool"] tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.id));
+    const shown = await page.innerText('[data-testid="pool-shown"]');
+    assert.ok(left.length > 0 && left.length < 30, `${left.length}`);
+    await page.reload();
+    await page.waitForSelector('[data-testid="pool"] tbody tr');
+    assert.equal(await page.inputValue('[data-role="filter-kind"]'), 'single_item');
+    assert.equal(await page.getAttribute('[data-testid="pool"] th:has(button[data-sort="compliance"])', 'aria-sort'), 'descending');
+    assert.deepEqual(await page.locator('[data-testid="pool"] tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.id)), left);
+    assert.equal(await page.innerText('[data-testid="pool-shown"]'), shown);
+    // A new tab starts with everyone, in the order taken in.
+    const other = await openProvince(context);
+    await other.page.waitForSelector('[data-testid="pool"] tbody tr');
+    assert.equal(await other.page.inputValue('[data-role="filter-kind"]'), '');
+    assert.match(await other.page.innerText('[data-testid="pool-shown"]'), /^显示 30 个，共 30 个。$/);
+    await other.page.close();
+
+    // The evidence dialog open: a package dropped on it is not read, and the dialog says so.
+    await page.click('[data-action="clear-filter"]');
+    // (The last batch's report is not kept over the reload: none is shown.)
+    assert.equal(await page.locator('[data-testid="take-report"]').count(), 0);
+    const packageFile = readdirSync(dir).find((f) => f.endsWith('.json'));
+    const text = readFileSync(path.join(dir, packageFile), 'utf8');
+    await poolRows(page).first().locator('[data-action="record-evidence"]').click();
+    await page.waitForSelector('[data-testid="evidence-panel"]');
+    await page.fill('[data-role="ev-evaluator"]', '山西大学法治评估中心');
+    await dropOn(page, '[data-testid="evidence-panel"]', [{ name: packageFile, text }]);
+    const refused = page.locator('[data-testid="evidence-files-refused"]');
+    await refused.waitFor();
+    assert.match(await refused.innerText(), /记录证据的窗口打开时不接收文件/);
+    assert.equal(await page.locator('.dropzone.dragging').count(), 0, 'the pool behind is not offered as a drop target');
+    assert.equal(await page.inputValue('[data-role="ev-evaluator"]'), '山西大学法治评估中心', 'what was typed stays');
+    assert.ok(await page.evaluate(() => document.querySelector('[data-testid="evidence-panel"]').contains(document.activeElement)), 'focus stays in the dialog');
+    await shot(page, 'province-evidence-files-refused', { fullPage: false });
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid="evidence-panel"]', { state: 'detached' });
+    assert.equal(await page.locator('[data-testid="take-report"]').count(), 0, 'nothing was taken in');
+    assert.equal(await poolRows(page).count(), 30);
+    // Closed: the same drop is taken in (a second copy adds nothing).
+    await dropOn(page, 'body', [{ name: packageFile, text }]);
+    await page.waitForSelector('[data-testid="take-report"]');
+    assert.match(await page.innerText('[data-testid="take-report"]'), /^本批 1 个文件：新增候选对象 0 个/);
+    assert.equal(await poolRows(page).count(), 30);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

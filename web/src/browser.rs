@@ -386,6 +386,18 @@ pub fn session_flag(key: &str) -> bool {
         .is_some_and(|v| v == "1")
 }
 
+/// A text kept in the tab's session storage, if any.
+pub fn session_text(key: &str) -> Option<String> {
+    session_storage()?.get_item(key).ok().flatten()
+}
+
+/// Keeps a text in the tab's session storage (for this tab, until it is closed).
+pub fn set_session_text(key: &str, text: &str) {
+    if let Some(storage) = session_storage() {
+        let _ = storage.set_item(key, text);
+    }
+}
+
 /// Turns a flag in the tab's session storage on or off.
 pub fn set_session_flag(key: &str, on: bool) {
     if let Some(storage) = session_storage() {

@@ -396,6 +396,9 @@ pub struct EvidenceState {
     pub recorded: Option<Recorded>,
     /// The objection the last action removed, with its candidate, so the panel says what went.
     pub removed: Option<(String, Objection)>,
+    /// Files were dropped while the panel was open: they were not taken in (the dialog is over
+    /// the pool), and the panel says so until the next action.
+    pub files_refused: bool,
 }
 
 impl EvidenceState {
@@ -426,13 +429,20 @@ pub enum EvidenceAction {
     SetObjection(String, usize, ObjectionForm),
     /// Remove objection `n` (registered by mistake); the page asks first.
     RemoveObjection(String, usize),
+    /// Files were dropped on the page while the panel is open: they are not read.
+    FilesRefused,
 }
 
 impl ProvinceState {
     /// Applies an evidence action; `true` when the session changed.
     pub(crate) fn reduce_evidence(&mut self, action: EvidenceAction) -> bool {
         self.evidence.removed = None;
+        self.evidence.files_refused = false;
         let (integrity, part, form, done) = match action {
+            EvidenceAction::FilesRefused => {
+                self.evidence.files_refused = self.evidence.open.is_some();
+                return false;
+            }
             EvidenceAction::Open(integrity) => {
                 self.evidence.open = Some(integrity);
                 self.evidence.recorded = None;

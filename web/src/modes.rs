@@ -162,9 +162,20 @@ impl Modes {
                 stored: Some(std::rc::Rc::new(boot.annual.clone())),
                 ..Default::default()
             },
-            province: crate::province_state::ProvinceState {
-                stored: boot.province.as_deref().map(std::rc::Rc::from),
-                ..Default::default()
+            province: {
+                let mut province = crate::province_state::ProvinceState {
+                    stored: boot.province.as_deref().map(std::rc::Rc::from),
+                    ..Default::default()
+                };
+                if let Some((sort, filter)) = boot
+                    .pool_view
+                    .as_deref()
+                    .and_then(crate::pool_state::remembered)
+                {
+                    province.sort = sort;
+                    province.view.filter = filter;
+                }
+                province
             },
             file_save: None,
         }

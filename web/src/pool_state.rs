@@ -6,7 +6,12 @@
 use shifan_rules::programme::KindKey;
 use shifan_rules::province::{Candidate, ProvinceSession};
 
-use crate::province_state::{PoolSort, ProvinceState, sorted_pool};
+use crate::province_state::{PoolColumn, PoolSort, ProvinceState, sorted_pool};
+
+/// Session-storage key of the pool's sort and filter: a reload of the tab lists the pool as it
+/// was left (read by the store's boot, written by the province page). A new tab starts with
+/// everyone listed in the order taken in.
+pub const POOL_VIEW_KEY: &str = "shifan.province.pool";
 
 /// Which candidates the pool lists.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -43,6 +48,51 @@ impl PoolFilter {
 /// The city a candidate belongs to (as the pool's city column and sort have it).
 fn city_of(c: &Candidate) -> Option<u32> {
     shifan_rules::review::city_code_of(&c.verified.file)
+}
+
+/// The pool's sort and filter as one line of JSON, kept in the tab's session storage.
+pub fn remember(sort: PoolSort, filter: &PoolFilter) -> String {
+    serde_json::json!({
+        "sort": sort.column.as_str(),
+        "reversed": sort.reversed,
+        "city": filter.city,
+        "kind": filter.kind.map(KindKey::key),
+        "text": filter.text,
+    })
+    .to_string()
+}
+
+/// The sort and filter `text` remembers. The tab's storage is outside data: anything that is
+/// not what [`remember`] writes gives `None` (the pool as a new tab lists it), and a part
+/// that cannot be read is left at its default rather than guessed.
+pub fn remembered(text: &str) -> Option<(PoolSort, PoolFilter)> {
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    let value = value.as_object()?;
+    let column = value
+        .get("sort")
+        .and_then(|v| v.as_str())
+        .and_then(PoolColumn::parse)
+        .unwrap_or_default();
+    let sort = PoolSort {
+        column,
+        reversed: value.get("reversed").and_then(|v| v.as_bool()) == Some(true),
+    };
+    let filter = PoolFilter {
+        city: value
+            .get("city")
+            .and_then(|v| v.as_u64())
+            .and_then(|c| u32::try_from(c).ok()),
+        kind: value
+            .get("kind")
+            .and_then(|v| v.as_str())
+            .and_then(|k| KindKey::ALL.into_iter().find(|kind| kind.key() == k)),
+        text: value
+            .get("text")
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_string(),
+    };
+    Some((sort, filter))
 }
 
 /// The cities of the pool's candidates, by division code, with their names: the city

@@ -59,6 +59,18 @@ impl PoolColumn {
             PoolColumn::Compliance => "compliance",
         }
     }
+
+    /// The column [`PoolColumn::as_str`] names.
+    pub fn parse(name: &str) -> Option<PoolColumn> {
+        [
+            PoolColumn::Taken,
+            PoolColumn::Applicant,
+            PoolColumn::City,
+            PoolColumn::Compliance,
+        ]
+        .into_iter()
+        .find(|c| c.as_str() == name)
+    }
 }
 
 /// The pool's sort: a column and a direction.
@@ -250,6 +262,13 @@ impl PartialEq for ProvinceState {
 }
 
 impl ProvinceState {
+    /// Whether files dropped on the page are taken in now: not while the evidence dialog is
+    /// over the pool, where the office would not see them arrive (the dialog says so instead,
+    /// [`crate::evidence_state::EvidenceAction::FilesRefused`]).
+    pub fn takes_files(&self) -> bool {
+        self.evidence.open.is_none()
+    }
+
     /// Whether the session has changes not yet in the store.
     pub fn unsaved(&self) -> bool {
         self.loaded && self.revision > self.saved_revision

@@ -86,6 +86,9 @@ pub struct Boot {
     pub mode: Option<Mode>,
     /// Training's large type was on in this tab.
     pub presenter: bool,
+    /// The province pool's sort and filter this tab showed before a reload, as kept
+    /// ([`crate::pool_state::remembered`] reads it).
+    pub pool_view: Option<String>,
     /// Today's local date, `YYYY-MM-DD` (a new review session is dated with it).
     pub today: String,
     /// Whether the browser keeps the store from eviction (`None`: it cannot say).
@@ -110,6 +113,7 @@ impl Boot {
             reopen: None,
             mode: None,
             presenter: false,
+            pool_view: None,
             today: today.to_string(),
             persisted: None,
             host: crate::embed::Host::page(),

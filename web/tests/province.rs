@@ -9,6 +9,8 @@
 
 use std::rc::Rc;
 
+use proptest::prelude::*;
+
 use shifan_rules::package::Package;
 use shifan_rules::programme::KindKey;
 use shifan_rules::province::Standing;
@@ -17,8 +19,10 @@ use shifan_rules::register::{Conclusion, EntryRef, EventBody, extends, read_regi
 use shifan_rules::supervision::{ReportStanding, report_standings};
 use shifan_rules::{CatalogSet, Code, Generator, Lang};
 use shifan_web::notice_state::{NoticeAction, NoticeField, SheetOf};
-use shifan_web::pool_state::{PoolAction, pool_cities, shown_pool};
-use shifan_web::province_state::{PoolColumn, ProvinceAction, ScoresImport, sorted_pool};
+use shifan_web::pool_state::{
+    POOL_VIEW_KEY, PoolAction, PoolFilter, pool_cities, remember, remembered, shown_pool,
+};
+use shifan_web::province_state::{PoolColumn, PoolSort, ProvinceAction, ScoresImport, sorted_pool};
 use shifan_web::record::{PROVINCE_KEY, PROVINCE_UNREADABLE_KEY};
 use shifan_web::review::OpenedFile;
 use shifan_web::state::{Action, AppState, Boot, Mode, Screen, Write};
@@ -1680,6 +1684,152 @@ fn the_pool_is_filtered_without_dropping_anyone_and_a_candidate_opens_read_only(
         state.modes.province.session.to_json(),
         taken.modes.province.session.to_json()
     );
+}
+
+/// The tab keeps the pool's sort and filter: the boot that reads them back lists the pool as
+/// it was left; what the tab's storage holds otherwise starts the pool as a new tab does.
+#[test]
+fn the_pools_sort_and_filter_come_back_with_the_tab() {
+    let round = packages();
+    let taken = run(boot(None), vec![ProvinceAction::Enter, take_round(&round)]);
+    let (city, _) = pool_cities(&taken.modes.province.session)[1];
+    let left = run(
+        boot(None),
+        vec![
+            ProvinceAction::Enter,
+            take_round(&round),
+            pool(PoolAction::City(Some(city))),
+            pool(PoolAction::Kind(Some(KindKey::Comprehensive))),
+            pool(PoolAction::Search("县".into())),
+            ProvinceAction::Sort(PoolColumn::Compliance),
+            ProvinceAction::Sort(PoolColumn::Compliance),
+        ],
+    );
+    let p = &left.modes.province;
+    let kept = remember(p.sort, &p.view.filter);
+    assert!(POOL_VIEW_KEY.starts_with("shifan."));
+    let stored = Some(taken.modes.province.session.to_json());
+    // (case, what the tab's storage holds, the sort and filter the pool starts with)
+    let cases: Vec<(&str, Option<String>, PoolSort, PoolFilter)> = vec![
+        ("as left", Some(kept), p.sort, p.view.filter.clone()),
+        (
+            "nothing kept",
+            None,
+            PoolSort::default(),
+            PoolFilter::default(),
+        ),
+        (
+            "not JSON",
+            Some("city=1407".into()),
+            PoolSort::default(),
+            PoolFilter::default(),
+        ),
+        (
+            "not an object",
+            Some("[1407]".into()),
+            PoolSort::default(),
+            PoolFilter::default(),
+        ),
+        (
+            "parts of another kind",
+            Some(r#"{"sort":"height","reversed":"yes","city":-3,"kind":"county","text":7}"#.into()),
+            PoolSort::default(),
+            PoolFilter::default(),
+        ),
+        (
+            "a city code too large",
+            Some(r#"{"sort":"city","city":99999999999}"#.into()),
+            PoolSort {
+                column: PoolColumn::City,
+                reversed: false,
+            },
+            PoolFilter::default(),
+        ),
+    ];
+    for (case, kept, sort, filter) in cases {
+        let mut b = boot(stored.clone());
+        b.pool_view = kept;
+        let state = run(b, vec![ProvinceAction::Enter]);
+        let p = &state.modes.province;
+        assert_eq!((p.sort, &p.view.filter), (sort, &filter), "{case}");
+        // A selection only: every candidate is still in the session.
+        assert_eq!(p.session.candidates().len(), 12, "{case}");
+    }
+}
+
+fn pool_sort() -> impl Strategy<Value = PoolSort> {
+    (
+        prop_oneof![
+            Just(PoolColumn::Taken),
+            Just(PoolColumn::Applicant),
+            Just(PoolColumn::City),
+            Just(PoolColumn::Compliance),
+        ],
+        any::<bool>(),
+    )
+        .prop_map(|(column, reversed)| PoolSort { column, reversed })
+}
+
+fn pool_filter() -> impl Strategy<Value = PoolFilter> {
+    (
+        proptest::option::of(any::<u32>()),
+        proptest::option::of(prop_oneof![
+            Just(KindKey::Comprehensive),
+            Just(KindKey::SingleItem)
+        ]),
+        ".*",
+    )
+        .prop_map(|(city, kind, text)| PoolFilter { city, kind, text })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Whatever the tab's storage holds, reading it never panics; what the page wrote reads
+    /// back as it was.
+    #[test]
+    fn the_remembered_pool_view_reads_any_text(text in ".*", sort in pool_sort(), filter in pool_filter()) {
+        let _ = remembered(&text);
+        prop_assert_eq!(remembered(&remember(sort, &filter)), Some((sort, filter)));
+    }
+}
+
+#[test]
+fn files_dropped_while_the_evidence_dialog_is_open_are_refused_there_and_nothing_changes() {
+    let round = packages();
+    let taken = run(boot(None), vec![ProvinceAction::Enter, take_round(&round)]);
+    let id = taken.modes.province.session.candidates()[0]
+        .integrity()
+        .to_string();
+    assert!(taken.modes.province.takes_files());
+    let mut state = Rc::new(taken.clone());
+    state = state.reduce(Action::province(ev(EvidenceAction::FilesRefused)));
+    assert!(
+        !state.modes.province.evidence.files_refused,
+        "no dialog: nothing to say"
+    );
+    state = state.reduce(Action::province(ev(EvidenceAction::Open(id.clone()))));
+    assert!(!state.modes.province.takes_files());
+    state = state.reduce(Action::province(ev(EvidenceAction::FilesRefused)));
+    let p = &state.modes.province;
+    assert!(p.evidence.files_refused);
+    assert_eq!(
+        p.revision, taken.modes.province.revision,
+        "nothing recorded"
+    );
+    assert_eq!(p.session.to_json(), taken.modes.province.session.to_json());
+    assert_eq!(p.reading, None, "nothing is read behind the dialog");
+    // The next action in the panel, or closing it, ends the message.
+    let typed = state
+        .clone()
+        .reduce(Action::province(ev(EvidenceAction::Evaluation(
+            id.clone(),
+            Some(evaluation("abc", "100")),
+        ))));
+    assert!(!typed.modes.province.evidence.files_refused);
+    state = state.reduce(Action::province(ev(EvidenceAction::Close)));
+    assert!(!state.modes.province.evidence.files_refused);
+    assert!(state.modes.province.takes_files());
 }
 
 /// An office's own catalog (the reference's table under another id) and 晋中市's package of

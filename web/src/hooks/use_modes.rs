@@ -1,5 +1,6 @@
-//! The hooks of the city review and training mode, which only the full build has: the
-//! review's autosave and the presenter switch. On the county page the hook does nothing.
+//! The hooks of the city review, training and the province, which only the full build has:
+//! the autosaves, the presenter switch and the province pool's remembered sort and filter. On
+//! the county page the hook does nothing.
 
 use yew::prelude::*;
 
@@ -14,6 +15,23 @@ pub fn use_modes(state: &AppHandle, _screen: Screen) {
     crate::hooks::use_annual_autosave(state);
     crate::hooks::use_province_autosave(state);
     let widget_root = state.host.root();
+    {
+        // Kept for the tab's session, so a reload lists the pool as it was left; a widget
+        // leaves the host's session storage alone.
+        let embedded = state.host.embedded();
+        let province = &state.modes.province;
+        use_effect_with(
+            (province.sort, province.view.filter.clone()),
+            move |(sort, filter)| {
+                if !embedded {
+                    crate::browser::set_session_text(
+                        crate::pool_state::POOL_VIEW_KEY,
+                        &crate::pool_state::remember(*sort, filter),
+                    );
+                }
+            },
+        );
+    }
     use_effect_with(
         (state.modes.training.presenter, state.in_training()),
         // Remembered for the tab's session, and shown on the page root; a widget touches

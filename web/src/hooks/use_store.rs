@@ -72,6 +72,7 @@ pub async fn boot(host: Host, lang: Option<Lang>) -> Boot {
     #[cfg(feature = "full")]
     if !embedded {
         boot.presenter = browser::session_flag(crate::training_state::PRESENTER_KEY);
+        boot.pool_view = browser::session_text(crate::pool_state::POOL_VIEW_KEY);
     }
     boot.host = host;
     boot

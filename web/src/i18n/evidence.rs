@@ -15,6 +15,8 @@ pub struct EvidenceTexts {
     pub title: &'static str,
     /// Close the panel.
     pub close: &'static str,
+    /// Files were dropped while the panel is open, and not taken in.
+    pub files_refused: &'static str,
     /// Where the candidate stands now: `{}`.
     pub standing: &'static str,
     /// Nothing recorded for a part.
@@ -108,6 +110,7 @@ const ZH: EvidenceTexts = EvidenceTexts {
     record_label: "记录评估：{}",
     title: "{}：评估材料",
     close: "关闭",
+    files_refused: "记录证据的窗口打开时不接收文件，刚才拖入的文件没有读取。请先关闭此窗口，再把文件拖入页面。",
     standing: "当前排名情况：{}",
     nothing: "尚无记录。",
     recorded_as: "已记录：{}",
@@ -158,6 +161,7 @@ const EN: EvidenceTexts = EvidenceTexts {
     record_label: "Record evidence: {}",
     title: "Evidence on {}",
     close: "Close",
+    files_refused: "Files are not taken in while this evidence dialog is open: the files just dropped were not read. Close the dialog, then drop them on the page again.",
     standing: "Standing now: {}",
     nothing: "Nothing recorded yet.",
     recorded_as: "Recorded: {}",

@@ -206,6 +206,7 @@ fn EvidenceDialog(props: &CandidateProps) -> Html {
         return Html::default();
     };
     let name = c.verified.file.applicant.display_name();
+    let files_refused = p.evidence.files_refused;
     let kind = KindKey::of(&c.verified.file.kind);
     let standing = p
         .session
@@ -248,6 +249,9 @@ fn EvidenceDialog(props: &CandidateProps) -> Html {
                 // A candidate that is not eligible is in no ranking.
                 if let Some(standing) = standing {
                     <p class="evidence-standing" role="status" data-testid="evidence-standing">{ fill(t.standing, &[&standing]) }</p>
+                }
+                if files_refused {
+                    <p class="notice warning" role="alert" data-testid="evidence-files-refused">{ t.files_refused }</p>
                 }
                 <EvaluationPart integrity={id.clone()} />
                 <SurveyPart integrity={id.clone()} />

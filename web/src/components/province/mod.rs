@@ -28,6 +28,7 @@ use crate::components::open_file::load_catalog_button;
 use crate::components::review::open_files::picked_files;
 use crate::components::review::page::use_file_drop;
 use crate::components::send;
+use crate::evidence_state::EvidenceAction;
 use crate::i18n::notice::notice_texts;
 use crate::i18n::province::{ProvinceTexts, province_texts};
 use crate::i18n::{fill, texts};
@@ -137,6 +138,8 @@ pub fn ProvincePage() -> Html {
         |on| Action::province(ProvinceAction::Dragging(on)),
         take_files,
         &state.host,
+        (!state.modes.province.takes_files())
+            .then(|| Action::province(ProvinceAction::Evidence(EvidenceAction::FilesRefused))),
     );
     use_pool_return(&state);
     let t = province_texts(state.lang);

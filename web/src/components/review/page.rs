@@ -36,17 +36,23 @@ fn has_files(event: &DragEvent) -> bool {
 /// opens them with `open`, and says so (`dragging`) while they are dragged over it. The
 /// review's page and the province's use it. A widget (`host`) listens on its own root, never
 /// on the host's window: files dropped elsewhere on the host's page are the host's. `open` gets
-/// the app's store namespace too.
+/// the app's store namespace too. While `refusal` is given (a dialog is over the page), files
+/// dropped are not read: that action is dispatched instead, and the browser does not open them
+/// either.
 #[hook]
 pub fn use_file_drop(
     dispatch: Dispatch,
     dragging: fn(bool) -> Action,
     open: fn(Vec<web_sys::File>, Dispatch, String),
     host: &Host,
+    refusal: Option<Action>,
 ) {
     let ns = host.namespace();
     let near = host.node();
     let on_drag = dragging;
+    // The listeners live as long as the page; the refusal is the latest render's.
+    let refused = use_mut_ref(|| None::<Action>);
+    *refused.borrow_mut() = refusal;
     use_effect_with((), move |()| {
         let dragging = Rc::new(Cell::new(false));
         let set = {
@@ -64,11 +70,11 @@ pub fn use_file_drop(
         let listeners = target.map(|window| {
             let options = EventListenerOptions::enable_prevent_default();
             let over = {
-                let (dragging, set) = (dragging.clone(), set.clone());
+                let (dragging, set, refused) = (dragging.clone(), set.clone(), refused.clone());
                 EventListener::new_with_options(&window, "dragover", options, move |e| {
                     if let Some(e) = e.dyn_ref::<DragEvent>().filter(|e| has_files(e)) {
                         e.prevent_default();
-                        set(&dragging, true);
+                        set(&dragging, refused.borrow().is_none());
                     }
                 })
             };
@@ -89,6 +95,10 @@ pub fn use_file_drop(
                 };
                 e.prevent_default();
                 set(&dragging, false);
+                if let Some(refusal) = refused.borrow().clone() {
+                    dispatch.dispatch(refusal);
+                    return;
+                }
                 let files = e
                     .data_transfer()
                     .and_then(|t| t.files())
@@ -134,6 +144,7 @@ pub fn ReviewPage() -> Html {
         |on| Action::review(ReviewAction::Dragging(on)),
         io::open_files,
         &state.host,
+        None,
     );
     use_focus_return(state.modes.review.viewing.clone(), state.host.root());
     let rt = review_texts(state.lang);
