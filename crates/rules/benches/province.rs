@@ -1,5 +1,6 @@
 //! Criterion benchmark of the province's budget: 300 candidates from 11 cities' packages taken
-//! in (every package and application verified), a scores table applied, both kinds ranked.
+//! in (every package and application verified), a scores table applied, both kinds ranked;
+//! and the stored session read back, as the page does at its start.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use shifan_rules::evidence::read_scores_csv;
@@ -67,6 +68,17 @@ fn benches(c: &mut Criterion) {
                 .iter()
                 .map(|k| black_box(scored.rank(*k)).len())
                 .sum::<usize>()
+        })
+    });
+    // The page's start with a round stored: the session read back from its record (every
+    // package verified again).
+    let stored = scored.to_json();
+    group.bench_function("read back the stored session (300 candidates)", |b| {
+        b.iter(|| {
+            ProvinceSession::from_json(stored.as_bytes(), &catalogs)
+                .expect("stored session")
+                .candidates()
+                .len()
         })
     });
     group.finish();

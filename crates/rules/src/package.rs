@@ -332,25 +332,66 @@ pub fn verify_package_value(
     mut value: Value,
     catalogs: &CatalogSet,
 ) -> Result<VerifiedPackage, Vec<Problem>> {
-    check_format(&value, PACKAGE_FORMAT_ID, PACKAGE_FORMAT_VERSION).map_err(|p| vec![p])?;
-    let declared = integrity_of(&value);
+    verify_package_in_place(&mut value, catalogs)
+}
+
+/// Verifies a package parsed as JSON without copying it: when it does not verify, `value` is
+/// given back exactly as it came (a reader that keeps what it cannot verify keeps it without a
+/// copy made beforehand); when it does, its embedded applications have moved into the result
+/// and what is left of `value` is of no further use.
+pub fn verify_package_in_place(
+    value: &mut Value,
+    catalogs: &CatalogSet,
+) -> Result<VerifiedPackage, Vec<Problem>> {
+    check_format(value, PACKAGE_FORMAT_ID, PACKAGE_FORMAT_VERSION).map_err(|p| vec![p])?;
+    let declared = integrity_of(value);
     // The embedded applications are most of a package's bytes: move them out of the parsed
     // value instead of letting the typed reader copy them (an empty array stands in, so a
     // package without them reads exactly as before).
-    let embedded = match value.get_mut("applications") {
-        Some(Value::Array(items)) => Some(std::mem::take(items)),
+    let slot = match value.get_mut("applications") {
+        Some(Value::Array(items)) => Some(items),
         _ => None,
     };
-    let mut package: Package = crate::json::from_value(&value).map_err(|e| {
-        vec![Problem::new(
-            Code::NotApplication,
-            format!("材料包的内容不完整或格式不对：{}。", e.zh()),
-            format!("the package is incomplete or malformed: {}", e.en()),
-        )]
-    })?;
+    let embedded = slot.map(std::mem::take);
+    let moved = embedded.is_some();
+    let mut package: Package = match crate::json::from_value(value) {
+        Ok(package) => package,
+        Err(e) => {
+            give_back(value, embedded);
+            return Err(vec![Problem::new(
+                Code::NotApplication,
+                format!("材料包的内容不完整或格式不对：{}。", e.zh()),
+                format!("the package is incomplete or malformed: {}", e.en()),
+            )]);
+        }
+    };
     if let Some(embedded) = embedded {
         package.applications = embedded;
     }
+    let result = verified_package(package, &declared, catalogs);
+    match result {
+        Err((problems, applications)) => {
+            give_back(value, moved.then_some(applications));
+            Err(problems)
+        }
+        Ok(verified) => Ok(verified),
+    }
+}
+
+/// Puts the embedded applications moved out of `value` back where they were.
+fn give_back(value: &mut Value, embedded: Option<Vec<Value>>) {
+    if let (Some(items), Some(Value::Array(slot))) = (embedded, value.get_mut("applications")) {
+        *slot = items;
+    }
+}
+
+/// The checks of a package read into its type (`declared`: the integrity its text has): the
+/// package verified, or its problems with its embedded applications handed back.
+fn verified_package(
+    package: Package,
+    declared: &str,
+    catalogs: &CatalogSet,
+) -> Result<VerifiedPackage, (Vec<Problem>, Vec<Value>)> {
     let mut problems = Vec::new();
     let mut applications = Vec::new();
     for (i, value) in package.applications.iter().enumerate() {
@@ -375,7 +416,7 @@ pub fn verify_package_value(
             "the package's created time is not RFC 3339",
         ));
     }
-    if declared != package.integrity {
+    if declared != package.integrity.as_str() {
         problems.push(Problem::new(
             Code::IntegrityMismatch,
             "材料包内容与完整性指纹不符：生成后被修改过",
@@ -384,7 +425,7 @@ pub fn verify_package_value(
     }
     if has_errors(&problems) {
         problems.sort_by_key(|p| p.code.severity() != crate::Severity::Error);
-        return Err(problems);
+        return Err((problems, package.applications));
     }
     Ok(VerifiedPackage {
         package,
@@ -445,6 +486,68 @@ mod tests {
             codes(&read_package(tampered.as_bytes(), &CatalogSet::builtin()).unwrap_err()),
             vec![Code::IntegrityMismatch]
         );
+    }
+
+    /// A package that does not verify comes back from `verify_package_in_place` exactly as it
+    /// went in, whichever check refuses it, so a reader can keep it as recorded.
+    #[test]
+    fn a_package_that_does_not_verify_is_given_back_as_it_came() {
+        let a = verified("140105", 92, 1);
+        let b = verified("140106", 80, 2);
+        let r = review(vec![
+            (Decision::Recommend, Some(1), "材料扎实".into()),
+            (Decision::NotRecommend, None, "差距较大".into()),
+        ]);
+        let package = Package::build(
+            &r,
+            &[&a, &b],
+            generator(),
+            "2026-12-01T10:00:00+08:00".into(),
+        )
+        .unwrap();
+        let good: Value = serde_json::from_str(&package.to_json()).unwrap();
+        let catalogs = CatalogSet::builtin();
+        // (case, the edit, the first code refusing it)
+        type Edit = fn(&mut Value);
+        let cases: Vec<(&str, Edit, Code)> = vec![
+            (
+                "another format",
+                |v| v["format"] = "shifan.other".into(),
+                Code::NotApplication,
+            ),
+            (
+                "not of its type",
+                |v| v["review"] = Value::from(3),
+                Code::NotApplication,
+            ),
+            (
+                "an embedded application edited",
+                |v| v["applications"][1]["updated"] = "2026-12-02T08:00:00+08:00".into(),
+                Code::IntegrityMismatch,
+            ),
+            (
+                "edited after packaging",
+                |v| v["created"] = "2026-12-02T10:00:00+08:00".into(),
+                Code::IntegrityMismatch,
+            ),
+            (
+                "its applications not a list",
+                |v| v["applications"] = "两份".into(),
+                Code::NotApplication,
+            ),
+        ];
+        for (case, edit, code) in cases {
+            let mut value = good.clone();
+            edit(&mut value);
+            let before = value.clone();
+            let problems = verify_package_in_place(&mut value, &catalogs).unwrap_err();
+            assert_eq!(problems[0].code, code, "{case}: {problems:?}");
+            assert_eq!(value, before, "{case}: given back as it came");
+        }
+        let mut value = good.clone();
+        let read = verify_package_in_place(&mut value, &catalogs).unwrap();
+        assert_eq!(read.package.to_json(), package.to_json());
+        assert_eq!(read.applications.len(), 2);
     }
 
     #[test]

@@ -267,9 +267,9 @@ impl ProvinceSession {
     /// now join the pool and leave the rejected files. Returns how many candidates are new.
     pub fn verify_again(&mut self, catalogs: &CatalogSet) -> usize {
         let mut added = 0;
-        for u in std::mem::take(&mut self.unverified) {
+        for mut u in std::mem::take(&mut self.unverified) {
             let verified = if u.package {
-                crate::package::verify_package_value(u.value.clone(), catalogs)
+                crate::package::verify_package_in_place(&mut u.value, catalogs)
                     .map(|v| self.add_package(&u.file_name, v))
             } else {
                 verify_value(&u.value, catalogs)
@@ -1402,8 +1402,10 @@ impl ProvinceSession {
         let mut session = ProvinceSession::new(profile);
         // One that does not verify is kept as recorded (and written back), so loading its
         // catalog later brings it back: the office's record loses nothing.
-        for p in record.packages {
-            match crate::package::verify_package_value(p.package.clone(), catalogs) {
+        for mut p in record.packages {
+            // Verified in place: one that fails comes back as recorded, with no copy of every
+            // package made beforehand (a round's packages are megabytes).
+            match crate::package::verify_package_in_place(&mut p.package, catalogs) {
                 Ok(v) => {
                     session.add_package(&p.file_name, v);
                 }
