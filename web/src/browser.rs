@@ -251,11 +251,24 @@ pub async fn yield_now() {
     let _ = JsFuture::from(promise).await;
 }
 
-/// Fingerprints a picked file with SHA-256 in slices of [`HASH_CHUNK`] bytes, yielding to the
-/// browser between slices and reporting `(done, total)` bytes. The file stays on the computer.
+/// How often the fingerprinting reports its progress: each report redraws the page, and a
+/// progress bar needs no more than this.
+const HASH_REPORT_MS: f64 = 100.0;
+
+/// Milliseconds on the page's monotonic clock.
+fn monotonic_ms() -> f64 {
+    window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Fingerprints a picked file with SHA-256 in slices of [`HASH_CHUNK`] bytes, reporting
+/// `(done, total)` bytes (at the start, every [`HASH_REPORT_MS`] and at the end). The file stays
+/// on the computer.
 ///
 /// The next slice is already being read (by the browser, off the main thread) while this one is
 /// hashed, and every slice is copied into one reused buffer: the hashing alone sets the pace.
+/// The browser gets the main thread back after each slice.
 pub async fn fingerprint(file: &File, progress: impl Fn(u64, u64)) -> Result<LocalFile, JsValue> {
     let total = file.size() as u64;
     let read = |start: u64| -> Result<(Promise, u64), JsValue> {
@@ -266,6 +279,7 @@ pub async fn fingerprint(file: &File, progress: impl Fn(u64, u64)) -> Result<Loc
     let mut hasher = FileHasher::new();
     let mut buffer = Vec::new();
     progress(0, total);
+    let mut reported = monotonic_ms();
     let mut pending = if total > 0 { Some(read(0)?) } else { None };
     while let Some((reading, end)) = pending.take() {
         let array = Uint8Array::new(&JsFuture::from(reading).await?);
@@ -275,7 +289,11 @@ pub async fn fingerprint(file: &File, progress: impl Fn(u64, u64)) -> Result<Loc
         buffer.resize(array.length() as usize, 0);
         array.copy_to(&mut buffer);
         hasher.update(&buffer);
-        progress(end, total);
+        let now = monotonic_ms();
+        if now - reported >= HASH_REPORT_MS || end == total {
+            progress(end, total);
+            reported = now;
+        }
         yield_now().await;
     }
     Ok(LocalFile {
