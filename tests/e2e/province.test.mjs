@@ -391,6 +391,18 @@ test('the evidence per candidate: a survey with its interval, on-site passed and
     assert.equal(await en.page.innerText('[data-testid="on-site-now"]'), 'Recorded: passed (2021-06-01)');
     await shot(en.page, 'province-evidence-en', { width: 1280, height: 900 });
     await shot(en.page, 'province-evidence-en-phone', { width: 360, height: 780 });
+    // The removal's question in English; kept, nothing changes.
+    await en.page.setViewportSize({ width: 1280, height: 900 });
+    await en.page.keyboard.press('Escape');
+    await en.page.click(`${ranking} tr[data-id="${c}"] [data-action="record-evidence"]`);
+    await en.page.click('.objection[data-index="0"] [data-action="remove-objection"]');
+    assert.match(await en.page.innerText('[data-testid="objection-remove-confirm"]'), /^Remove objection 1 \(“来信反映执法公示栏未更新”\)\? Its resolution goes with it\./i);
+    await shot(en.page, 'province-evidence-objection-remove-en', { width: 1366, height: 900 });
+    await en.page.setViewportSize({ width: 360, height: 780 });
+    await en.page.locator('[data-testid="objection-remove-confirm"]').scrollIntoViewIfNeeded();
+    await shot(en.page, 'province-evidence-objection-remove-en-phone', { width: 360, height: 780 });
+    await en.page.click('[data-action="keep-objection"]');
+    assert.equal(await en.page.locator('.objection').count(), 1);
     assert.deepEqual(en.errors, []);
   } finally {
     await context.close();

@@ -818,7 +818,7 @@ fn ObjectionRow(props: &ObjectionProps) -> Html {
             </div>
             if *confirming {
                 <div class="notice warning" role="alertdialog" aria-labelledby={format!("ob-remove-{}", props.index)} data-testid="objection-remove-confirm">
-                    <p id={format!("ob-remove-{}", props.index)}>{ fill(t.confirm_remove, &[&title, &said]) }</p>
+                    <p id={format!("ob-remove-{}", props.index)}>{ fill(t.confirm_remove, &[&(props.index + 1).to_string(), &said]) }</p>
                     <div class="start-actions">
                         <button type="button" class="primary" data-action="confirm-remove-objection" ref={confirm_button} onclick={remove}>{ t.confirm_remove_yes }</button>
                         <button type="button" data-action="keep-objection" onclick={keep}>{ t.confirm_remove_no }</button>
