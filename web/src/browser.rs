@@ -16,9 +16,12 @@ use crate::state::Screen;
 
 /// Session-storage key remembering the draft and screen this tab shows.
 const SESSION_KEY: &str = "shifan.session";
-/// Bytes read per slice when fingerprinting a file: small enough that hashing one slice stays
-/// well under 50 ms, so the page keeps responding during a 100 MB scan.
-pub const HASH_CHUNK: u64 = 2 * 1024 * 1024;
+/// Bytes read per slice when fingerprinting a file: Chromium reads a file about twice as fast
+/// in slices of 8 MiB as in slices of 2 MiB, and part of the reading is on the main thread.
+pub const HASH_SLICE: u64 = 8 * 1024 * 1024;
+/// Bytes hashed between two yields to the browser: small enough that hashing them stays well
+/// under 50 ms, so the page keeps responding during a 100 MB scan.
+pub const HASH_PIECE: usize = 2 * 1024 * 1024;
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
@@ -262,17 +265,17 @@ fn monotonic_ms() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
-/// Fingerprints a picked file with SHA-256 in slices of [`HASH_CHUNK`] bytes, reporting
+/// Fingerprints a picked file with SHA-256, read in slices of [`HASH_SLICE`] bytes, reporting
 /// `(done, total)` bytes (at the start, every [`HASH_REPORT_MS`] and at the end). The file stays
 /// on the computer.
 ///
-/// The next slice is already being read (by the browser, off the main thread) while this one is
-/// hashed, and every slice is copied into one reused buffer: the hashing alone sets the pace.
-/// The browser gets the main thread back after each slice.
+/// The next slice is already being read while this one is hashed, and every slice is copied
+/// into one reused buffer. The browser gets the main thread back after every [`HASH_PIECE`]
+/// bytes hashed.
 pub async fn fingerprint(file: &File, progress: impl Fn(u64, u64)) -> Result<LocalFile, JsValue> {
     let total = file.size() as u64;
     let read = |start: u64| -> Result<(Promise, u64), JsValue> {
-        let end = (start + HASH_CHUNK).min(total);
+        let end = (start + HASH_SLICE).min(total);
         let slice = file.slice_with_f64_and_f64(start as f64, end as f64)?;
         Ok((slice.array_buffer(), end))
     };
@@ -288,13 +291,15 @@ pub async fn fingerprint(file: &File, progress: impl Fn(u64, u64)) -> Result<Loc
         }
         buffer.resize(array.length() as usize, 0);
         array.copy_to(&mut buffer);
-        hasher.update(&buffer);
-        let now = monotonic_ms();
-        if now - reported >= HASH_REPORT_MS || end == total {
-            progress(end, total);
-            reported = now;
+        for piece in buffer.chunks(HASH_PIECE) {
+            hasher.update(piece);
+            let (done, now) = (hasher.bytes_seen(), monotonic_ms());
+            if now - reported >= HASH_REPORT_MS || done == total {
+                progress(done, total);
+                reported = now;
+            }
+            yield_now().await;
         }
-        yield_now().await;
     }
     Ok(LocalFile {
         name: file.name(),
