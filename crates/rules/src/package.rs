@@ -461,21 +461,26 @@ mod tests {
         problems.iter().map(|p| p.code).collect()
     }
 
-    #[test]
-    fn package_round_trips_and_detects_tampering() {
+    /// A package of two applications, one recommended and one not.
+    fn two_decided() -> Package {
         let a = verified("140105", 92, 1);
         let b = verified("140106", 80, 2);
         let r = review(vec![
             (Decision::Recommend, Some(1), "材料扎实".into()),
             (Decision::NotRecommend, None, "差距较大".into()),
         ]);
-        let package = Package::build(
+        Package::build(
             &r,
             &[&a, &b],
             generator(),
             "2026-12-01T10:00:00+08:00".into(),
         )
-        .unwrap();
+        .unwrap()
+    }
+
+    #[test]
+    fn package_round_trips_and_detects_tampering() {
+        let package = two_decided();
         let json = package.to_json();
         let read = read_package(json.as_bytes(), &CatalogSet::builtin()).unwrap();
         assert_eq!(read.applications.len(), 2);
@@ -492,19 +497,7 @@ mod tests {
     /// went in, whichever check refuses it, so a reader can keep it as recorded.
     #[test]
     fn a_package_that_does_not_verify_is_given_back_as_it_came() {
-        let a = verified("140105", 92, 1);
-        let b = verified("140106", 80, 2);
-        let r = review(vec![
-            (Decision::Recommend, Some(1), "材料扎实".into()),
-            (Decision::NotRecommend, None, "差距较大".into()),
-        ]);
-        let package = Package::build(
-            &r,
-            &[&a, &b],
-            generator(),
-            "2026-12-01T10:00:00+08:00".into(),
-        )
-        .unwrap();
+        let package = two_decided();
         let good: Value = serde_json::from_str(&package.to_json()).unwrap();
         let catalogs = CatalogSet::builtin();
         // (case, the edit, the first code refusing it)
