@@ -196,20 +196,28 @@ fn check_duplicate_keys(text: &str) -> Result<(), Vec<Problem>> {
     let (mut line, mut column) = (1u64, 0u64);
     let mut stack: Vec<Frame<'_>> = Vec::new();
     let mut keys: Vec<Cow<'_, str>> = Vec::new();
-    let mut chars = text.char_indices();
+    // Bytes, not chars: every byte the scan acts on is ASCII, which never occurs inside a
+    // multi-byte UTF-8 character, and a column counts each character once, at its first byte.
+    let bytes = text.as_bytes();
+    let starts_char = |b: u8| b & 0xC0 != 0x80;
     let mut problems = Vec::new();
-    while let Some((at, c)) = chars.next() {
-        column += 1;
+    let mut next = 0;
+    while let Some(&c) = bytes.get(next) {
+        let at = next;
+        next += 1;
+        if starts_char(c) {
+            column += 1;
+        }
         match c {
-            '\n' => (line, column) = (line + 1, 0),
-            '{' | '[' => stack.push(Frame {
-                keys: (c == '{').then_some(keys.len()),
+            b'\n' => (line, column) = (line + 1, 0),
+            b'{' | b'[' => stack.push(Frame {
+                keys: (c == b'{').then_some(keys.len()),
                 set: None,
                 key: None,
-                expect_key: c == '{',
+                expect_key: c == b'{',
                 index: 0,
             }),
-            '}' | ']' => {
+            b'}' | b']' => {
                 if let Some(Frame {
                     keys: Some(start), ..
                 }) = stack.pop()
@@ -217,7 +225,7 @@ fn check_duplicate_keys(text: &str) -> Result<(), Vec<Problem>> {
                     keys.truncate(start);
                 }
             }
-            ',' => {
+            b',' => {
                 if let Some(frame) = stack.last_mut() {
                     if frame.keys.is_some() {
                         frame.expect_key = true;
@@ -226,17 +234,20 @@ fn check_duplicate_keys(text: &str) -> Result<(), Vec<Problem>> {
                     }
                 }
             }
-            '"' => {
+            b'"' => {
                 let (start_line, start_column) = (line, column);
                 let mut escaped = false;
                 let mut end = at + 1;
-                for (i, c) in chars.by_ref() {
-                    column += 1;
+                while let Some(&c) = bytes.get(next) {
+                    next += 1;
+                    if starts_char(c) {
+                        column += 1;
+                    }
                     match (escaped, c) {
                         (true, _) => escaped = false,
-                        (false, '\\') => escaped = true,
-                        (false, '"') => {
-                            end = i;
+                        (false, b'\\') => escaped = true,
+                        (false, b'"') => {
+                            end = next - 1;
                             break;
                         }
                         _ => {}
@@ -816,6 +827,7 @@ pub(crate) mod tests {
             Just("\"x, {y}: [z]\"".to_string()),
             Just("\"\\\"a\\\": 1\"".to_string()),
             Just("null".to_string()),
+            Just("\"说明：“{a}”\\n\"".to_string()),
         ];
         leaf.prop_recursive(5, 64, 8, move |inner| {
             prop_oneof![
