@@ -231,8 +231,12 @@ mod tests {
             catalog.clone().into_bytes(),
             format!(" \n{catalog}").into_bytes(),
             catalog.replacen('{', r#"{"format": "x", "#, 1).into_bytes(),
-            catalog.replacen('{', r#"{"form\u0061t": "x", "#, 1).into_bytes(),
-            catalog.replacen('{', r#"{"note": {"format": 1}, "list": ["format"], "#, 1).into_bytes(),
+            catalog
+                .replacen('{', r#"{"form\u0061t": "x", "#, 1)
+                .into_bytes(),
+            catalog
+                .replacen('{', r#"{"note": {"format": 1}, "list": ["format"], "#, 1)
+                .into_bytes(),
             br#"{"format": "shifan.application", "areas": [], "threshold": 1}"#.to_vec(),
             br#"{"areas": [], "threshold": 1, "format": 2"#.to_vec(),
             br#"{"areas": [], "threshold": 1}"#.to_vec(),

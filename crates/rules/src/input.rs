@@ -691,106 +691,106 @@ pub(crate) mod tests {
         use super::super::{Code, Problem, Value};
 
         /// One open object or array, as the scan before this one kept it.
-    struct Frame {
-        /// The keys seen so far (for an object); `None` for an array.
-        keys: Option<std::collections::HashSet<String>>,
-        /// Where this value is, from the top of the file (`answers[3]`).
-        path: String,
-        /// The key or index of the member being read.
-        member: String,
-        /// Whether the next string of an object is a key.
-        expect_key: bool,
-        /// The next index of an array.
-        index: usize,
-    }
+        struct Frame {
+            /// The keys seen so far (for an object); `None` for an array.
+            keys: Option<std::collections::HashSet<String>>,
+            /// Where this value is, from the top of the file (`answers[3]`).
+            path: String,
+            /// The key or index of the member being read.
+            member: String,
+            /// Whether the next string of an object is a key.
+            expect_key: bool,
+            /// The next index of an array.
+            index: usize,
+        }
 
-    /// Refuses an object that has the same key twice (keys are compared as decoded, so `"a"` and
-    /// `"\u0061"` are the same). Runs on text that already parsed, so the scan can trust the syntax.
-    pub(super) fn check_duplicate_keys(text: &str) -> Result<(), Vec<Problem>> {
-        let (mut line, mut column) = (1u64, 0u64);
-        let mut stack: Vec<Frame> = Vec::new();
-        let mut chars = text.char_indices();
-        let mut problems = Vec::new();
-        let member_path = |stack: &[Frame]| match stack.last() {
-            Some(frame) => format!("{}{}", frame.path, frame.member),
-            None => String::new(),
-        };
-        while let Some((at, c)) = chars.next() {
-            column += 1;
-            match c {
-                '\n' => (line, column) = (line + 1, 0),
-                '{' | '[' => {
-                    let path = member_path(&stack);
-                    stack.push(Frame {
-                        keys: (c == '{').then(Default::default),
-                        path,
-                        member: String::new(),
-                        expect_key: c == '{',
-                        index: 0,
-                    });
-                    if let Some(frame) = stack.last_mut().filter(|_| c == '[') {
-                        frame.member = "[0]".to_string();
-                    }
-                }
-                '}' | ']' => {
-                    stack.pop();
-                }
-                ',' => {
-                    if let Some(frame) = stack.last_mut() {
-                        if frame.keys.is_some() {
-                            frame.expect_key = true;
-                        } else {
-                            frame.index += 1;
-                            frame.member = format!("[{}]", frame.index);
+        /// Refuses an object that has the same key twice (keys are compared as decoded, so `"a"` and
+        /// `"\u0061"` are the same). Runs on text that already parsed, so the scan can trust the syntax.
+        pub(super) fn check_duplicate_keys(text: &str) -> Result<(), Vec<Problem>> {
+            let (mut line, mut column) = (1u64, 0u64);
+            let mut stack: Vec<Frame> = Vec::new();
+            let mut chars = text.char_indices();
+            let mut problems = Vec::new();
+            let member_path = |stack: &[Frame]| match stack.last() {
+                Some(frame) => format!("{}{}", frame.path, frame.member),
+                None => String::new(),
+            };
+            while let Some((at, c)) = chars.next() {
+                column += 1;
+                match c {
+                    '\n' => (line, column) = (line + 1, 0),
+                    '{' | '[' => {
+                        let path = member_path(&stack);
+                        stack.push(Frame {
+                            keys: (c == '{').then(Default::default),
+                            path,
+                            member: String::new(),
+                            expect_key: c == '{',
+                            index: 0,
+                        });
+                        if let Some(frame) = stack.last_mut().filter(|_| c == '[') {
+                            frame.member = "[0]".to_string();
                         }
                     }
-                }
-                '"' => {
-                    let (start_line, start_column) = (line, column);
-                    let mut escaped = false;
-                    let mut end = at + 1;
-                    for (i, c) in chars.by_ref() {
-                        column += 1;
-                        match (escaped, c) {
-                            (true, _) => escaped = false,
-                            (false, '\\') => escaped = true,
-                            (false, '"') => {
-                                end = i;
-                                break;
+                    '}' | ']' => {
+                        stack.pop();
+                    }
+                    ',' => {
+                        if let Some(frame) = stack.last_mut() {
+                            if frame.keys.is_some() {
+                                frame.expect_key = true;
+                            } else {
+                                frame.index += 1;
+                                frame.member = format!("[{}]", frame.index);
                             }
-                            _ => {}
                         }
                     }
-                    let Some(frame) = stack.last_mut() else {
-                        continue;
-                    };
-                    let Some(keys) = frame.keys.as_mut().filter(|_| frame.expect_key) else {
-                        continue;
-                    };
-                    frame.expect_key = false;
-                    let raw = &text[at + 1..end];
-                    // An escaped key is decoded by the parser already compiled in for values (a
-                    // `String` visitor would bring serde's float printer into the web page).
-                    let key = if raw.contains('\\') {
-                        match serde_json::from_str::<Value>(&text[at..=end]) {
-                            Ok(Value::String(key)) => key,
-                            _ => raw.to_string(),
+                    '"' => {
+                        let (start_line, start_column) = (line, column);
+                        let mut escaped = false;
+                        let mut end = at + 1;
+                        for (i, c) in chars.by_ref() {
+                            column += 1;
+                            match (escaped, c) {
+                                (true, _) => escaped = false,
+                                (false, '\\') => escaped = true,
+                                (false, '"') => {
+                                    end = i;
+                                    break;
+                                }
+                                _ => {}
+                            }
                         }
-                    } else {
-                        raw.to_string()
-                    };
-                    let separator = if frame.path.is_empty() { "" } else { "." };
-                    frame.member = format!("{separator}{key}");
-                    if !keys.insert(key.clone()) {
-                        let (zh_at, en_at) = if frame.path.is_empty() {
-                            ("文件最外层".to_string(), "at the top level".to_string())
-                        } else {
-                            (
-                                format!("字段 {} 中", frame.path),
-                                format!("in {}", frame.path),
-                            )
+                        let Some(frame) = stack.last_mut() else {
+                            continue;
                         };
-                        problems.push(
+                        let Some(keys) = frame.keys.as_mut().filter(|_| frame.expect_key) else {
+                            continue;
+                        };
+                        frame.expect_key = false;
+                        let raw = &text[at + 1..end];
+                        // An escaped key is decoded by the parser already compiled in for values (a
+                        // `String` visitor would bring serde's float printer into the web page).
+                        let key = if raw.contains('\\') {
+                            match serde_json::from_str::<Value>(&text[at..=end]) {
+                                Ok(Value::String(key)) => key,
+                                _ => raw.to_string(),
+                            }
+                        } else {
+                            raw.to_string()
+                        };
+                        let separator = if frame.path.is_empty() { "" } else { "." };
+                        frame.member = format!("{separator}{key}");
+                        if !keys.insert(key.clone()) {
+                            let (zh_at, en_at) = if frame.path.is_empty() {
+                                ("文件最外层".to_string(), "at the top level".to_string())
+                            } else {
+                                (
+                                    format!("字段 {} 中", frame.path),
+                                    format!("in {}", frame.path),
+                                )
+                            };
+                            problems.push(
                             Problem::new(
                                 Code::DuplicateKey,
                                 format!("{zh_at}的字段「{key}」出现了不止一次。本程序不猜测以哪一个为准，请使用原始导出文件。"),
@@ -798,17 +798,17 @@ pub(crate) mod tests {
                             )
                             .at_line(start_line, Some(start_column)),
                         );
+                        }
                     }
+                    _ => {}
                 }
-                _ => {}
+            }
+            if problems.is_empty() {
+                Ok(())
+            } else {
+                Err(problems)
             }
         }
-        if problems.is_empty() {
-            Ok(())
-        } else {
-            Err(problems)
-        }
-    }
     }
 
     /// JSON text with objects written member by member (so a key may come twice), keys from a
@@ -834,8 +834,10 @@ pub(crate) mod tests {
                 proptest::collection::vec(inner.clone(), 0..6)
                     .prop_map(|items| format!("[{}]", items.join(",\n"))),
                 proptest::collection::vec((key.clone(), inner), 0..24).prop_map(|members| {
-                    let members: Vec<String> =
-                        members.iter().map(|(k, v)| format!("\"{k}\": {v}")).collect();
+                    let members: Vec<String> = members
+                        .iter()
+                        .map(|(k, v)| format!("\"{k}\": {v}"))
+                        .collect();
                     format!("{{{}}}", members.join(", \n "))
                 }),
             ]
