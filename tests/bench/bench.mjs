@@ -21,6 +21,9 @@
 //      own one-shot `crypto.subtle.digest`.
 //   4. `shifan check` over the 2,000 files: files/s and MB/s.
 //
+// SHIFAN_BENCH_ONLY=review,province (a comma-separated list of side, review, province, hash,
+// cli) runs only those parts, for a quicker comparison of two builds.
+//
 // Figures are reported against the budgets of issue 14, never asserted (a shared, noisy machine
 // measures; it does not judge): the script exits 0 and marks each OK or OVER. The same figures
 // are written as JSON to target/bench/web.json.
@@ -50,6 +53,9 @@ const BUDGET = {
   cliMBps: 150,
 };
 const ROUNDS = Number(process.env.SHIFAN_BENCH_ROUNDS || 7);
+const ONLY = (process.env.SHIFAN_BENCH_ONLY || '').split(',').filter(Boolean);
+/** Whether the part `name` is measured in this run. */
+const runs = (name) => ONLY.length === 0 || ONLY.includes(name);
 const ANSWERS = 60;
 
 const median = (xs) => {
@@ -384,28 +390,28 @@ const peer = await startServer(peerDir);
 const browser = await launchBrowser();
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'shifan-bench-'));
 try {
-  await sideBySide(browser, { shifan: site.url, surveyjs: peer.url });
+  if (runs('side')) await sideBySide(browser, { shifan: site.url, surveyjs: peer.url });
 
-  const files = sampleFiles(scratch, 2000);
-  results.review = {};
-  for (const count of [200, 2000]) {
+  const files = runs('review') || runs('cli') ? sampleFiles(scratch, 2000) : [];
+  if (runs('review')) results.review = {};
+  for (const count of runs('review') ? [200, 2000] : []) {
     const { ms, heapMB } = await review(browser, site.url, files.slice(0, count));
     results.review[count] = { ms, heapMB };
     const budget = count === 2000 ? ` budget ${BUDGET.review2000Ms} ms: ${verdict(ms <= BUDGET.review2000Ms)}` : '';
     console.log(`\ncity review: ${count} files picked → ${count} rows in the table: ${ms.toFixed(0)} ms, JS heap after ${heapMB.toFixed(1)} MB;${budget}`);
   }
-  const p = await province(browser, site.url, scratch);
-  results.province = p;
-  console.log(`\nprovince page: ${p.candidates} candidates from ${p.packages} packages (${p.MB.toFixed(1)} MB): taken in ${p.takeInMs.toFixed(0)} ms, scores table applied and both kinds ranked ${p.rankMs.toFixed(0)} ms, together ${(p.takeInMs + p.rankMs).toFixed(0)} ms (budget ${BUDGET.provinceMs} ms: ${verdict(p.takeInMs + p.rankMs <= BUDGET.provinceMs)})`);
+  const p = runs('province') ? await province(browser, site.url, scratch) : null;
+  if (p) results.province = p;
+  if (p) console.log(`\nprovince page: ${p.candidates} candidates from ${p.packages} packages (${p.MB.toFixed(1)} MB): taken in ${p.takeInMs.toFixed(0)} ms, scores table applied and both kinds ranked ${p.rankMs.toFixed(0)} ms, together ${(p.takeInMs + p.rankMs).toFixed(0)} ms (budget ${BUDGET.provinceMs} ms: ${verdict(p.takeInMs + p.rankMs <= BUDGET.provinceMs)})`);
 
-  const h = await hashing(browser, site.url);
-  results.hash = h;
-  console.log(`\nSHA-256 of a 100 MB file in the page: ${h.hashMBps.toFixed(0)} MB/s (budget ≥ ${BUDGET.hashMBps}: ${verdict(h.hashMBps >= BUDGET.hashMBps)}), longest main-thread task ${h.longestTaskMs.toFixed(0)} ms (0 = none over 50 ms; budget ≤ ${BUDGET.longTaskMs}: ${verdict(h.longestTaskMs <= BUDGET.longTaskMs)})`);
-  console.log(`  for reference: reading the same file in the same 8 MiB slices ${h.readMBps.toFixed(0)} MB/s; crypto.subtle.digest in one shot ${h.subtleMBps.toFixed(0)} MB/s`);
+  const h = runs('hash') ? await hashing(browser, site.url) : null;
+  if (h) results.hash = h;
+  if (h) console.log(`\nSHA-256 of a 100 MB file in the page: ${h.hashMBps.toFixed(0)} MB/s (budget ≥ ${BUDGET.hashMBps}: ${verdict(h.hashMBps >= BUDGET.hashMBps)}), longest main-thread task ${h.longestTaskMs.toFixed(0)} ms (0 = none over 50 ms; budget ≤ ${BUDGET.longTaskMs}: ${verdict(h.longestTaskMs <= BUDGET.longTaskMs)})`);
+  if (h) console.log(`  for reference: reading the same file in the same 8 MiB slices ${h.readMBps.toFixed(0)} MB/s; crypto.subtle.digest in one shot ${h.subtleMBps.toFixed(0)} MB/s`);
 
-  const c = cliCheck(scratch, files);
-  results.cli = c;
-  console.log(`\nshifan check over ${c.files} files (${c.MB.toFixed(1)} MB): ${c.seconds.toFixed(2)} s, ${c.filesPerSecond.toFixed(0)} files/s, ${c.MBps.toFixed(0)} MB/s (budget ≥ ${BUDGET.cliMBps}: ${verdict(c.MBps >= BUDGET.cliMBps)})`);
+  const c = runs('cli') ? cliCheck(scratch, files) : null;
+  if (c) results.cli = c;
+  if (c) console.log(`\nshifan check over ${c.files} files (${c.MB.toFixed(1)} MB): ${c.seconds.toFixed(2)} s, ${c.filesPerSecond.toFixed(0)} files/s, ${c.MBps.toFixed(0)} MB/s (budget ≥ ${BUDGET.cliMBps}: ${verdict(c.MBps >= BUDGET.cliMBps)})`);
 } finally {
   await browser.close();
   await site.close();

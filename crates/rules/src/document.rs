@@ -97,11 +97,66 @@ pub fn is_catalog(name: &str, bytes: &[u8]) -> bool {
     if name.to_ascii_lowercase().ends_with(".csv") {
         return true;
     }
+    // Text whose outermost object names a `format` is no catalog by the rule below, whether it
+    // parses or not; finding that key is one pass over the bytes, where the rule parses the
+    // whole file (with every guard). Every application and package dropped on the review is
+    // asked this before it is read, so it was parsed twice.
+    if names_format(bytes) {
+        return false;
+    }
     parse_json(bytes, crate::catalog::MAX_CATALOG_BYTES).is_ok_and(|value| {
         value.get("format").is_none()
             && value.get("areas").is_some_and(serde_json::Value::is_array)
             && value.get("threshold").is_some()
     })
+}
+
+/// Whether `bytes` are JSON text (up to the point looked at) whose outermost value is an
+/// object with a member `format` written without escapes. Any text that parses and of which
+/// this says `true` has that member; of other text it may say either.
+fn names_format(bytes: &[u8]) -> bool {
+    let text = bytes.trim_ascii_start();
+    if text.first() != Some(&b'{') {
+        return false;
+    }
+    let (mut depth, mut expect_key) = (0usize, false);
+    let mut string: Option<(usize, bool)> = None;
+    let mut escaped = false;
+    for (i, &b) in text.iter().enumerate() {
+        if let Some((start, key)) = string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => {
+                    if key && &text[start..i] == b"format" {
+                        return true;
+                    }
+                    string = None;
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => {
+                string = Some((i + 1, depth == 1 && expect_key));
+                expect_key = false;
+            }
+            b'{' | b'[' => {
+                depth += 1;
+                expect_key = depth == 1;
+            }
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return false;
+                }
+            }
+            b',' if depth == 1 => expect_key = true,
+            _ => {}
+        }
+    }
+    false
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -157,5 +212,68 @@ mod tests {
         );
         let application = read_document(sample().as_bytes(), &CatalogSet::builtin()).unwrap();
         assert!(application.not_for_review().is_none());
+    }
+
+    /// The rule of `is_catalog` for JSON, as it is written: the whole file parsed.
+    fn catalog_by_parsing(bytes: &[u8]) -> bool {
+        parse_json(bytes, crate::catalog::MAX_CATALOG_BYTES).is_ok_and(|value| {
+            value.get("format").is_none()
+                && value.get("areas").is_some_and(serde_json::Value::is_array)
+                && value.get("threshold").is_some()
+        })
+    }
+
+    #[test]
+    fn a_catalog_is_told_from_a_document_as_parsing_tells_it() {
+        let catalog = crate::Catalog::reference().to_json();
+        let cases: Vec<Vec<u8>> = vec![
+            sample().into_bytes(),
+            catalog.clone().into_bytes(),
+            format!(" \n{catalog}").into_bytes(),
+            catalog.replacen('{', r#"{"format": "x", "#, 1).into_bytes(),
+            catalog
+                .replacen('{', r#"{"form\u0061t": "x", "#, 1)
+                .into_bytes(),
+            catalog
+                .replacen('{', r#"{"note": {"format": 1}, "list": ["format"], "#, 1)
+                .into_bytes(),
+            br#"{"format": "shifan.application", "areas": [], "threshold": 1}"#.to_vec(),
+            br#"{"areas": [], "threshold": 1, "format": 2"#.to_vec(),
+            br#"{"areas": [], "threshold": 1}"#.to_vec(),
+            br#"{"areas": {}, "threshold": 1}"#.to_vec(),
+            br#"{"a": "\"format\"", "areas": [], "threshold": 1}"#.to_vec(),
+            br#"[{"format": 1}]"#.to_vec(),
+            b"\xEF\xBB\xBF{\"areas\": [], \"threshold\": 1}".to_vec(),
+            b"".to_vec(),
+        ];
+        for bytes in cases {
+            assert_eq!(
+                is_catalog("x.json", &bytes),
+                catalog_by_parsing(&bytes),
+                "{}",
+                String::from_utf8_lossy(&bytes)
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_format_scan_never_changes_the_answer(
+            members in proptest::collection::vec((0..5usize, 0..5usize), 0..8),
+            cut in proptest::option::of(0..200usize),
+        ) {
+            let keys = ["format", "areas", "threshold", "form\\u0061t", "a"];
+            let values = ["[]", "{\"format\": 1}", "\"format\"", "1", "[{\"areas\": []}]"];
+            let members: Vec<String> =
+                members.iter().map(|&(k, v)| format!("\"{}\": {}", keys[k], values[v])).collect();
+            let mut text = format!("{{{}}}", members.join(", "));
+            if let Some(cut) = cut {
+                text.truncate(cut.min(text.len()));
+            }
+            proptest::prop_assert_eq!(
+                is_catalog("x.json", text.as_bytes()),
+                catalog_by_parsing(text.as_bytes())
+            );
+        }
     }
 }

@@ -5,6 +5,8 @@
 //! This is the ground floor of the crate: it depends only on [`crate::problem`], so every reader
 //! (the catalog's included) can use it without importing another reader.
 
+use std::borrow::Cow;
+
 use crate::problem::{Code, Problem};
 use serde_json::Value;
 
@@ -146,71 +148,106 @@ fn syntax_problem(e: &serde_json::Error) -> Problem {
 }
 
 /// One open object or array while scanning for duplicate keys.
-struct Frame {
-    /// The keys seen so far (for an object); `None` for an array.
-    keys: Option<std::collections::HashSet<String>>,
-    /// Where this value is, from the top of the file (`answers[3]`).
-    path: String,
-    /// The key or index of the member being read.
-    member: String,
+///
+/// Nothing is formatted while the scan goes: the path of the value (`answers[3].number`) is put
+/// together from the open frames only when a key is found twice, and keys are borrowed from the
+/// text. Every application, package and session the page opens goes through this scan, and
+/// formatting each member's path as it passed took the page three times as long as parsing.
+struct Frame<'a> {
+    /// Where this object's keys start in the scan's one stack of keys (`None` for an array).
+    /// While an object is open its keys are the end of that stack: the objects inside it close,
+    /// and drop theirs, before its next key.
+    keys: Option<usize>,
+    /// This object's keys as a set, once it has more than [`LINEAR_KEYS`] of them.
+    set: Option<std::collections::HashSet<Cow<'a, str>>>,
+    /// The key of the member being read (an object), decoded.
+    key: Option<Cow<'a, str>>,
     /// Whether the next string of an object is a key.
     expect_key: bool,
-    /// The next index of an array.
+    /// The index of the member being read (an array).
     index: usize,
+}
+
+/// Up to this many keys an object's keys are compared one by one; beyond, they are hashed.
+const LINEAR_KEYS: usize = 16;
+
+/// The path of the value the innermost frame of `stack` is: `a[1].b` (a key after another
+/// member's name preceded by a dot, an index in brackets), empty at the top level.
+fn frame_path(stack: &[Frame<'_>]) -> String {
+    let mut path = String::new();
+    for frame in &stack[..stack.len().saturating_sub(1)] {
+        if frame.keys.is_none() {
+            path.push('[');
+            path.push_str(&frame.index.to_string());
+            path.push(']');
+        } else if let Some(key) = &frame.key {
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(key);
+        }
+    }
+    path
 }
 
 /// Refuses an object that has the same key twice (keys are compared as decoded, so `"a"` and
 /// `"\u0061"` are the same). Runs on text that already parsed, so the scan can trust the syntax.
 fn check_duplicate_keys(text: &str) -> Result<(), Vec<Problem>> {
     let (mut line, mut column) = (1u64, 0u64);
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut chars = text.char_indices();
+    let mut stack: Vec<Frame<'_>> = Vec::new();
+    let mut keys: Vec<Cow<'_, str>> = Vec::new();
+    // Bytes, not chars: every byte the scan acts on is ASCII, which never occurs inside a
+    // multi-byte UTF-8 character, and a column counts each character once, at its first byte.
+    let bytes = text.as_bytes();
+    let starts_char = |b: u8| b & 0xC0 != 0x80;
     let mut problems = Vec::new();
-    let member_path = |stack: &[Frame]| match stack.last() {
-        Some(frame) => format!("{}{}", frame.path, frame.member),
-        None => String::new(),
-    };
-    while let Some((at, c)) = chars.next() {
-        column += 1;
+    let mut next = 0;
+    while let Some(&c) = bytes.get(next) {
+        let at = next;
+        next += 1;
+        if starts_char(c) {
+            column += 1;
+        }
         match c {
-            '\n' => (line, column) = (line + 1, 0),
-            '{' | '[' => {
-                let path = member_path(&stack);
-                stack.push(Frame {
-                    keys: (c == '{').then(Default::default),
-                    path,
-                    member: String::new(),
-                    expect_key: c == '{',
-                    index: 0,
-                });
-                if let Some(frame) = stack.last_mut().filter(|_| c == '[') {
-                    frame.member = "[0]".to_string();
+            b'\n' => (line, column) = (line + 1, 0),
+            b'{' | b'[' => stack.push(Frame {
+                keys: (c == b'{').then_some(keys.len()),
+                set: None,
+                key: None,
+                expect_key: c == b'{',
+                index: 0,
+            }),
+            b'}' | b']' => {
+                if let Some(Frame {
+                    keys: Some(start), ..
+                }) = stack.pop()
+                {
+                    keys.truncate(start);
                 }
             }
-            '}' | ']' => {
-                stack.pop();
-            }
-            ',' => {
+            b',' => {
                 if let Some(frame) = stack.last_mut() {
                     if frame.keys.is_some() {
                         frame.expect_key = true;
                     } else {
                         frame.index += 1;
-                        frame.member = format!("[{}]", frame.index);
                     }
                 }
             }
-            '"' => {
+            b'"' => {
                 let (start_line, start_column) = (line, column);
                 let mut escaped = false;
                 let mut end = at + 1;
-                for (i, c) in chars.by_ref() {
-                    column += 1;
+                while let Some(&c) = bytes.get(next) {
+                    next += 1;
+                    if starts_char(c) {
+                        column += 1;
+                    }
                     match (escaped, c) {
                         (true, _) => escaped = false,
-                        (false, '\\') => escaped = true,
-                        (false, '"') => {
-                            end = i;
+                        (false, b'\\') => escaped = true,
+                        (false, b'"') => {
+                            end = next - 1;
                             break;
                         }
                         _ => {}
@@ -219,31 +256,39 @@ fn check_duplicate_keys(text: &str) -> Result<(), Vec<Problem>> {
                 let Some(frame) = stack.last_mut() else {
                     continue;
                 };
-                let Some(keys) = frame.keys.as_mut().filter(|_| frame.expect_key) else {
+                let Some(start) = frame.keys.filter(|_| frame.expect_key) else {
                     continue;
                 };
                 frame.expect_key = false;
                 let raw = &text[at + 1..end];
                 // An escaped key is decoded by the parser already compiled in for values (a
                 // `String` visitor would bring serde's float printer into the web page).
-                let key = if raw.contains('\\') {
+                let key: Cow<'_, str> = if raw.contains('\\') {
                     match serde_json::from_str::<Value>(&text[at..=end]) {
-                        Ok(Value::String(key)) => key,
-                        _ => raw.to_string(),
+                        Ok(Value::String(key)) => Cow::Owned(key),
+                        _ => Cow::Borrowed(raw),
                     }
                 } else {
-                    raw.to_string()
+                    Cow::Borrowed(raw)
                 };
-                let separator = if frame.path.is_empty() { "" } else { "." };
-                frame.member = format!("{separator}{key}");
-                if !keys.insert(key.clone()) {
-                    let (zh_at, en_at) = if frame.path.is_empty() {
+                let fresh = match frame.set.as_mut() {
+                    Some(set) => set.insert(key.clone()),
+                    None if keys[start..].contains(&key) => false,
+                    None => {
+                        keys.push(key.clone());
+                        if keys.len() - start > LINEAR_KEYS {
+                            frame.set = Some(keys.drain(start..).collect());
+                        }
+                        true
+                    }
+                };
+                frame.key = Some(key.clone());
+                if !fresh {
+                    let path = frame_path(&stack);
+                    let (zh_at, en_at) = if path.is_empty() {
                         ("文件最外层".to_string(), "at the top level".to_string())
                     } else {
-                        (
-                            format!("字段 {} 中", frame.path),
-                            format!("in {}", frame.path),
-                        )
+                        (format!("字段 {path} 中"), format!("in {path}"))
                     };
                     problems.push(
                         Problem::new(
@@ -435,6 +480,7 @@ pub fn is_rfc3339(s: &str) -> bool {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     /// Parses `bytes`, expecting a problem with `code` at `line` whose messages contain `zh`
     /// and `en`, and are worded for a person: no parser English in either language and only
@@ -636,6 +682,173 @@ pub(crate) mod tests {
                 );
                 assert_eq!(p.is_ok(), known.0 == id);
             }
+        }
+    }
+
+    /// The duplicate-key scan as it was before it stopped formatting every member's path as
+    /// it passed (kept as the oracle of `the_key_scan_finds_what_the_scan_before_it_found`).
+    mod before {
+        use super::super::{Code, Problem, Value};
+
+        /// One open object or array, as the scan before this one kept it.
+        struct Frame {
+            /// The keys seen so far (for an object); `None` for an array.
+            keys: Option<std::collections::HashSet<String>>,
+            /// Where this value is, from the top of the file (`answers[3]`).
+            path: String,
+            /// The key or index of the member being read.
+            member: String,
+            /// Whether the next string of an object is a key.
+            expect_key: bool,
+            /// The next index of an array.
+            index: usize,
+        }
+
+        /// Refuses an object that has the same key twice (keys are compared as decoded, so `"a"` and
+        /// `"\u0061"` are the same). Runs on text that already parsed, so the scan can trust the syntax.
+        pub(super) fn check_duplicate_keys(text: &str) -> Result<(), Vec<Problem>> {
+            let (mut line, mut column) = (1u64, 0u64);
+            let mut stack: Vec<Frame> = Vec::new();
+            let mut chars = text.char_indices();
+            let mut problems = Vec::new();
+            let member_path = |stack: &[Frame]| match stack.last() {
+                Some(frame) => format!("{}{}", frame.path, frame.member),
+                None => String::new(),
+            };
+            while let Some((at, c)) = chars.next() {
+                column += 1;
+                match c {
+                    '\n' => (line, column) = (line + 1, 0),
+                    '{' | '[' => {
+                        let path = member_path(&stack);
+                        stack.push(Frame {
+                            keys: (c == '{').then(Default::default),
+                            path,
+                            member: String::new(),
+                            expect_key: c == '{',
+                            index: 0,
+                        });
+                        if let Some(frame) = stack.last_mut().filter(|_| c == '[') {
+                            frame.member = "[0]".to_string();
+                        }
+                    }
+                    '}' | ']' => {
+                        stack.pop();
+                    }
+                    ',' => {
+                        if let Some(frame) = stack.last_mut() {
+                            if frame.keys.is_some() {
+                                frame.expect_key = true;
+                            } else {
+                                frame.index += 1;
+                                frame.member = format!("[{}]", frame.index);
+                            }
+                        }
+                    }
+                    '"' => {
+                        let (start_line, start_column) = (line, column);
+                        let mut escaped = false;
+                        let mut end = at + 1;
+                        for (i, c) in chars.by_ref() {
+                            column += 1;
+                            match (escaped, c) {
+                                (true, _) => escaped = false,
+                                (false, '\\') => escaped = true,
+                                (false, '"') => {
+                                    end = i;
+                                    break;
+                                }
+                                _ => {}
+                            }
+                        }
+                        let Some(frame) = stack.last_mut() else {
+                            continue;
+                        };
+                        let Some(keys) = frame.keys.as_mut().filter(|_| frame.expect_key) else {
+                            continue;
+                        };
+                        frame.expect_key = false;
+                        let raw = &text[at + 1..end];
+                        // An escaped key is decoded by the parser already compiled in for values (a
+                        // `String` visitor would bring serde's float printer into the web page).
+                        let key = if raw.contains('\\') {
+                            match serde_json::from_str::<Value>(&text[at..=end]) {
+                                Ok(Value::String(key)) => key,
+                                _ => raw.to_string(),
+                            }
+                        } else {
+                            raw.to_string()
+                        };
+                        let separator = if frame.path.is_empty() { "" } else { "." };
+                        frame.member = format!("{separator}{key}");
+                        if !keys.insert(key.clone()) {
+                            let (zh_at, en_at) = if frame.path.is_empty() {
+                                ("文件最外层".to_string(), "at the top level".to_string())
+                            } else {
+                                (
+                                    format!("字段 {} 中", frame.path),
+                                    format!("in {}", frame.path),
+                                )
+                            };
+                            problems.push(
+                            Problem::new(
+                                Code::DuplicateKey,
+                                format!("{zh_at}的字段「{key}」出现了不止一次。本程序不猜测以哪一个为准，请使用原始导出文件。"),
+                                format!("the field “{key}” appears more than once {en_at}; shifan does not guess which one counts. Use the original exported file."),
+                            )
+                            .at_line(start_line, Some(start_column)),
+                        );
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            if problems.is_empty() {
+                Ok(())
+            } else {
+                Err(problems)
+            }
+        }
+    }
+
+    /// JSON text with objects written member by member (so a key may come twice), keys from a
+    /// small alphabet (so it often does), some written with an escape, and line breaks.
+    fn json_text() -> impl Strategy<Value = String> {
+        let key = prop_oneof![
+            Just("a".to_string()),
+            Just("b".to_string()),
+            Just("\\u0061".to_string()),
+            Just("a b".to_string()),
+            Just("指标".to_string()),
+            Just(String::new()),
+        ];
+        let leaf = prop_oneof![
+            Just("1".to_string()),
+            Just("\"x, {y}: [z]\"".to_string()),
+            Just("\"\\\"a\\\": 1\"".to_string()),
+            Just("null".to_string()),
+            Just("\"说明：“{a}”\\n\"".to_string()),
+        ];
+        leaf.prop_recursive(5, 64, 8, move |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..6)
+                    .prop_map(|items| format!("[{}]", items.join(",\n"))),
+                proptest::collection::vec((key.clone(), inner), 0..24).prop_map(|members| {
+                    let members: Vec<String> = members
+                        .iter()
+                        .map(|(k, v)| format!("\"{k}\": {v}"))
+                        .collect();
+                    format!("{{{}}}", members.join(", \n "))
+                }),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_key_scan_finds_what_the_scan_before_it_found(text in json_text()) {
+            prop_assume!(serde_json::from_str::<Value>(&text).is_ok());
+            prop_assert_eq!(check_duplicate_keys(&text), before::check_duplicate_keys(&text));
         }
     }
 }

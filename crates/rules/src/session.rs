@@ -535,7 +535,7 @@ impl Session {
                     file_name: r.file_name.clone(),
                     opinion: r.opinion.clone(),
                     order: r.order,
-                    application: r.verified.file.to_value(),
+                    application: Value::Null,
                 })
                 .collect(),
             rejected: self
@@ -544,7 +544,18 @@ impl Session {
                 .map(|r| serde_json::to_value(r).unwrap_or(Value::Null))
                 .collect(),
         };
-        canonical::to_compact(&serde_json::to_value(record).unwrap_or(Value::Null))
+        let mut value = serde_json::to_value(record).unwrap_or(Value::Null);
+        // Each application's tree is put in after the record is made a `Value`: made inside
+        // the record, every tree was copied once more (the page saves the whole session after
+        // each batch, a megabyte-sized tree per hundred applications).
+        if let Some(entries) = value.get_mut("applications").and_then(Value::as_array_mut) {
+            for (entry, r) in entries.iter_mut().zip(&self.applications) {
+                if let Some(slot) = entry.get_mut("application") {
+                    *slot = r.verified.file.to_value();
+                }
+            }
+        }
+        canonical::to_compact(&value)
     }
 
     /// Reads a stored session, verifying every application in it again. Applications that no
@@ -736,6 +747,33 @@ mod tests {
         let back = Session::from_json(json.as_bytes(), &CatalogSet::builtin()).unwrap();
         assert_eq!(back, s);
         assert_eq!(back.to_json(), json);
+        // The record made in one go, each application's tree inside it: the same text.
+        let whole = Record {
+            format: SESSION_FORMAT_ID.to_string(),
+            format_version: SESSION_FORMAT_VERSION,
+            city: s.city.map(|c| format!("{c:06}")),
+            reviewer: s.reviewer.clone(),
+            date: s.date.clone(),
+            applications: s
+                .applications
+                .iter()
+                .map(|r| EntryRecord {
+                    file_name: r.file_name.clone(),
+                    opinion: r.opinion.clone(),
+                    order: r.order,
+                    application: r.verified.file.to_value(),
+                })
+                .collect(),
+            rejected: s
+                .rejected
+                .iter()
+                .map(|r| serde_json::to_value(r).unwrap())
+                .collect(),
+        };
+        assert_eq!(
+            json,
+            canonical::to_compact(&serde_json::to_value(whole).unwrap())
+        );
 
         let package = s
             .package(generator(), "2026-12-01T10:00:00+08:00".into())

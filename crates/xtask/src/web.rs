@@ -213,6 +213,9 @@ pub(crate) fn build_web(dev: bool) -> Result<PathBuf> {
 /// `opt-level = 3`, for the CLI, whose budget is throughput.
 pub(crate) const WASM_OPT_LEVEL: &str = "z";
 
+/// The environment switch that keeps function names in a release build, for profiling.
+const NAMES_VAR: &str = "SHIFAN_WASM_NAMES";
+
 fn wasm_pack(build: &Build, dev: bool, wasm_opt: &Path, dist: &Path) -> Result {
     let start = Instant::now();
     let mut wasm_pack = cmd("wasm-pack");
@@ -250,9 +253,18 @@ fn wasm_pack(build: &Build, dev: bool, wasm_opt: &Path, dist: &Path) -> Result {
         // fold constant offsets below 1 KiB into loads and stores: Rust puts its stack first,
         // growing down to address 0, so that kilobyte is touched only by a stack about to
         // overflow (which traps either way). Together −2.4 KB gzip on the county page.
+        // `SHIFAN_WASM_NAMES=1` keeps the function names (the name section) through wasm-opt,
+        // so that a profile of the release build (`tests/bench/profile.mjs`) says where the
+        // time goes; the site is otherwise the one measured. Never for a build that ships.
+        let names = std::env::var_os(NAMES_VAR).is_some_and(|v| v == "1");
         run(cmd(wasm_opt)
             .args(["-Oz", "--converge", "--low-memory-unused"])
-            .args(["--strip-debug", "--strip-producers"])
+            .args(if names {
+                &["-g"][..]
+            } else {
+                &["--strip-debug"][..]
+            })
+            .arg("--strip-producers")
             .args(floor::wasm_opt_features())
             .arg(&wasm)
             .arg("-o")
