@@ -1,23 +1,32 @@
-//! Embeds the reference catalog without its indentation.
+//! Embeds the built-in data files (the reference catalog, the Shanxi 2020 programme profile, the
+//! annual report template) without their indentation.
 //!
-//! `data/catalog-reference-2019.json` stays pretty-printed for people to read and review; the
-//! copy compiled into the library drops the white space between tokens, which is about a fifth
-//! of the catalog's compressed size in the web page. Its content, and so its fingerprint (taken
+//! The files in `data/` stay pretty-printed for people to read and review; the copies compiled
+//! into the library drop the white space between tokens, which is about a fifth of the
+//! catalog's compressed size in the web page. Their content, and so their fingerprints (taken
 //! over the canonical form of the parsed data), is unchanged.
 
 use std::path::Path;
 
-const CATALOG: &str = "data/catalog-reference-2019.json";
+/// The embedded files: `data/NAME.json`, written as `NAME.min.json` into `OUT_DIR`.
+const FILES: [&str; 3] = [
+    "catalog-reference-2019",
+    "programme-shanxi-2020",
+    "annual-report-template",
+];
 
 fn main() {
-    println!("cargo::rerun-if-changed={CATALOG}");
-    let pretty = std::fs::read_to_string(CATALOG).expect("reading the reference catalog");
     let out = std::env::var("OUT_DIR").expect("OUT_DIR is set by cargo");
-    std::fs::write(
-        Path::new(&out).join("catalog-reference-2019.min.json"),
-        strip_white_space(&pretty),
-    )
-    .expect("writing the compact reference catalog");
+    for name in FILES {
+        let path = format!("data/{name}.json");
+        println!("cargo::rerun-if-changed={path}");
+        let pretty = std::fs::read_to_string(&path).expect("reading a built-in data file");
+        std::fs::write(
+            Path::new(&out).join(format!("{name}.min.json")),
+            strip_white_space(&pretty),
+        )
+        .expect("writing the compact copy of a built-in data file");
+    }
 }
 
 /// The JSON text without white space outside strings.

@@ -669,6 +669,9 @@ pub(crate) fn status_problems(value: &Value) -> Vec<Problem> {
             if known {
                 return None;
             }
+            // The value as JSON writes it, by the canonical writer: `Value`'s `Display` would
+            // compile serde_json's own writer, compact and indented, into the WebAssembly.
+            let status = crate::canonical::to_compact(status);
             let problem = Problem::new(
                 Code::InvalidStatus,
                 format!("无效的状态 {status}：应为 met、partly_met、not_met、not_applicable 或 unanswered"),
@@ -873,6 +876,27 @@ pub fn json_schema() -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_invalid_status_is_quoted_as_json_writes_it() {
+        for status in [
+            serde_json::json!("bogus \"x\"\n"),
+            serde_json::json!(7),
+            serde_json::json!(-1.5),
+            serde_json::json!(null),
+            serde_json::json!({"z": [1, "a"], "b": true}),
+        ] {
+            let value = serde_json::json!({"answers": [{"number": 3, "status": status}]});
+            let problems = status_problems(&value);
+            assert_eq!(problems.len(), 1);
+            assert_eq!(
+                problems[0].message.en,
+                format!(
+                    "invalid status {status}: expected met, partly_met, not_met, not_applicable or unanswered"
+                )
+            );
+        }
+    }
 
     #[test]
     fn kinds_read_as_written_and_nothing_else() {

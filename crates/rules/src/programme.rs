@@ -202,7 +202,7 @@ impl Part {
 }
 
 /// How a part's result maps onto [0, 1].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Scale {
     /// The application's compliance, met / applicable (desk review).
@@ -226,6 +226,77 @@ pub enum Scale {
     /// Objections of the public notice: only a gate (an upheld objection takes the candidate
     /// out); carries no value.
     Objections,
+}
+
+/// A [`Scale`] as written: its `type` tag beside every field a scale may have.
+///
+/// `Scale` is read through this record rather than with serde's internally tagged enum, which
+/// buffers the object into an intermediate form first and compiled that machinery (and a second
+/// reader of [`Fraction`]) into every WebAssembly build, as `application::Kind` is read. The JSON
+/// is the same; a scale with a field its type does not have is refused, as the schema
+/// (`additionalProperties: false`) always said.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, expecting = "struct Scale")]
+struct ScaleRecord {
+    #[serde(rename = "type")]
+    tag: String,
+    #[serde(default)]
+    max: Option<u64>,
+    #[serde(default)]
+    passed: Option<Fraction>,
+    #[serde(default)]
+    passed_after_rectification: Option<Fraction>,
+}
+
+impl ScaleRecord {
+    fn into_scale<E: serde::de::Error>(self) -> Result<Scale, E> {
+        // The fields present, and the ones the tag's variant has.
+        let present = [
+            ("max", self.max.is_some()),
+            ("passed", self.passed.is_some()),
+            (
+                "passed_after_rectification",
+                self.passed_after_rectification.is_some(),
+            ),
+        ];
+        let expected: &'static [&'static str] = match self.tag.as_str() {
+            "compliance" | "rate" | "objections" => &[],
+            "points" => &["max"],
+            "conclusion" => &["passed", "passed_after_rectification"],
+            other => {
+                return Err(E::unknown_variant(
+                    other,
+                    &["compliance", "points", "rate", "conclusion", "objections"],
+                ));
+            }
+        };
+        if let Some((field, _)) = present
+            .into_iter()
+            .find(|&(field, is)| is && !expected.contains(&field))
+        {
+            return Err(E::unknown_field(field, expected));
+        }
+        Ok(match self.tag.as_str() {
+            "points" => Scale::Points {
+                max: self.max.ok_or_else(|| E::missing_field("max"))?,
+            },
+            "conclusion" => Scale::Conclusion {
+                passed: self.passed.ok_or_else(|| E::missing_field("passed"))?,
+                passed_after_rectification: self
+                    .passed_after_rectification
+                    .ok_or_else(|| E::missing_field("passed_after_rectification"))?,
+            },
+            "compliance" => Scale::Compliance,
+            "rate" => Scale::Rate,
+            _ => Scale::Objections,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Scale {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Scale, D::Error> {
+        ScaleRecord::deserialize(deserializer)?.into_scale()
+    }
 }
 
 /// One part of a kind's evaluation.
@@ -369,7 +440,8 @@ impl PartialEq for Profile {
     }
 }
 
-const SHANXI_2020: &str = include_str!("../data/programme-shanxi-2020.json");
+/// The built-in profile, without the committed file's indentation (`build.rs`).
+const SHANXI_2020: &str = include_str!(concat!(env!("OUT_DIR"), "/programme-shanxi-2020.min.json"));
 
 fn invalid(zh: impl Into<String>, en: impl Into<String>) -> Problem {
     Problem::new(Code::InvalidProfile, zh, en)
@@ -796,6 +868,40 @@ mod tests {
     use crate::Catalog;
 
     #[test]
+    fn a_scale_reads_what_it_writes_and_refuses_what_its_schema_refuses() {
+        let half = Fraction::new(1, 2).unwrap();
+        for scale in [
+            Scale::Compliance,
+            Scale::Points { max: 100 },
+            Scale::Rate,
+            Scale::Conclusion {
+                passed: Fraction::new(1, 1).unwrap(),
+                passed_after_rectification: half,
+            },
+            Scale::Objections,
+        ] {
+            let value = serde_json::to_value(&scale).unwrap();
+            assert_eq!(crate::json::from_value::<Scale>(&value), Ok(scale.clone()));
+            assert_eq!(serde_json::from_value::<Scale>(value).ok(), Some(scale));
+        }
+        let refused = |value: Value| crate::json::from_value::<Scale>(&value).unwrap_err().en();
+        let message = refused(serde_json::json!({"type": "points"}));
+        assert!(message.contains("max"), "{message}");
+        let message = refused(serde_json::json!({"type": "rate", "max": 100}));
+        assert!(message.contains("max"), "{message}");
+        let message = refused(serde_json::json!({"type": "points", "max": 1, "passed": half}));
+        assert!(message.contains("passed"), "{message}");
+        let message = refused(serde_json::json!({"type": "conclusion", "passed": half}));
+        assert!(message.contains("passed_after_rectification"), "{message}");
+        let message = refused(serde_json::json!({"type": "gate"}));
+        assert!(message.contains("gate"), "{message}");
+        let message = refused(serde_json::json!({"type": "rate", "weight": 1}));
+        assert!(message.contains("weight"), "{message}");
+        assert!(crate::json::from_value::<Scale>(&serde_json::json!({"max": 1})).is_err());
+        assert!(crate::json::from_value::<Scale>(&serde_json::json!("rate")).is_err());
+    }
+
+    #[test]
     fn a_note_is_shown_in_the_users_language() {
         fn check(source: Source, note: &str, zh: &str, en: &str) {
             let s = Sourced {
@@ -882,7 +988,7 @@ mod tests {
         let profile = Profile::from_json(SHANXI_2020.as_bytes()).expect("valid");
         assert_eq!(
             profile.to_json(),
-            SHANXI_2020,
+            include_str!("../data/programme-shanxi-2020.json"),
             "the committed profile is canonical"
         );
         assert_eq!(Profile::shanxi_2020(), profile);

@@ -102,7 +102,7 @@ pub(crate) fn build_package(dev: bool) -> Result<PathBuf> {
         let wasm_opt = util::e2e_dir().join("node_modules/.bin/wasm-opt");
         // The site's optimiser flags (web.rs) with the floor's features.
         run(cmd(&wasm_opt)
-            .args(["-Oz", "--converge", "--low-memory-unused"])
+            .args(web::WASM_OPT_FLAGS)
             .args(["--strip-debug", "--strip-producers"])
             .args(floor::wasm_opt_features())
             .arg(&wasm)

@@ -216,6 +216,28 @@ pub(crate) const WASM_OPT_LEVEL: &str = "z";
 /// The environment switch that keeps function names in a release build, for profiling.
 const NAMES_VAR: &str = "SHIFAN_WASM_NAMES";
 
+/// `wasm-opt`'s optimisation flags for a release build, the site's and the npm package's
+/// (`js.rs`); the feature flags come from [`floor::wasm_opt_features`].
+///
+/// `--converge` repeats -Oz until it gains nothing more; `--low-memory-unused` lets it fold
+/// constant offsets below 1 KiB into loads and stores: Rust puts its stack first, growing down
+/// to address 0, so that kilobyte is touched only by a stack about to overflow (which traps
+/// either way). Together −2.4 KB gzip on the county page.
+///
+/// `--one-caller-inline-max-function-size=20`: -Oz otherwise inlines every function that has
+/// one caller, whatever its size, which merged the typed readers and verifiers into a few
+/// functions of tens of KB (the npm package's `verify` was 70 KB). The code is hardly smaller
+/// for it, and it compresses worse: each inlined copy gets its own local numbers, so the same
+/// instructions stop being the same bytes. Kept as functions: npm wasm 180,702 → 156,324 B
+/// gzip -9 (raw 456,344 → 449,032), measured on the same build; 0, 10, 30 and 50 were within
+/// 0.3 KB of 20, 200 gave back a third of the gain.
+pub(crate) const WASM_OPT_FLAGS: [&str; 4] = [
+    "-Oz",
+    "--converge",
+    "--low-memory-unused",
+    "--one-caller-inline-max-function-size=20",
+];
+
 fn wasm_pack(build: &Build, dev: bool, wasm_opt: &Path, dist: &Path) -> Result {
     let start = Instant::now();
     let mut wasm_pack = cmd("wasm-pack");
@@ -249,16 +271,12 @@ fn wasm_pack(build: &Build, dev: bool, wasm_opt: &Path, dist: &Path) -> Result {
 
     if !dev {
         let wasm = pkg.join(format!("{}_bg.wasm", build.stem));
-        // `--converge` repeats -Oz until it gains nothing more; `--low-memory-unused` lets it
-        // fold constant offsets below 1 KiB into loads and stores: Rust puts its stack first,
-        // growing down to address 0, so that kilobyte is touched only by a stack about to
-        // overflow (which traps either way). Together −2.4 KB gzip on the county page.
         // `SHIFAN_WASM_NAMES=1` keeps the function names (the name section) through wasm-opt,
         // so that a profile of the release build (`tests/bench/profile.mjs`) says where the
         // time goes; the site is otherwise the one measured. Never for a build that ships.
         let names = std::env::var_os(NAMES_VAR).is_some_and(|v| v == "1");
         run(cmd(wasm_opt)
-            .args(["-Oz", "--converge", "--low-memory-unused"])
+            .args(WASM_OPT_FLAGS)
             .args(if names {
                 &["-g"][..]
             } else {
