@@ -171,6 +171,22 @@ struct Frame<'a> {
 /// Up to this many keys an object's keys are compared one by one; beyond, they are hashed.
 const LINEAR_KEYS: usize = 16;
 
+/// The problem of `key` found twice in one object, at `path` (empty: the top level), where the
+/// second one starts.
+fn duplicate_key(key: &str, path: &str, line: u64, column: u64) -> Problem {
+    let (zh_at, en_at) = if path.is_empty() {
+        ("文件最外层".to_string(), "at the top level".to_string())
+    } else {
+        (format!("字段 {path} 中"), format!("in {path}"))
+    };
+    Problem::new(
+        Code::DuplicateKey,
+        format!("{zh_at}的字段「{key}」出现了不止一次。本程序不猜测以哪一个为准，请使用原始导出文件。"),
+        format!("the field “{key}” appears more than once {en_at}; shifan does not guess which one counts. Use the original exported file."),
+    )
+    .at_line(line, Some(column))
+}
+
 /// The path of the value the innermost frame of `stack` is: `a[1].b` (a key after another
 /// member's name preceded by a dot, an index in brackets), empty at the top level.
 fn frame_path(stack: &[Frame<'_>]) -> String {
@@ -284,20 +300,12 @@ fn check_duplicate_keys(text: &str) -> Result<(), Vec<Problem>> {
                 };
                 frame.key = Some(key.clone());
                 if !fresh {
-                    let path = frame_path(&stack);
-                    let (zh_at, en_at) = if path.is_empty() {
-                        ("文件最外层".to_string(), "at the top level".to_string())
-                    } else {
-                        (format!("字段 {path} 中"), format!("in {path}"))
-                    };
-                    problems.push(
-                        Problem::new(
-                            Code::DuplicateKey,
-                            format!("{zh_at}的字段「{key}」出现了不止一次。本程序不猜测以哪一个为准，请使用原始导出文件。"),
-                            format!("the field “{key}” appears more than once {en_at}; shifan does not guess which one counts. Use the original exported file."),
-                        )
-                        .at_line(start_line, Some(start_column)),
-                    );
+                    problems.push(duplicate_key(
+                        &key,
+                        &frame_path(&stack),
+                        start_line,
+                        start_column,
+                    ));
                 }
             }
             _ => {}
@@ -688,7 +696,7 @@ pub(crate) mod tests {
     /// The duplicate-key scan as it was before it stopped formatting every member's path as
     /// it passed (kept as the oracle of `the_key_scan_finds_what_the_scan_before_it_found`).
     mod before {
-        use super::super::{Code, Problem, Value};
+        use super::super::{Problem, Value};
 
         /// One open object or array, as the scan before this one kept it.
         struct Frame {
@@ -782,22 +790,12 @@ pub(crate) mod tests {
                         let separator = if frame.path.is_empty() { "" } else { "." };
                         frame.member = format!("{separator}{key}");
                         if !keys.insert(key.clone()) {
-                            let (zh_at, en_at) = if frame.path.is_empty() {
-                                ("文件最外层".to_string(), "at the top level".to_string())
-                            } else {
-                                (
-                                    format!("字段 {} 中", frame.path),
-                                    format!("in {}", frame.path),
-                                )
-                            };
-                            problems.push(
-                            Problem::new(
-                                Code::DuplicateKey,
-                                format!("{zh_at}的字段「{key}」出现了不止一次。本程序不猜测以哪一个为准，请使用原始导出文件。"),
-                                format!("the field “{key}” appears more than once {en_at}; shifan does not guess which one counts. Use the original exported file."),
-                            )
-                            .at_line(start_line, Some(start_column)),
-                        );
+                            problems.push(super::super::duplicate_key(
+                                &key,
+                                &frame.path,
+                                start_line,
+                                start_column,
+                            ));
                         }
                     }
                     _ => {}
