@@ -427,6 +427,24 @@ async fn drafts_in_local_storage_move_into_the_store_once() {
     clear_storage().await;
 }
 
+/// Yields share one message channel: every waiting yield wakes, in the order they began, and
+/// a long chain of them (the fingerprint's fifty) never loses a wake-up.
+#[wasm_bindgen_test]
+async fn yields_wake_every_waiter_in_order() {
+    let woke = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    for i in 0..20 {
+        let woke = std::rc::Rc::clone(&woke);
+        wasm_bindgen_futures::spawn_local(async move {
+            shifan_web::browser::yield_now().await;
+            woke.borrow_mut().push(i);
+        });
+    }
+    for _ in 0..200 {
+        shifan_web::browser::yield_now().await;
+    }
+    assert_eq!(*woke.borrow(), (0..20).collect::<Vec<_>>());
+}
+
 /// A file of several slices, read ahead while the last is hashed, gives the fingerprint of its
 /// bytes taken at once, and the progress climbs to the whole size, reported at the start, at
 /// most once per piece hashed, and at the end.
