@@ -3,7 +3,9 @@
 //
 //   SHIFAN_PROFILE=review   (default) the city review takes SHIFAN_PROFILE_FILES application
 //                           files (2000 unless told), made as bench.mjs makes them;
-//   SHIFAN_PROFILE=province the province page takes the 11 packages of 300 candidates.
+//   SHIFAN_PROFILE=province the province page takes the 11 packages of 300 candidates;
+//   SHIFAN_PROFILE=answer   the county page, all 100 indicators open, is given 60 answers as
+//                           bench.mjs gives them (each click to the summary's change, laid out).
 //
 // Function names: the release site's wasm has none (wasm-opt strips them). Build the site with
 // `SHIFAN_WASM_NAMES=1 cargo xtask build-web` to keep them (the same optimised code otherwise)
@@ -97,21 +99,14 @@ function summarise(profile) {
   return { self: sorted(self), total: sorted(total) };
 }
 
-const { page: pageName, input, rows, files: makeFiles } = PAGES[which];
-const files = makeFiles();
-const expected = which === 'review' ? files.length : 300;
-const site = await startServer();
-const browser = await launchBrowser();
-try {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.setViewportSize({ width: 1280, height: 900 });
+/** Profiles the city review or the province taking its files in; returns the time taken. */
+async function takeIn(page, cdp) {
+  const { page: pageName, input, rows, files: makeFiles } = PAGES[which];
+  const files = makeFiles();
+  const expected = which === 'review' ? files.length : 300;
   await page.goto(`${site.url}${pageName}`);
   await page.waitForSelector('#app[data-ready="true"]');
   await page.waitForSelector(input, { state: 'attached' });
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
   const measured = page.evaluate(([input, rows, count]) => new Promise((resolve) => {
     let t0 = 0;
     document.querySelector(input).addEventListener('change', () => { t0 = performance.now(); }, { capture: true, once: true });
@@ -127,12 +122,63 @@ try {
   await cdp.send('Profiler.start');
   await page.setInputFiles(input, files);
   const ms = await measured;
+  return `${files.length} files → ${expected} rows in ${ms.toFixed(0)} ms`;
+}
+
+/** Profiles 60 answers on the county page, as bench.mjs gives them; returns their median. */
+async function answers(page, cdp) {
+  await page.goto(site.url);
+  await page.waitForSelector('#app[data-ready="true"]');
+  await page.click('[data-action="new"]');
+  await page.fill('#division-code', '140105');
+  await page.click('.form-end button');
+  await page.waitForSelector('#ind-100');
+  await cdp.send('Profiler.start');
+  const times = await page.evaluate(async () => {
+    const summary = document.querySelector('[data-testid="unanswered"]');
+    const buttons = [...document.querySelectorAll('article.card[data-status="unanswered"] [data-status="not_met"]')].slice(0, 60);
+    const times = [];
+    for (const button of buttons) {
+      const before = summary.textContent;
+      const changed = new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (summary.textContent !== before) {
+            observer.disconnect();
+            resolve();
+          }
+        });
+        observer.observe(summary, { childList: true, characterData: true, subtree: true });
+      });
+      const t0 = performance.now();
+      button.click();
+      await changed;
+      void document.body.offsetHeight;
+      times.push(performance.now() - t0);
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    }
+    return times;
+  });
+  times.sort((a, b) => a - b);
+  return `${times.length} answers, median ${times[times.length >> 1].toFixed(2)} ms`;
+}
+
+const site = await startServer();
+const browser = await launchBrowser();
+try {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  // Answers take milliseconds: they need a finer sampling than a take-in of seconds.
+  await cdp.send('Profiler.setSamplingInterval', { interval: which === 'answer' ? 50 : 500 });
+  const what = which === 'answer' ? await answers(page, cdp) : await takeIn(page, cdp);
   const { profile } = await cdp.send('Profiler.stop');
   const out = path.join(repoRoot, 'target', 'bench', `${which}.cpuprofile`);
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify(profile));
   const sampled = (profile.endTime - profile.startTime) / 1000;
-  console.log(`${which}: ${files.length} files → ${expected} rows in ${ms.toFixed(0)} ms (profiled, ${sampled.toFixed(0)} ms sampled)`);
+  console.log(`${which}: ${what} (profiled, ${sampled.toFixed(0)} ms sampled)`);
   const { self, total } = summarise(profile);
   console.log(`\nby self time (ms):`);
   for (const [name, t] of self) console.log(`${t.toFixed(0).padStart(8)}  ${name}`);
