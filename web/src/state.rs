@@ -350,7 +350,7 @@ impl AppState {
             .iter()
             .next()
             .cloned()
-            .unwrap_or_else(|| Arc::new(Catalog::reference().clone()));
+            .unwrap_or_else(Catalog::shared_reference);
         let modes = Modes::new(&boot);
         let mut state = AppState {
             lang: boot.lang,

@@ -175,6 +175,6 @@ fn builtin_reference(current: &Arc<Catalog>) -> Arc<Catalog> {
             .iter()
             .next()
             .cloned()
-            .unwrap_or_else(|| Arc::new(Catalog::reference().clone())),
+            .unwrap_or_else(Catalog::shared_reference),
     }
 }

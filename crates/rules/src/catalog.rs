@@ -231,7 +231,17 @@ impl Catalog {
     /// The reference catalog shipped with shifan: the published structure of the 2019 edition,
     /// reconstructed in the project's own words (see its provenance note).
     pub fn reference() -> &'static Catalog {
-        static REFERENCE: OnceLock<Catalog> = OnceLock::new();
+        Self::reference_cell()
+    }
+
+    /// The reference catalog behind the one shared pointer every caller gets: built once, and
+    /// never copied (a copy of the catalog is every indicator's texts again).
+    pub fn shared_reference() -> Arc<Catalog> {
+        Arc::clone(Self::reference_cell())
+    }
+
+    fn reference_cell() -> &'static Arc<Catalog> {
+        static REFERENCE: OnceLock<Arc<Catalog>> = OnceLock::new();
         REFERENCE.get_or_init(|| {
             // Not validated again here: the data is a constant of this crate, and the test
             // `the_reference_catalog_is_valid_and_built_as_validation_builds_it` checks that
@@ -246,7 +256,7 @@ impl Catalog {
                     Some(Catalog::assemble(data, canonical::fingerprint(&value)))
                 });
             match parsed {
-                Some(catalog) => catalog,
+                Some(catalog) => Arc::new(catalog),
                 None => panic!("the built-in reference catalog does not parse"),
             }
         })
@@ -617,7 +627,7 @@ impl CatalogSet {
     /// The catalogs built into shifan.
     pub fn builtin() -> Self {
         Self {
-            catalogs: vec![Arc::new(Catalog::reference().clone())],
+            catalogs: vec![Catalog::shared_reference()],
         }
     }
 
@@ -733,6 +743,18 @@ pub fn repeated_titles(catalog: &Catalog) -> Vec<&str> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    /// Every built-in set and every caller share the one reference catalog: a page that
+    /// builds several sets never copies a hundred indicators' texts.
+    #[test]
+    fn the_built_in_catalog_is_shared_not_copied() {
+        let a = CatalogSet::builtin();
+        let b = CatalogSet::builtin();
+        let (a, b) = (a.iter().next().unwrap(), b.iter().next().unwrap());
+        assert!(Arc::ptr_eq(a, b));
+        assert!(Arc::ptr_eq(a, &Catalog::shared_reference()));
+        assert!(std::ptr::eq(&**a, Catalog::reference()));
+    }
 
     #[test]
     fn the_short_fingerprint_is_the_first_12_hex_digits() {

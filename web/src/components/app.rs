@@ -113,6 +113,7 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     let t = texts(state.lang);
+    let with_strip = matches!(screen, Screen::Applicant | Screen::Indicators);
     let body = match screen {
         Screen::Start => start_page(&state),
         Screen::Applicant => html! {
@@ -136,8 +137,8 @@ pub fn App(props: &AppProps) -> Html {
                 { header(&state) }
                 { notices(&state) }
                 { modes::banner() }
-                <div id="content" class="content" tabindex="-1">{ body }</div>
-                if matches!(screen, Screen::Applicant | Screen::Indicators) {
+                <div id="content" class={classes!("content", with_strip.then_some("with-strip"))} tabindex="-1">{ body }</div>
+                if with_strip {
                     { summary_strip(&state) }
                 }
             </ContextProvider<Dispatch>>

@@ -11,10 +11,12 @@ pub mod app;
 pub mod applicant;
 #[cfg(feature = "full")]
 pub mod application_view;
+pub mod area;
 pub mod bar;
 pub mod catalog_badge;
 pub mod evidence;
 pub mod fingerprint;
+pub mod gap_item;
 pub mod header;
 pub mod indicator;
 pub mod mode_entry;
@@ -26,6 +28,7 @@ pub mod province;
 pub mod report;
 #[cfg(feature = "full")]
 pub mod review;
+pub mod section_picker;
 pub mod start;
 pub mod summary;
 #[cfg(feature = "full")]

@@ -2,11 +2,11 @@
 
 use yew::prelude::*;
 
-use crate::components::send_value;
+use crate::components::section_picker::SectionPicker;
 use crate::components::summary::area_prefix;
 use crate::i18n::{fill, texts};
 use crate::shown::{ReadOnly, jump_to, shown};
-use crate::state::{Action, AppHandle};
+use crate::state::AppHandle;
 
 /// The area navigation of the county's open draft, or of `read_only`.
 pub fn area_nav(state: &AppHandle, read_only: Option<&ReadOnly>) -> Html {
@@ -22,37 +22,8 @@ pub fn area_nav(state: &AppHandle, read_only: Option<&ReadOnly>) -> Html {
     let current_area = catalog.area_of(current).map(|a| a.number);
     let current_section = catalog.section_of(current).map(|s| s.number);
     let jump = |n: u16| -> Callback<MouseEvent> { jump_to(&d, !editable, n) };
-    let on_pick: Callback<Event> = if editable {
-        send_value(
-            &d,
-            Box::new(|v| Action::Jump(v.parse().unwrap_or_default())),
-        )
-    } else {
-        Callback::from(|e: Event| {
-            crate::browser::focus_and_reveal(
-                None,
-                &format!("ind-{}", crate::components::target_value(&e)),
-            )
-        })
-    };
     let picker = html! {
-        <div class="area-jump field">
-            <label for="area-jump">{ t.jump_to_section }</label>
-            <select id="area-jump" onchange={on_pick}>
-                { for catalog.areas().iter().map(|area| html! {
-                    <optgroup label={format!("{}{}", area_prefix(lang, area.number), area.title)}>
-                        { for area.sections.iter().map(|section| {
-                            let first = section.indicators.first().map_or(1, |i| i.number);
-                            html! {
-                                <option value={first.to_string()} selected={current_section == Some(section.number)}>
-                                    { format!("{}. {}", section.number, section.title) }
-                                </option>
-                            }
-                        }) }
-                    </optgroup>
-                }) }
-            </select>
-        </div>
+        <SectionPicker catalog={catalog.clone()} {lang} {current_section} read_only={!editable} />
     };
     html! {
         <>

@@ -222,7 +222,7 @@ pub fn report(state: &AppHandle) -> Html {
                 if gap_list.is_empty() {
                     <p>{ t.no_gaps }</p>
                 } else {
-                    { grouped_gaps(lang, catalog, &gap_list, &|n| send(&state.dispatcher(), Action::Jump(n))) }
+                    { grouped_gaps(lang, catalog, &gap_list, false) }
                 }
             </section>
 

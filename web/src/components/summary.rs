@@ -5,17 +5,19 @@
 use shifan_rules::catalog::chinese_numeral;
 use shifan_rules::score::still_needed;
 use shifan_rules::{Catalog, Gap, Kind, Lang, Status, Verdict, gaps};
+use std::sync::Arc;
+
 use yew::prelude::*;
 
 use crate::components::bar::bar;
 use crate::components::catalog_badge::catalog_badge;
+use crate::components::gap_item::GapItem;
 use crate::i18n::{fill, status_label, texts};
-use crate::shown::{ReadOnly, jump_to, shown};
+use crate::shown::{ReadOnly, shown};
 use crate::state::AppHandle;
 
 /// The full summary panel of the county's open draft, or of `read_only`.
 pub fn summary(state: &AppHandle, read_only: Option<&ReadOnly>) -> Html {
-    let d = state.dispatcher();
     let t = texts(state.lang);
     let lang = state.lang;
     let Some((draft, catalog)) = shown(read_only, state) else {
@@ -92,7 +94,7 @@ pub fn summary(state: &AppHandle, read_only: Option<&ReadOnly>) -> Html {
             if gap_list.is_empty() {
                 <p class="hint">{ t.no_gaps }</p>
             } else {
-                { gap_groups(lang, catalog, &gap_list, &|n| jump_to(&d, read_only.is_some(), n)) }
+                { gap_groups(lang, catalog, &gap_list, read_only.is_some()) }
             }
         </aside>
     }
@@ -100,13 +102,8 @@ pub fn summary(state: &AppHandle, read_only: Option<&ReadOnly>) -> Html {
 
 /// The gaps grouped by status (not met, partly met, unanswered: what to work on first), then
 /// by area in catalog order, as one list: a status heading, then each area's heading and its
-/// gaps, each a button that jumps to its indicator (`jump`).
-pub fn gap_groups(
-    lang: Lang,
-    catalog: &Catalog,
-    gaps: &[Gap],
-    jump: &dyn Fn(u16) -> Callback<MouseEvent>,
-) -> Html {
+/// gaps, each a [`GapItem`] that jumps to its indicator (only scrolling when `read_only`).
+pub fn gap_groups(lang: Lang, catalog: &Arc<Catalog>, gaps: &[Gap], read_only: bool) -> Html {
     let t = texts(lang);
     let mut rows = Vec::new();
     for status in [Status::NotMet, Status::PartlyMet, Status::Unanswered] {
@@ -115,7 +112,7 @@ pub fn gap_groups(
             continue;
         }
         rows.push(html! {
-            <li class="gap-status" data-status={status.as_str()}>
+            <li key={format!("s{}", status.as_str())} class="gap-status" data-status={status.as_str()}>
                 { fill(t.gap_group, &[status_label(lang, status), &count.to_string()]) }
             </li>
         });
@@ -124,19 +121,14 @@ pub fn gap_groups(
             let n = gap.number;
             if let Some(a) = catalog.area_of(n).filter(|a| a.number != area) {
                 area = a.number;
-                rows.push(html! { <li class="gap-area">{ format!("{}{}", area_prefix(lang, a.number), a.title) }</li> });
+                rows.push(html! {
+                    <li key={format!("{}-a{}", status.as_str(), a.number)} class="gap-area">
+                        { format!("{}{}", area_prefix(lang, a.number), a.title) }
+                    </li>
+                });
             }
-            let title = catalog
-                .indicator(n)
-                .map(|i| i.title.clone())
-                .unwrap_or_default();
             rows.push(html! {
-                <li>
-                    <button type="button" class="gap" onclick={jump(n)} data-gap={n.to_string()}>
-                        <span class="gap-num">{ n }</span>
-                        <span class="gap-title">{ title }</span>
-                    </button>
-                </li>
+                <GapItem key={n} catalog={catalog.clone()} number={n} {read_only} />
             });
         }
     }

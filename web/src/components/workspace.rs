@@ -3,9 +3,9 @@
 
 use yew::prelude::*;
 
-use crate::components::indicator::IndicatorCard;
+use crate::components::area::AreaSection;
 use crate::components::nav::area_nav;
-use crate::components::summary::{area_prefix, summary};
+use crate::components::summary::summary;
 use crate::i18n::texts;
 use crate::shown::{ReadOnly, shown};
 use crate::state::AppHandle;
@@ -20,38 +20,21 @@ pub fn workspace(state: &AppHandle, read_only: Option<&ReadOnly>) -> Html {
     };
     let editable = read_only.is_none();
     let level = draft.level();
-    let list = catalog.areas().iter().map(|area| {
+    let current = if editable { state.current } else { 0 };
+    let areas = catalog.areas().iter().enumerate().map(|(index, area)| {
+        let numbers = || area.sections.iter().flat_map(|s| &s.indicators).map(|i| i.number);
+        let holds = |n: u16| numbers().any(|m| m == n);
         html! {
-            <section class="area" key={area.number} id={format!("area-{}", area.number)}
-                aria-labelledby={format!("area-{}-title", area.number)}>
-                <h2 id={format!("area-{}-title", area.number)}>
-                    { format!("{}{}", area_prefix(lang, area.number), area.title) }
-                </h2>
-                { for area.sections.iter().map(|section| html! {
-                    <section class="section" key={section.number}
-                        aria-labelledby={format!("section-{}-title", section.number)}>
-                        <h3 id={format!("section-{}-title", section.number)}>
-                            { format!("{}. {}", section.number, section.title) }
-                        </h3>
-                        { for section.indicators.iter().map(|indicator| {
-                            let n = indicator.number;
-                            let answer = draft.assessment.get(n).cloned();
-                            html! {
-                                <IndicatorCard key={n}
-                                    catalog={catalog.clone()}
-                                    number={n}
-                                    {answer}
-                                    {lang}
-                                    excluded={!indicator.applies_to.applies_to(level)}
-                                    current={editable && state.current == n}
-                                    pending={state.pending.clone().filter(|p| editable && p.number == n)}
-                                    form={state.evidence_form.clone().filter(|f| editable && f.number == n)}
-                                    read_only={!editable} />
-                            }
-                        }) }
-                    </section>
-                }) }
-            </section>
+            <AreaSection key={area.number}
+                catalog={catalog.clone()}
+                {index}
+                answers={numbers().filter_map(|n| draft.assessment.get(n).cloned()).collect::<Vec<_>>()}
+                {level}
+                {lang}
+                current={if holds(current) { current } else { 0 }}
+                pending={state.pending.clone().filter(|p| editable && holds(p.number))}
+                form={state.evidence_form.clone().filter(|f| editable && holds(f.number))}
+                read_only={!editable} />
         }
     });
     html! {
@@ -62,7 +45,7 @@ pub fn workspace(state: &AppHandle, read_only: Option<&ReadOnly>) -> Html {
                 if editable {
                     <p class="keys" id="keyboard-help">{ t.keyboard_help }</p>
                 }
-                { for list }
+                { for areas }
             </section>
             { summary(state, read_only) }
         </div>
