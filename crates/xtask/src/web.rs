@@ -189,8 +189,12 @@ pub(crate) fn build_web(dev: bool) -> Result<PathBuf> {
             return Err(fail!("{} has no `{needed}`", index.display()));
         }
     }
-    std::fs::write(dist.join("index.html"), &page)?;
-    let with_modes_css = format!(r#"{APP_CSS}<link rel="stylesheet" href="modes.css">"#);
+    let county_css = format!("{APP_CSS}{}", snippet_preloads(&dist, "shifan_web.js")?);
+    std::fs::write(dist.join("index.html"), page.replace(APP_CSS, &county_css))?;
+    let with_modes_css = format!(
+        r#"{APP_CSS}<link rel="stylesheet" href="modes.css">{}"#,
+        snippet_preloads(&dist, "shifan_web_full.js")?
+    );
     for (file, mode) in MODE_PAGES {
         let root = format!(r#"<main id="app" data-mode="{mode}">"#);
         let mode_page = page
@@ -204,6 +208,33 @@ pub(crate) fn build_web(dev: bool) -> Result<PathBuf> {
     crate::offline::write_service_worker(&dist)?;
     println!("build-web: {} ready; took {}", dist.display(), secs(start));
     Ok(dist)
+}
+
+/// `<link rel="modulepreload">` for every snippet the page's glue (`glue`, in `dist`) imports
+/// statically. Without them the browser learns of a snippet only once the glue has arrived, one
+/// more round trip before the app can start: on a slow county line that is the longest wait of
+/// the start. (The glue and the wasm are preloaded by `floor-check.js`, which leaves them to
+/// an engine that can run them; a snippet is a kilobyte.)
+fn snippet_preloads(dist: &Path, glue: &str) -> Result<String> {
+    let path = dist.join(glue);
+    let text = std::fs::read_to_string(&path).map_err(|e| fail!("{}: {e}", path.display()))?;
+    Ok(static_snippets(&text)
+        .iter()
+        .map(|snippet| format!(r#"<link rel="modulepreload" href="{snippet}">"#))
+        .collect())
+}
+
+/// The snippets (`snippets/…`, relative to the site) that wasm-bindgen's glue imports with a
+/// static `import … from './snippets/…';` line; dynamic imports are not on the way to start.
+fn static_snippets(glue: &str) -> Vec<&str> {
+    glue.lines()
+        .filter_map(|line| {
+            let rest = line.strip_prefix("import ")?;
+            let (_, from) = rest.split_once(" from '")?;
+            let path = from.strip_suffix("';")?.strip_prefix("./")?;
+            path.starts_with("snippets/").then_some(path)
+        })
+        .collect()
 }
 
 /// Runs wasm-pack for `build` (to the floor), then (release) `wasm-opt`, copies the output
@@ -457,4 +488,36 @@ pub(crate) fn gzip_size(file: &Path) -> Option<u64> {
     let out = child.wait_with_output().ok()?;
     writer.join().ok()?.ok()?;
     out.status.success().then_some(out.stdout.len() as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::static_snippets;
+
+    fn check(glue: &str, want: &[&str]) {
+        assert_eq!(static_snippets(glue), want, "{glue}");
+    }
+
+    #[test]
+    fn the_glues_static_snippet_imports_are_preloaded_and_nothing_else() {
+        check(
+            "/* @ts-self-types=\"./shifan_web.d.ts\" */\n\
+             import { store_open, store_read } from './snippets/shifan-web-8338f7f6203004f5/src/store.js';\n\n\
+             export function start() {}\n",
+            &["snippets/shifan-web-8338f7f6203004f5/src/store.js"],
+        );
+        check(
+            "import { a } from './snippets/x/src/catalog_table.js';\n\
+             import { b } from './snippets/x/src/sheet.js';\n",
+            &["snippets/x/src/catalog_table.js", "snippets/x/src/sheet.js"],
+        );
+        // Not a snippet, not a static import at the start of a line, or not one import line.
+        check(
+            "import { c } from './other.js';\n\
+             const m = import('./snippets/x/src/late.js');\n\
+             // import { d } from './snippets/x/src/commented.js';\n\
+             import * as e from \"./snippets/x/src/double-quoted.js\";\n",
+            &[],
+        );
+    }
 }
