@@ -111,13 +111,11 @@ fn next_escaped(bytes: &[u8], from: usize) -> Option<usize> {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
         let x = u64::from_ne_bytes(word);
-        if has_below(x, 0x20)
+        let maybe = has_below(x, 0x20)
             || has_zero(x ^ (ONES * u64::from(b'"')))
-            || has_zero(x ^ (ONES * u64::from(b'\\')))
-        {
-            if let Some(i) = chunk.iter().position(|&b| escaped(b)) {
-                return Some(at + i);
-            }
+            || has_zero(x ^ (ONES * u64::from(b'\\')));
+        if maybe && let Some(i) = chunk.iter().position(|&b| escaped(b)) {
+            return Some(at + i);
         }
         at += 8;
     }
