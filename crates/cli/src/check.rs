@@ -1,7 +1,9 @@
 //! `shifan check FILE...`: one line per file — valid with its estimate, or invalid with its
 //! problems — as text or as a JSON array.
 
-use crate::input::{Checked, FileOutcome, UNREADABLE, check_paths, describe_unreadable};
+use crate::input::{
+    Checked, FileOutcome, UNREADABLE, check_paths, check_paths_then, describe_unreadable,
+};
 use crate::{EXIT_INVALID, EXIT_OK};
 use serde::Serialize;
 use shifan_rules::annual::{Date, VerifiedReport};
@@ -18,17 +20,50 @@ pub fn run(paths: &[PathBuf], catalogs: &CatalogSet, lang: Lang, json: bool) -> 
         Ok(expanded) => expanded,
         Err(message) => return crate::Outcome::invalid(message),
     };
-    let checked = check_paths(&paths, catalogs);
-    crate::Outcome {
-        stdout: if json {
-            render_json(&checked)
+    // Each file's report is made where it was checked, and the verified file dropped there.
+    let reports = check_paths_then(&paths, catalogs, |c| {
+        let report = if json {
+            Report::Json(json_entry(&c))
         } else {
-            render_text(&checked, lang)
-        },
+            Report::Text(render_one(&c, lang))
+        };
+        (c.outcome.is_valid(), report)
+    });
+    let status = if reports.iter().all(|(valid, _)| *valid) {
+        EXIT_OK
+    } else {
+        EXIT_INVALID
+    };
+    let stdout = if json {
+        let entries: Vec<serde_json::Value> = reports
+            .into_iter()
+            .filter_map(|(_, r)| match r {
+                Report::Json(entry) => Some(entry),
+                Report::Text(_) => None,
+            })
+            .collect();
+        pretty_array(&entries)
+    } else {
+        reports
+            .into_iter()
+            .filter_map(|(_, r)| match r {
+                Report::Text(text) => Some(text),
+                Report::Json(_) => None,
+            })
+            .collect()
+    };
+    crate::Outcome {
+        stdout,
         // How many files each folder held: beside the output, so JSON stays JSON.
         stderr: notes,
-        status: status_of(&checked),
+        status,
     }
+}
+
+/// One file's part of the report, as text or as the JSON array's element.
+enum Report {
+    Text(String),
+    Json(serde_json::Value),
 }
 
 /// `shifan check --extends OLDER NEWER`: both registers checked as `check` checks them, then
@@ -213,77 +248,79 @@ pub fn describe_report(verified: &VerifiedReport, lang: Lang) -> String {
 /// The text report: `OK  <file>  …` or `INVALID  <file>`, then one indented line per warning
 /// or problem.
 pub fn render_text(checked: &[Checked], lang: Lang) -> String {
+    checked.iter().map(|c| render_one(c, lang)).collect()
+}
+
+/// The text report's lines about one file.
+fn render_one(c: &Checked, lang: Lang) -> String {
     let mut out = String::new();
-    for c in checked {
-        let path = c.path.display();
-        match &c.outcome {
-            FileOutcome::Valid(verified) => {
-                out.push_str(&format!("OK  {path}  {}\n", describe_valid(verified, lang)));
-                for w in &verified.warnings {
-                    out.push_str(&format!("    warning  {}\n", w.describe(lang)));
-                }
+    let path = c.path.display();
+    match &c.outcome {
+        FileOutcome::Valid(verified) => {
+            out.push_str(&format!("OK  {path}  {}\n", describe_valid(verified, lang)));
+            for w in &verified.warnings {
+                out.push_str(&format!("    warning  {}\n", w.describe(lang)));
             }
-            FileOutcome::Package(package) => {
+        }
+        FileOutcome::Package(package) => {
+            out.push_str(&format!(
+                "OK  {path}  {}\n",
+                describe_package(package, lang)
+            ));
+            for w in &package.warnings {
+                out.push_str(&format!("    warning  {}\n", w.describe(lang)));
+            }
+            for (verified, entry) in package.applications.iter().zip(&package.package.decisions) {
+                let decision = entry.decision.label(lang);
+                let rank = entry.rank.map(|r| format!(" #{r}")).unwrap_or_default();
                 out.push_str(&format!(
-                    "OK  {path}  {}\n",
-                    describe_package(package, lang)
+                    "    {decision}{rank}  {}\n",
+                    describe_valid(verified, lang)
                 ));
-                for w in &package.warnings {
-                    out.push_str(&format!("    warning  {}\n", w.describe(lang)));
-                }
-                for (verified, entry) in package.applications.iter().zip(&package.package.decisions)
-                {
-                    let decision = entry.decision.label(lang);
-                    let rank = entry.rank.map(|r| format!(" #{r}")).unwrap_or_default();
-                    out.push_str(&format!(
-                        "    {decision}{rank}  {}\n",
-                        describe_valid(verified, lang)
-                    ));
-                }
             }
-            FileOutcome::Register(register) => {
+        }
+        FileOutcome::Register(register) => {
+            out.push_str(&format!(
+                "OK  {path}  {}\n",
+                describe_register(register, lang)
+            ));
+            for e in register.register.named() {
+                let what = if e.title.is_empty() {
+                    e.kind.label(lang).to_string()
+                } else {
+                    format!("{}「{}」", e.kind.label(lang), e.title)
+                };
+                let delisted = register
+                    .register
+                    .delisting_of(&EntryRef::of(e))
+                    .map(|(event, _)| match lang {
+                        Lang::Zh => format!("  已于 {} 摘牌", event.date),
+                        Lang::En => format!("  delisted on {}", event.date),
+                    })
+                    .unwrap_or_default();
                 out.push_str(&format!(
-                    "OK  {path}  {}\n",
-                    describe_register(register, lang)
+                    "    {}  {what}  #{}  {}{delisted}\n",
+                    e.place.name,
+                    e.figures.position,
+                    e.figures.composite.decimal(4)
                 ));
-                for e in register.register.named() {
-                    let what = if e.title.is_empty() {
-                        e.kind.label(lang).to_string()
-                    } else {
-                        format!("{}「{}」", e.kind.label(lang), e.title)
-                    };
-                    let delisted = register
-                        .register
-                        .delisting_of(&EntryRef::of(e))
-                        .map(|(event, _)| match lang {
-                            Lang::Zh => format!("  已于 {} 摘牌", event.date),
-                            Lang::En => format!("  delisted on {}", event.date),
-                        })
-                        .unwrap_or_default();
-                    out.push_str(&format!(
-                        "    {}  {what}  #{}  {}{delisted}\n",
-                        e.place.name,
-                        e.figures.position,
-                        e.figures.composite.decimal(4)
-                    ));
-                }
             }
-            FileOutcome::AnnualReport(report) => {
-                out.push_str(&format!("OK  {path}  {}\n", describe_report(report, lang)));
-                for w in &report.warnings {
-                    out.push_str(&format!("    warning  {}\n", w.describe(lang)));
-                }
+        }
+        FileOutcome::AnnualReport(report) => {
+            out.push_str(&format!("OK  {path}  {}\n", describe_report(report, lang)));
+            for w in &report.warnings {
+                out.push_str(&format!("    warning  {}\n", w.describe(lang)));
             }
-            FileOutcome::Invalid(problems) => {
-                out.push_str(&format!("INVALID  {path}\n"));
-                for p in problems {
-                    out.push_str(&format!("    {}\n", p.describe(lang)));
-                }
+        }
+        FileOutcome::Invalid(problems) => {
+            out.push_str(&format!("INVALID  {path}\n"));
+            for p in problems {
+                out.push_str(&format!("    {}\n", p.describe(lang)));
             }
-            FileOutcome::Unreadable(message) => {
-                out.push_str(&format!("INVALID  {path}\n"));
-                out.push_str(&format!("    {}\n", describe_unreadable(message, lang)));
-            }
+        }
+        FileOutcome::Unreadable(message) => {
+            out.push_str(&format!("INVALID  {path}\n"));
+            out.push_str(&format!("    {}\n", describe_unreadable(message, lang)));
         }
     }
     out
@@ -397,108 +434,112 @@ fn application(verified: &Verified) -> JsonApplication<'_> {
 
 /// The JSON report: an array with one object per input, in input order.
 pub fn render_json(checked: &[Checked]) -> String {
-    let mut text =
-        serde_json::to_string_pretty(&json_entries(checked)).unwrap_or_else(|_| "[]".into());
+    pretty_array(&json_entries(checked))
+}
+
+/// The JSON report's text: the array indented, ending with a newline.
+fn pretty_array(entries: &[serde_json::Value]) -> String {
+    let mut text = serde_json::to_string_pretty(entries).unwrap_or_else(|_| "[]".into());
     text.push('\n');
     text
 }
 
 /// One JSON object per input, in input order.
 fn json_entries(checked: &[Checked]) -> Vec<serde_json::Value> {
-    checked
-        .iter()
-        .map(|c| {
-            let file = c.path.display().to_string();
-            match &c.outcome {
-                FileOutcome::Valid(verified) => JsonEntry {
-                    file,
-                    status: "ok",
-                    application: Some(application(verified)),
-                    package: None,
-                    register: None,
-                    annual_report: None,
-                    warnings: verified.warnings.iter().map(JsonProblem::from).collect(),
-                    problems: Vec::new(),
-                },
-                FileOutcome::Package(p) => JsonEntry {
-                    file,
-                    status: "ok",
-                    application: None,
-                    package: Some(JsonPackage {
-                        city: &p.package.city.name,
-                        city_code: &p.package.city.division_code,
-                        date: &p.package.date,
-                        integrity: &p.package.integrity,
-                        applications: p
-                            .applications
-                            .iter()
-                            .zip(&p.package.decisions)
-                            .map(|(v, d)| JsonDecided {
-                                application: application(v),
-                                decision: d,
-                            })
-                            .collect(),
-                    }),
-                    register: None,
-                    annual_report: None,
-                    warnings: p.warnings.iter().map(JsonProblem::from).collect(),
-                    problems: Vec::new(),
-                },
-                FileOutcome::Register(r) => JsonEntry {
-                    file,
-                    status: "ok",
-                    application: None,
-                    package: None,
-                    register: Some(&r.register),
-                    annual_report: None,
-                    warnings: Vec::new(),
-                    problems: Vec::new(),
-                },
-                FileOutcome::AnnualReport(v) => JsonEntry {
-                    file,
-                    status: "ok",
-                    application: None,
-                    package: None,
-                    register: None,
-                    annual_report: Some(JsonReport {
-                        title: v.report.title(Lang::Zh),
-                        division_code: &v.report.government.division_code,
-                        year: v.report.year,
-                        national: v.report.national,
-                        updated: &v.report.updated,
-                        lengths: v.report.lengths(),
-                        self_assessment: v.report.self_assessment.as_ref(),
-                        integrity: &v.report.integrity,
-                    }),
-                    warnings: v.warnings.iter().map(JsonProblem::from).collect(),
-                    problems: Vec::new(),
-                },
-                FileOutcome::Invalid(problems) => JsonEntry {
-                    file,
-                    status: "invalid",
-                    application: None,
-                    package: None,
-                    register: None,
-                    annual_report: None,
-                    warnings: Vec::new(),
-                    problems: problems.iter().map(JsonProblem::from).collect(),
-                },
-                FileOutcome::Unreadable(message) => JsonEntry {
-                    file,
-                    status: UNREADABLE,
-                    application: None,
-                    package: None,
-                    register: None,
-                    annual_report: None,
-                    warnings: Vec::new(),
-                    problems: vec![JsonProblem {
-                        code: UNREADABLE.to_string(),
-                        message: message.clone(),
-                        at: serde_json::json!({}),
-                    }],
-                },
-            }
-        })
-        .map(|entry: JsonEntry<'_>| serde_json::to_value(entry).unwrap_or_default())
-        .collect()
+    checked.iter().map(json_entry).collect()
+}
+
+/// The JSON report's object about one input.
+fn json_entry(c: &Checked) -> serde_json::Value {
+    let file = c.path.display().to_string();
+    let entry = match &c.outcome {
+        FileOutcome::Valid(verified) => JsonEntry {
+            file,
+            status: "ok",
+            application: Some(application(verified)),
+            package: None,
+            register: None,
+            annual_report: None,
+            warnings: verified.warnings.iter().map(JsonProblem::from).collect(),
+            problems: Vec::new(),
+        },
+        FileOutcome::Package(p) => JsonEntry {
+            file,
+            status: "ok",
+            application: None,
+            package: Some(JsonPackage {
+                city: &p.package.city.name,
+                city_code: &p.package.city.division_code,
+                date: &p.package.date,
+                integrity: &p.package.integrity,
+                applications: p
+                    .applications
+                    .iter()
+                    .zip(&p.package.decisions)
+                    .map(|(v, d)| JsonDecided {
+                        application: application(v),
+                        decision: d,
+                    })
+                    .collect(),
+            }),
+            register: None,
+            annual_report: None,
+            warnings: p.warnings.iter().map(JsonProblem::from).collect(),
+            problems: Vec::new(),
+        },
+        FileOutcome::Register(r) => JsonEntry {
+            file,
+            status: "ok",
+            application: None,
+            package: None,
+            register: Some(&r.register),
+            annual_report: None,
+            warnings: Vec::new(),
+            problems: Vec::new(),
+        },
+        FileOutcome::AnnualReport(v) => JsonEntry {
+            file,
+            status: "ok",
+            application: None,
+            package: None,
+            register: None,
+            annual_report: Some(JsonReport {
+                title: v.report.title(Lang::Zh),
+                division_code: &v.report.government.division_code,
+                year: v.report.year,
+                national: v.report.national,
+                updated: &v.report.updated,
+                lengths: v.report.lengths(),
+                self_assessment: v.report.self_assessment.as_ref(),
+                integrity: &v.report.integrity,
+            }),
+            warnings: v.warnings.iter().map(JsonProblem::from).collect(),
+            problems: Vec::new(),
+        },
+        FileOutcome::Invalid(problems) => JsonEntry {
+            file,
+            status: "invalid",
+            application: None,
+            package: None,
+            register: None,
+            annual_report: None,
+            warnings: Vec::new(),
+            problems: problems.iter().map(JsonProblem::from).collect(),
+        },
+        FileOutcome::Unreadable(message) => JsonEntry {
+            file,
+            status: UNREADABLE,
+            application: None,
+            package: None,
+            register: None,
+            annual_report: None,
+            warnings: Vec::new(),
+            problems: vec![JsonProblem {
+                code: UNREADABLE.to_string(),
+                message: message.clone(),
+                at: serde_json::json!({}),
+            }],
+        },
+    };
+    serde_json::to_value(entry).unwrap_or_default()
 }

@@ -328,19 +328,28 @@ impl Aspect {
 /// assert_eq!(narrative_length("a\u{200D}b"), 2);
 /// ```
 pub fn narrative_length(text: &str) -> usize {
-    text.chars()
-        .filter(|&c| {
-            !(c.is_whitespace()
-                || c.is_control()
-                || matches!(c,
-                    '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{180E}'
-                    | '\u{200B}'..='\u{200F}'
-                    | '\u{202A}'..='\u{202E}'
-                    | '\u{2060}'..='\u{206F}'
-                    | '\u{FE00}'..='\u{FE0F}'
-                    | '\u{FEFF}'))
-        })
-        .count()
+    text.chars().filter(|&c| is_seen(c)).count()
+}
+
+/// Whether `text` has nothing a reader sees ([`narrative_length`] 0), found at its first seen
+/// character rather than by counting them all: every answer's reason and every evidence title
+/// of every file checked is asked this.
+pub fn is_blank(text: &str) -> bool {
+    !text.chars().any(is_seen)
+}
+
+/// Whether a reader sees `c`: not white space, a control character, or a zero-width or
+/// direction mark.
+fn is_seen(c: char) -> bool {
+    !(c.is_whitespace()
+        || c.is_control()
+        || matches!(c,
+            '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'))
 }
 
 /// What is applied for.
@@ -876,6 +885,14 @@ pub fn json_schema() -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Stopping at the first seen character answers as counting them all.
+        #[test]
+        fn blank_is_a_length_of_nothing(text in "[ \t\n\u{3000}\u{200B}\u{200D}\u{FEFF}\u{00AD}a中\u{301}]{0,12}") {
+            proptest::prop_assert_eq!(is_blank(&text), narrative_length(&text) == 0);
+        }
+    }
 
     #[test]
     fn an_invalid_status_is_quoted_as_json_writes_it() {

@@ -240,7 +240,7 @@ impl Answer {
 /// Whether a reason or title has nothing a reader sees: only spaces, or zero-width and
 /// direction characters, count as not written (as for the single-item narrative).
 fn blank(text: &str) -> bool {
-    crate::application::narrative_length(text) == 0
+    crate::application::is_blank(text)
 }
 
 fn evidence_problem(evidence: &EvidenceRef) -> Option<Problem> {
