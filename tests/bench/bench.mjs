@@ -37,6 +37,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 import { cliBin, launchBrowser, repoRoot, startServer } from '../e2e/serve.mjs';
+import { timeAnswers } from './answers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -138,30 +139,7 @@ async function load(browser, url, which) {
 /** ANSWERS answers, each timed from the click to the summary's text changed and laid out. */
 async function answerTimes(page, which) {
   await PAGES[which].open(page);
-  return page.evaluate(async ({ summarySelector, answersSelector, count }) => {
-    const summary = document.querySelector(summarySelector);
-    const buttons = [...document.querySelectorAll(answersSelector)].slice(0, count);
-    const times = [];
-    for (const button of buttons) {
-      const before = summary.textContent;
-      const changed = new Promise((resolve) => {
-        const observer = new MutationObserver(() => {
-          if (summary.textContent !== before) {
-            observer.disconnect();
-            resolve();
-          }
-        });
-        observer.observe(summary, { childList: true, characterData: true, subtree: true });
-      });
-      const t0 = performance.now();
-      button.click();
-      await changed;
-      void document.body.offsetHeight; // style and layout of the new state
-      times.push(performance.now() - t0);
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-    }
-    return times;
-  }, { summarySelector: PAGES[which].summary, answersSelector: PAGES[which].answers, count: ANSWERS });
+  return timeAnswers(page, { summary: PAGES[which].summary, answers: PAGES[which].answers, count: ANSWERS });
 }
 
 /** Part 1: both pages alternately, ROUNDS rounds. */

@@ -21,6 +21,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 
 import { cliBin, launchBrowser, repoRoot, startServer } from '../e2e/serve.mjs';
+import { timeAnswers } from './answers.mjs';
 
 const which = process.env.SHIFAN_PROFILE || 'review';
 const count = Number(process.env.SHIFAN_PROFILE_FILES || 2000);
@@ -134,29 +135,10 @@ async function answers(page, cdp) {
   await page.click('.form-end button');
   await page.waitForSelector('#ind-100');
   await cdp.send('Profiler.start');
-  const times = await page.evaluate(async () => {
-    const summary = document.querySelector('[data-testid="unanswered"]');
-    const buttons = [...document.querySelectorAll('article.card[data-status="unanswered"] [data-status="not_met"]')].slice(0, 60);
-    const times = [];
-    for (const button of buttons) {
-      const before = summary.textContent;
-      const changed = new Promise((resolve) => {
-        const observer = new MutationObserver(() => {
-          if (summary.textContent !== before) {
-            observer.disconnect();
-            resolve();
-          }
-        });
-        observer.observe(summary, { childList: true, characterData: true, subtree: true });
-      });
-      const t0 = performance.now();
-      button.click();
-      await changed;
-      void document.body.offsetHeight;
-      times.push(performance.now() - t0);
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-    }
-    return times;
+  const times = await timeAnswers(page, {
+    summary: '[data-testid="unanswered"]',
+    answers: 'article.card[data-status="unanswered"] [data-status="not_met"]',
+    count: 60,
   });
   times.sort((a, b) => a - b);
   return `${times.length} answers, median ${times[times.length >> 1].toFixed(2)} ms`;
