@@ -66,6 +66,76 @@ pub struct OpenReport {
     pub rejected: usize,
 }
 
+/// How many rows a long list draws at first, and how many more each "show more" adds: the
+/// browser takes ~1 ms per table row to create and lay out, so 2,000 rows drawn at once cost
+/// seconds before the office sees anything.
+pub const PAGE: usize = 100;
+
+/// A long list of the review page that draws a first page and offers the rest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Panel {
+    /// The comparison table (rows).
+    Table,
+    /// The heat map (rows).
+    Heat,
+    /// The duplicate submissions (groups).
+    Duplicates,
+}
+
+/// How much of each long list is drawn: the first so many rows (or groups) of what the
+/// filters let through, in the order chosen. What is not drawn is counted beside the list and
+/// offered by a button, never dropped: sorting and filtering work over every application.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shown {
+    /// Rows of the comparison table.
+    pub table: usize,
+    /// Rows of the heat map.
+    pub heat: usize,
+    /// Groups of duplicate submissions.
+    pub duplicates: usize,
+}
+
+impl Default for Shown {
+    fn default() -> Self {
+        Shown {
+            table: PAGE,
+            heat: PAGE,
+            duplicates: PAGE / 10,
+        }
+    }
+}
+
+impl Shown {
+    /// How many of `panel`'s rows (or groups) are drawn.
+    pub fn of(self, panel: Panel) -> usize {
+        match panel {
+            Panel::Table => self.table,
+            Panel::Heat => self.heat,
+            Panel::Duplicates => self.duplicates,
+        }
+    }
+
+    fn slot(&mut self, panel: Panel) -> &mut usize {
+        match panel {
+            Panel::Table => &mut self.table,
+            Panel::Heat => &mut self.heat,
+            Panel::Duplicates => &mut self.duplicates,
+        }
+    }
+
+    /// One more page of `panel` (a page of the duplicates is ten groups).
+    pub fn more(&mut self, panel: Panel) {
+        let step = Shown::default().of(panel);
+        let slot = self.slot(panel);
+        *slot = slot.saturating_add(step);
+    }
+
+    /// All of `panel`.
+    pub fn all(&mut self, panel: Panel) {
+        *self.slot(panel) = usize::MAX;
+    }
+}
+
 /// Messages of the review page.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ReviewNotice {
@@ -101,6 +171,8 @@ pub struct ReviewState {
     pub verdict: VerdictFilter,
     /// Decision filter.
     pub decision: DecisionFilter,
+    /// How much of each long list is drawn.
+    pub shown: Shown,
     /// The application open read-only (its integrity fingerprint).
     pub viewing: Option<String>,
     /// Files being read: done and total.
@@ -142,6 +214,7 @@ impl Default for ReviewState {
             kind: KindFilter::All,
             verdict: VerdictFilter::All,
             decision: DecisionFilter::All,
+            shown: Shown::default(),
             viewing: None,
             reading: None,
             report: None,
@@ -306,6 +379,10 @@ pub enum ReviewAction {
     FilterVerdict(VerdictFilter),
     /// Filter by decision.
     FilterDecision(DecisionFilter),
+    /// Draw one more page of a long list.
+    ShowMore(Panel),
+    /// Draw all of a long list.
+    ShowAll(Panel),
     /// Open an application read-only, or go back to the table.
     View(Option<String>),
     /// The session at `revision` was written to storage (or not).
@@ -422,6 +499,7 @@ impl AppState {
                 r.notice = None;
                 r.load_problems.clear();
                 r.load_raw = None;
+                r.shown = Shown::default();
                 r.changed();
             }
             ReviewAction::Decide(id, decision) => {
@@ -443,6 +521,8 @@ impl AppState {
             ReviewAction::FilterKind(f) => r.kind = f,
             ReviewAction::FilterVerdict(f) => r.verdict = f,
             ReviewAction::FilterDecision(f) => r.decision = f,
+            ReviewAction::ShowMore(panel) => r.shown.more(panel),
+            ReviewAction::ShowAll(panel) => r.shown.all(panel),
             ReviewAction::View(id) => {
                 r.viewing = id.filter(|id| r.session.get(id).is_some());
             }
