@@ -259,7 +259,7 @@ pub async fn yield_now() {
 const HASH_REPORT_MS: f64 = 100.0;
 
 /// Milliseconds on the page's monotonic clock.
-fn monotonic_ms() -> f64 {
+pub fn monotonic_ms() -> f64 {
     window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())

@@ -1053,13 +1053,19 @@ mod full {
                     ensure(rows.len() == PAGE + 30, "every file is a row")?;
                     let (drawn, left) = first(&rows, s.modes.review.shown.of(Panel::Table));
                     ensure(drawn.len() == PAGE && left == 30, "100 drawn, 30 counted")?;
-                    ensure(s.modes.review.shown == Shown::default(), "a first page of each")
+                    ensure(
+                        s.modes.review.shown == Shown::default(),
+                        "a first page of each",
+                    )
                 },
             ),
             (
                 "one more page of the table draws the rest, the heat map stays",
                 boot(),
-                then(opened(), [Action::review(ReviewAction::ShowMore(Panel::Table))]),
+                then(
+                    opened(),
+                    [Action::review(ReviewAction::ShowMore(Panel::Table))],
+                ),
                 |s| {
                     let rows = shown_rows(&s.modes.review);
                     let (drawn, left) = first(&rows, s.modes.review.shown.table);
@@ -1081,7 +1087,10 @@ mod full {
                 ),
                 |s| {
                     let rows = shown_rows(&s.modes.review);
-                    ensure(first(&rows, s.modes.review.shown.heat).1 == 0, "heat map all")?;
+                    ensure(
+                        first(&rows, s.modes.review.shown.heat).1 == 0,
+                        "heat map all",
+                    )?;
                     ensure(s.modes.review.shown.duplicates == 20, "ten groups more")
                 },
             ),
@@ -1111,6 +1120,89 @@ mod full {
                     ],
                 ),
                 |s| ensure(s.modes.review.shown == Shown::default(), "first pages"),
+            ),
+        ]);
+    }
+
+    /// A boot whose store holds the review of `decided()` in parts, its head replaced by
+    /// `head` when given, and the files of `files` (indices into its applications).
+    fn boot_with_parts(head: Option<&str>, files: &[usize]) -> Boot {
+        let s = run(boot(), decided());
+        let session = &s.modes.review.session;
+        let mut b = boot();
+        b.review = Some(head.map_or_else(|| session.head_json(), str::to_string));
+        b.review_files = files
+            .iter()
+            .map(|&i| {
+                let r = &session.applications()[i];
+                (
+                    shifan_web::record::review_file_key(r.integrity()),
+                    Some(r.stored_file()),
+                )
+            })
+            .collect();
+        b
+    }
+
+    #[test]
+    fn the_review_stored_in_parts_comes_back_and_keeps_every_file() {
+        check(vec![
+            (
+                "head and files: the same review",
+                boot_with_parts(None, &[0, 1]),
+                vec![enter()],
+                |s| {
+                    let want = run(boot(), decided());
+                    ensure(
+                        s.modes.review.session == want.modes.review.session,
+                        "the same session",
+                    )?;
+                    ensure(s.outbox.is_empty(), "nothing to copy aside")
+                },
+            ),
+            (
+                "a file missing: listed as rejected with its problem",
+                boot_with_parts(None, &[1]),
+                vec![enter()],
+                |s| {
+                    let r = &s.modes.review.session;
+                    ensure(r.applications().len() == 1, "one application")?;
+                    ensure(
+                        r.rejected
+                            .iter()
+                            .any(|x| x.problems[0].code == shifan_rules::Code::UnknownApplication),
+                        "the missing one is a rejected file",
+                    )
+                },
+            ),
+            (
+                "the head unreadable: copied aside, and every file kept",
+                boot_with_parts(Some("{\"format\": \"shifan.review-session\", "), &[0, 1]),
+                vec![enter()],
+                |s| {
+                    let r = &s.modes.review;
+                    ensure(!r.load_problems.is_empty(), "problems shown")?;
+                    ensure(r.session.applications().len() == 2, "both files kept")?;
+                    ensure(
+                        s.outbox.iter().any(|(_, w)| matches!(w,
+                            shifan_web::state::Write::Put { key, .. } if key == REVIEW_UNREADABLE_KEY)),
+                        "the head copied aside",
+                    )
+                },
+            ),
+            (
+                "files without a head: kept, undecided",
+                {
+                    let mut b = boot_with_parts(None, &[0, 1]);
+                    b.review = None;
+                    b
+                },
+                vec![enter()],
+                |s| {
+                    let r = &s.modes.review.session;
+                    ensure(r.applications().len() == 2, "both files")?;
+                    ensure(r.recommended() == 0, "undecided")
+                },
             ),
         ]);
     }

@@ -20,7 +20,7 @@ use shifan_rules::package::Decision;
 use shifan_rules::session::{Removed, Session};
 
 use crate::modes::{Mode, ModeAction};
-use crate::record::REVIEW_UNREADABLE_KEY;
+use crate::record::{REVIEW_FILE_PREFIX, REVIEW_UNREADABLE_KEY};
 use crate::state::{Action, AppState, SaveError, SaveStatus, Write};
 
 pub use rows::{Column, DecisionFilter, KindFilter, Sort, VerdictFilter};
@@ -157,6 +157,9 @@ pub struct ReviewState {
     /// The stored session as the store held it at the start, until the review reads it
     /// (shared: the state is cloned on every action, and a session can be megabytes).
     pub stored: Option<std::rc::Rc<str>>,
+    /// The application files stored beside that session (`review:app:…`), until the review
+    /// reads them with it.
+    pub stored_files: std::rc::Rc<[(String, Option<String>)]>,
     /// The stored session could not be read; it is left in storage untouched.
     pub load_problems: Vec<Problem>,
     /// That session's text as stored, offered as a download beside its problems.
@@ -207,6 +210,7 @@ impl Default for ReviewState {
             session: Session::default(),
             loaded: false,
             stored: None,
+            stored_files: std::rc::Rc::from(Vec::new()),
             load_problems: Vec::new(),
             load_raw: None,
             city_inferred: false,
@@ -237,9 +241,10 @@ impl ReviewState {
         self.revision > self.saved_revision
     }
 
-    /// Reads the stored session, once; a new session is dated `today`. A stored session that
-    /// cannot be read is kept: the write that copies it aside comes back, to be done before a
-    /// new session is saved in its place.
+    /// Reads the stored session with its stored files, once; a new session is dated `today`.
+    /// A stored session that cannot be read is kept: the write that copies it aside comes back,
+    /// to be done before a new session is saved in its place, and the new session holds every
+    /// stored file that verifies (undecided), so no application is lost with it.
     fn ensure_loaded(
         &mut self,
         today: String,
@@ -249,18 +254,26 @@ impl ReviewState {
             return None;
         }
         self.loaded = true;
+        let stored_files = std::mem::replace(&mut self.stored_files, std::rc::Rc::from(Vec::new()));
+        let files: Vec<(&str, &[u8])> = stored_files
+            .iter()
+            .map(|(key, text)| {
+                let under = key.strip_prefix(REVIEW_FILE_PREFIX).unwrap_or(key);
+                (under, text.as_deref().unwrap_or_default().as_bytes())
+            })
+            .collect();
         let Some(stored) = self.stored.take() else {
-            self.session = Session::new(today);
+            self.session = Session::recover(today, &files, catalogs);
             return None;
         };
-        match Session::from_json(stored.as_bytes(), catalogs) {
+        match Session::from_parts(stored.as_bytes(), &files, catalogs) {
             Ok(session) => {
                 self.session = session;
                 None
             }
             Err(problems) => {
                 self.load_problems = problems;
-                self.session = Session::new(today);
+                self.session = Session::recover(today, &files, catalogs);
                 let write = Write::Put {
                     key: REVIEW_UNREADABLE_KEY.to_string(),
                     text: stored.to_string(),

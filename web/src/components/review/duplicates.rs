@@ -9,10 +9,10 @@ use shifan_rules::session::Reviewed;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::review::more::more;
 use crate::components::review::{decision_label, review};
 use crate::i18n::fill;
 use crate::i18n::review::review_texts;
-use crate::components::review::more::more;
 use crate::review::rows::first;
 use crate::review::{Panel, ReviewAction};
 use crate::state::{Action, use_app};

@@ -8,12 +8,12 @@ use shifan_rules::Ratio;
 use shifan_rules::catalog::Threshold;
 use yew::prelude::*;
 
+use crate::components::review::more::more;
 use crate::components::review::review;
 use crate::components::review::table::area_short;
 use crate::components::summary::area_prefix;
 use crate::i18n::fill;
 use crate::i18n::review::review_texts;
-use crate::components::review::more::more;
 use crate::review::rows::{first, shown_rows};
 use crate::review::{Panel, ReviewAction};
 use crate::state::use_app;
