@@ -576,13 +576,13 @@ test('a long list draws its first 100 rows, says how many more, sorts over all, 
     assert.match(await page.textContent('.table-panel .showing'), /显示 130 \/ 130 份/);
     const heat = page.locator('.heat-panel');
     assert.equal(await heat.locator('tbody tr').count(), 100);
-    assert.match(await heat.locator('[data-testid="more-rows"]').innerText(), /另有 30 份未列出/);
+    assert.match(await heat.locator('[data-testid="more-rows"]').textContent(), /另有 30 份未列出/);
     // Every county's files are duplicates of each other: ten groups, the first ten drawn.
     assert.equal(await page.locator('[data-testid="duplicates"] .dup-pair').count(), 10);
     assert.equal(await page.locator('[data-testid="duplicates"] [data-testid="more-rows"]').count(), 0);
     await shot(page, 'review-long-zh', { width: 1366, height: 900 });
     await more.scrollIntoViewIfNeeded();
-    await page.locator('.table-panel').screenshot({ path: path.join(shots, 'review-long-more-zh.png') });
+    await shot(page, 'review-long-more-zh', { width: 1366, height: 900 });
 
     // Sorting works over every file: ascending compliance puts the lowest of all 130 first.
     const all = await Promise.all(many.map((f) => JSON.parse(readFileSync(f, 'utf8'))));
@@ -614,6 +614,8 @@ test('a long list draws its first 100 rows, says how many more, sorts over all, 
     assert.equal(await rows(page).count(), 100, 'a first page again after the reload');
     await page.selectOption('#filter-decision', 'not_recommend');
     assert.deepEqual(await rows(page).evaluateAll((trs) => trs.map((tr) => tr.dataset.id)), [last]);
+
+    await page.selectOption('#filter-decision', '');
 
     // A new review removes the files with the session.
     page.once('dialog', (d) => d.accept());

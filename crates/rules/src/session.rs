@@ -173,12 +173,15 @@ fn read_record(value: &Value) -> Result<Record, Vec<Problem>> {
     })
 }
 
+/// A stored file as read: verified, or why not.
+type FileRead = Result<Verified, Vec<Problem>>;
+
 /// The application files of a session stored in parts, read and verified, until the head's
 /// entries take theirs; what is left joins the session.
 struct StoredFiles {
     /// Each file by the fingerprint that names it (its own when it verified, else the one it
     /// was stored under), in the order given.
-    files: Vec<(String, Option<Result<Verified, Vec<Problem>>>)>,
+    files: Vec<(String, Option<FileRead>)>,
     /// Where each fingerprint is in `files`.
     index: std::collections::HashMap<String, usize>,
 }
@@ -204,7 +207,7 @@ impl StoredFiles {
     }
 
     /// The file of the application `integrity`, taken out; a missing one is a problem.
-    fn take(&mut self, integrity: &str) -> Result<Verified, Vec<Problem>> {
+    fn take(&mut self, integrity: &str) -> FileRead {
         self.index
             .get(integrity)
             .and_then(|&i| self.files[i].1.take())

@@ -316,14 +316,19 @@ fn parts(s: &Session) -> (Vec<u8>, Vec<(String, Vec<u8>)>) {
 }
 
 /// Reads stored parts as the page does: the head with the files, or, when the head cannot be
-/// read, the files alone.
-fn read_parts(head: &[u8], files: &[(String, Vec<u8>)]) -> Result<Session, Session> {
+/// read, the files alone; and whether the head was read.
+fn read_parts(head: &[u8], files: &[(String, Vec<u8>)]) -> (Session, bool) {
     let files: Vec<(&str, &[u8])> = files
         .iter()
         .map(|(k, t)| (k.as_str(), t.as_slice()))
         .collect();
-    Session::from_parts(head, &files, catalogs())
-        .map_err(|_| Session::recover("2026-12-02".into(), &files, catalogs()))
+    match Session::from_parts(head, &files, catalogs()) {
+        Ok(session) => (session, true),
+        Err(_) => (
+            Session::recover("2026-12-02".into(), &files, catalogs()),
+            false,
+        ),
+    }
 }
 
 /// The session of `stored()`, read back.
@@ -338,10 +343,11 @@ proptest! {
     fn edits_survive_storage_in_parts(ops in prop::collection::vec(op(), 0..40)) {
         let s = session_after(ops);
         let (head, files) = parts(&s);
-        let back = read_parts(&head, &files);
-        prop_assert_eq!(back.as_ref().ok(), Some(&s));
+        let (back, read) = read_parts(&head, &files);
+        prop_assert!(read);
+        prop_assert_eq!(&back, &s);
         // The one-record form and the parts are the same session.
-        prop_assert_eq!(back.ok().map(|b| b.to_json()), Some(s.to_json()));
+        prop_assert_eq!(back.to_json(), s.to_json());
     }
 
     #[test]
@@ -365,9 +371,8 @@ proptest! {
         if let Some(which) = lost {
             files.remove(which.index(files.len()));
         }
-        let back = read_parts(&head, &files);
-        prop_assert!(back.is_ok(), "the head is whole");
-        let back = back.unwrap_or_else(|s| s);
+        let (back, read) = read_parts(&head, &files);
+        prop_assert!(read, "the head is whole");
         check_ranks(&back)?;
         // Every stored file that still verifies is in the review.
         for (_, text) in &files {
@@ -390,7 +395,7 @@ proptest! {
         let i = at.index(head.len());
         head[i] = byte;
         head.truncate(cut.index(head.len() + 1).max(1));
-        let back = read_parts(&head, &files).unwrap_or_else(|recovered| recovered);
+        let (back, _) = read_parts(&head, &files);
         check_ranks(&back)?;
         for r in s.applications() {
             prop_assert!(back.get(r.integrity()).is_some(), "every stored file is kept");
@@ -413,7 +418,8 @@ proptest! {
         let mut other = Session::new("2026-12-01".into());
         other.add("x.json".into(), v.clone());
         files.push((v.file.integrity.clone(), other.applications()[0].stored_file().into_bytes()));
-        let back = read_parts(&head, &files).map_err(|_| TestCaseError::fail("the head is whole"))?;
+        let (back, read) = read_parts(&head, &files);
+        prop_assert!(read, "the head is whole");
         prop_assert_eq!(back.applications().len(), s.applications().len() + 1);
         let joined = back.get(&v.file.integrity).ok_or_else(|| TestCaseError::fail("joined"))?;
         prop_assert_eq!(joined.opinion.decision, Decision::Pending);
@@ -426,7 +432,8 @@ fn a_missing_file_is_listed_with_the_problem_and_a_version_1_session_reads_as_pa
     let s = stored_session();
     let (head, mut files) = parts(&s);
     let gone = files.remove(0);
-    let back = read_parts(&head, &files).expect("the head is whole");
+    let (back, read) = read_parts(&head, &files);
+    assert!(read, "the head is whole");
     let name = &s.applications()[0].file_name;
     let rejected = back
         .rejected
@@ -444,6 +451,7 @@ fn a_missing_file_is_listed_with_the_problem_and_a_version_1_session_reads_as_pa
             .contains(&gone.0)
     );
     // A session stored in one record (version 1) reads the same through the parts' reader.
-    let whole = read_parts(stored(), &[]).expect("version 1");
+    let (whole, read) = read_parts(stored(), &[]);
+    assert!(read, "version 1");
     assert_eq!(whole, s);
 }
