@@ -22,7 +22,9 @@
 //   4. `shifan check` over the 2,000 files: files/s and MB/s.
 //
 // SHIFAN_BENCH_ONLY=review,province (a comma-separated list of side, review, province, hash,
-// cli) runs only those parts, for a quicker comparison of two builds.
+// cli) runs only those parts, for a quicker comparison of two builds; SHIFAN_DIST_BEFORE names
+// an older build's site, which the review part then measures too, alternating with SHIFAN_DIST
+// round by round (SHIFAN_BENCH_ROUNDS rounds, medians and the ratio).
 //
 // Figures are reported against the budgets of issue 14, never asserted (a shared, noisy machine
 // measures; it does not judge): the script exits 0 and marks each OK or OVER. The same figures
@@ -201,7 +203,11 @@ function sampleFiles(dir, count) {
   return files;
 }
 
-/** Part 2: the city review takes `files` in; time to the table, and the JS heap after. */
+/** Part 2: the city review takes `files` in; time to the table, the JS heap after, and the
+ * autosave that follows: from the table shown to the session committed, and the longest
+ * main-thread task meanwhile (the table shown counts as soon as every file is counted in it,
+ * `data-total`, and its first rows are drawn: a page that draws a first page of rows is done
+ * then; one that draws every row when all are drawn). */
 async function review(browser, url, files) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -214,24 +220,41 @@ async function review(browser, url, files) {
       const input = document.querySelector('[data-role="review-files"]');
       let t0 = 0;
       input.addEventListener('change', () => { t0 = performance.now(); }, { capture: true, once: true });
+      const tasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) tasks.push([e.startTime, e.duration]);
+      }).observe({ type: 'longtask' });
       const observer = new MutationObserver(() => {
-        if (t0 && document.querySelectorAll('table.comparison tbody tr').length >= count) {
+        const table = document.querySelector('table.comparison');
+        const rows = document.querySelectorAll('table.comparison tbody tr').length;
+        const all = rows >= count || (Number(table?.dataset.total) === count && rows > 0);
+        if (t0 && all) {
           observer.disconnect();
-          document.querySelector('table.comparison').scrollIntoView();
-          void document.querySelector('table.comparison').getBoundingClientRect();
-          resolve(performance.now() - t0);
+          table.scrollIntoView();
+          void table.getBoundingClientRect();
+          const shown = performance.now();
+          const ms = shown - t0;
+          // The autosave: the status line says "saved" once the session is committed.
+          const status = () => document.querySelector('[data-testid="review-save"]')?.textContent ?? '';
+          const started = status();
+          const done = () => {
+            const longest = Math.max(0, ...tasks.filter(([s]) => s > shown).map(([, d]) => d));
+            resolve({ ms, saveMs: performance.now() - shown, longestSaveTaskMs: longest });
+          };
+          const wait = () => (status() !== started && status().includes('已自动保存') ? setTimeout(done, 50) : setTimeout(wait, 20));
+          wait();
         }
       });
       observer.observe(document.getElementById('app'), { childList: true, subtree: true });
     }), files.length);
     await page.setInputFiles('[data-role="review-files"]', files);
-    const ms = await measured;
+    const { ms, saveMs, longestSaveTaskMs } = await measured;
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     await cdp.send('Performance.enable');
     const { metrics } = await cdp.send('Performance.getMetrics');
     const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
-    return { ms, heapMB: heap / 1024 / 1024 };
+    return { ms, heapMB: heap / 1024 / 1024, saveMs, longestSaveTaskMs };
   } finally {
     await context.close();
   }
@@ -372,11 +395,35 @@ try {
 
   const files = runs('review') || runs('cli') ? sampleFiles(scratch, 2000) : [];
   if (runs('review')) results.review = {};
-  for (const count of runs('review') ? [200, 2000] : []) {
-    const { ms, heapMB } = await review(browser, site.url, files.slice(0, count));
-    results.review[count] = { ms, heapMB };
-    const budget = count === 2000 ? ` budget ${BUDGET.review2000Ms} ms: ${verdict(ms <= BUDGET.review2000Ms)}` : '';
-    console.log(`\ncity review: ${count} files picked → ${count} rows in the table: ${ms.toFixed(0)} ms, JS heap after ${heapMB.toFixed(1)} MB;${budget}`);
+  // With SHIFAN_DIST_BEFORE, an older build is measured too, alternating with this one round
+  // by round (a noisy machine: medians and the ratio, never single times).
+  const before = runs('review') && process.env.SHIFAN_DIST_BEFORE ? await startServer(process.env.SHIFAN_DIST_BEFORE) : null;
+  const reviewRounds = Number(process.env.SHIFAN_BENCH_ROUNDS || 1);
+  try {
+    for (const count of runs('review') ? [200, 2000] : []) {
+      const sites = before ? { before: before.url, after: site.url } : { after: site.url };
+      const rounds = Object.fromEntries(Object.keys(sites).map((k) => [k, []]));
+      for (let i = 0; i < reviewRounds; i++) {
+        for (const [which, url] of Object.entries(sites)) rounds[which].push(await review(browser, url, files.slice(0, count)));
+      }
+      const of = (which, key) => median(rounds[which].map((x) => x[key]));
+      const summary = Object.fromEntries(Object.keys(sites).map((which) => [which, {
+        ms: of(which, 'ms'), heapMB: of(which, 'heapMB'), saveMs: of(which, 'saveMs'), longestSaveTaskMs: of(which, 'longestSaveTaskMs'), rounds: rounds[which],
+      }]));
+      results.review[count] = before ? summary : summary.after;
+      for (const [which, m] of Object.entries(summary)) {
+        const budget = count === 2000 ? ` budget ${BUDGET.review2000Ms} ms: ${verdict(m.ms <= BUDGET.review2000Ms)}` : '';
+        const label = before ? ` [${which}]` : '';
+        console.log(`\ncity review${label}: ${count} files picked → the table with ${count} files: ${m.ms.toFixed(0)} ms (median of ${reviewRounds}: ${rounds[which].map((x) => x.ms.toFixed(0)).join(', ')}), JS heap after ${m.heapMB.toFixed(1)} MB;${budget}`);
+        console.log(`  autosave after it: committed ${m.saveMs.toFixed(0)} ms after the table, longest main-thread task meanwhile ${m.longestSaveTaskMs.toFixed(0)} ms`);
+      }
+      if (before) {
+        const ratio = (key) => (summary.before[key] / summary.after[key]).toFixed(2);
+        console.log(`  before ÷ after: time to the table ${ratio('ms')}, longest autosave task ${ratio('longestSaveTaskMs')}`);
+      }
+    }
+  } finally {
+    await before?.close();
   }
   const p = runs('province') ? await province(browser, site.url, scratch) : null;
   if (p) results.province = p;

@@ -112,7 +112,10 @@ async function takeIn(page, cdp) {
     let t0 = 0;
     document.querySelector(input).addEventListener('change', () => { t0 = performance.now(); }, { capture: true, once: true });
     const observer = new MutationObserver(() => {
-      if (t0 && document.querySelectorAll(rows).length >= count) {
+      // A page that draws a first page of rows is done once the table counts every file.
+      const drawn = document.querySelectorAll(rows).length;
+      const total = Number(document.querySelector(rows.split(' ')[0])?.dataset.total);
+      if (t0 && (drawn >= count || (total === count && drawn > 0))) {
         observer.disconnect();
         void document.body.getBoundingClientRect();
         resolve(performance.now() - t0);

@@ -543,3 +543,100 @@ test('a long list of rejected files folds under its count and the table stays ne
     await context.close();
   }
 });
+
+/** The keys of the review's records in the page's store (`review:…`). */
+const reviewKeys = (page) =>
+  page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('shifan');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const request = open.result.transaction('records').objectStore('records').getAllKeys(IDBKeyRange.bound('review:', 'review:\uffff'));
+      request.onsuccess = () => { resolve(request.result.map(String)); open.result.close(); };
+      request.onerror = () => reject(request.error);
+    };
+  }));
+
+test('a long list draws its first 100 rows, says how many more, sorts over all, and a reload keeps every file', async () => {
+  const context = await site.browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(`${site.server.url}review.html`);
+    await page.waitForSelector('#review-title');
+    // 130 comprehensive applications of 太原's counties, each with its own figures.
+    const many = Array.from({ length: 130 }, (_, i) =>
+      sample(`多-${String(i).padStart(3, '0')}.json`, ['--county', COUNTIES[i % 10], '--met', String(40 + ((i * 37) % 56)), '--seed', String(500 + i)]));
+    await page.setInputFiles('[data-role="review-files"]', many);
+    await page.waitForSelector('table.comparison');
+    const table = page.locator('table.comparison');
+    assert.equal(await table.getAttribute('data-total'), '130');
+    assert.equal(await rows(page).count(), 100, 'a first page of rows');
+    const more = page.locator('.table-panel [data-testid="more-rows"]');
+    assert.match(await more.innerText(), /已列出前 100 份，另有 30 份未列出/);
+    assert.match(await page.textContent('.table-panel .showing'), /显示 130 \/ 130 份/);
+    const heat = page.locator('.heat-panel');
+    assert.equal(await heat.locator('tbody tr').count(), 100);
+    assert.match(await heat.locator('[data-testid="more-rows"]').textContent(), /另有 30 份未列出/);
+    // Every county's files are duplicates of each other: ten groups, the first ten drawn.
+    assert.equal(await page.locator('[data-testid="duplicates"] .dup-pair').count(), 10);
+    assert.equal(await page.locator('[data-testid="duplicates"] [data-testid="more-rows"]').count(), 0);
+    await shot(page, 'review-long-zh', { width: 1366, height: 900 });
+    await more.scrollIntoViewIfNeeded();
+    await shot(page, 'review-long-more-zh', { width: 1366, height: 900 });
+
+    // Sorting works over every file: ascending compliance puts the lowest of all 130 first.
+    const all = await Promise.all(many.map((f) => JSON.parse(readFileSync(f, 'utf8'))));
+    const lowest = Math.min(...all.map(({ summary: { total: t } }) => t.met / (t.met + t.partly_met + t.not_met + t.unanswered)));
+    await page.locator('th[aria-sort]:has(button:has-text("达标率")) button').click();
+    const firstText = await rows(page).first().locator('[data-testid="compliance"] .formula').textContent();
+    const [met, applicable] = firstText.match(/(\d+)\s*÷\s*(\d+)/).slice(1).map(Number);
+    assert.equal(met / applicable, lowest, `the first row ${firstText} is the lowest of all`);
+
+    // One more page draws the rest; the heat map keeps its own.
+    await more.locator('[data-action="show-more"]').click();
+    assert.equal(await rows(page).count(), 130);
+    assert.equal(await page.locator('.table-panel [data-testid="more-rows"]').count(), 0);
+    assert.equal(await heat.locator('tbody tr').count(), 100);
+    await heat.locator('[data-action="show-all"]').click();
+    assert.equal(await heat.locator('tbody tr').count(), 130);
+
+    // A decision on a row beyond the first page, then a reload: every file is back, stored
+    // one record each beside the session.
+    const last = await rows(page).last().getAttribute('data-id');
+    await page.selectOption(`tr[data-id="${last}"] [data-role="decision"]`, 'not_recommend');
+    await page.waitForFunction(() => document.querySelector('[data-testid="review-save"]')?.textContent.includes('已自动保存'));
+    const keys = await reviewKeys(page);
+    assert.equal(keys.filter((k) => k.startsWith('review:app:')).length, 130, 'one record per file');
+    assert.ok(keys.includes('review:session'));
+    await page.reload();
+    await page.waitForSelector('table.comparison');
+    assert.equal(await page.locator('table.comparison').getAttribute('data-total'), '130');
+    assert.equal(await rows(page).count(), 100, 'a first page again after the reload');
+    await page.selectOption('#filter-decision', 'not_recommend');
+    assert.deepEqual(await rows(page).evaluateAll((trs) => trs.map((tr) => tr.dataset.id)), [last]);
+
+    await page.selectOption('#filter-decision', '');
+
+    // A new review removes the files with the session.
+    page.once('dialog', (d) => d.accept());
+    await page.click('[data-action="new-review"]');
+    await page.waitForFunction(() => !document.querySelector('table.comparison'));
+    await page.waitForTimeout(800);
+    assert.deepEqual((await reviewKeys(page)).filter((k) => k.startsWith('review:app:')), []);
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.setInputFiles('[data-role="review-files"]', many.slice(0, 105));
+    await page.waitForSelector('.table-panel [data-testid="more-rows"]');
+    await page.locator('.table-panel [data-testid="more-rows"]').scrollIntoViewIfNeeded();
+    await shot(page, 'review-long-zh-phone', { width: 360, height: 780 });
+    await page.click('button.lang');
+    await page.waitForSelector('text=City preliminary review');
+    await page.locator('.table-panel [data-testid="more-rows"]').scrollIntoViewIfNeeded();
+    assert.match(await page.locator('.table-panel [data-testid="more-rows"]').innerText(), /The first 100 are listed; 5 more are not listed yet/);
+    await shot(page, 'review-long-en-phone', { width: 360, height: 780 });
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.locator('.table-panel [data-testid="more-rows"]').scrollIntoViewIfNeeded();
+    await shot(page, 'review-long-en', { width: 1366, height: 900 });
+  } finally {
+    await context.close();
+  }
+});

@@ -325,7 +325,7 @@ impl Yielder {
 const HASH_REPORT_MS: f64 = 100.0;
 
 /// Milliseconds on the page's monotonic clock.
-fn monotonic_ms() -> f64 {
+pub fn monotonic_ms() -> f64 {
     window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())

@@ -156,6 +156,7 @@ impl Modes {
             },
             review: crate::review::ReviewState {
                 stored: boot.review.as_deref().map(std::rc::Rc::from),
+                stored_files: std::rc::Rc::from(boot.review_files.as_slice()),
                 ..Default::default()
             },
             annual: crate::annual_state::AnnualState {

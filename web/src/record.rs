@@ -18,6 +18,15 @@ pub const DRAFT_PREFIX: &str = "draft:";
 pub const CATALOG_PREFIX: &str = "catalog:";
 /// Key of the city review's session.
 pub const REVIEW_KEY: &str = "review:session";
+/// Prefix of the city review's application files, stored beside its session (one record per
+/// application, under its integrity fingerprint: [`review_file_key`]).
+pub const REVIEW_FILE_PREFIX: &str = "review:app:";
+
+/// The key of the review's stored file of the application `integrity`.
+pub fn review_file_key(integrity: &str) -> String {
+    format!("{REVIEW_FILE_PREFIX}{integrity}")
+}
+
 /// Key where a stored review session that cannot be read is kept, before a new session takes
 /// its place.
 pub const REVIEW_UNREADABLE_KEY: &str = "review:unreadable";

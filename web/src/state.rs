@@ -75,6 +75,8 @@ pub struct Boot {
     pub listing: Listing,
     /// The city review's stored session, as stored (read by the review when it is shown).
     pub review: Option<String>,
+    /// The city review's stored application files (`review:app:…`), as stored.
+    pub review_files: Vec<(String, Option<String>)>,
     /// The annual reports' records (`annual:…`), as stored (read when the page is shown).
     pub annual: Vec<(String, Option<String>)>,
     /// The province's stored session, as stored (read when the province page is shown).
@@ -108,6 +110,7 @@ impl Boot {
             lang,
             listing: Listing::default(),
             review: None,
+            review_files: Vec::new(),
             annual: Vec::new(),
             province: None,
             reopen: None,

@@ -21,8 +21,10 @@ export async function store_open(namespace) {
 }
 
 /** Starts one readwrite transaction of `change` ([key, text or undefined to delete, …]) now,
- * strict where the browser knows durability, committed at once; settles when committed. */
-export function store_write(namespace, change) {
+ * strict where the browser knows durability, committed at once; settles when committed. With
+ * `prefix`, the same transaction also deletes every record under it whose key is not in `keep`
+ * (and commits once they are listed). */
+export function store_write(namespace, change, prefix, keep) {
   try {
     const db = dbs.get(namespace);
     if (!db) throw new DOMException('no store', 'InvalidStateError');
@@ -44,7 +46,16 @@ export function store_write(namespace, change) {
       tx.abort();
       throw e;
     }
-    if (tx.commit) tx.commit();
+    const commit = () => { if (tx.commit) tx.commit(); };
+    if (prefix === undefined) commit();
+    else {
+      const listed = records.getAllKeys(IDBKeyRange.bound(prefix, prefix + '\uffff'));
+      listed.onsuccess = () => {
+        const kept = new Set(keep);
+        for (const k of listed.result) if (!kept.has(k)) records.delete(k);
+        commit();
+      };
+    }
     return done;
   } catch (e) {
     return Promise.reject(String(e?.name));

@@ -27,6 +27,8 @@ extern "C" {
     #[wasm_bindgen(catch)]
     fn store_open(namespace: &str) -> Result<Promise, JsValue>;
     fn store_write(namespace: &str, change: Array) -> Promise;
+    #[wasm_bindgen(js_name = store_write)]
+    fn store_write_pruning(namespace: &str, change: Array, prefix: &str, keep: Array) -> Promise;
     #[wasm_bindgen(catch)]
     fn store_read(namespace: &str, prefix: &str) -> Result<Promise, JsValue>;
     #[wasm_bindgen(catch)]
@@ -98,6 +100,31 @@ pub fn commit(ns: &str, change: Change<'_>) -> impl Future<Output = Result<(), S
         flat.push(&text.map_or(JsValue::UNDEFINED, JsValue::from_str));
     }
     let started = store_write(ns, flat);
+    async move { wait(Ok(started)).await.map(drop) }
+}
+
+/// Starts one transaction that puts `text` under `key` and each of `files` (its text made the
+/// page's string beforehand, so that the transaction's own task stays short), and removes every
+/// record under `prefix` whose key is not in `keep`; the future says when it is committed. The
+/// review's session stored in parts is written so: its head, the new files, the files of
+/// applications gone, all or nothing.
+pub fn commit_pruning(
+    ns: &str,
+    key: &str,
+    text: &str,
+    files: Vec<(String, JsValue)>,
+    prefix: &str,
+    keep: &[String],
+) -> impl Future<Output = Result<(), SaveError>> + use<> {
+    let flat = Array::new();
+    flat.push(&JsValue::from_str(key));
+    flat.push(&JsValue::from_str(text));
+    for (key, text) in files {
+        flat.push(&JsValue::from_str(&key));
+        flat.push(&text);
+    }
+    let kept: Array = keep.iter().map(|k| JsValue::from_str(k)).collect();
+    let started = store_write_pruning(ns, flat, prefix, kept);
     async move { wait(Ok(started)).await.map(drop) }
 }
 

@@ -993,6 +993,246 @@ mod full {
             ),
         ]);
     }
+
+    /// `n` verified applications of 太原's counties, each with its own figures.
+    fn many_applications(n: usize) -> Vec<shifan_web::review::OpenedFile> {
+        use shifan_rules::sample::{SampleKind, SampleSpec, sample_application};
+        const COUNTIES: [&str; 10] = [
+            "140105", "140106", "140107", "140108", "140109", "140110", "140121", "140122",
+            "140123", "140181",
+        ];
+        (0..n)
+            .map(|i| {
+                let met = 40 + (i * 37 % 56) as u32;
+                let spec =
+                    SampleSpec::new(COUNTIES[i % 10], met, SampleKind::Comprehensive, i as u64);
+                let text = sample_application(Catalog::reference(), &spec)
+                    .unwrap()
+                    .to_json();
+                shifan_web::review::OpenedFile::read(
+                    format!("{i}.json"),
+                    text.as_bytes(),
+                    &CatalogSet::builtin(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn long_lists_draw_a_first_page_and_count_the_rest_sorted_over_every_file() {
+        use shifan_web::review::rows::{first, shown_rows};
+        use shifan_web::review::{Column, PAGE, Panel, Shown};
+        let opened = || {
+            vec![
+                enter(),
+                Action::review(ReviewAction::Opened(many_applications(PAGE + 30))),
+            ]
+        };
+        /// The least compliant application of them all, whichever page it would be on.
+        fn lowest(s: &AppState) -> Option<shifan_rules::Ratio> {
+            s.modes
+                .review
+                .session
+                .applications()
+                .iter()
+                .min_by(|a, b| {
+                    shifan_rules::review::compare_compliance(
+                        a.verified.score.total.compliance(),
+                        b.verified.score.total.compliance(),
+                    )
+                })
+                .map(|r| r.verified.score.total.compliance())
+        }
+        check(vec![
+            (
+                "a first page of the table and the heat map, the rest counted",
+                boot(),
+                opened(),
+                |s| {
+                    let rows = shown_rows(&s.modes.review);
+                    ensure(rows.len() == PAGE + 30, "every file is a row")?;
+                    let (drawn, left) = first(&rows, s.modes.review.shown.of(Panel::Table));
+                    ensure(drawn.len() == PAGE && left == 30, "100 drawn, 30 counted")?;
+                    ensure(
+                        s.modes.review.shown == Shown::default(),
+                        "a first page of each",
+                    )
+                },
+            ),
+            (
+                "one more page of the table draws the rest, the heat map stays",
+                boot(),
+                then(
+                    opened(),
+                    [Action::review(ReviewAction::ShowMore(Panel::Table))],
+                ),
+                |s| {
+                    let rows = shown_rows(&s.modes.review);
+                    let (drawn, left) = first(&rows, s.modes.review.shown.table);
+                    ensure(drawn.len() == PAGE + 30 && left == 0, "all drawn")?;
+                    ensure(s.modes.review.shown.heat == PAGE, "the heat map's own page")?;
+                    // Only the opening changed the session: drawing more is nothing to save.
+                    ensure(s.modes.review.revision == 1, "no change to save")
+                },
+            ),
+            (
+                "all of a list, and of the duplicates' groups",
+                boot(),
+                then(
+                    opened(),
+                    [
+                        Action::review(ReviewAction::ShowAll(Panel::Heat)),
+                        Action::review(ReviewAction::ShowMore(Panel::Duplicates)),
+                    ],
+                ),
+                |s| {
+                    let rows = shown_rows(&s.modes.review);
+                    ensure(
+                        first(&rows, s.modes.review.shown.heat).1 == 0,
+                        "heat map all",
+                    )?;
+                    ensure(s.modes.review.shown.duplicates == 20, "ten groups more")
+                },
+            ),
+            (
+                "the first row after reversing the sort is the lowest of every file",
+                boot(),
+                then(
+                    opened(),
+                    [Action::review(ReviewAction::Sort(Column::Compliance))],
+                ),
+                |s| {
+                    let rows = shown_rows(&s.modes.review);
+                    ensure(
+                        Some(rows[0].row.compliance) == lowest(s),
+                        "lowest first, over all files",
+                    )
+                },
+            ),
+            (
+                "a new review starts with a first page again",
+                boot(),
+                then(
+                    opened(),
+                    [
+                        Action::review(ReviewAction::ShowAll(Panel::Table)),
+                        Action::review(ReviewAction::NewReview(TODAY.to_string())),
+                    ],
+                ),
+                |s| ensure(s.modes.review.shown == Shown::default(), "first pages"),
+            ),
+        ]);
+    }
+
+    /// A boot whose store holds the review of `decided()` in parts, its head replaced by
+    /// `head` when given, and the files of `files` (indices into its applications).
+    fn boot_with_parts(head: Option<&str>, files: &[usize]) -> Boot {
+        let s = run(boot(), decided());
+        let session = &s.modes.review.session;
+        let mut b = boot();
+        b.review = Some(head.map_or_else(|| session.head_json(), str::to_string));
+        b.review_files = files
+            .iter()
+            .map(|&i| {
+                let r = &session.applications()[i];
+                (
+                    shifan_web::record::review_file_key(r.integrity()),
+                    Some(r.stored_file()),
+                )
+            })
+            .collect();
+        b
+    }
+
+    #[test]
+    fn the_review_stored_in_parts_comes_back_and_keeps_every_file() {
+        check(vec![
+            (
+                "head and files: the same review",
+                boot_with_parts(None, &[0, 1]),
+                vec![enter()],
+                |s| {
+                    let want = run(boot(), decided());
+                    ensure(
+                        s.modes.review.session == want.modes.review.session,
+                        "the same session",
+                    )?;
+                    ensure(s.outbox.is_empty(), "nothing to copy aside")
+                },
+            ),
+            (
+                "a file missing: listed as rejected with its problem",
+                boot_with_parts(None, &[1]),
+                vec![enter()],
+                |s| {
+                    let r = &s.modes.review.session;
+                    ensure(r.applications().len() == 1, "one application")?;
+                    ensure(
+                        r.rejected
+                            .iter()
+                            .any(|x| x.problems[0].code == shifan_rules::Code::UnknownApplication),
+                        "the missing one is a rejected file",
+                    )
+                },
+            ),
+            (
+                "the head unreadable: copied aside, and every file kept",
+                boot_with_parts(Some("{\"format\": \"shifan.review-session\", "), &[0, 1]),
+                vec![enter()],
+                |s| {
+                    let r = &s.modes.review;
+                    ensure(!r.load_problems.is_empty(), "problems shown")?;
+                    ensure(r.session.applications().len() == 2, "both files kept")?;
+                    ensure(
+                        s.outbox.iter().any(|(_, w)| matches!(w,
+                            shifan_web::state::Write::Put { key, .. } if key == REVIEW_UNREADABLE_KEY)),
+                        "the head copied aside",
+                    )
+                },
+            ),
+            (
+                "files without a head: kept, undecided",
+                {
+                    let mut b = boot_with_parts(None, &[0, 1]);
+                    b.review = None;
+                    b
+                },
+                vec![enter()],
+                |s| {
+                    let r = &s.modes.review.session;
+                    ensure(r.applications().len() == 2, "both files")?;
+                    ensure(r.recommended() == 0, "undecided")
+                },
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_decision_changes_the_row_it_is_on_and_no_other() {
+        use shifan_rules::package::Decision;
+        use shifan_web::review::rows::all_rows;
+        let before = run(boot(), decided());
+        let id = xiaodian_id();
+        let after = run(
+            boot(),
+            then(
+                decided(),
+                [Action::review(ReviewAction::Decide(
+                    id.clone(),
+                    Decision::NotRecommend,
+                ))],
+            ),
+        );
+        let (a, b) = (
+            all_rows(&before.modes.review.session),
+            all_rows(&after.modes.review.session),
+        );
+        assert_eq!(a.len(), b.len());
+        for (x, y) in a.iter().zip(&b) {
+            // 迎泽区 keeps rank 1; only 小店区's opinion changed.
+            assert_eq!(x == y, x.id != id, "row {}", x.row.name);
+        }
+    }
 }
 
 /// Opening `draft` as a file does: under a new id.

@@ -1,5 +1,6 @@
 //! Target `session`: the city review's session as kept in browser storage
-//! (`Session::from_json`).
+//! (`Session::from_json`, and `Session::from_parts`, which must read a one-record session as
+//! `from_json` does, the same applications with the same opinions, and never panic on any head).
 
 use shifan_rules::CatalogSet;
 use shifan_rules::session::Session;
@@ -14,13 +15,22 @@ pub(crate) const TARGET: Target = Target {
 
 fn run(data: &[u8]) {
     let catalogs = CatalogSet::builtin();
+    let parts = Session::from_parts(data, &[], &catalogs);
     match Session::from_json(data, &catalogs) {
-        Ok(session) => expect::stable(
-            "session",
-            &session.to_json(),
-            |b| Session::from_json(b, &catalogs),
-            Session::to_json,
-        ),
+        Ok(session) => {
+            // The same applications with the same opinions (a rejected entry's problem may be
+            // worded differently: a fingerprint where a file should be is a missing file there).
+            assert!(
+                parts.as_ref().ok().map(Session::applications) == Some(session.applications()),
+                "session: from_parts reads a one-record session differently"
+            );
+            expect::stable(
+                "session",
+                &session.to_json(),
+                |b| Session::from_json(b, &catalogs),
+                Session::to_json,
+            )
+        }
         Err(problems) => expect::refused_with_reasons("session", &problems),
     }
 }

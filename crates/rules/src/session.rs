@@ -18,6 +18,12 @@
 //!   "rejected": [ { "file_name", "problems": [ … ] } ] }
 //! ```
 //!
+//! The page stores a session in parts (format version 2): the same record with each entry's
+//! `"application"` the application's integrity fingerprint (`"sha256:…"`), its file stored on its
+//! own ([`Session::head_json`], [`Reviewed::stored_file`], read back by [`Session::from_parts`]).
+//! A change to an opinion then rewrites a record of a few hundred bytes per application, and a
+//! file is written once, when it is opened.
+//!
 //! Reading a stored session verifies every application in it again, exactly as an opened file
 //! is verified; one that no longer verifies is listed among the rejected files with its
 //! problems, never dropped silently. A session is sealed for the province with
@@ -45,6 +51,9 @@ use crate::review::{
 pub const SESSION_FORMAT_ID: &str = "shifan.review-session";
 /// The session format version this build writes and the newest it reads.
 pub const SESSION_FORMAT_VERSION: u32 = 1;
+/// The format version of a session stored in parts ([`Session::head_json`]); its reader,
+/// [`Session::from_parts`], reads version 1 too.
+pub const SESSION_PARTS_VERSION: u32 = 2;
 /// The largest stored session accepted, checked before parsing.
 pub const MAX_SESSION_BYTES: usize = 64 * 1024 * 1024;
 
@@ -85,6 +94,15 @@ impl Reviewed {
     /// The application's integrity fingerprint, which names it in the session and the package.
     pub fn integrity(&self) -> &str {
         &self.verified.file.integrity
+    }
+}
+
+impl Reviewed {
+    /// The application's file as a session stored in parts keeps it beside its head
+    /// ([`Session::head_json`]): compact canonical JSON, the file as written (without its
+    /// indentation), read back by [`Session::from_parts`].
+    pub fn stored_file(&self) -> String {
+        canonical::to_compact(&self.verified.file.to_value())
     }
 }
 
@@ -142,6 +160,79 @@ struct EntryRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     order: Option<u32>,
     application: Value,
+}
+
+/// The stored record of a session, read from parsed JSON.
+fn read_record(value: &Value) -> Result<Record, Vec<Problem>> {
+    crate::json::from_value(value).map_err(|e| {
+        vec![Problem::new(
+            Code::NotApplication,
+            format!("初审工作记录已损坏：{}。", e.zh()),
+            format!("the review session record is damaged: {}", e.en()),
+        )]
+    })
+}
+
+/// A stored file as read: verified, or why not.
+type FileRead = Result<Verified, Vec<Problem>>;
+
+/// The application files of a session stored in parts, read and verified, until the head's
+/// entries take theirs; what is left joins the session.
+struct StoredFiles {
+    /// Each file by the fingerprint that names it (its own when it verified, else the one it
+    /// was stored under), in the order given.
+    files: Vec<(String, Option<FileRead>)>,
+    /// Where each fingerprint is in `files`.
+    index: std::collections::HashMap<String, usize>,
+}
+
+impl StoredFiles {
+    fn read(files: &[(&str, &[u8])], catalogs: &CatalogSet) -> StoredFiles {
+        let mut out = StoredFiles {
+            files: Vec::with_capacity(files.len()),
+            index: std::collections::HashMap::with_capacity(files.len()),
+        };
+        for (under, text) in files {
+            let read = crate::application::read_application(text, catalogs);
+            let name = match &read {
+                Ok(v) => v.file.integrity.clone(),
+                Err(_) => (*under).to_string(),
+            };
+            if !out.index.contains_key(&name) {
+                out.index.insert(name.clone(), out.files.len());
+                out.files.push((name, Some(read)));
+            }
+        }
+        out
+    }
+
+    /// The file of the application `integrity`, taken out; a missing one is a problem.
+    fn take(&mut self, integrity: &str) -> FileRead {
+        self.index
+            .get(integrity)
+            .and_then(|&i| self.files[i].1.take())
+            .unwrap_or_else(|| {
+                Err(vec![Problem::new(
+                    Code::UnknownApplication,
+                    format!("初审工作记录中的申报文件（{integrity}）没有保存下来，请重新打开该文件。"),
+                    format!("the review session names an application file ({integrity}) that is not stored; open that file again"),
+                )])
+            })
+    }
+
+    /// The files no entry took: those that verify join `session` undecided, under their export
+    /// name; the others are listed among its rejected files under the name they were stored by.
+    fn join(self, session: &mut Session) {
+        for (name, read) in self.files {
+            match read {
+                Some(Ok(verified)) => {
+                    session.add(verified.file.file_name(), verified);
+                }
+                Some(Err(problems)) => session.reject(name, problems),
+                None => {}
+            }
+        }
+    }
 }
 
 /// An application taken out of a review by [`Session::remove`], with everything recorded on
@@ -520,11 +611,11 @@ impl Session {
         Package::build(&review, &applications, generator, created)
     }
 
-    /// The session as stored: compact canonical JSON.
-    pub fn to_json(&self) -> String {
-        let record = Record {
+    /// The stored record of the session at `version`, each entry's application left `null`.
+    fn record(&self, version: u32) -> Record {
+        Record {
             format: SESSION_FORMAT_ID.to_string(),
-            format_version: SESSION_FORMAT_VERSION,
+            format_version: version,
             city: self.city.map(|c| format!("{c:06}")),
             reviewer: self.reviewer.clone(),
             date: self.date.clone(),
@@ -543,8 +634,13 @@ impl Session {
                 .iter()
                 .map(|r| serde_json::to_value(r).unwrap_or(Value::Null))
                 .collect(),
-        };
-        let mut value = serde_json::to_value(record).unwrap_or(Value::Null);
+        }
+    }
+
+    /// The session as stored in one record: compact canonical JSON, every application file in it.
+    pub fn to_json(&self) -> String {
+        let mut value =
+            serde_json::to_value(self.record(SESSION_FORMAT_VERSION)).unwrap_or(Value::Null);
         // Each application's tree is put in after the record is made a `Value`: made inside
         // the record, every tree was copied once more (the page saves the whole session after
         // each batch, a megabyte-sized tree per hundred applications).
@@ -558,19 +654,107 @@ impl Session {
         canonical::to_compact(&value)
     }
 
+    /// The session as stored in parts (format version 2), without its applications' files:
+    /// each entry names its application by integrity fingerprint, and the file is stored on its
+    /// own ([`Reviewed::stored_file`]).
+    pub fn head_json(&self) -> String {
+        let mut value =
+            serde_json::to_value(self.record(SESSION_PARTS_VERSION)).unwrap_or(Value::Null);
+        if let Some(entries) = value.get_mut("applications").and_then(Value::as_array_mut) {
+            for (entry, r) in entries.iter_mut().zip(&self.applications) {
+                if let Some(slot) = entry.get_mut("application") {
+                    *slot = Value::String(r.integrity().to_string());
+                }
+            }
+        }
+        canonical::to_compact(&value)
+    }
+
+    /// Reads a session stored in parts: its head ([`Session::head_json`], or a whole session of
+    /// version 1, [`Session::to_json`]) and the stored files, each with the fingerprint it was
+    /// stored under, every file verified again. An application whose file is missing or no
+    /// longer verifies is listed among the rejected files with its problems; a stored file the
+    /// head does not name joins the review undecided under its export name (or, unreadable,
+    /// among the rejected files): nothing stored is dropped silently. Ranks are restored to 1..k.
+    pub fn from_parts(
+        head: &[u8],
+        files: &[(&str, &[u8])],
+        catalogs: &CatalogSet,
+    ) -> Result<Session, Vec<Problem>> {
+        let value = parse_json(head, MAX_SESSION_BYTES)?;
+        check_format(&value, SESSION_FORMAT_ID, SESSION_PARTS_VERSION).map_err(|p| vec![p])?;
+        let record = read_record(&value)?;
+        let mut stored = StoredFiles::read(files, catalogs);
+        let mut session = Session::from_record_head(&record);
+        for entry in record.applications {
+            let verified = match &entry.application {
+                Value::String(integrity) => stored.take(integrity),
+                inline => verify_value(inline, catalogs),
+            };
+            session.push_entry(entry, verified);
+        }
+        session.rejected.extend(
+            record
+                .rejected
+                .into_iter()
+                .filter_map(|v| crate::json::from_value(&v).ok()),
+        );
+        stored.join(&mut session);
+        session.settle();
+        Ok(session)
+    }
+
+    /// A new session dated `date` holding every stored file (`(fingerprint stored under, text)`)
+    /// that verifies, undecided, and the others among the rejected files: what is kept of a
+    /// session stored in parts whose head cannot be read.
+    pub fn recover(date: String, files: &[(&str, &[u8])], catalogs: &CatalogSet) -> Session {
+        let mut session = Session::new(date);
+        StoredFiles::read(files, catalogs).join(&mut session);
+        session
+    }
+
+    /// A session with the record's city, reviewer and date, and nothing in it yet.
+    fn from_record_head(record: &Record) -> Session {
+        Session {
+            city: record
+                .city
+                .as_deref()
+                .and_then(|c| c.parse().ok())
+                .and_then(city),
+            reviewer: record.reviewer.clone(),
+            date: record.date.clone(),
+            applications: Vec::new(),
+            rejected: Vec::new(),
+        }
+    }
+
+    /// Adds a stored entry: its application when it verified (once), else a rejected file.
+    fn push_entry(&mut self, entry: EntryRecord, verified: Result<Verified, Vec<Problem>>) {
+        match verified {
+            Ok(verified) => {
+                if self.position(&verified.file.integrity).is_none() {
+                    self.applications.push(Reviewed {
+                        file_name: entry.file_name,
+                        verified: Arc::new(verified),
+                        order: entry.order.or(entry.opinion.rank),
+                        opinion: entry.opinion,
+                    });
+                }
+            }
+            Err(problems) => self.rejected.push(Rejected {
+                file_name: entry.file_name,
+                problems,
+            }),
+        }
+    }
+
     /// Reads a stored session, verifying every application in it again. Applications that no
     /// longer verify are listed among the rejected files with their problems; a rejected-file
     /// record that cannot be read is left out; ranks are restored to 1..k.
     pub fn from_json(bytes: &[u8], catalogs: &CatalogSet) -> Result<Session, Vec<Problem>> {
         let value = parse_json(bytes, MAX_SESSION_BYTES)?;
         check_format(&value, SESSION_FORMAT_ID, SESSION_FORMAT_VERSION).map_err(|p| vec![p])?;
-        let record: Record = crate::json::from_value(&value).map_err(|e| {
-            vec![Problem::new(
-                Code::NotApplication,
-                format!("初审工作记录已损坏：{}。", e.zh()),
-                format!("the review session record is damaged: {}", e.en()),
-            )]
-        })?;
+        let record = read_record(&value)?;
         let mut session = Session {
             city: record
                 .city

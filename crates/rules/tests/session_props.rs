@@ -303,3 +303,155 @@ fn the_stored_session_reads_back() {
     assert_eq!(s.rejected.len(), 1);
     assert_eq!(s.to_json().as_bytes(), stored().as_slice());
 }
+
+/// A session as the page stores it in parts: its head and each application's file under its
+/// fingerprint.
+fn parts(s: &Session) -> (Vec<u8>, Vec<(String, Vec<u8>)>) {
+    let files = s
+        .applications()
+        .iter()
+        .map(|r| (r.integrity().to_string(), r.stored_file().into_bytes()))
+        .collect();
+    (s.head_json().into_bytes(), files)
+}
+
+/// Reads stored parts as the page does: the head with the files, or, when the head cannot be
+/// read, the files alone; and whether the head was read.
+fn read_parts(head: &[u8], files: &[(String, Vec<u8>)]) -> (Session, bool) {
+    let files: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(k, t)| (k.as_str(), t.as_slice()))
+        .collect();
+    match Session::from_parts(head, &files, catalogs()) {
+        Ok(session) => (session, true),
+        Err(_) => (
+            Session::recover("2026-12-02".into(), &files, catalogs()),
+            false,
+        ),
+    }
+}
+
+/// The session of `stored()`, read back.
+fn stored_session() -> Session {
+    Session::from_json(stored(), catalogs()).expect("the stored session reads")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(CASES))]
+
+    #[test]
+    fn edits_survive_storage_in_parts(ops in prop::collection::vec(op(), 0..40)) {
+        let s = session_after(ops);
+        let (head, files) = parts(&s);
+        let (back, read) = read_parts(&head, &files);
+        prop_assert!(read);
+        prop_assert_eq!(&back, &s);
+        // The one-record form and the parts are the same session.
+        prop_assert_eq!(back.to_json(), s.to_json());
+    }
+
+    #[test]
+    fn damaged_or_missing_files_drop_nothing(
+        lost in proptest::option::of(any::<Index>()),
+        damaged in proptest::option::of((any::<Index>(), any::<Index>(), any::<u8>())),
+        cut in proptest::option::of((any::<Index>(), any::<Index>())),
+    ) {
+        let s = stored_session();
+        let (head, mut files) = parts(&s);
+        if let Some((which, at, byte)) = damaged {
+            let bytes = &mut files[which.index(s.applications().len())].1;
+            let i = at.index(bytes.len());
+            bytes[i] = byte;
+        }
+        if let Some((which, len)) = cut {
+            let bytes = &mut files[which.index(s.applications().len())].1;
+            let n = len.index(bytes.len());
+            bytes.truncate(n);
+        }
+        if let Some(which) = lost {
+            files.remove(which.index(files.len()));
+        }
+        let (back, read) = read_parts(&head, &files);
+        prop_assert!(read, "the head is whole");
+        check_ranks(&back)?;
+        // Every stored file that still verifies is in the review.
+        for (_, text) in &files {
+            if let Ok(v) = shifan_rules::read_application(text, catalogs()) {
+                prop_assert!(back.get(&v.file.integrity).is_some(), "a stored file is in the review");
+            }
+        }
+        // Every application of the head is in the review or among the rejected files, by name.
+        for r in s.applications() {
+            let named = back.applications().iter().any(|a| a.file_name == r.file_name)
+                || back.rejected.iter().any(|x| x.file_name == r.file_name);
+            prop_assert!(named, "{} is kept or listed as rejected", r.file_name);
+        }
+    }
+
+    #[test]
+    fn a_damaged_head_never_panics_and_keeps_every_file(at in any::<Index>(), byte in any::<u8>(), cut in any::<Index>()) {
+        let s = stored_session();
+        let (mut head, files) = parts(&s);
+        let i = at.index(head.len());
+        head[i] = byte;
+        head.truncate(cut.index(head.len() + 1).max(1));
+        let (back, _) = read_parts(&head, &files);
+        check_ranks(&back)?;
+        for r in s.applications() {
+            prop_assert!(back.get(r.integrity()).is_some(), "every stored file is kept");
+        }
+    }
+
+}
+
+proptest! {
+    // Each case makes and verifies a sample application: fewer cases.
+    #![proptest_config(ProptestConfig::with_cases(16))]
+
+    #[test]
+    fn a_file_the_head_does_not_name_joins_undecided(met in 40u32..96, seed in 100u64..200) {
+        let s = stored_session();
+        let (head, mut files) = parts(&s);
+        let spec = SampleSpec::new("140108", met, SampleKind::Comprehensive, seed);
+        let file = sample_application(Catalog::reference(), &spec).expect("a sample");
+        let v = read_application(file.to_json().as_bytes(), catalogs()).expect("valid");
+        let mut other = Session::new("2026-12-01".into());
+        other.add("x.json".into(), v.clone());
+        files.push((v.file.integrity.clone(), other.applications()[0].stored_file().into_bytes()));
+        let (back, read) = read_parts(&head, &files);
+        prop_assert!(read, "the head is whole");
+        prop_assert_eq!(back.applications().len(), s.applications().len() + 1);
+        let joined = back.get(&v.file.integrity).ok_or_else(|| TestCaseError::fail("joined"))?;
+        prop_assert_eq!(joined.opinion.decision, Decision::Pending);
+        prop_assert_eq!(&joined.file_name, &v.file.file_name());
+    }
+}
+
+#[test]
+fn a_missing_file_is_listed_with_the_problem_and_a_version_1_session_reads_as_parts() {
+    let s = stored_session();
+    let (head, mut files) = parts(&s);
+    let gone = files.remove(0);
+    let (back, read) = read_parts(&head, &files);
+    assert!(read, "the head is whole");
+    let name = &s.applications()[0].file_name;
+    let rejected = back
+        .rejected
+        .iter()
+        .find(|r| &r.file_name == name)
+        .expect("listed as rejected");
+    assert_eq!(
+        rejected.problems[0].code,
+        shifan_rules::Code::UnknownApplication
+    );
+    assert!(
+        rejected.problems[0]
+            .message
+            .get(shifan_rules::Lang::En)
+            .contains(&gone.0)
+    );
+    // A session stored in one record (version 1) reads the same through the parts' reader.
+    let (whole, read) = read_parts(stored(), &[]);
+    assert!(read, "version 1");
+    assert_eq!(whole, s);
+}

@@ -20,7 +20,7 @@ pub fn use_annual_autosave(state: &AppHandle) {
         unsaved,
         state.host.namespace(),
         state.dispatcher(),
-        |revision, open, ns, dispatch| {
+        |revision, open, ns, dispatch, _leaving| {
             let now = browser::now_iso();
             let sealed = open.seal(&now);
             save_record(ns, open.key(), &sealed.to_json(), dispatch, move |result| {

@@ -17,7 +17,7 @@ pub fn use_autosave(state: &AppHandle) {
         unsaved,
         state.host.namespace(),
         state.dispatcher(),
-        |revision, draft, ns, dispatch| {
+        |revision, draft, ns, dispatch, _leaving| {
             save_draft(ns, draft, dispatch, move |result| Action::Saved {
                 revision,
                 result,

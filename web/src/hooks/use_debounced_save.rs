@@ -17,15 +17,16 @@ pub const AUTOSAVE_DELAY_MS: u32 = 400;
 /// it goes to.
 type Pending<T> = Rc<RefCell<Option<(u64, T, String)>>>;
 
-/// How a value is written: `(revision, value, store namespace, dispatcher)`; it reports the
-/// result to the reducer.
-type Save<T> = fn(u64, T, &str, &Dispatch);
+/// How a value is written: `(revision, value, store namespace, dispatcher, leaving)`; it
+/// reports the result to the reducer. `leaving` (the page is hidden or closed, or the app
+/// destroyed): the write must start now, inside the event; else it may take its time.
+type Save<T> = fn(u64, T, &str, &Dispatch, bool);
 
 /// Writes what is pending, if anything.
-fn flush<T>(pending: &Pending<T>, dispatch: &Dispatch, save: Save<T>) {
+fn flush<T>(pending: &Pending<T>, dispatch: &Dispatch, save: Save<T>, leaving: bool) {
     let taken = pending.borrow_mut().take();
     if let Some((revision, value, ns)) = taken {
-        save(revision, value, &ns, dispatch);
+        save(revision, value, &ns, dispatch, leaving);
     }
 }
 
@@ -49,8 +50,11 @@ pub fn use_debounced_save<T: 'static>(
         let dispatch = dispatch.clone();
         use_effect_with(revision, move |_| {
             let waiting = pending.borrow().is_some();
-            *timer.borrow_mut() = waiting
-                .then(|| Timeout::new(AUTOSAVE_DELAY_MS, move || flush(&pending, &dispatch, save)));
+            *timer.borrow_mut() = waiting.then(|| {
+                Timeout::new(AUTOSAVE_DELAY_MS, move || {
+                    flush(&pending, &dispatch, save, false)
+                })
+            });
         });
     }
     use_effect_with((), move |()| {
@@ -58,7 +62,7 @@ pub fn use_debounced_save<T: 'static>(
             let on_hide = {
                 let (pending, dispatch) = (pending.clone(), dispatch.clone());
                 EventListener::new(&window, "pagehide", move |_| {
-                    flush(&pending, &dispatch, save)
+                    flush(&pending, &dispatch, save, true)
                 })
             };
             let on_visibility = window.document().map(|document| {
@@ -66,7 +70,7 @@ pub fn use_debounced_save<T: 'static>(
                 let (pending, dispatch) = (pending.clone(), dispatch.clone());
                 EventListener::new(&document, "visibilitychange", move |_| {
                     if doc.hidden() {
-                        flush(&pending, &dispatch, save);
+                        flush(&pending, &dispatch, save, true);
                     }
                 })
             });
@@ -76,7 +80,7 @@ pub fn use_debounced_save<T: 'static>(
             drop(listeners);
             // Only a widget is ever destroyed (removed from its host's page).
             #[cfg(feature = "widget")]
-            flush(&pending, &dispatch, save);
+            flush(&pending, &dispatch, save, true);
         }
     });
 }

@@ -21,7 +21,7 @@ pub fn use_province_autosave(state: &AppHandle) {
         unsaved,
         state.host.namespace(),
         state.dispatcher(),
-        |revision, session, ns, dispatch| {
+        |revision, session, ns, dispatch, _leaving| {
             save_record(
                 ns,
                 PROVINCE_KEY.to_string(),

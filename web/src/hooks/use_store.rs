@@ -49,6 +49,13 @@ pub async fn boot(host: Host, lang: Option<Lang>) -> Boot {
         #[cfg(feature = "full")]
         {
             boot.review = store::get(ns, crate::record::REVIEW_KEY).await;
+            boot.review_files = store::read_prefix(ns, crate::record::REVIEW_FILE_PREFIX)
+                .await
+                .unwrap_or_default();
+            crate::hooks::use_review_autosave::stored_files(
+                ns,
+                boot.review_files.iter().map(|(k, _)| k.as_str()),
+            );
             boot.annual = store::read_prefix(ns, crate::record::ANNUAL_PREFIX)
                 .await
                 .unwrap_or_default();
@@ -127,7 +134,7 @@ pub(crate) fn save_draft(
 
 /// Asks once per page, after the first write, that the browser keep the store from eviction
 /// (where it can be asked; it may refuse without a word), and tells the reducer the answer.
-fn ask_to_persist(dispatch: &Dispatch) {
+pub(crate) fn ask_to_persist(dispatch: &Dispatch) {
     if ASKED.with(|asked| asked.replace(true)) {
         return;
     }

@@ -107,6 +107,18 @@ pub struct ReviewTexts {
     pub table_title: &'static str,
     /// Showing `{}` of `{}`.
     pub showing: &'static str,
+    /// Under a long list: the first `{}` drawn, `{}` more not drawn yet.
+    pub rows_left: &'static str,
+    /// Draw `{}` more rows.
+    pub show_more: &'static str,
+    /// Draw all `{}` rows.
+    pub show_all: &'static str,
+    /// Under the duplicates: the first `{}` groups drawn, `{}` more not drawn yet.
+    pub groups_left: &'static str,
+    /// Draw `{}` more groups.
+    pub show_more_groups: &'static str,
+    /// Draw all `{}` groups.
+    pub show_all_groups: &'static str,
     /// Filters legend.
     pub filters: &'static str,
     /// Filter: kind.
@@ -347,6 +359,12 @@ pub static ZH: ReviewTexts = ReviewTexts {
 
     table_title: "对比表（{} 份申报）",
     showing: "显示 {} / {} 份",
+    rows_left: "已列出前 {} 份，另有 {} 份未列出（排序、筛选和导出都包括全部申报）。",
+    show_more: "再列出 {} 份",
+    show_all: "全部列出（{} 份）",
+    groups_left: "已列出前 {} 组，另有 {} 组未列出。",
+    show_more_groups: "再列出 {} 组",
+    show_all_groups: "全部列出（{} 组）",
     filters: "筛选",
     filter_kind: "申报类型",
     filter_verdict: "达标情况（预估）",
@@ -492,6 +510,12 @@ pub static EN: ReviewTexts = ReviewTexts {
 
     table_title: "Comparison ({} applications)",
     showing: "Showing {} of {}",
+    rows_left: "The first {} are listed; {} more are not listed yet (sorting, filters and exports cover every application).",
+    show_more: "List {} more",
+    show_all: "List all {}",
+    groups_left: "The first {} groups are listed; {} more are not listed yet.",
+    show_more_groups: "List {} more groups",
+    show_all_groups: "List all {} groups",
     filters: "Filters",
     filter_kind: "Kind",
     filter_verdict: "Verdict (estimate)",

@@ -20,7 +20,7 @@ use shifan_rules::package::Decision;
 use shifan_rules::session::{Removed, Session};
 
 use crate::modes::{Mode, ModeAction};
-use crate::record::REVIEW_UNREADABLE_KEY;
+use crate::record::{REVIEW_FILE_PREFIX, REVIEW_UNREADABLE_KEY};
 use crate::state::{Action, AppState, SaveError, SaveStatus, Write};
 
 pub use rows::{Column, DecisionFilter, KindFilter, Sort, VerdictFilter};
@@ -66,6 +66,76 @@ pub struct OpenReport {
     pub rejected: usize,
 }
 
+/// How many rows a long list draws at first, and how many more each "show more" adds: the
+/// browser takes ~1 ms per table row to create and lay out, so 2,000 rows drawn at once cost
+/// seconds before the office sees anything.
+pub const PAGE: usize = 100;
+
+/// A long list of the review page that draws a first page and offers the rest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Panel {
+    /// The comparison table (rows).
+    Table,
+    /// The heat map (rows).
+    Heat,
+    /// The duplicate submissions (groups).
+    Duplicates,
+}
+
+/// How much of each long list is drawn: the first so many rows (or groups) of what the
+/// filters let through, in the order chosen. What is not drawn is counted beside the list and
+/// offered by a button, never dropped: sorting and filtering work over every application.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shown {
+    /// Rows of the comparison table.
+    pub table: usize,
+    /// Rows of the heat map.
+    pub heat: usize,
+    /// Groups of duplicate submissions.
+    pub duplicates: usize,
+}
+
+impl Default for Shown {
+    fn default() -> Self {
+        Shown {
+            table: PAGE,
+            heat: PAGE,
+            duplicates: PAGE / 10,
+        }
+    }
+}
+
+impl Shown {
+    /// How many of `panel`'s rows (or groups) are drawn.
+    pub fn of(self, panel: Panel) -> usize {
+        match panel {
+            Panel::Table => self.table,
+            Panel::Heat => self.heat,
+            Panel::Duplicates => self.duplicates,
+        }
+    }
+
+    fn slot(&mut self, panel: Panel) -> &mut usize {
+        match panel {
+            Panel::Table => &mut self.table,
+            Panel::Heat => &mut self.heat,
+            Panel::Duplicates => &mut self.duplicates,
+        }
+    }
+
+    /// One more page of `panel` (a page of the duplicates is ten groups).
+    pub fn more(&mut self, panel: Panel) {
+        let step = Shown::default().of(panel);
+        let slot = self.slot(panel);
+        *slot = slot.saturating_add(step);
+    }
+
+    /// All of `panel`.
+    pub fn all(&mut self, panel: Panel) {
+        *self.slot(panel) = usize::MAX;
+    }
+}
+
 /// Messages of the review page.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ReviewNotice {
@@ -87,6 +157,9 @@ pub struct ReviewState {
     /// The stored session as the store held it at the start, until the review reads it
     /// (shared: the state is cloned on every action, and a session can be megabytes).
     pub stored: Option<std::rc::Rc<str>>,
+    /// The application files stored beside that session (`review:app:…`), until the review
+    /// reads them with it.
+    pub stored_files: std::rc::Rc<[(String, Option<String>)]>,
     /// The stored session could not be read; it is left in storage untouched.
     pub load_problems: Vec<Problem>,
     /// That session's text as stored, offered as a download beside its problems.
@@ -101,6 +174,8 @@ pub struct ReviewState {
     pub verdict: VerdictFilter,
     /// Decision filter.
     pub decision: DecisionFilter,
+    /// How much of each long list is drawn.
+    pub shown: Shown,
     /// The application open read-only (its integrity fingerprint).
     pub viewing: Option<String>,
     /// Files being read: done and total.
@@ -135,6 +210,7 @@ impl Default for ReviewState {
             session: Session::default(),
             loaded: false,
             stored: None,
+            stored_files: std::rc::Rc::from(Vec::new()),
             load_problems: Vec::new(),
             load_raw: None,
             city_inferred: false,
@@ -142,6 +218,7 @@ impl Default for ReviewState {
             kind: KindFilter::All,
             verdict: VerdictFilter::All,
             decision: DecisionFilter::All,
+            shown: Shown::default(),
             viewing: None,
             reading: None,
             report: None,
@@ -164,9 +241,10 @@ impl ReviewState {
         self.revision > self.saved_revision
     }
 
-    /// Reads the stored session, once; a new session is dated `today`. A stored session that
-    /// cannot be read is kept: the write that copies it aside comes back, to be done before a
-    /// new session is saved in its place.
+    /// Reads the stored session with its stored files, once; a new session is dated `today`.
+    /// A stored session that cannot be read is kept: the write that copies it aside comes back,
+    /// to be done before a new session is saved in its place, and the new session holds every
+    /// stored file that verifies (undecided), so no application is lost with it.
     fn ensure_loaded(
         &mut self,
         today: String,
@@ -176,18 +254,26 @@ impl ReviewState {
             return None;
         }
         self.loaded = true;
+        let stored_files = std::mem::replace(&mut self.stored_files, std::rc::Rc::from(Vec::new()));
+        let files: Vec<(&str, &[u8])> = stored_files
+            .iter()
+            .map(|(key, text)| {
+                let under = key.strip_prefix(REVIEW_FILE_PREFIX).unwrap_or(key);
+                (under, text.as_deref().unwrap_or_default().as_bytes())
+            })
+            .collect();
         let Some(stored) = self.stored.take() else {
-            self.session = Session::new(today);
+            self.session = Session::recover(today, &files, catalogs);
             return None;
         };
-        match Session::from_json(stored.as_bytes(), catalogs) {
+        match Session::from_parts(stored.as_bytes(), &files, catalogs) {
             Ok(session) => {
                 self.session = session;
                 None
             }
             Err(problems) => {
                 self.load_problems = problems;
-                self.session = Session::new(today);
+                self.session = Session::recover(today, &files, catalogs);
                 let write = Write::Put {
                     key: REVIEW_UNREADABLE_KEY.to_string(),
                     text: stored.to_string(),
@@ -306,6 +392,10 @@ pub enum ReviewAction {
     FilterVerdict(VerdictFilter),
     /// Filter by decision.
     FilterDecision(DecisionFilter),
+    /// Draw one more page of a long list.
+    ShowMore(Panel),
+    /// Draw all of a long list.
+    ShowAll(Panel),
     /// Open an application read-only, or go back to the table.
     View(Option<String>),
     /// The session at `revision` was written to storage (or not).
@@ -422,6 +512,7 @@ impl AppState {
                 r.notice = None;
                 r.load_problems.clear();
                 r.load_raw = None;
+                r.shown = Shown::default();
                 r.changed();
             }
             ReviewAction::Decide(id, decision) => {
@@ -443,6 +534,8 @@ impl AppState {
             ReviewAction::FilterKind(f) => r.kind = f,
             ReviewAction::FilterVerdict(f) => r.verdict = f,
             ReviewAction::FilterDecision(f) => r.decision = f,
+            ReviewAction::ShowMore(panel) => r.shown.more(panel),
+            ReviewAction::ShowAll(panel) => r.shown.all(panel),
             ReviewAction::View(id) => {
                 r.viewing = id.filter(|id| r.session.get(id).is_some());
             }

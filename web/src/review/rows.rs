@@ -135,6 +135,26 @@ pub struct Row {
     pub single: bool,
 }
 
+/// Two rows are equal when they show the same: the same application (by fingerprint: its
+/// file cannot change under it) under the same name, with the same opinion and flags. A row
+/// component compares its props so, and is drawn again only when one of them changed.
+impl PartialEq for Row {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+            && self.file_name == other.file_name
+            && self.opinion == other.opinion
+            && self.outside == other.outside
+            && self.duplicate == other.duplicate
+    }
+}
+
+/// The first `limit` of `items`, and how many are left out (drawn on request; see
+/// [`super::Shown`]).
+pub fn first<T>(items: &[T], limit: usize) -> (&[T], usize) {
+    let shown = items.len().min(limit);
+    (&items[..shown], items.len() - shown)
+}
+
 /// Every application of the session as a row, in the order opened, with its flags.
 pub fn all_rows(session: &Session) -> Vec<Row> {
     let apps = session.applications();

@@ -1,17 +1,20 @@
 //! Duplicate submissions: files for the same county and kind (`shifan_rules::review`'s
 //! definition), side by side in one group, so the office can see which is which and keep one.
 //! Removing one takes its decision, rank and comments with it, so it asks first (as starting a
-//! new review does), and the notice after it offers an undo.
+//! new review does), and the notice after it offers an undo. Thousands of files can make
+//! hundreds of groups: the first ten are drawn, and the rest counted and offered under them.
 
 use shifan_rules::review::duplicate_pairs;
 use shifan_rules::session::Reviewed;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::review::more::more;
 use crate::components::review::{decision_label, review};
 use crate::i18n::fill;
 use crate::i18n::review::review_texts;
-use crate::review::ReviewAction;
+use crate::review::rows::first;
+use crate::review::{Panel, ReviewAction};
 use crate::state::{Action, use_app};
 
 /// The duplicate pairs (nothing when there are none).
@@ -27,6 +30,7 @@ pub fn Duplicates() -> Html {
     if groups.is_empty() {
         return Html::default();
     }
+    let (drawn, left) = first(&groups, state.modes.review.shown.duplicates);
     let card = |r: &Reviewed| {
         let file = &r.verified.file;
         let id = r.integrity().to_string();
@@ -70,11 +74,12 @@ pub fn Duplicates() -> Html {
         <section class="review-panel duplicates" aria-labelledby="dup-title" data-testid="duplicates">
             <h2 id="dup-title">{ fill(rt.duplicates_title, &[&groups.len().to_string()]) }</h2>
             <p class="hint">{ rt.duplicates_hint }</p>
-            { for groups.iter().map(|group| html! {
+            { for drawn.iter().map(|group| html! {
                 <div class="dup-pair">
                     { for group.iter().map(|&i| card(&apps[i])) }
                 </div>
             }) }
+            { more(&state, Panel::Duplicates, drawn.len(), left) }
         </section>
     }
 }

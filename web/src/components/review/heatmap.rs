@@ -1,19 +1,21 @@
 //! The heat map: compliance per area across the applications, one coloured cell each with its
 //! number, in the order of the comparison table. Colours say how far a share is from the
 //! comprehensive line; the number is always written, so nothing depends on colour alone, and
-//! every colour pair meets WCAG AA.
+//! every colour pair meets WCAG AA. Like the table it draws a first page of rows and counts
+//! the rest under it.
 
 use shifan_rules::Ratio;
 use shifan_rules::catalog::Threshold;
 use yew::prelude::*;
 
+use crate::components::review::more::more;
 use crate::components::review::review;
 use crate::components::review::table::area_short;
 use crate::components::summary::area_prefix;
 use crate::i18n::fill;
 use crate::i18n::review::review_texts;
-use crate::review::ReviewAction;
-use crate::review::rows::shown_rows;
+use crate::review::rows::{first, shown_rows};
+use crate::review::{Panel, ReviewAction};
 use crate::state::use_app;
 
 /// The colour class of a share against the line: reached, less than 10 points below, 10 to
@@ -40,10 +42,11 @@ pub fn HeatMap() -> Html {
     let lang = state.lang;
     let rt = review_texts(lang);
     let rows = shown_rows(&state.modes.review);
-    let Some(first) = rows.first() else {
+    let Some(first_row) = rows.first() else {
         return Html::default();
     };
-    let catalog = first.verified.catalog.clone();
+    let catalog = first_row.verified.catalog.clone();
+    let (drawn, left) = first(&rows, state.modes.review.shown.heat);
     let line = catalog.threshold().percent(lang);
     let legend = [
         ("heat-0", fill(rt.heat_reached, &[&line])),
@@ -76,7 +79,7 @@ pub fn HeatMap() -> Html {
                         </tr>
                     </thead>
                     <tbody>
-                        { for rows.iter().map(|row| {
+                        { for drawn.iter().map(|row| {
                             let threshold = row.verified.catalog.threshold();
                             let cell = |r: Ratio| html! {
                                 <td class={format!("heat {}", heat_class(r, threshold))} title={r.formula()}>{ r.percent() }</td>
@@ -101,6 +104,7 @@ pub fn HeatMap() -> Html {
                     </tbody>
                 </table>
             </div>
+            { more(&state, Panel::Heat, drawn.len(), left) }
             <details class="areas-legend">
                 <summary>{ rt.areas_legend }</summary>
                 <ol>

@@ -6,6 +6,7 @@
 pub mod duplicates;
 pub mod export;
 pub mod heatmap;
+pub mod more;
 pub mod notices;
 pub mod open_files;
 pub mod opinion;
@@ -14,6 +15,7 @@ pub mod rejected;
 pub mod setup;
 pub mod sheet;
 pub mod table;
+pub mod table_row;
 pub mod viewer;
 
 use shifan_rules::package::Decision;

@@ -101,7 +101,7 @@ pub fn ReviewSetup() -> Html {
                 <p data-testid="review-counts">{ counts }</p>
                 <p class={if failed { "save-state failed" } else { "save-state" }} role="status"
                     data-testid="review-save">{ save_text }</p>
-                <button type="button" class="danger" onclick={new_review}>{ rt.new_review }</button>
+                <button type="button" class="danger" data-action="new-review" onclick={new_review}>{ rt.new_review }</button>
             </div>
         </fieldset>
     }

@@ -3,20 +3,23 @@
 //! counts, short fingerprint, the county's contact, and the office's decision, rank and
 //! comments. Every figure column sorts (the header is a button; `aria-sort` says the order);
 //! kind, verdict and decision filter. How percentages are rounded is said once, under it.
+//! Sorted and filtered over every application, it draws a first page of rows and says how many
+//! more there are (`more`); each row is a [`TableRow`].
 
 use shifan_rules::Lang;
 use shifan_rules::catalog::chinese_numeral;
 use yew::prelude::*;
 
-use crate::components::review::opinion::{DecisionSelect, RankControl};
+use crate::components::review::more::more;
+use crate::components::review::table_row::TableRow;
 use crate::components::review::{
-    DECISIONS, decision_key, decision_label, decision_of, review, review_value, weak_reasons_of,
+    DECISIONS, decision_key, decision_label, decision_of, review, review_value,
 };
 use crate::components::summary::area_prefix;
 use crate::i18n::review::review_texts;
 use crate::i18n::{fill, kind_label};
-use crate::review::rows::{Row, shown_rows};
-use crate::review::{Column, DecisionFilter, KindFilter, ReviewAction, VerdictFilter};
+use crate::review::rows::{Row, first, shown_rows};
+use crate::review::{Column, DecisionFilter, KindFilter, Panel, ReviewAction, VerdictFilter};
 use crate::state::use_app;
 
 /// An area's short name in a column header: 一, 二, … or 1, 2, ….
@@ -38,8 +41,8 @@ pub fn ComparisonTable() -> Html {
     let total = r.session.applications().len();
     let recommended = r.session.recommended();
     let rows = shown_rows(r);
-    let first = r.session.applications().first();
-    let areas: Vec<(u8, String)> = first
+    let first_app = r.session.applications().first();
+    let areas: Vec<(u8, String)> = first_app
         .map(|a| {
             a.verified
                 .catalog
@@ -49,7 +52,7 @@ pub fn ComparisonTable() -> Html {
                 .collect()
         })
         .unwrap_or_default();
-    let line = first
+    let line = first_app
         .map(|a| a.verified.catalog.threshold().percent(lang))
         .unwrap_or_else(|| state.catalog.threshold().percent(lang));
     let sort = r.sort;
@@ -123,70 +126,11 @@ pub fn ComparisonTable() -> Html {
             <p class="showing" role="status">{ fill(rt.showing, &[&rows.len().to_string(), &total.to_string()]) }</p>
         </div>
     };
+    let (drawn, left) = first(&rows, r.shown.table);
     let row = |row: &Row| {
-        let name = row.row.name.clone();
-        let kind = match lang {
-            Lang::Zh => row.row.kind_zh,
-            Lang::En => row.row.kind_en,
-        };
-        let c = row.row.compliance;
-        let meets = row.row.verdict_cell(lang);
-        let mut class = String::from("review-row");
-        for (on, extra) in [
-            (row.outside.is_some(), " outside"),
-            (row.duplicate, " duplicate"),
-        ] {
-            if on {
-                class.push_str(extra);
-            }
-        }
-        let warnings = !row.verified.warnings.is_empty();
-        let weak = weak_reasons_of(&row.row, &row.verified, lang);
-        let contact = &row.verified.file.applicant.contact;
-        let comment = row.opinion.comment.trim().to_string();
+        let ranked = row.opinion.rank.is_some();
         html! {
-            <tr key={row.id.clone()} {class} data-id={row.id.clone()} data-code={row.row.division_code.clone()}
-                data-decision={decision_key(row.opinion.decision)}>
-                <th scope="row" class="applicant">
-                    <button type="button" class="link open" aria-label={fill(rt.open_named, &[&name])}
-                        onclick={review::<MouseEvent>(&d, ReviewAction::View(Some(row.id.clone())))}>{ name.clone() }</button>
-                    <span class="code">{ row.row.division_code.clone() }</span>
-                    if let Some(problem) = row.outside.as_ref() {
-                        <span class="badge outside" title={problem.message.get(lang).to_string()}>{ rt.badge_outside }</span>
-                    }
-                    if row.duplicate {
-                        <span class="badge duplicate">{ rt.badge_duplicate }</span>
-                    }
-                    if warnings {
-                        <span class="badge warnings">{ rt.badge_warnings }</span>
-                    }
-                </th>
-                <td>{ kind }</td>
-                <td>{ row.row.category.clone() }</td>
-                <td class="rv-compliance" data-testid="compliance">
-                    <strong>{ c.percent() }</strong>
-                    <span class="formula">{ c.formula() }</span>
-                </td>
-                <td class={if row.row.meets_bar() { "meets yes" } else { "meets" }}>{ meets }</td>
-                <td class="decision-cell">
-                    <DecisionSelect id={row.id.clone()} name={name.clone()} opinion={row.opinion.clone()}
-                        outside={row.outside.is_some()} {recommended} weak={weak.clone()} {lang} />
-                </td>
-                <td class="rank-cell">
-                    <RankControl id={row.id.clone()} {name} opinion={row.opinion.clone()} {recommended} {weak} {lang} />
-                </td>
-                <td class="comment-cell" data-testid="comment" title={comment.clone()}>
-                    if comment.is_empty() { { "—" } } else { <span class="comment-text">{ comment }</span> }
-                </td>
-                { for row.row.areas.iter().map(|a| html! { <td class="rv-num" title={a.formula()}>{ a.percent() }</td> }) }
-                <td class="rv-num">{ row.row.unanswered }</td>
-                <td class="rv-num">{ row.row.evidence }</td>
-                <td class="contact-cell" data-testid="contact">
-                    <span>{ contact.name.clone() }</span>
-                    <span class="phone">{ contact.phone.clone() }</span>
-                </td>
-                <td><code class="short-hash">{ row.row.fingerprint.clone() }</code></td>
-            </tr>
+            <TableRow key={row.id.clone()} row={row.clone()} recommended={if ranked { recommended } else { 0 }} {lang} />
         }
     };
     let body = if total == 0 {
@@ -197,7 +141,7 @@ pub fn ComparisonTable() -> Html {
         html! {
             <>
             <div class="table-wrap comparison-wrap" tabindex="0" role="region" aria-labelledby="table-title">
-                <table class="comparison" data-testid="comparison">
+                <table class="comparison" data-testid="comparison" data-total={total.to_string()} data-shown={rows.len().to_string()}>
                     <thead>
                         <tr>
                             { header(Column::Applicant, rt.col_applicant.into(), None) }
@@ -219,9 +163,10 @@ pub fn ComparisonTable() -> Html {
                             { header(Column::Fingerprint, rt.col_fingerprint.into(), None) }
                         </tr>
                     </thead>
-                    <tbody>{ for rows.iter().map(row) }</tbody>
+                    <tbody>{ for drawn.iter().map(row) }</tbody>
                 </table>
             </div>
+            { more(&state, Panel::Table, drawn.len(), left) }
             <p class="hint rounding-note" data-testid="rounding-note">{ rt.rounding_note }</p>
             <details class="areas-legend">
                 <summary>{ rt.areas_legend }</summary>
