@@ -104,17 +104,23 @@ pub fn commit(ns: &str, change: Change<'_>) -> impl Future<Output = Result<(), S
 }
 
 /// Starts one transaction that puts `text` under `key` and each of `files` (its text made the
-/// page's string beforehand, so that the transaction's own task stays short), and removes every
-/// record under `prefix` whose key is not in `keep`; the future says when it is committed. The
-/// review's session stored in parts is written so: its head, the new files, the files of
-/// applications gone, all or nothing.
+/// page's string beforehand, so that the transaction's own task stays short), removes the
+/// records `gone`, and every other record under `prefix` whose key is not in `keep`; the
+/// future says when it is committed. The review's session stored in parts is written so: its
+/// head, the new files, the files of applications gone, all or nothing.
+///
+/// `leaving` (the tab is hidden or closed): the transaction commits at once, with the records
+/// `gone` removed but without listing `prefix` first. A listing answers in a later task, which
+/// a closing page never runs, and the transaction waiting for it would be lost with the page.
+/// A record the listing would have found is one this page never knew of; the next save removes it.
 pub fn commit_pruning(
     ns: &str,
     key: &str,
     text: &str,
     files: Vec<(String, JsValue)>,
-    prefix: &str,
-    keep: &[String],
+    gone: &[String],
+    (prefix, keep): (&str, &[String]),
+    leaving: bool,
 ) -> impl Future<Output = Result<(), SaveError>> + use<> {
     let flat = Array::new();
     flat.push(&JsValue::from_str(key));
@@ -123,8 +129,16 @@ pub fn commit_pruning(
         flat.push(&JsValue::from_str(&key));
         flat.push(&text);
     }
-    let kept: Array = keep.iter().map(|k| JsValue::from_str(k)).collect();
-    let started = store_write_pruning(ns, flat, prefix, kept);
+    for key in gone {
+        flat.push(&JsValue::from_str(key));
+        flat.push(&JsValue::UNDEFINED);
+    }
+    let started = if leaving {
+        store_write(ns, flat)
+    } else {
+        let kept: Array = keep.iter().map(|k| JsValue::from_str(k)).collect();
+        store_write_pruning(ns, flat, prefix, kept)
+    };
     async move { wait(Ok(started)).await.map(drop) }
 }
 

@@ -15,6 +15,7 @@
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
+use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use shifan_rules::session::Session;
 use wasm_bindgen::JsValue;
@@ -72,13 +73,39 @@ pub(crate) fn stored_files<'a>(ns: &str, keys: impl Iterator<Item = &'a str>) {
 pub fn use_review_autosave(state: &AppHandle) {
     let review = &state.modes.review;
     let unsaved = (review.loaded && review.unsaved()).then(|| review.session.clone());
+    let ns = state.host.namespace();
     use_debounced_save(
         review.revision,
         unsaved,
-        state.host.namespace(),
+        ns.clone(),
         state.dispatcher(),
         save,
     );
+    // A save already handed over is being written out in slices, on timers that stop with the
+    // page: when the tab is hidden or closed, the rest is written at once, inside that event
+    // (the debounced save above has nothing pending then, so it would not).
+    use_effect_with(ns, |ns| {
+        let finish = |ns: &String| {
+            let ns = ns.clone();
+            move |_: &web_sys::Event| {
+                run(&ns, None);
+            }
+        };
+        let listeners = web_sys::window().map(|window| {
+            let on_hide = EventListener::new(&window, "pagehide", finish(ns));
+            let on_hidden = window.document().map(|document| {
+                let doc = document.clone();
+                let finish = finish(ns);
+                EventListener::new(&document, "visibilitychange", move |e| {
+                    if doc.hidden() {
+                        finish(e);
+                    }
+                })
+            });
+            (on_hide, on_hidden)
+        });
+        move || drop(listeners)
+    });
 }
 
 /// Writes `session` (at `revision`): at once when the page is `leaving`, else in slices.
@@ -147,18 +174,35 @@ fn run(ns: &str, deadline: Option<f64>) -> bool {
             .iter()
             .map(|r| r.integrity())
             .collect();
+        let gone: Vec<String> = saver
+            .stored
+            .iter()
+            .filter(|id| !now.contains(id.as_str()))
+            .map(|id| review_file_key(id))
+            .collect();
         saver.stored.retain(|id| now.contains(id.as_str()));
         saver.stored.extend(written.iter().cloned());
-        Some(Some((revision, session, dispatch, files, keep, written)))
+        Some(Some((
+            revision, session, dispatch, files, keep, written, gone,
+        )))
     });
     let Some(job) = job else {
         return false;
     };
-    let Some((revision, session, dispatch, files, keep, written)) = job else {
+    let Some((revision, session, dispatch, files, keep, written, gone)) = job else {
         return true;
     };
     let head = session.head_json();
-    let write = store::commit_pruning(ns, REVIEW_KEY, &head, files, REVIEW_FILE_PREFIX, &keep);
+    let leaving = deadline.is_none();
+    let write = store::commit_pruning(
+        ns,
+        REVIEW_KEY,
+        &head,
+        files,
+        &gone,
+        (REVIEW_FILE_PREFIX, &keep),
+        leaving,
+    );
     let ns = ns.to_string();
     spawn_local(async move {
         let result = write.await;
