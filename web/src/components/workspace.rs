@@ -22,13 +22,12 @@ pub fn workspace(state: &AppHandle, read_only: Option<&ReadOnly>) -> Html {
     let level = draft.level();
     let current = if editable { state.current } else { 0 };
     let areas = catalog.areas().iter().enumerate().map(|(index, area)| {
-        let numbers = || area.sections.iter().flat_map(|s| &s.indicators).map(|i| i.number);
-        let holds = |n: u16| numbers().any(|m| m == n);
+        let holds = |n: u16| catalog.area_of(n).is_some_and(|a| a.number == area.number);
         html! {
             <AreaSection key={area.number}
                 catalog={catalog.clone()}
                 {index}
-                answers={numbers().filter_map(|n| draft.assessment.get(n).cloned()).collect::<Vec<_>>()}
+                answers={area.sections.iter().flat_map(|s| &s.indicators).filter_map(|i| draft.assessment.get(i.number).cloned()).collect::<Vec<_>>()}
                 {level}
                 {lang}
                 current={if holds(current) { current } else { 0 }}
