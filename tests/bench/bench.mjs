@@ -10,6 +10,11 @@
 //      - one answer → the summary's text changed (MutationObserver) → layout forced, p50 and p95
 //        over ANSWERS answers with all 100 indicators on the page.
 //      Medians over the rounds, and the ratio peer ÷ shifan, in one table.
+//   1b. The widget (issue 11) beside the county page, alternately, ROUNDS rounds, cold cache:
+//      the mock portal (embed/portal.html, two widgets) from navigation start to its first
+//      self-assessment widget's first render (its `shifan-ready` event), against the county
+//      page's navigation → ready; and the widget's own bytes (the portal's page, style and script
+//      are the host's) against the county page's. Budgets: ready within 1.2×, bytes no more.
 //   2. The city review (review.html): 200 and 2,000 application files from the file input's
 //      change to the last row in the table, and the page's JS heap after (garbage collected).
 //      Then the province page (province.html): 300 candidates in 11 cities' packages (the CLI's
@@ -21,8 +26,8 @@
 //      own one-shot `crypto.subtle.digest`.
 //   4. `shifan check` over the 2,000 files: files/s and MB/s.
 //
-// SHIFAN_BENCH_ONLY=review,province (a comma-separated list of side, review, province, hash,
-// cli) runs only those parts, for a quicker comparison of two builds; SHIFAN_DIST_BEFORE names
+// SHIFAN_BENCH_ONLY=review,province (a comma-separated list of side, widget, review, province,
+// hash, cli) runs only those parts, for a quicker comparison of two builds; SHIFAN_DIST_BEFORE names
 // an older build's site, which the review part then measures too, alternating with SHIFAN_DIST
 // round by round (SHIFAN_BENCH_ROUNDS rounds, medians and the ratio).
 //
@@ -43,8 +48,9 @@ import { timeAnswers } from './answers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** Issue 14's budgets for the county page and the rest. */
+/** Issue 14's budgets for the county page and the rest (the widget's: issue 11). */
 const BUDGET = {
+  widgetReadyRatio: 1.2,
   bytes: 200_000,
   readyMs: 120,
   answerP50Ms: 1.5,
@@ -117,25 +123,82 @@ const PAGES = {
   },
 };
 
-/** One load of `url`: bytes (gzip -9 of every response) and navigation → ready. */
-async function load(browser, url, which) {
+/** A fresh context's page, and the gzip -9 sizes of its responses as they arrive ([path, bytes]). */
+async function freshPage(browser) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
-  const bodies = [];
+  const sizes = [];
   page.on('response', async (response) => {
     try {
-      bodies.push(await response.body());
+      sizes.push([new URL(response.url()).pathname, gzipSync(await response.body(), { level: 9 }).length]);
     } catch {
       // redirects and the like have no body
     }
   });
+  return { context, page, sizes };
+}
+
+/** One load of `url`: bytes (gzip -9 of every response) and navigation → ready. */
+async function load(browser, url, which) {
+  const { context, page, sizes } = await freshPage(browser);
   await page.goto(url);
   await page.waitForSelector(PAGES[which].ready, { state: 'attached', timeout: 60_000 });
   await page.waitForLoadState('networkidle');
   const readyMs = await page.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? NaN, PAGES[which].mark);
-  const bytes = bodies.reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0);
+  const bytes = sizes.reduce((sum, [, n]) => sum + n, 0);
   return { context, page, bytes, readyMs };
+}
+
+/** The mock portal's own files: the host's, not the widget's. */
+const PORTAL_FILES = new Set(['/embed/portal.html', '/embed/portal.css', '/embed/portal.js']);
+
+/** One cold load of the mock portal: navigation → its first widget's `shifan-ready`, and the
+ * widget's own bytes. */
+async function loadPortal(browser, siteUrl) {
+  const { context, page, sizes } = await freshPage(browser);
+  await page.addInitScript(() => {
+    document.addEventListener('shifan-ready', (event) => {
+      if (event.target.id === 'county-a' && window.__benchWidgetReady === undefined) window.__benchWidgetReady = performance.now();
+    }, true);
+  });
+  await page.goto(`${siteUrl}embed/portal.html`);
+  await page.waitForFunction(() => window.__benchWidgetReady !== undefined, null, { timeout: 60_000 });
+  await page.evaluate(() => Promise.all([...document.querySelectorAll('shifan-assessment')].map((w) => w.ready)));
+  await page.waitForLoadState('networkidle');
+  const readyMs = await page.evaluate(() => window.__benchWidgetReady);
+  const bytes = sizes.filter(([p]) => !PORTAL_FILES.has(p)).reduce((sum, [, n]) => sum + n, 0);
+  await context.close();
+  return { readyMs, bytes };
+}
+
+/** Part 1b: the widget in the mock portal beside the county page, alternately, ROUNDS rounds. */
+async function widgetBeside(browser, siteUrl) {
+  const rounds = { county: [], widget: [] };
+  for (let r = 0; r < ROUNDS; r++) {
+    const order = r % 2 ? ['widget', 'county'] : ['county', 'widget'];
+    for (const which of order) {
+      if (which === 'widget') rounds.widget.push(await loadPortal(browser, siteUrl));
+      else {
+        const { context, bytes, readyMs } = await load(browser, siteUrl, 'shifan');
+        rounds.county.push({ bytes, readyMs });
+        await context.close();
+      }
+    }
+  }
+  const of = (which, key) => median(rounds[which].map((x) => x[key]));
+  const figures = {
+    county: { readyMs: of('county', 'readyMs'), bytes: of('county', 'bytes') },
+    widget: { readyMs: of('widget', 'readyMs'), bytes: of('widget', 'bytes') },
+  };
+  const readyRatio = figures.widget.readyMs / figures.county.readyMs;
+  console.log(`
+the widget in the mock portal beside the county page: medians of ${ROUNDS} alternating rounds, cold cache`);
+  console.log(`${'measure'.padEnd(28)}${'county'.padStart(10)}${'widget'.padStart(10)}${'widget ÷ county'.padStart(17)}   budget (widget)`);
+  console.log(`${'navigation → ready (ms)'.padEnd(28)}${figures.county.readyMs.toFixed(0).padStart(10)}${figures.widget.readyMs.toFixed(0).padStart(10)}${readyRatio.toFixed(2).padStart(17)}   ≤ ${BUDGET.widgetReadyRatio}×: ${verdict(readyRatio <= BUDGET.widgetReadyRatio)}`);
+  const bytesRatio = figures.widget.bytes / figures.county.bytes;
+  console.log(`${'download, gzip -9 (bytes)'.padEnd(28)}${String(figures.county.bytes).padStart(10)}${String(figures.widget.bytes).padStart(10)}${bytesRatio.toFixed(3).padStart(17)}   ≤ 1×: ${verdict(bytesRatio <= 1)}`);
+  results.widget = { ...figures, readyRatio, bytesRatio, rounds };
 }
 
 /** ANSWERS answers, each timed from the click to the summary's text changed and laid out. */
@@ -392,6 +455,7 @@ const browser = await launchBrowser();
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'shifan-bench-'));
 try {
   if (runs('side')) await sideBySide(browser, { shifan: site.url, surveyjs: peer.url });
+  if (runs('widget')) await widgetBeside(browser, site.url);
 
   const files = runs('review') || runs('cli') ? sampleFiles(scratch, 2000) : [];
   if (runs('review')) results.review = {};
