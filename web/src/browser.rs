@@ -331,127 +331,30 @@ pub fn monotonic_ms() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
-/// Files up to this size are digested by the browser's own SHA-256 (`crypto.subtle`), which
-/// uses the processor's SHA instructions off the main thread, and runs at two to three times the
-/// speed of SHA-256 in wasm. It takes the whole file in memory, and the browser copies it once
-/// more, so larger files (video evidence) are hashed in wasm piece by piece, in constant memory.
-pub const NATIVE_DIGEST_MAX: u64 = 128 * 1024 * 1024;
-
-/// How a file is fingerprinted: [`fingerprint`] picks, tests ask for each.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Digest {
-    /// The browser's `crypto.subtle.digest` over the whole file, read in slices into one buffer.
-    Native,
-    /// shifan-rules' [`FileHasher`] in wasm, fed one piece at a time.
-    Incremental,
-}
-
-/// Fingerprints a picked file with SHA-256, reporting `(done, total)` bytes (at the start,
-/// every [`HASH_REPORT_MS`] and at the end). The file stays on the computer.
+/// Fingerprints a picked file with SHA-256, read in slices of [`HASH_SLICE`] bytes, reporting
+/// `(done, total)` bytes (at the start, every [`HASH_REPORT_MS`] and at the end). The file stays
+/// on the computer.
 ///
-/// A file of at most [`NATIVE_DIGEST_MAX`] bytes goes to the browser's own digest where the page
-/// has one (`crypto.subtle` exists only in a secure context: not on a plain-http intranet) and
-/// the memory for it can be had; anything else, or a native digest that fails, is hashed
-/// incrementally. Both give the same digest (`web/tests/app.rs` checks).
+/// The next slice is already being read while this one is hashed, and every slice is copied
+/// into one reused buffer. The browser gets the main thread back after every [`HASH_PIECE`]
+/// bytes hashed.
 pub async fn fingerprint(file: &File, progress: impl Fn(u64, u64)) -> Result<LocalFile, JsValue> {
-    let size = file.size() as u64;
-    if size > 0
-        && size <= NATIVE_DIGEST_MAX
-        && subtle_crypto().is_some()
-        && let Ok(local) = fingerprint_with(file, Digest::Native, &progress).await
-    {
-        return Ok(local);
-    }
-    fingerprint_with(file, Digest::Incremental, &progress).await
-}
-
-/// Fingerprints `file` the way `digest` says (see [`fingerprint`], which chooses).
-pub async fn fingerprint_with(
-    file: &File,
-    digest: Digest,
-    progress: &impl Fn(u64, u64),
-) -> Result<LocalFile, JsValue> {
-    let sha256 = match digest {
-        Digest::Native => native_sha256(file, progress).await?,
-        Digest::Incremental => incremental_sha256(file, progress).await?,
-    };
-    Ok(LocalFile {
-        name: file.name(),
-        size: file.size() as u64,
-        sha256,
-    })
-}
-
-/// The page's `crypto.subtle`, when it has one.
-fn subtle_crypto() -> Option<web_sys::SubtleCrypto> {
-    let crypto = window()?.crypto().ok()?;
-    let subtle = js_sys::Reflect::get(&crypto, &JsValue::from_str("subtle")).ok()?;
-    (!subtle.is_undefined() && !subtle.is_null()).then(|| subtle.unchecked_into())
-}
-
-/// Reads `file` in slices of [`HASH_SLICE`] bytes, the next slice already being read while
-/// `take` deals with this one; `take(bytes, end)` gets each slice and where it ends.
-async fn read_slices(
-    file: &File,
-    mut take: impl AsyncFnMut(Uint8Array, u64) -> Result<(), JsValue>,
-) -> Result<(), JsValue> {
     let total = file.size() as u64;
     let read = |start: u64| -> Result<(Promise, u64), JsValue> {
         let end = (start + HASH_SLICE).min(total);
         let slice = file.slice_with_f64_and_f64(start as f64, end as f64)?;
         Ok((slice.array_buffer(), end))
     };
+    let mut hasher = FileHasher::new();
+    let mut buffer = Vec::new();
+    progress(0, total);
+    let mut reported = monotonic_ms();
     let mut pending = if total > 0 { Some(read(0)?) } else { None };
     while let Some((reading, end)) = pending.take() {
         let array = Uint8Array::new(&JsFuture::from(reading).await?);
         if end < total {
             pending = Some(read(end)?);
         }
-        take(array, end).await?;
-    }
-    Ok(())
-}
-
-/// `crypto.subtle.digest` of the whole file, gathered slice by slice into one buffer (so that
-/// the reading reports its progress); the last report waits for the digest.
-async fn native_sha256(file: &File, progress: &impl Fn(u64, u64)) -> Result<String, JsValue> {
-    let subtle = subtle_crypto().ok_or_else(|| JsValue::from_str("no crypto.subtle"))?;
-    let total = file.size() as u64;
-    // Through `Reflect::construct`, so that a refused allocation is an error here, not a JS
-    // exception through the wasm.
-    let whole: Uint8Array = js_sys::Reflect::construct(
-        &js_sys::Uint8Array::new_with_length(0).constructor(),
-        &Array::of1(&JsValue::from_f64(total as f64)),
-    )?
-    .unchecked_into();
-    progress(0, total);
-    let mut reported = monotonic_ms();
-    read_slices(file, async |array, end| {
-        whole.set(&array, (end - u64::from(array.length())) as u32);
-        let now = monotonic_ms();
-        if end < total && now - reported >= HASH_REPORT_MS {
-            progress(end, total);
-            reported = now;
-        }
-        Ok(())
-    })
-    .await?;
-    let digest =
-        JsFuture::from(subtle.digest_with_str_and_buffer_source("SHA-256", &whole)?).await?;
-    let hex = shifan_rules::canonical::hex_lower(&Uint8Array::new(&digest).to_vec());
-    progress(total, total);
-    Ok(hex)
-}
-
-/// SHA-256 in wasm, one [`HASH_PIECE`] at a time: every slice is copied into one reused buffer,
-/// and the browser gets the main thread back after every piece.
-async fn incremental_sha256(file: &File, progress: &impl Fn(u64, u64)) -> Result<String, JsValue> {
-    let total = file.size() as u64;
-    let mut hasher = FileHasher::new();
-    let mut buffer = Vec::new();
-    progress(0, total);
-    let mut reported = monotonic_ms();
-    read_slices(file, async |array, _end| {
         buffer.resize(array.length() as usize, 0);
         array.copy_to(&mut buffer);
         for piece in buffer.chunks(HASH_PIECE) {
@@ -463,10 +366,12 @@ async fn incremental_sha256(file: &File, progress: &impl Fn(u64, u64)) -> Result
             }
             yield_now().await;
         }
-        Ok(())
+    }
+    Ok(LocalFile {
+        name: file.name(),
+        size: hasher.bytes_seen(),
+        sha256: hasher.finish_hex(),
     })
-    .await?;
-    Ok(hasher.finish_hex())
 }
 
 /// Opens the browser's print dialog.

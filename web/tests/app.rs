@@ -456,79 +456,40 @@ async fn yields_wake_every_waiter_in_order() {
     assert_eq!(*woke.borrow(), (0..20).collect::<Vec<_>>());
 }
 
-/// A file of several slices, read ahead while the last is taken in, gives the fingerprint of
-/// its bytes taken at once by either digest, and the progress climbs to the whole size,
-/// reported at the start, at most once per piece (or slice) and at the end.
+/// A file of several slices, read ahead while the last is hashed, gives the fingerprint of its
+/// bytes taken at once, and the progress climbs to the whole size, reported at the start, at
+/// most once per piece hashed, and at the end.
 #[wasm_bindgen_test]
-async fn a_file_of_several_slices_is_fingerprinted_as_one_by_either_digest() {
-    use shifan_web::browser::{Digest, HASH_PIECE, HASH_SLICE};
-    let len = 2 * HASH_SLICE as usize + 12_345;
+async fn a_file_of_several_slices_is_fingerprinted_as_one() {
+    let len = 2 * shifan_web::browser::HASH_SLICE as usize + 12_345;
+    let pieces = len.div_ceil(shifan_web::browser::HASH_PIECE);
     let bytes: Vec<u8> = (0..len).map(|i| (i * 31 % 251) as u8).collect();
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes.as_slice()));
     let file = web_sys::File::new_with_u8_array_sequence(&parts, "big.bin").unwrap();
-    let want = shifan_rules::canonical::sha256_hex(&bytes);
-    for (digest, step) in [
-        (Digest::Incremental, HASH_PIECE as u64),
-        (Digest::Native, HASH_SLICE),
-    ] {
-        let seen = std::cell::RefCell::new(Vec::new());
-        let local = shifan_web::browser::fingerprint_with(&file, digest, &|done, total| {
-            seen.borrow_mut().push((done, total));
-        })
-        .await
-        .unwrap();
-        assert_eq!(local.sha256, want, "{digest:?}");
-        assert_eq!(local.size, len as u64);
-        let seen = seen.into_inner();
-        assert_eq!(seen.first(), Some(&(0, len as u64)), "{digest:?}");
-        assert_eq!(seen.last(), Some(&(len as u64, len as u64)), "{digest:?}");
-        assert!(
-            seen.windows(2).all(|w| w[0].0 < w[1].0),
-            "{digest:?} {seen:?}"
-        );
-        assert!(
-            seen.len() >= 2 && seen.len() as u64 <= (len as u64).div_ceil(step) + 1,
-            "{digest:?}: 0, then at most one report per step: {seen:?}"
-        );
-        // Every report but the last falls where a piece (a slice) ends.
-        assert!(
-            seen[..seen.len() - 1]
-                .iter()
-                .all(|(done, _)| done % step == 0),
-            "{digest:?} {seen:?}"
-        );
-    }
-}
-
-/// The page's own choice (the native digest here, a secure context) agrees with the
-/// incremental one on sizes around the slice and piece boundaries, and on an empty file.
-#[wasm_bindgen_test]
-async fn the_chosen_digest_agrees_with_the_incremental_one() {
-    use shifan_web::browser::{Digest, HASH_PIECE, HASH_SLICE};
-    for len in [
-        0,
-        1,
-        63,
-        64,
-        HASH_PIECE - 1,
-        HASH_PIECE + 1,
-        HASH_SLICE as usize,
-        HASH_SLICE as usize + 1,
-    ] {
-        let bytes: Vec<u8> = (0..len).map(|i| (i * 7 % 253) as u8).collect();
-        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes.as_slice()));
-        let file = web_sys::File::new_with_u8_array_sequence(&parts, "f.bin").unwrap();
-        let chosen = shifan_web::browser::fingerprint(&file, |_, _| {})
-            .await
-            .unwrap();
-        let wasm = shifan_web::browser::fingerprint_with(&file, Digest::Incremental, &|_, _| {})
-            .await
-            .unwrap();
-        assert_eq!(chosen, wasm, "{len} bytes");
-        assert_eq!(
-            chosen.sha256,
-            shifan_rules::canonical::sha256_hex(&bytes),
-            "{len} bytes"
-        );
-    }
+    let seen = std::cell::RefCell::new(Vec::new());
+    let local = shifan_web::browser::fingerprint(&file, |done, total| {
+        seen.borrow_mut().push((done, total));
+    })
+    .await
+    .unwrap();
+    let mut whole = shifan_rules::FileHasher::new();
+    whole.update(&bytes);
+    assert_eq!(local.sha256, whole.finish_hex());
+    assert_eq!(local.size, len as u64);
+    let seen = seen.into_inner();
+    assert_eq!(seen.first(), Some(&(0, len as u64)));
+    assert_eq!(seen.last(), Some(&(len as u64, len as u64)));
+    assert!(seen.windows(2).all(|w| w[0].0 < w[1].0), "{seen:?}");
+    assert!(
+        seen.len() >= 2 && seen.len() <= pieces + 1,
+        "0, then at most one report per piece: {seen:?}"
+    );
+    // Every report but the last falls where a piece ends.
+    let piece = shifan_web::browser::HASH_PIECE as u64;
+    assert!(
+        seen[..seen.len() - 1]
+            .iter()
+            .all(|(done, _)| done % piece == 0),
+        "{seen:?}"
+    );
 }

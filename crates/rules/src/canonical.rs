@@ -226,20 +226,6 @@ pub fn fingerprint(value: &Value) -> String {
     )
 }
 
-/// `bytes` as lower-case hex, two digits each: how a digest computed elsewhere (the browser's
-/// own SHA-256) is written the way [`FileHasher::finish_hex`] writes one.
-///
-/// ```
-/// assert_eq!(shifan_rules::canonical::hex_lower(&[0x00, 0xab, 0x7f]), "00ab7f");
-/// ```
-pub fn hex_lower(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for byte in bytes {
-        let _ = write!(out, "{byte:02x}");
-    }
-    out
-}
-
 /// Whether `s` is 64 lower-case hex digits.
 pub fn is_sha256_hex(s: &str) -> bool {
     s.len() == 64
@@ -282,7 +268,12 @@ impl FileHasher {
 
     /// The lower-case hex digest of everything fed.
     pub fn finish_hex(self) -> String {
-        hex_lower(&self.hasher.finalize())
+        let digest = self.hasher.finalize();
+        let mut out = String::with_capacity(64);
+        for byte in digest {
+            let _ = write!(out, "{byte:02x}");
+        }
+        out
     }
 }
 
