@@ -5,7 +5,9 @@
 //                           files (2000 unless told), made as bench.mjs makes them;
 //   SHIFAN_PROFILE=province the province page takes the 11 packages of 300 candidates;
 //   SHIFAN_PROFILE=answer   the county page, all 100 indicators open, is given 60 answers as
-//                           bench.mjs gives them (each click to the summary's change, laid out).
+//                           bench.mjs gives them (each click to the summary's change, laid out);
+//   SHIFAN_PROFILE=start    the county page's start, cold cache (a fresh context), from before
+//                           the navigation to its ready mark.
 //
 // Function names: the release site's wasm has none (wasm-opt strips them). Build the site with
 // `SHIFAN_WASM_NAMES=1 cargo xtask build-web` to keep them (the same optimised code otherwise)
@@ -147,6 +149,15 @@ async function answers(page, cdp) {
   return `${times.length} answers, median ${times[times.length >> 1].toFixed(2)} ms`;
 }
 
+/** Profiles the county page's cold start; returns navigation → ready. */
+async function start(page, cdp) {
+  await cdp.send('Profiler.start');
+  await page.goto(site.url);
+  await page.waitForSelector('#app[data-ready="true"]');
+  const ready = await page.evaluate(() => performance.getEntriesByName('shifan-ready')[0].startTime);
+  return `navigation → ready in ${ready.toFixed(0)} ms`;
+}
+
 const site = await startServer();
 const browser = await launchBrowser();
 try {
@@ -156,8 +167,9 @@ try {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   // Answers take milliseconds: they need a finer sampling than a take-in of seconds.
-  await cdp.send('Profiler.setSamplingInterval', { interval: which === 'answer' ? 50 : 500 });
-  const what = which === 'answer' ? await answers(page, cdp) : await takeIn(page, cdp);
+  await cdp.send('Profiler.setSamplingInterval', { interval: which === 'review' || which === 'province' ? 500 : 50 });
+  const run = { answer: answers, start }[which] ?? takeIn;
+  const what = await run(page, cdp);
   const { profile } = await cdp.send('Profiler.stop');
   const out = path.join(repoRoot, 'target', 'bench', `${which}.cpuprofile`);
   mkdirSync(path.dirname(out), { recursive: true });
