@@ -112,30 +112,10 @@ function workOffline() {
     .catch((error) => console.warn('service worker not registered:', error));
 }
 
-/**
- * Runs `then` once the app has drawn its first screen (`<main id="app" data-ready>`) and the
- * browser is idle: the service worker's start and its copying of the site's files would
- * otherwise share the processor with the app's start, which the official is waiting for.
- */
-function afterReady(then) {
-  const app = document.getElementById('app');
-  const idle = () => (window.requestIdleCallback ? requestIdleCallback(then, { timeout: 2000 }) : setTimeout(then, 0));
-  if (!app || app.dataset.ready) {
-    idle();
-    return;
-  }
-  const watch = new MutationObserver(() => {
-    if (!app.dataset.ready) return;
-    watch.disconnect();
-    idle();
-  });
-  watch.observe(app, { attributes: true, attributeFilter: ['data-ready'] });
-}
-
 if (document.documentElement.dataset.floor !== 'below') {
   import(full ? './shifan_web_full.js' : './shifan_web.js')
     .then(({ default: init }) => init())
-    .then(() => afterReady(workOffline), (error) => {
+    .then(workOffline, (error) => {
       console.error(error);
       const boot = document.getElementById('boot');
       if (!boot) return;
