@@ -176,12 +176,16 @@ pub fn use_outbox(state: &AppHandle) {
     });
 }
 
-/// Reads the drafts again each time the start page shows (another tab may have saved some).
-/// The reads queue behind the writes asked for before, so the list has them.
+/// Reads the drafts again each time the start page shows again (another tab may have saved
+/// some). The reads queue behind the writes asked for before, so the list has them. Not when
+/// the app first renders: [`boot`] has just read the same records for it, and a second read
+/// then only delays the start.
 #[hook]
 pub fn use_listing(dispatch: Dispatch, shown: bool, ns: String) {
+    let mounted = use_mut_ref(|| false);
     use_effect_with(shown, move |&shown| {
-        if shown {
+        let first_render = !mounted.replace(true);
+        if shown && !first_render {
             spawn_local(async move {
                 if let Some(records) = read_drafts_and_catalogs(&ns).await {
                     dispatch.dispatch(Action::Listed(Listing::read_store(records)));
