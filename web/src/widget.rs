@@ -78,7 +78,7 @@ impl Widget {
         let catalog = match catalog {
             Some(text) => Some(std::sync::Arc::new(
                 shifan_rules::Catalog::from_json(text.as_bytes())
-                    .map_err(|p| JsValue::from_str(&problems_json(&p).to_string()))?,
+                    .map_err(|p| JsValue::from_str(&to_text(&problems_json(&p))))?,
             )),
             None => None,
         };
@@ -120,7 +120,7 @@ impl Widget {
     #[wasm_bindgen(js_name = openText)]
     pub fn open_text(&self, text: &str) -> String {
         let Some(state) = self.inner.embed.latest.borrow().clone() else {
-            return json!({ "ok": false, "problems": [] }).to_string();
+            return not_ready();
         };
         let action = files::open_bytes(text.as_bytes(), &state.drafts.catalog_set());
         let answer = match &action {
@@ -130,7 +130,7 @@ impl Widget {
             _ => json!({ "ok": true }),
         };
         state.dispatch(action);
-        answer.to_string()
+        to_text(&answer)
     }
 
     /// Review mode: opens many files' texts at once (`[{"name":…,"text":…}, …]`, JSON text),
@@ -141,7 +141,7 @@ impl Widget {
     /// argument is not such a list).
     #[wasm_bindgen(js_name = openTexts)]
     pub fn open_texts(&self, files: &str) -> String {
-        let not_now = json!({ "ok": false, "problems": [] }).to_string();
+        let not_now = not_ready();
         let Some(state) = self.inner.embed.latest.borrow().clone() else {
             return not_now;
         };
@@ -172,24 +172,20 @@ impl Widget {
     #[wasm_bindgen(js_name = currentText)]
     pub fn current_text(&self) -> String {
         let state = self.inner.embed.latest.borrow().clone();
-        match state.as_deref().and_then(files::application) {
+        let answer = match state.as_deref().and_then(files::application) {
             Some(Ok(file)) => {
                 json!({ "ok": true, "fileName": file.file_name(), "text": file.to_json() })
             }
             Some(Err(problems)) => json!({ "ok": false, "problems": problems_json(&problems) }),
             None => json!({ "ok": false, "problems": [] }),
-        }
-        .to_string()
+        };
+        to_text(&answer)
     }
 
     /// The detail of the last `shifan-change` (the current summary), as JSON text.
     pub fn summary(&self) -> String {
         let state = self.inner.embed.latest.borrow().clone();
-        state
-            .as_deref()
-            .map(change_detail)
-            .unwrap_or(Value::Null)
-            .to_string()
+        to_text(&state.as_deref().map(change_detail).unwrap_or(Value::Null))
     }
 
     /// Releases the app: its listeners, timers and state. A change still waiting for the
@@ -209,7 +205,7 @@ impl Widget {
 fn open_in_review(state: &AppHandle, files: Vec<(String, String)>) -> String {
     let count = files.len();
     let Some((actions, rejected)) = crate::modes::open_in_review(state, files) else {
-        return json!({ "ok": false, "problems": [] }).to_string();
+        return not_ready();
     };
     let rejected: Vec<Value> = rejected
         .iter()
@@ -218,7 +214,19 @@ fn open_in_review(state: &AppHandle, files: Vec<(String, String)>) -> String {
     for action in actions {
         state.dispatch(action);
     }
-    json!({ "ok": true, "files": count, "rejected": rejected }).to_string()
+    to_text(&json!({ "ok": true, "files": count, "rejected": rejected }))
+}
+
+/// The JSON text handed to `widget.js`. Written by the rules' canonical writer, which the
+/// build already has for its seals, rather than `Value`'s `Display`, which would bring
+/// serde_json's serializer and its formatters into the widget's download (about 7 KB of code).
+fn to_text(value: &Value) -> String {
+    shifan_rules::canonical::to_compact(value)
+}
+
+/// The answer of a method called before the widget is ready for it.
+fn not_ready() -> String {
+    to_text(&json!({ "ok": false, "problems": [] }))
 }
 
 /// Problems as the host reads them: code, message in both languages, where.
@@ -281,7 +289,7 @@ pub fn offer_export(host: &Host, kind: &str, name: &str, text: &str) -> bool {
     match host.embed() {
         Some(embed) => {
             let detail = json!({ "kind": kind, "fileName": name, "text": text });
-            embed.emit(EXPORT, &detail.to_string())
+            embed.emit(EXPORT, &to_text(&detail))
         }
         None => true,
     }
@@ -312,7 +320,7 @@ pub fn use_host(state: &AppHandle) {
         // A review's changes: its revision and whether it is saved.
         crate::modes::review_counts(state).map(|r| (r.revision, r.saved)),
     );
-    let detail = host.embedded().then(|| change_detail(state).to_string());
+    let detail = host.embedded().then(|| to_text(&change_detail(state)));
     use_effect_with(key, move |_| {
         if let (Some(embed), Some(detail)) = (host.embed(), detail) {
             embed.emit(CHANGE, &detail);

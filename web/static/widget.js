@@ -261,7 +261,6 @@ class ShifanAssessment extends HTMLElement {
     return go;
   }
 
-  /** Shows why the widget cannot run, in both languages, inside its own shadow root. */
   /** The text of the catalog the `catalog` attribute names (a JSON catalog's address,
    * relative to the host's page), or undefined: the built-in reference catalog. */
   async _catalog() {
@@ -276,6 +275,7 @@ class ShifanAssessment extends HTMLElement {
     return response.text();
   }
 
+  /** Shows why the widget cannot run, in both languages, inside its own shadow root. */
   _fail([zh, en]) {
     const shadow = this._shadow();
     shadow.textContent = '';
