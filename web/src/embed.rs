@@ -5,7 +5,11 @@
 //! the keyboard, downloads, the store's namespace, the title, `<html lang>`, the address bar,
 //! the tab's memory — asks the [`Host`] first. Outside the `widget` build [`Host`] is an empty
 //! struct whose answers are constants (the page, no node, not embedded), so the county page's
-//! and the full build's code is what it was.
+//! and the full build's code is what it was. The `widget` builds, in turn, only ever run as
+//! widgets (they have no page entry: `widget.js` mounts each one), so there
+//! [`Host::embedded`] is the constant `true` and the site's own parts (the links to its other
+//! pages, the address bar's language, the tab's memory) are compiled out of the widget's
+//! download.
 
 #[cfg(feature = "widget")]
 use std::cell::RefCell;
@@ -53,7 +57,9 @@ impl Embed {
     }
 }
 
-/// The app's place: the page itself (`None`), or a widget. Compared by identity.
+/// The app's place in a widget build: the widget's side of its host page. `None` only in a
+/// [`crate::state::Boot::empty`] before [`crate::hooks::boot`] is given the widget (and in
+/// the reducer's own tests). Compared by identity.
 #[cfg(feature = "widget")]
 #[derive(Clone, Default)]
 pub struct Host(pub Option<Rc<Embed>>);
@@ -116,19 +122,14 @@ impl std::fmt::Debug for Host {
 
 #[cfg(feature = "widget")]
 impl Host {
-    /// The page itself.
-    pub const fn page() -> Host {
-        Host(None)
-    }
-
-    /// The widget, if the app is one.
+    /// The widget, once it is given.
     pub fn embed(&self) -> Option<&Embed> {
         self.0.as_deref()
     }
 
-    /// Whether the app is a widget in someone else's page.
-    pub fn embedded(&self) -> bool {
-        self.0.is_some()
+    /// Whether the app is a widget in someone else's page: always, in this build.
+    pub const fn embedded(&self) -> bool {
+        true
     }
 
     /// The store namespace: the widget's, or the page's (`<main id="app" data-store>`).

@@ -57,7 +57,8 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 /// Entry point run by wasm-bindgen when the module is instantiated: renders the app into
 /// `<main id="app">`. Not in the widget's build, which must never take over a host page's own
 /// `#app`: `widget.js` mounts each widget itself.
-#[cfg_attr(not(feature = "widget"), wasm_bindgen::prelude::wasm_bindgen(start))]
+#[cfg(not(feature = "widget"))]
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn start() {
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())

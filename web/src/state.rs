@@ -119,7 +119,7 @@ impl Boot {
             pool_view: None,
             today: today.to_string(),
             persisted: None,
-            host: crate::embed::Host::page(),
+            host: Default::default(),
             catalog: None,
         }
     }

@@ -231,7 +231,10 @@ fn not_ready() -> String {
 
 /// Problems as the host reads them: code, message in both languages, where.
 fn problems_json(problems: &[shifan_rules::Problem]) -> Value {
-    serde_json::to_value(problems).unwrap_or(Value::Null)
+    problems
+        .iter()
+        .map(shifan_rules::Problem::to_value)
+        .collect()
 }
 
 /// The `shifan-change` detail: the open draft's id, the summary exactly as the application

@@ -261,6 +261,30 @@ impl Problem {
     }
 }
 
+impl Problem {
+    /// The problem as a JSON value, exactly as its `Serialize` writes it: `code`, `message`
+    /// (`zh`, `en`) and `at` (its known parts only). Built directly, so that a WebAssembly
+    /// build whose only use for it is handing problems to JavaScript (the widget's) carries no
+    /// serde serializer for them; a test holds the two to the same output.
+    pub fn to_value(&self) -> serde_json::Value {
+        let mut at = serde_json::Map::new();
+        if let Some(line) = self.at.line {
+            at.insert("line".into(), line.into());
+        }
+        if let Some(column) = self.at.column {
+            at.insert("column".into(), column.into());
+        }
+        if let Some(indicator) = self.at.indicator {
+            at.insert("indicator".into(), indicator.into());
+        }
+        serde_json::json!({
+            "code": self.code.as_str(),
+            "message": { "zh": self.message.zh, "en": self.message.en },
+            "at": at,
+        })
+    }
+}
+
 /// Whether any of `problems` makes the data unusable.
 pub fn has_errors(problems: &[Problem]) -> bool {
     problems.iter().any(|p| p.severity() == Severity::Error)
@@ -287,6 +311,40 @@ mod tests {
             assert_eq!(json, format!("\"{}\"", code.as_str()));
             let back: Code = serde_json::from_str(&json).unwrap();
             assert_eq!(back, *code);
+        }
+    }
+
+    #[test]
+    fn a_problem_as_a_value_is_its_serde_form() {
+        let located = [
+            Location::default(),
+            Location {
+                line: Some(3),
+                column: Some(14),
+                indicator: None,
+            },
+            Location {
+                line: Some(u64::MAX),
+                column: None,
+                indicator: Some(100),
+            },
+            Location {
+                line: None,
+                column: None,
+                indicator: Some(1),
+            },
+        ];
+        for (i, code) in Code::ALL.iter().enumerate() {
+            let problem = Problem {
+                code: *code,
+                message: Message::new("缺少“理由”\n", "a \"reason\" is missing\u{0}"),
+                at: located[i % located.len()].clone(),
+            };
+            assert_eq!(
+                problem.to_value(),
+                serde_json::to_value(&problem).unwrap(),
+                "{code}"
+            );
         }
     }
 

@@ -77,7 +77,7 @@ pub(crate) async fn mount_page(mode: &str) -> Mounted {
 /// and mounts the app there.
 async fn mount_into(root: web_sys::Element) -> Mounted {
     document().body().unwrap().append_child(&root).unwrap();
-    let boot = Rc::new(shifan_web::hooks::boot(shifan_web::embed::Host::page(), None).await);
+    let boot = Rc::new(shifan_web::hooks::boot(Default::default(), None).await);
     let app = yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { boot }).render();
     yew::scheduler::flush().await;
     Mounted {
