@@ -20,6 +20,13 @@ use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Node};
 
+/// Whether this build's app is a widget: the `widget` builds run only as widgets and the
+/// others only as the site's pages, so it is a constant of the build. Code that decides by it
+/// across an `.await` or inside a closure reads this constant rather than
+/// [`Host::embedded`] through a variable, so that the branch the build never takes is
+/// compiled out of it.
+pub const EMBEDDED: bool = cfg!(feature = "widget");
+
 #[cfg(feature = "widget")]
 use crate::state::AppHandle;
 
@@ -76,9 +83,9 @@ impl Host {
         Host
     }
 
-    /// Whether the app is a widget: never in this build.
+    /// Whether the app is a widget: never in this build ([`EMBEDDED`]).
     pub const fn embedded(&self) -> bool {
-        false
+        EMBEDDED
     }
 
     /// The page's store namespace (`<main id="app" data-store>`).
@@ -127,9 +134,10 @@ impl Host {
         self.0.as_deref()
     }
 
-    /// Whether the app is a widget in someone else's page: always, in this build.
+    /// Whether the app is a widget in someone else's page: always, in this build
+    /// ([`EMBEDDED`]).
     pub const fn embedded(&self) -> bool {
-        true
+        EMBEDDED
     }
 
     /// The store namespace: the widget's, or the page's (`<main id="app" data-store>`).

@@ -11,7 +11,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use serde_json::{Value, json};
+use serde_json::Value;
 use shifan_rules::Lang;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
@@ -125,9 +125,9 @@ impl Widget {
         let action = files::open_bytes(text.as_bytes(), &state.drafts.catalog_set());
         let answer = match &action {
             Action::ShowProblems(_, problems) => {
-                json!({ "ok": false, "problems": problems_json(problems) })
+                object([("ok", false.into()), ("problems", problems_json(problems))])
             }
-            _ => json!({ "ok": true }),
+            _ => object([("ok", true.into())]),
         };
         state.dispatch(action);
         to_text(&answer)
@@ -173,11 +173,15 @@ impl Widget {
     pub fn current_text(&self) -> String {
         let state = self.inner.embed.latest.borrow().clone();
         let answer = match state.as_deref().and_then(files::application) {
-            Some(Ok(file)) => {
-                json!({ "ok": true, "fileName": file.file_name(), "text": file.to_json() })
+            Some(Ok(file)) => object([
+                ("ok", true.into()),
+                ("fileName", file.file_name().into()),
+                ("text", file.to_json().into()),
+            ]),
+            Some(Err(problems)) => {
+                object([("ok", false.into()), ("problems", problems_json(&problems))])
             }
-            Some(Err(problems)) => json!({ "ok": false, "problems": problems_json(&problems) }),
-            None => json!({ "ok": false, "problems": [] }),
+            None => return not_ready(),
         };
         to_text(&answer)
     }
@@ -209,12 +213,21 @@ fn open_in_review(state: &AppHandle, files: Vec<(String, String)>) -> String {
     };
     let rejected: Vec<Value> = rejected
         .iter()
-        .map(|(name, problems)| json!({ "name": name, "problems": problems_json(problems) }))
+        .map(|(name, problems)| {
+            object([
+                ("name", name.as_str().into()),
+                ("problems", problems_json(problems)),
+            ])
+        })
         .collect();
     for action in actions {
         state.dispatch(action);
     }
-    to_text(&json!({ "ok": true, "files": count, "rejected": rejected }))
+    to_text(&object([
+        ("ok", true.into()),
+        ("files", count.into()),
+        ("rejected", rejected.into()),
+    ]))
 }
 
 /// The JSON text handed to `widget.js`. Written by the rules' canonical writer, which the
@@ -224,9 +237,19 @@ fn to_text(value: &Value) -> String {
     shifan_rules::canonical::to_compact(value)
 }
 
+/// A JSON object of `fields`, in their order. Values are built by `Value::from` rather than
+/// `json!`, which serialises each interpolated value through serde and brings a serializer for
+/// each value's type into the download.
+fn object<const N: usize>(fields: [(&str, Value); N]) -> Value {
+    Value::Object(fields.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+}
+
 /// The answer of a method called before the widget is ready for it.
 fn not_ready() -> String {
-    to_text(&json!({ "ok": false, "problems": [] }))
+    to_text(&object([
+        ("ok", false.into()),
+        ("problems", Value::Array(Vec::new())),
+    ]))
 }
 
 /// Problems as the host reads them: code, message in both languages, where.
@@ -249,23 +272,32 @@ pub fn change_detail(state: &AppState) -> Value {
         None => "self-assessment",
     };
     let Some(draft) = state.draft.as_ref() else {
-        return json!({
-            "mode": mode,
-            "draft": null,
-            "summary": null,
-            "compliance": null,
-            "saved": !state.unsaved(),
-        });
+        return object([
+            ("mode", mode.into()),
+            ("draft", Value::Null),
+            ("summary", Value::Null),
+            ("compliance", Value::Null),
+            ("saved", (!state.unsaved()).into()),
+        ]);
     };
     let score = draft.score(&state.catalog);
     let ratio = score.total.compliance();
-    json!({
-        "mode": mode,
-        "draft": draft.id,
-        "summary": serde_json::to_value(score.summary()).unwrap_or(Value::Null),
-        "compliance": { "met": ratio.met, "applicable": ratio.applicable },
-        "saved": !state.unsaved(),
-    })
+    object([
+        ("mode", mode.into()),
+        ("draft", draft.id.as_str().into()),
+        (
+            "summary",
+            serde_json::to_value(score.summary()).unwrap_or(Value::Null),
+        ),
+        (
+            "compliance",
+            object([
+                ("met", ratio.met.into()),
+                ("applicable", ratio.applicable.into()),
+            ]),
+        ),
+        ("saved", (!state.unsaved()).into()),
+    ])
 }
 
 /// The `shifan-change` detail of a review widget showing its table: how many applications it
@@ -273,16 +305,16 @@ pub fn change_detail(state: &AppState) -> Value {
 /// many files were refused, the reviewing city's code (or null), and whether the session is
 /// saved in the widget's store.
 fn review_detail(review: &crate::modes::ReviewCounts) -> Value {
-    json!({
-        "mode": "review",
-        "files": review.files,
-        "recommended": review.recommended,
-        "notRecommended": review.not_recommended,
-        "pending": review.pending,
-        "rejected": review.rejected,
-        "city": review.city,
-        "saved": review.saved,
-    })
+    object([
+        ("mode", "review".into()),
+        ("files", review.files.into()),
+        ("recommended", review.recommended.into()),
+        ("notRecommended", review.not_recommended.into()),
+        ("pending", review.pending.into()),
+        ("rejected", review.rejected.into()),
+        ("city", review.city.into()),
+        ("saved", review.saved.into()),
+    ])
 }
 
 /// Hands the sealed file to the host (`shifan-export`, detail `{kind, fileName, text}`):
@@ -291,7 +323,11 @@ fn review_detail(review: &crate::modes::ReviewCounts) -> Value {
 pub fn offer_export(host: &Host, kind: &str, name: &str, text: &str) -> bool {
     match host.embed() {
         Some(embed) => {
-            let detail = json!({ "kind": kind, "fileName": name, "text": text });
+            let detail = object([
+                ("kind", kind.into()),
+                ("fileName", name.into()),
+                ("text", text.into()),
+            ]);
             embed.emit(EXPORT, &to_text(&detail))
         }
         None => true,

@@ -277,11 +277,16 @@ impl Problem {
         if let Some(indicator) = self.at.indicator {
             at.insert("indicator".into(), indicator.into());
         }
-        serde_json::json!({
-            "code": self.code.as_str(),
-            "message": { "zh": self.message.zh, "en": self.message.en },
-            "at": at,
-        })
+        // `Value::from` rather than `json!`, which would serialise each field through serde.
+        let message = serde_json::Map::from_iter([
+            ("zh".to_owned(), self.message.zh.as_str().into()),
+            ("en".to_owned(), self.message.en.as_str().into()),
+        ]);
+        serde_json::Value::Object(serde_json::Map::from_iter([
+            ("code".to_owned(), self.code.as_str().into()),
+            ("message".to_owned(), message.into()),
+            ("at".to_owned(), at.into()),
+        ]))
     }
 }
 

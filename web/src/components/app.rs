@@ -73,9 +73,8 @@ pub fn App(props: &AppProps) -> Html {
     );
     use_tab_guard(state.watched(), dispatch.clone());
     // A widget leaves the host's title, `<html lang>`, address bar and tab memory alone.
-    let embedded = state.host.embedded();
     use_effect_with(state.lang, move |&lang| {
-        if !embedded {
+        if !crate::embed::EMBEDDED {
             browser::show_lang(lang)
         }
     });
@@ -88,11 +87,11 @@ pub fn App(props: &AppProps) -> Html {
         let current = state.current;
         let near = state.host.node();
         use_effect_with((draft_id, screen), move |(id, screen)| {
-            if !embedded {
+            if !crate::embed::EMBEDDED {
                 browser::session_set(id.as_deref().map(|id| (id, *screen)));
             }
             // (It appears on its start page, with no draft open.)
-            let appearing = embedded && id.is_none() && *screen == Screen::Start;
+            let appearing = crate::embed::EMBEDDED && id.is_none() && *screen == Screen::Start;
             if !appearing && browser::focus_lost(near.as_ref()) {
                 browser::focus_screen(near.as_ref(), *screen, current);
             }

@@ -24,7 +24,7 @@ pub fn header(state: &AppHandle) -> Html {
     // nothing, nor by a widget: the site's preference is not the host's, and the widget's
     // language is its element's).
     let choose_lang = {
-        let (d, keep) = (d.clone(), !state.in_training() && !state.host.embedded());
+        let (d, keep) = (d.clone(), !state.in_training() && !crate::embed::EMBEDDED);
         Callback::from(move |_: MouseEvent| {
             if keep {
                 browser::remember_lang(other);

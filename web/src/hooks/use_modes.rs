@@ -18,12 +18,11 @@ pub fn use_modes(state: &AppHandle, _screen: Screen) {
     {
         // Kept for the tab's session, so a reload lists the pool as it was left; a widget
         // leaves the host's session storage alone.
-        let embedded = state.host.embedded();
         let province = &state.modes.province;
         use_effect_with(
             (province.sort, province.view.filter.clone()),
             move |(sort, filter)| {
-                if !embedded {
+                if !crate::embed::EMBEDDED {
                     crate::browser::set_session_text(
                         crate::pool_state::POOL_VIEW_KEY,
                         &crate::pool_state::remember(*sort, filter),

@@ -25,7 +25,7 @@ thread_local! {
 /// reads its own namespace and the language its element names (`lang`), never the address
 /// bar, the site's remembered language or the tab's memory: those are the host page's.
 pub async fn boot(host: Host, lang: Option<Lang>) -> Boot {
-    let embedded = host.embedded();
+    let embedded = crate::embed::EMBEDDED;
     let lang = match embedded {
         true => lang,
         false => browser::url_lang().or_else(browser::remembered_lang),
