@@ -125,9 +125,9 @@ impl Widget {
         let action = files::open_bytes(text.as_bytes(), &state.drafts.catalog_set());
         let answer = match &action {
             Action::ShowProblems(_, problems) => {
-                object([("ok", false.into()), ("problems", problems_json(problems))])
+                object(&mut [("ok", false.into()), ("problems", problems_json(problems))])
             }
-            _ => object([("ok", true.into())]),
+            _ => object(&mut [("ok", true.into())]),
         };
         state.dispatch(action);
         to_text(&answer)
@@ -173,13 +173,13 @@ impl Widget {
     pub fn current_text(&self) -> String {
         let state = self.inner.embed.latest.borrow().clone();
         let answer = match state.as_deref().and_then(files::application) {
-            Some(Ok(file)) => object([
+            Some(Ok(file)) => object(&mut [
                 ("ok", true.into()),
                 ("fileName", file.file_name().into()),
                 ("text", file.to_json().into()),
             ]),
             Some(Err(problems)) => {
-                object([("ok", false.into()), ("problems", problems_json(&problems))])
+                object(&mut [("ok", false.into()), ("problems", problems_json(&problems))])
             }
             None => return not_ready(),
         };
@@ -214,7 +214,7 @@ fn open_in_review(state: &AppHandle, files: Vec<(String, String)>) -> String {
     let rejected: Vec<Value> = rejected
         .iter()
         .map(|(name, problems)| {
-            object([
+            object(&mut [
                 ("name", name.as_str().into()),
                 ("problems", problems_json(problems)),
             ])
@@ -223,7 +223,7 @@ fn open_in_review(state: &AppHandle, files: Vec<(String, String)>) -> String {
     for action in actions {
         state.dispatch(action);
     }
-    to_text(&object([
+    to_text(&object(&mut [
         ("ok", true.into()),
         ("files", count.into()),
         ("rejected", rejected.into()),
@@ -240,13 +240,19 @@ fn to_text(value: &Value) -> String {
 /// A JSON object of `fields`, in their order. Values are built by `Value::from` rather than
 /// `json!`, which serialises each interpolated value through serde and brings a serializer for
 /// each value's type into the download.
-fn object<const N: usize>(fields: [(&str, Value); N]) -> Value {
-    Value::Object(fields.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+/// One function for every size (a slice, inserted one by one): collecting into the map would
+/// build a sorting bulk-loader for each.
+fn object(fields: &mut [(&str, Value)]) -> Value {
+    let mut map = serde_json::Map::new();
+    for (key, value) in fields {
+        map.insert((*key).to_owned(), std::mem::take(value));
+    }
+    Value::Object(map)
 }
 
 /// The answer of a method called before the widget is ready for it.
 fn not_ready() -> String {
-    to_text(&object([
+    to_text(&object(&mut [
         ("ok", false.into()),
         ("problems", Value::Array(Vec::new())),
     ]))
@@ -272,7 +278,7 @@ pub fn change_detail(state: &AppState) -> Value {
         None => "self-assessment",
     };
     let Some(draft) = state.draft.as_ref() else {
-        return object([
+        return object(&mut [
             ("mode", mode.into()),
             ("draft", Value::Null),
             ("summary", Value::Null),
@@ -282,7 +288,7 @@ pub fn change_detail(state: &AppState) -> Value {
     };
     let score = draft.score(&state.catalog);
     let ratio = score.total.compliance();
-    object([
+    object(&mut [
         ("mode", mode.into()),
         ("draft", draft.id.as_str().into()),
         (
@@ -291,7 +297,7 @@ pub fn change_detail(state: &AppState) -> Value {
         ),
         (
             "compliance",
-            object([
+            object(&mut [
                 ("met", ratio.met.into()),
                 ("applicable", ratio.applicable.into()),
             ]),
@@ -305,7 +311,7 @@ pub fn change_detail(state: &AppState) -> Value {
 /// many files were refused, the reviewing city's code (or null), and whether the session is
 /// saved in the widget's store.
 fn review_detail(review: &crate::modes::ReviewCounts) -> Value {
-    object([
+    object(&mut [
         ("mode", "review".into()),
         ("files", review.files.into()),
         ("recommended", review.recommended.into()),
@@ -323,7 +329,7 @@ fn review_detail(review: &crate::modes::ReviewCounts) -> Value {
 pub fn offer_export(host: &Host, kind: &str, name: &str, text: &str) -> bool {
     match host.embed() {
         Some(embed) => {
-            let detail = object([
+            let detail = object(&mut [
                 ("kind", kind.into()),
                 ("fileName", name.into()),
                 ("text", text.into()),

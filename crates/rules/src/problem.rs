@@ -278,15 +278,14 @@ impl Problem {
             at.insert("indicator".into(), indicator.into());
         }
         // `Value::from` rather than `json!`, which would serialise each field through serde.
-        let message = serde_json::Map::from_iter([
-            ("zh".to_owned(), self.message.zh.as_str().into()),
-            ("en".to_owned(), self.message.en.as_str().into()),
-        ]);
-        serde_json::Value::Object(serde_json::Map::from_iter([
-            ("code".to_owned(), self.code.as_str().into()),
-            ("message".to_owned(), message.into()),
-            ("at".to_owned(), at.into()),
-        ]))
+        let mut message = serde_json::Map::new();
+        message.insert("zh".into(), self.message.zh.as_str().into());
+        message.insert("en".into(), self.message.en.as_str().into());
+        let mut problem = serde_json::Map::new();
+        problem.insert("code".into(), self.code.as_str().into());
+        problem.insert("message".into(), message.into());
+        problem.insert("at".into(), at.into());
+        problem.into()
     }
 }
 
