@@ -95,11 +95,15 @@ function legacy() {
 
 /** Moves localStorage's records into the store once (one transaction, with the mark
  * `meta:migrated`; a record already there is kept), removing them from localStorage only after
- * it committed. Resolves to the drafts left in localStorage ([key, text, …]): none unless the
+ * it committed; nothing at all when localStorage holds none. Resolves to the drafts left in localStorage ([key, text, …]): none unless the
  * move failed. */
 export async function store_migrate(namespace) {
-  if ((await store_read(namespace, 'meta:migrated')).length) return [];
+  // localStorage is looked at first: it is read in place, where the store is a round trip to
+  // the browser, and on a visit with nothing to move (every first visit) no transaction, and no
+  // strict write, delays the start. Without records there is nothing to mark as moved.
   const found = legacy();
+  if (!found.length) return [];
+  if ((await store_read(namespace, 'meta:migrated')).length) return [];
   const change = [];
   for (let i = 0; i < found.length; i += 3) {
     if (!(await store_read(namespace, found[i + 1])).includes(found[i + 1])) change.push(found[i + 1], found[i + 2]);

@@ -83,9 +83,11 @@ fn pairs(flat: JsValue) -> Vec<(String, Option<String>)> {
 
 /// Opens (creating on first use) the namespace's database and keeps the connection for the
 /// page's writes (one per namespace: a page may hold several widgets, each with its own; every
-/// call below names the namespace it is for).
-pub async fn open(namespace: &str) -> Result<(), SaveError> {
-    wait(store_open(namespace)).await.map(drop)
+/// call below names the namespace it is for). The browser starts opening it at the call, so
+/// the page can do other work (build the catalog) while it waits.
+pub fn open(namespace: &str) -> impl Future<Output = Result<(), SaveError>> + use<> {
+    let started = store_open(namespace);
+    async move { wait(started).await.map(drop) }
 }
 
 /// One change: the records to put (`Some` text) or delete (`None`), in one transaction.
@@ -153,22 +155,28 @@ pub fn delete(ns: &str, key: &str) -> impl Future<Output = Result<(), SaveError>
 }
 
 /// The records whose keys start with `prefix`, in key order (text `None` for a value that is
-/// not text).
-pub async fn read_prefix(
+/// not text). The read starts at the call: several started before the first is awaited run
+/// side by side.
+pub fn read_prefix(
     ns: &str,
     prefix: &str,
-) -> Result<Vec<(String, Option<String>)>, SaveError> {
-    wait(store_read(ns, prefix)).await.map(pairs)
+) -> impl Future<Output = Result<Vec<(String, Option<String>)>, SaveError>> + use<> {
+    let started = store_read(ns, prefix);
+    async move { wait(started).await.map(pairs) }
 }
 
-/// The text stored under `key`, if any.
-pub async fn get(ns: &str, key: &str) -> Option<String> {
-    read_prefix(ns, key)
-        .await
-        .ok()?
-        .into_iter()
-        .find(|(k, _)| k == key)
-        .and_then(|(_, text)| text)
+/// The text stored under `key`, if any; the read starts at the call, as [`read_prefix`]'s.
+pub fn get(ns: &str, key: &str) -> impl Future<Output = Option<String>> + use<> {
+    let reading = read_prefix(ns, key);
+    let key = key.to_owned();
+    async move {
+        reading
+            .await
+            .ok()?
+            .into_iter()
+            .find(|(k, _)| *k == key)
+            .and_then(|(_, text)| text)
+    }
 }
 
 /// Moves the records of `localStorage` (drafts and the review session, as pages before the
@@ -181,7 +189,8 @@ pub async fn migrate(ns: &str) -> Vec<(String, Option<String>)> {
 }
 
 /// Whether the browser keeps the store from eviction, having asked for it first when `ask`
-/// (it may refuse, silently); `None` where the browser cannot say.
-pub async fn persisted(ask: bool) -> Option<bool> {
-    JsFuture::from(store_persisted(ask)).await.ok()?.as_bool()
+/// (it may refuse, silently); `None` where the browser cannot say. Asked at the call.
+pub fn persisted(ask: bool) -> impl Future<Output = Option<bool>> + use<> {
+    let asking = JsFuture::from(store_persisted(ask));
+    async move { asking.await.ok()?.as_bool() }
 }

@@ -386,6 +386,17 @@ async fn a_record_that_cannot_be_read_is_shown_not_hidden() {
     );
 }
 
+/// A first visit with nothing in `localStorage` writes nothing while it starts: not even the
+/// mark that the move is done (a strict write the start would wait for).
+#[wasm_bindgen_test]
+async fn a_start_with_nothing_to_move_writes_nothing() {
+    clear_storage().await;
+    let app = mount().await;
+    assert!(stored("").await.is_empty(), "{:?}", stored("").await);
+    drop(app);
+    clear_storage().await;
+}
+
 #[wasm_bindgen_test]
 async fn drafts_in_local_storage_move_into_the_store_once() {
     clear_storage().await;

@@ -33,7 +33,14 @@ pub async fn boot(host: Host, lang: Option<Lang>) -> Boot {
     let mut boot = Boot::empty(lang.unwrap_or_default(), &browser::today());
     let namespace = host.namespace();
     let ns = namespace.as_str();
-    let records = if store::open(&namespace).await.is_ok() {
+    // Each store request below starts when it is made and is awaited later, so the browser
+    // opens the database and answers the reads side by side with the page's own work: on a
+    // first visit, creating the database takes tens of milliseconds.
+    let opening = store::open(&namespace);
+    let persisted = store::persisted(false);
+    // Built while the database opens; the first render would build it otherwise.
+    let _ = shifan_rules::Catalog::shared_reference();
+    let records = if opening.await.is_ok() {
         // Only the default namespace had records in `localStorage`. Until they are moved (a
         // full disk refuses it, and then nothing was moved), they are listed from there too,
         // so none is hidden.
@@ -42,24 +49,25 @@ pub async fn boot(host: Host, lang: Option<Lang>) -> Boot {
         } else {
             Vec::new()
         };
-        let mut records = read_drafts_and_catalogs(ns).await;
-        if !left.is_empty() {
-            records.get_or_insert_with(Vec::new).extend(left);
-        }
+        let drafts_and_catalogs = read_drafts_and_catalogs(ns);
         #[cfg(feature = "full")]
         {
-            boot.review = store::get(ns, crate::record::REVIEW_KEY).await;
-            boot.review_files = store::read_prefix(ns, crate::record::REVIEW_FILE_PREFIX)
-                .await
-                .unwrap_or_default();
+            let review = store::get(ns, crate::record::REVIEW_KEY);
+            let review_files = store::read_prefix(ns, crate::record::REVIEW_FILE_PREFIX);
+            let annual = store::read_prefix(ns, crate::record::ANNUAL_PREFIX);
+            let province = store::get(ns, crate::record::PROVINCE_KEY);
+            boot.review = review.await;
+            boot.review_files = review_files.await.unwrap_or_default();
             crate::hooks::use_review_autosave::stored_files(
                 ns,
                 boot.review_files.iter().map(|(k, _)| k.as_str()),
             );
-            boot.annual = store::read_prefix(ns, crate::record::ANNUAL_PREFIX)
-                .await
-                .unwrap_or_default();
-            boot.province = store::get(ns, crate::record::PROVINCE_KEY).await;
+            boot.annual = annual.await.unwrap_or_default();
+            boot.province = province.await;
+        }
+        let mut records = drafts_and_catalogs.await;
+        if !left.is_empty() {
+            records.get_or_insert_with(Vec::new).extend(left);
         }
         records
     } else {
@@ -68,7 +76,7 @@ pub async fn boot(host: Host, lang: Option<Lang>) -> Boot {
     if let Some(records) = records {
         boot.listing = Listing::read_store(records);
     }
-    boot.persisted = store::persisted(false).await;
+    boot.persisted = persisted.await;
     if !embedded {
         boot.reopen = browser::session_get();
         // The page alone names its mode: a tab that showed the review before opens training
@@ -87,10 +95,18 @@ pub async fn boot(host: Host, lang: Option<Lang>) -> Boot {
 
 /// The kept catalogs' and the drafts' records (the catalogs first: drafts are read against
 /// them), or `None` when the store cannot be read.
-async fn read_drafts_and_catalogs(ns: &str) -> Option<Vec<(String, Option<String>)>> {
-    let mut records = store::read_prefix(ns, CATALOG_PREFIX).await.ok()?;
-    records.extend(store::read_prefix(ns, DRAFT_PREFIX).await.ok()?);
-    Some(records)
+fn read_drafts_and_catalogs(
+    ns: &str,
+) -> impl Future<Output = Option<Vec<(String, Option<String>)>>> + use<> {
+    let (catalogs, drafts) = (
+        store::read_prefix(ns, CATALOG_PREFIX),
+        store::read_prefix(ns, DRAFT_PREFIX),
+    );
+    async move {
+        let mut records = catalogs.await.ok()?;
+        records.extend(drafts.await.ok()?);
+        Some(records)
+    }
 }
 
 /// Starts writing `text` under `key` now and reports to `done` when it is committed, having
