@@ -603,8 +603,14 @@ test('a training widget shows the catalog with its criteria; an unknown mode say
     await page.locator('#unknown .shifan-failed').waitFor();
     assert.match(await page.locator('#unknown .shifan-failed').innerText(), /mode 属性/);
     // Large type goes on the widget's root, not the host's <html>; nothing in its session storage.
+    // It grows what is sized in rem (a heading) as it grows the text, as on the training page,
+    // where rem is the root's font size: 24 px against 16.
+    const headingSize = () => w.locator('.browse-area > h3').first().evaluate((h) => parseFloat(getComputedStyle(h).fontSize));
+    const small = await headingSize();
     await w.locator('[data-action="presenter"]').click();
     await w.locator('.shifan-root.presenter').waitFor();
+    const large = await headingSize();
+    assert.ok(Math.abs(large / small - 1.5) < 0.01, `a heading in large type is 1.5× its size (${small} → ${large} px)`);
     const now = await page.evaluate(() => ({ title: document.title, cls: document.documentElement.className, session: sessionStorage.length }));
     assert.deepEqual(now, before);
     assert.deepEqual(await page.evaluate(() => window.__violations), []);

@@ -60,6 +60,8 @@ pub(crate) fn shadow_css(css: &str) -> String {
     let mut part = String::new();
     // Strings are set aside while the text around them is rewritten.
     let mut strings: Vec<String> = Vec::new();
+    // Whether the rule being read is the page's root's own (`:root`, `:root.presenter`).
+    let mut root_rule = false;
     let mut chars = css.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
@@ -89,12 +91,17 @@ pub(crate) fn shadow_css(css: &str) -> String {
                 strings.push(string);
             }
             '{' => {
+                root_rule = selects_only_the_root(&part);
                 out.push_str(&selectors(&part));
                 out.push('{');
                 part.clear();
             }
             '}' => {
                 out.push_str(&declarations(&part));
+                if root_rule {
+                    out.push_str(&root_font_size(&part));
+                }
+                root_rule = false;
                 out.push('}');
                 part.clear();
             }
@@ -106,6 +113,40 @@ pub(crate) fn shadow_css(css: &str) -> String {
         out = out.replacen(&format!("\u{1}{i}\u{1}"), string, 1);
     }
     out
+}
+
+/// Whether every selector of the list is the page's root itself (`:root`, `:root.presenter`,
+/// not `:root .x`): where the root's font size is set, which is what `rem` means.
+fn selects_only_the_root(list: &str) -> bool {
+    list.split(',').all(|selector| {
+        let selector = selector.trim();
+        selector.starts_with(":root")
+            && !selector.contains(|c: char| c.is_whitespace() || ">+~".contains(c))
+    })
+}
+
+/// For the declarations of a rule of the root: the declaration that makes the widget's
+/// `rem` follow the root's font size, as a page's `rem` follows `:root`'s (training's large
+/// type, print). Empty when the rule sets no font size, or sets one in `rem` (which means the
+/// initial size there, not a size to follow).
+fn root_font_size(declarations: &str) -> String {
+    let size = declarations.split(';').find_map(|d| {
+        let (name, value) = d.split_once(':')?;
+        (name.trim() == "font-size").then(|| value.trim())
+    });
+    match size {
+        Some(size) if !size.is_empty() && !size.contains("rem") => {
+            let ended = declarations.trim_end().ends_with(';');
+            let sep = if ended { "" } else { ";" };
+            let space = if ended && declarations.ends_with(char::is_whitespace) {
+                ""
+            } else {
+                " "
+            };
+            format!("{sep}{space}--shifan-rem: {size}; ")
+        }
+        _ => String::new(),
+    }
 }
 
 /// Whether `c` can be part of a CSS identifier.
@@ -205,13 +246,46 @@ mod tests {
             ".shifan-root:has(.topbar .steps) { --topbar: 0px; }",
         );
         check(
-            ":root.presenter { font-size: 24px; }",
-            ".shifan-root.presenter { font-size: 24px; }",
+            ":root:has(.x) > .y { top: 0; }",
+            ".shifan-root:has(.x) > .y { top: 0; }",
         );
         // Inside at-rules too; the at-rule's own prelude is left alone.
         check(
             "@media (max-width: 600px) { body { padding: .5rem 1rem; } }",
             "@media (max-width: 600px) { .shifan-root { padding: calc(.5 * var(--shifan-rem)) calc(1 * var(--shifan-rem)); } }",
+        );
+    }
+
+    #[test]
+    fn the_widgets_rem_follows_the_roots_font_size_as_the_pages_rem_does() {
+        check(
+            ":root.presenter { font-size: 24px; }",
+            ".shifan-root.presenter { font-size: 24px; --shifan-rem: 24px; }",
+        );
+        check(
+            "@media print { :root { background: #fff; font-size: 10.5pt } }",
+            "@media print { .shifan-root { background: #fff; font-size: 10.5pt ; --shifan-rem: 10.5pt; } }",
+        );
+        check(
+            ":root.presenter, :root.big { font-size: max(16px, 4.5vw); }",
+            ".shifan-root.presenter, .shifan-root.big { font-size: max(16px, 4.5vw); --shifan-rem: max(16px, 4.5vw); }",
+        );
+        // Not the root's own size: a descendant's, body's, or one in rem.
+        check(
+            ":root .x { font-size: 20px; }",
+            ".shifan-root .x { font-size: 20px; }",
+        );
+        check(
+            "body { font-size: 20px; }",
+            ".shifan-root { font-size: 20px; }",
+        );
+        check(
+            ":root, .x { font-size: 20px; }",
+            ".shifan-root, .x { font-size: 20px; }",
+        );
+        check(
+            ":root { font-size: 1.25rem; }",
+            ".shifan-root { font-size: calc(1.25 * var(--shifan-rem)); }",
         );
     }
 
