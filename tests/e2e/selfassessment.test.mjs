@@ -313,18 +313,20 @@ test('English by ?lang=en and by the toggle', async () => {
   }
 });
 
-test('a full storage is said, with the download offered', async () => {
+/** An init script: the store refuses drafts as a full disk does. */
+function refuseDrafts() {
+  const put = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = function (value, key) {
+    if (String(key).startsWith('draft:')) {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    }
+    return put.call(this, value, key);
+  };
+}
+
+test('a full storage is said, with the download offered, and a link away asks first', async () => {
   const context = await site.browser.newContext();
-  await context.addInitScript(() => {
-    // The store refuses drafts as a full disk does.
-    const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function (value, key) {
-      if (String(key).startsWith('draft:')) {
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      }
-      return put.call(this, value, key);
-    };
-  });
+  await context.addInitScript(refuseDrafts);
   const page = await context.newPage();
   try {
     await page.goto(site.server.url);
@@ -341,6 +343,26 @@ test('a full storage is said, with the download offered', async () => {
       banner.locator('button:not(.primary)').click(),
     ]);
     assert.match(download.suggestedFilename(), /^shifan-draft-.+\.json$/);
+    // The link to the city review would leave the unsaved draft behind: it asks first.
+    await page.fill('#division-code', '140105');
+    // Each question is answered as it comes: the click that opened it returns only then.
+    const asked = [];
+    const answerOnce = (yes) =>
+      page.once('dialog', (dialog) => {
+        asked.push(dialog.message());
+        return yes ? dialog.accept() : dialog.dismiss();
+      });
+    answerOnce(false);
+    await page.click('header [data-action="review"]');
+    await page.locator('[data-notice="save-failed"]').waitFor();
+    for (let i = 0; asked.length === 0 && i < 100; i += 1) await page.waitForTimeout(50);
+    assert.equal(asked.length, 1, 'the link asked');
+    assert.match(asked[0], /未能保存/);
+    assert.doesNotMatch(page.url(), /review\.html/, 'told to stay, the page stays');
+    assert.equal(await page.inputValue('#division-code'), '140105', 'with what was typed');
+    answerOnce(true);
+    await Promise.all([page.waitForURL(/review\.html$/), page.click('header [data-action="review"]')]);
+    assert.equal(asked.length, 2);
   } finally {
     await context.close();
   }

@@ -45,6 +45,9 @@ pub struct Texts {
     pub skip_to_content: &'static str,
     /// Accessible name of the brand button.
     pub back_to_start: &'static str,
+    /// Asked when a link to another of the site's pages is followed and the latest changes
+    /// could not be written.
+    pub leave_unsaved: &'static str,
     /// Accessible name of the steps navigation.
     pub steps_label: &'static str,
     /// Step: applicant.
@@ -528,6 +531,7 @@ pub static ZH: Texts = Texts {
     app_name: "法治政府建设示范创建 · 自查自评",
     skip_to_content: "跳到主要内容",
     back_to_start: "返回开始页",
+    leave_unsaved: "最近的修改未能保存到浏览器中，离开本页将丢失这些修改。仍要离开吗？（取消后可留在本页下载文件。）",
     steps_label: "自评步骤",
     step_applicant: "① 申报单位",
     step_indicators: "② 指标自评",
@@ -739,6 +743,7 @@ pub static EN: Texts = Texts {
     app_name: "Rule-of-law government demonstration · self-assessment",
     skip_to_content: "Skip to main content",
     back_to_start: "Back to the start page",
+    leave_unsaved: "Your latest changes could not be saved in the browser and are lost if you leave this page. Leave anyway? (Cancel to stay and download a file.)",
     steps_label: "Steps",
     step_applicant: "1 Applicant",
     step_indicators: "2 Indicators",

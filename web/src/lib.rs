@@ -24,6 +24,7 @@ pub mod evidence_state;
 pub mod files;
 pub mod hooks;
 pub mod i18n;
+pub mod leaving;
 pub mod modes;
 #[cfg(feature = "full")]
 pub mod notice_state;

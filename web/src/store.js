@@ -5,6 +5,8 @@
 
 // One connection per namespace: a page may hold several apps (widgets), each with its own.
 const dbs = new Map();
+// The writes not yet settled, each resolving to whether it committed (see store_settled).
+const underway = new Set();
 const RECORDS = 'records';
 const LEGACY = [['shifan.draft.', 'draft:'], ['shifan.review', 'review:session', true], ['shifan.review.unreadable', 'review:unreadable', true]];
 const settle = (request) => new Promise((resolve, reject) => {
@@ -23,8 +25,16 @@ export async function store_open(namespace) {
 /** Starts one readwrite transaction of `change` ([key, text or undefined to delete, …]) now,
  * strict where the browser knows durability, committed at once; settles when committed. With
  * `prefix`, the same transaction also deletes every record under it whose key is not in `keep`
- * (and commits once they are listed). */
+ * (and commits once they are listed). Each write counts for store_settled until it settles. */
 export function store_write(namespace, change, prefix, keep) {
+  const done = begin_write(namespace, change, prefix, keep);
+  const settled = done.then(() => true, () => false);
+  underway.add(settled);
+  settled.then(() => underway.delete(settled));
+  return done;
+}
+
+function begin_write(namespace, change, prefix, keep) {
   try {
     const db = dbs.get(namespace);
     if (!db) throw new DOMException('no store', 'InvalidStateError');
@@ -60,6 +70,13 @@ export function store_write(namespace, change, prefix, keep) {
   } catch (e) {
     return Promise.reject(String(e?.name));
   }
+}
+
+/** Resolves when every write started so far has settled, or after `ms`: to false when one of
+ * them failed, else true. */
+export function store_settled(ms) {
+  const all = Promise.all([...underway]).then((each) => each.every(Boolean));
+  return Promise.race([all, new Promise((resolve) => setTimeout(resolve, ms, true))]);
 }
 
 /** The records whose keys start with `prefix`: [key, text (undefined if not text), …]. */

@@ -34,6 +34,7 @@ extern "C" {
     #[wasm_bindgen(catch)]
     fn store_migrate(namespace: &str) -> Result<Promise, JsValue>;
     fn store_persisted(ask: bool) -> Promise;
+    fn store_settled(ms: u32) -> Promise;
 }
 
 thread_local! {
@@ -152,6 +153,16 @@ pub fn put(ns: &str, key: &str, text: &str) -> impl Future<Output = Result<(), S
 /// Starts removing the record under `key`; the future says when it is committed.
 pub fn delete(ns: &str, key: &str) -> impl Future<Output = Result<(), SaveError>> + use<> {
     commit(ns, &[(key, None)])
+}
+
+/// Whether every write started so far committed, once each has settled or `wait_ms` passed
+/// (a write still under way then counts as committing: it goes on).
+pub async fn writes_settled(wait_ms: u32) -> bool {
+    JsFuture::from(store_settled(wait_ms))
+        .await
+        .ok()
+        .and_then(|ok| ok.as_bool())
+        .unwrap_or(true)
 }
 
 /// The records whose keys start with `prefix`, in key order (text `None` for a value that is

@@ -49,10 +49,13 @@ pub fn header(state: &AppHandle) -> Html {
     // page. The visible name is the accessible name (WCAG 2.5.3, axe's
     // label-content-name-mismatch); where it leads is its title.
     let home = match state.mode.filter(|_| modes::IN_BUILD) {
-        Some(_) if !state.host.embedded() => html! {
-            <a class="brand-button" href={modes::county_page_href(state.lang)}
-                title={t.back_to_start}>{ mark }</a>
-        },
+        Some(_) if !state.host.embedded() => {
+            let href = modes::county_page_href(state.lang);
+            let onclick = crate::leaving::link(href.clone(), t.leave_unsaved);
+            html! {
+                <a class="brand-button" {href} {onclick} title={t.back_to_start}>{ mark }</a>
+            }
+        }
         _ => html! {
             <button type="button" class="brand-button" onclick={send(&d, Action::Go(Screen::Start))}
                 title={t.back_to_start}>{ mark }</button>

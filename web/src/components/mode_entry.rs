@@ -13,8 +13,8 @@ use crate::state::AppHandle;
 
 /// A link to `mode`'s page, labelled `label`, found by tests as `data-action={action}`.
 ///
-/// A draft being edited is written on the way out by the autosave's `pagehide` handler, and
-/// the review's session by its own. A widget shows none: its host's page is not the site, and
+/// What the autosaves hold is written, and committed, before the page goes
+/// ([`crate::leaving::link`]). A widget shows none: its host's page is not the site, and
 /// a widget's mode is its element's `mode` attribute.
 pub fn mode_entry(
     state: &AppHandle,
@@ -25,5 +25,7 @@ pub fn mode_entry(
     if state.host.embedded() {
         return Html::default();
     }
-    html! { <a class="button" data-action={action} href={mode.href(state.lang)}>{ label }</a> }
+    let href = mode.href(state.lang);
+    let onclick = crate::leaving::link(href.clone(), crate::i18n::texts(state.lang).leave_unsaved);
+    html! { <a class="button" data-action={action} {href} {onclick}>{ label }</a> }
 }

@@ -4,7 +4,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
@@ -31,8 +30,8 @@ fn flush<T>(pending: &Pending<T>, dispatch: &Dispatch, save: Save<T>, leaving: b
 }
 
 /// Keeps `unsaved` (the value at `revision`, or `None` when everything is written) and has
-/// `save` write it [`AUTOSAVE_DELAY_MS`] after the last change, on `pagehide`, and when the page
-/// is hidden, into the store namespace `ns`. When the app is destroyed (a widget removed from
+/// `save` write it [`AUTOSAVE_DELAY_MS`] after the last change, and at once when the page is
+/// left or hidden ([`crate::leaving::on_leaving`]), into the store namespace `ns`. When the app is destroyed (a widget removed from
 /// its page) what is pending is written at once, not dropped with the timer.
 #[hook]
 pub fn use_debounced_save<T: 'static>(
@@ -58,24 +57,10 @@ pub fn use_debounced_save<T: 'static>(
         });
     }
     use_effect_with((), move |()| {
-        let listeners = web_sys::window().map(|window| {
-            let on_hide = {
-                let (pending, dispatch) = (pending.clone(), dispatch.clone());
-                EventListener::new(&window, "pagehide", move |_| {
-                    flush(&pending, &dispatch, save, true)
-                })
-            };
-            let on_visibility = window.document().map(|document| {
-                let doc = document.clone();
-                let (pending, dispatch) = (pending.clone(), dispatch.clone());
-                EventListener::new(&document, "visibilitychange", move |_| {
-                    if doc.hidden() {
-                        flush(&pending, &dispatch, save, true);
-                    }
-                })
-            });
-            (on_hide, on_visibility)
-        });
+        let listeners = {
+            let (pending, dispatch) = (pending.clone(), dispatch.clone());
+            crate::leaving::on_leaving(Rc::new(move || flush(&pending, &dispatch, save, true)))
+        };
         move || {
             drop(listeners);
             // Only a widget is ever destroyed (removed from its host's page).

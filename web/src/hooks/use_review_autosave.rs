@@ -15,7 +15,6 @@
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
-use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use shifan_rules::session::Session;
 use wasm_bindgen::JsValue;
@@ -82,28 +81,13 @@ pub fn use_review_autosave(state: &AppHandle) {
         save,
     );
     // A save already handed over is being written out in slices, on timers that stop with the
-    // page: when the tab is hidden or closed, the rest is written at once, inside that event
+    // page: when the page is left or hidden, the rest is written at once, inside that event
     // (the debounced save above has nothing pending then, so it would not).
     use_effect_with(ns, |ns| {
-        let finish = |ns: &String| {
-            let ns = ns.clone();
-            move |_: &web_sys::Event| {
-                run(&ns, None);
-            }
-        };
-        let listeners = web_sys::window().map(|window| {
-            let on_hide = EventListener::new(&window, "pagehide", finish(ns));
-            let on_hidden = window.document().map(|document| {
-                let doc = document.clone();
-                let finish = finish(ns);
-                EventListener::new(&document, "visibilitychange", move |e| {
-                    if doc.hidden() {
-                        finish(e);
-                    }
-                })
-            });
-            (on_hide, on_hidden)
-        });
+        let ns = ns.clone();
+        let listeners = crate::leaving::on_leaving(std::rc::Rc::new(move || {
+            run(&ns, None);
+        }));
         move || drop(listeners)
     });
 }
