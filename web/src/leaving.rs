@@ -12,7 +12,6 @@
 use std::rc::Rc;
 
 use gloo::events::EventListener;
-use wasm_bindgen_futures::spawn_local;
 use yew::{Callback, MouseEvent};
 
 /// The event the site's links dispatch on the window before they go: every autosave writes
@@ -62,35 +61,11 @@ pub fn on_leaving(write: Rc<dyn Fn()>) -> Listeners {
 /// The click handler of a link of the site's to `href`: the autosaves write what they hold,
 /// and the page goes to `href` once every write under way has committed. When one fails
 /// (a full disk, a browser that gives no storage), the page asks `leave_unsaved` first: it
-/// stays unless told to go, and the reducer shows the failure with the download. A click that opens another tab or window is the browser's: this
-/// page stays open with everything it holds.
+/// stays unless told to go, and the reducer shows the failure with the download. A click
+/// that opens another tab or window is the browser's: this page stays open with everything
+/// it holds.
 pub fn link(href: String, leave_unsaved: &'static str) -> Callback<MouseEvent> {
     Callback::from(move |click: MouseEvent| {
-        if opens_elsewhere(&click) {
-            return;
-        }
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        click.prevent_default();
-        if let Ok(event) = web_sys::Event::new(LEAVING) {
-            let _ = window.dispatch_event(&event);
-        }
-        let href = href.clone();
-        spawn_local(async move {
-            let committed = crate::store::writes_settled(WRITES_WAIT_MS).await;
-            if committed || crate::browser::confirm(leave_unsaved) {
-                let _ = window.location().assign(&href);
-            }
-        });
+        crate::store::leave(&click, &href, LEAVING, leave_unsaved, WRITES_WAIT_MS);
     })
-}
-
-/// Whether `click` opens its link in another tab or window (a middle click, a modifier key).
-fn opens_elsewhere(click: &MouseEvent) -> bool {
-    click.button() != 0
-        || click.ctrl_key()
-        || click.meta_key()
-        || click.shift_key()
-        || click.alt_key()
 }

@@ -34,7 +34,7 @@ extern "C" {
     #[wasm_bindgen(catch)]
     fn store_migrate(namespace: &str) -> Result<Promise, JsValue>;
     fn store_persisted(ask: bool) -> Promise;
-    fn store_settled(ms: u32) -> Promise;
+    fn store_leave(click: &web_sys::Event, href: &str, leaving: &str, question: &str, ms: u32);
 }
 
 thread_local! {
@@ -155,14 +155,12 @@ pub fn delete(ns: &str, key: &str) -> impl Future<Output = Result<(), SaveError>
     commit(ns, &[(key, None)])
 }
 
-/// Whether every write started so far committed, once each has settled or `wait_ms` passed
-/// (a write still under way then counts as committing: it goes on).
-pub async fn writes_settled(wait_ms: u32) -> bool {
-    JsFuture::from(store_settled(wait_ms))
-        .await
-        .ok()
-        .and_then(|ok| ok.as_bool())
-        .unwrap_or(true)
+/// Follows the site's link to `href` that was `click`ed: unless the click opens another tab,
+/// dispatches the event `leaving` on the window, then goes once every write started by then
+/// has settled or `wait_ms` passed, asking `question` first when one failed
+/// ([`crate::leaving::link`] says why).
+pub fn leave(click: &web_sys::Event, href: &str, leaving: &str, question: &str, wait_ms: u32) {
+    store_leave(click, href, leaving, question, wait_ms);
 }
 
 /// The records whose keys start with `prefix`, in key order (text `None` for a value that is
