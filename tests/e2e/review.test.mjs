@@ -13,7 +13,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { axeContext, axeViolations, describeViolations } from './axe.mjs';
-import { artifactsDir, cliBin, openApp, shot, siteForTests } from './serve.mjs';
+import { artifactsDir, cliBin, openApp, repoRoot, shot, siteForTests } from './serve.mjs';
 
 // 太原市's ten county-level divisions.
 const COUNTIES = ['140105', '140106', '140107', '140108', '140109', '140110', '140121', '140122', '140123', '140181'];
@@ -343,10 +343,16 @@ test('a county at work can go to the city review and back, and its draft waits o
     await page.waitForSelector('#review-title');
     assert.match(page.url(), /\/review\.html$/);
     assert.equal(await page.locator('#division-code').count(), 0, 'the review, not the draft');
+    // A file taken into the review and the way back followed at once: the session is written
+    // before the page goes, as the draft was.
+    await page.setInputFiles('[data-role="review-files"]', path.join(repoRoot, 'tests/fixtures/valid-comprehensive.json'));
+    await page.waitForSelector('tr[data-code="140105"]');
     await page.click('.brand-button');
     await page.waitForSelector('#start-title');
     assert.doesNotMatch(page.url(), /review\.html/);
     assert.match(await page.locator('.drafts').innerText(), /小店区/);
+    await page.click('header [data-action="review"]');
+    await page.waitForSelector('tr[data-code="140105"]', { timeout: 10_000 });
   } finally {
     await context.close();
   }

@@ -5,7 +5,7 @@
 
 // One connection per namespace: a page may hold several apps (widgets), each with its own.
 const dbs = new Map();
-// The writes not yet settled, each resolving to whether it committed (see store_settled).
+// The writes not yet settled, each resolving to whether it committed (see settled).
 const underway = new Set();
 const RECORDS = 'records';
 const LEGACY = [['shifan.draft.', 'draft:'], ['shifan.review', 'review:session', true], ['shifan.review.unreadable', 'review:unreadable', true]];
@@ -25,7 +25,7 @@ export async function store_open(namespace) {
 /** Starts one readwrite transaction of `change` ([key, text or undefined to delete, …]) now,
  * strict where the browser knows durability, committed at once; settles when committed. With
  * `prefix`, the same transaction also deletes every record under it whose key is not in `keep`
- * (and commits once they are listed). Each write counts for store_settled until it settles. */
+ * (and commits once they are listed). Each write counts for `settled` until it settles. */
 export function store_write(namespace, change, prefix, keep) {
   const done = begin_write(namespace, change, prefix, keep);
   const settled = done.then(() => true, () => false);

@@ -31,8 +31,9 @@ fn flush<T>(pending: &Pending<T>, dispatch: &Dispatch, save: Save<T>, leaving: b
 
 /// Keeps `unsaved` (the value at `revision`, or `None` when everything is written) and has
 /// `save` write it [`AUTOSAVE_DELAY_MS`] after the last change, and at once when the page is
-/// left or hidden ([`crate::leaving::on_leaving`]), into the store namespace `ns`. When the app is destroyed (a widget removed from
-/// its page) what is pending is written at once, not dropped with the timer.
+/// left or hidden ([`crate::leaving::on_leaving`]), into the store namespace `ns`. When the
+/// app is destroyed (a widget removed from its page) what is pending is written at once, not
+/// dropped with the timer.
 #[hook]
 pub fn use_debounced_save<T: 'static>(
     revision: u64,
